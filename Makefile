@@ -1,0 +1,42 @@
+# One task runner for people and CI. `make build` and `make test` are the README's two commands.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
+
+.PHONY: build packages test serve bench lint extract browser clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+## build: check every curated request, write build/datapackages and build/site
+build: $(STAMP)
+	$(PY) -m scripts.build
+
+## packages: the data packages only (no site)
+packages: $(STAMP)
+	$(PY) -m scripts.build --no-site
+
+## test: build, then run every test (browser tests use Debian's chromium, installed if missing)
+test: build browser
+	$(PY) -m pytest
+
+browser:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## serve: serve the built site on http://127.0.0.1:8000/
+serve: build
+	$(PY) -m http.server --directory build/site --bind 127.0.0.1 8000
+
+## bench: time the build stages on the seeds and on many synthetic copies
+bench: $(STAMP)
+	$(PY) -m scripts.bench
+
+## lint: static checks of the code
+lint: $(STAMP)
+	$(PY) -m ruff check scripts tests
+
+clean:
+	rm -rf build docs/generated

@@ -1,0 +1,1 @@
+"""The pipeline: curated FOI responses in, Frictionless data packages and a static site out."""

@@ -1,0 +1,51 @@
+"""Stated totals against the sum of their parts: a mismatch is an error unless declared."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .tables import TOTAL, Table
+
+
+@dataclass(frozen=True)
+class Check:
+    """One stated total, the dimension it sums over, and what its parts add up to."""
+
+    total: dict
+    over: str
+    parts: tuple
+    parts_sum: int
+
+    @property
+    def agrees(self) -> bool:
+        return (self.total["value"] or 0) == self.parts_sum
+
+
+def checks(table: Table) -> list[Check]:
+    """Every (total, dimension) pair that has parts in the table; blank cells count as zero."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in table.rows:
+        for dim in table.dims:
+            if row[dim] != TOTAL:
+                others = tuple(row[d] for d in table.dims if d != dim)
+                groups.setdefault((dim, others), []).append(row)
+    out = []
+    for row in table.rows:
+        if row["status"] == "suppressed":
+            continue
+        for dim in table.dims:
+            if row[dim] != TOTAL:
+                continue
+            parts = groups.get((dim, tuple(row[d] for d in table.dims if d != dim)), [])
+            if not parts or any(p["status"] == "suppressed" for p in parts):
+                continue
+            out.append(Check(row, dim, tuple(parts), sum(p["value"] or 0 for p in parts)))
+    return out
+
+
+def describe(check: Check, dims: list[str]) -> str:
+    """Plain words for a check: both numbers and the lines they stand on."""
+    where = ", ".join(f"{d}={check.total[d]}" for d in dims)
+    lines = sorted({p["line"] for p in check.parts})
+    return (f"stated total {check.total['value'] if check.total['value'] is not None else '(blank)'} "
+            f"({where}; response line {check.total['line']}) but its parts over {check.over} add up to "
+            f"{check.parts_sum} (response lines {', '.join(map(str, lines))})")

@@ -1,0 +1,49 @@
+"""The reference code lists (datapackages/reference/): every code a request may use."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import yamlio
+
+LISTS = ("forces", "offence_codes", "outcome_types", "topics", "caveat_kinds", "answer_statuses", "value_statuses")
+
+
+@dataclass
+class Reference:
+    """Code lists keyed by list name, each a dict from code to its row."""
+
+    folder: Path
+    meta: dict
+    lists: dict[str, dict[str, dict[str, str]]]
+
+    def codes(self, name: str) -> dict[str, dict[str, str]]:
+        """The rows of one list, keyed by code."""
+        return self.lists[name]
+
+    def title(self, name: str, code: str) -> str:
+        """The title of a code, or the code itself when it is unknown."""
+        return self.lists[name].get(code, {}).get("title", code)
+
+
+def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """Read a UTF-8 CSV into its header and rows of text (no type guessing)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def load_reference(folder: Path) -> Reference:
+    """Load every code list; a duplicate code is a curation error."""
+    meta, _ = yamlio.load((folder / "reference.yaml").read_text(encoding="utf-8"))
+    lists = {}
+    for name in LISTS:
+        _, rows = read_csv(folder / f"{name}.csv")
+        by_code: dict[str, dict[str, str]] = {}
+        for row in rows:
+            if row["code"] in by_code:
+                raise ValueError(f"{folder / name}.csv: code {row['code']!r} is listed twice")
+            by_code[row["code"]] = row
+        lists[name] = by_code
+    return Reference(folder, meta, lists)

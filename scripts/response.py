@@ -1,0 +1,83 @@
+"""The verbatim response text: find quotes in it and prove numbers stand on their lines."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+# A whole number as written: not part of a word, a code (086/02) or a date (01.01.2017).
+NUMBER = re.compile(r"(?<![\w/.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w/]|[.,]\d)")
+NIL = re.compile(r"\b(nil return|nil|none)\b", re.IGNORECASE)
+SUPPRESSED = re.compile(r"(?:^|[\s|:–-])(\*|<\s*\d+|-|–|x|c|redacted)(?=$|[\s|*])", re.IGNORECASE)
+BLANK_CELL = re.compile(r"\t\t|^\t|\t$|\|\s*\||^\s*\||\|\s*$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a quote stands: first and last line, 1-based."""
+
+    start: int
+    end: int
+
+
+class ResponseText:
+    """The bytes of response.txt, decoded, with line and quote look-ups."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.text = data.decode("utf-8")
+        self.lines = self.text.split("\n")
+        self.sha256 = hashlib.sha256(data).hexdigest()
+        self._flat, self._line_at = self._flatten(self.text)
+
+    @staticmethod
+    def _flatten(text: str) -> tuple[str, list[int]]:
+        """Collapse whitespace runs to one space, remembering each character's line."""
+        out, where, line, in_space = [], [], 1, False
+        for ch in text:
+            if ch.isspace():
+                if not in_space and out:
+                    out.append(" ")
+                    where.append(line)
+                in_space = True
+            else:
+                out.append(ch)
+                where.append(line)
+                in_space = False
+            if ch == "\n":
+                line += 1
+        return "".join(out), where
+
+    def find(self, quote: str) -> Span | None:
+        """Locate a quote (whitespace may differ, every other character must match)."""
+        flat = " ".join(quote.split())
+        at = self._flat.find(flat) if flat else -1
+        if at < 0:
+            return None
+        return Span(self._line_at[at], self._line_at[at + len(flat) - 1])
+
+    def line(self, number: int) -> str | None:
+        """The text of a 1-based line, or None when out of range."""
+        return self.lines[number - 1] if 1 <= number <= len(self.lines) else None
+
+
+def numbers_on(line: str) -> list[int]:
+    """Every whole number written on a line (thousands separators allowed)."""
+    return [int(m.group(1).replace(",", "")) for m in NUMBER.finditer(line)]
+
+
+def stands_on(status: str, value: int | None, line: str) -> str | None:
+    """Why a value with this status does not stand on the line, or None when it does."""
+    if status == "reported":
+        if value not in numbers_on(line):
+            return f"{value} is not written on the line"
+    elif status == "nil":
+        if not NIL.search(line):
+            return 'the line has no "Nil Return", "Nil" or "None"'
+    elif status == "blank":
+        if not BLANK_CELL.search(line):
+            return "the line has no blank cell"
+    elif status == "suppressed":
+        if not SUPPRESSED.search(line):
+            return "the line has no suppression marker (*, <5, -, x, c, redacted)"
+    return None

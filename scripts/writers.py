@@ -1,0 +1,47 @@
+"""Deterministic writers: the same data always gives the same bytes."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+from pathlib import Path
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def csv_bytes(header: list[str], rows: list[list]) -> bytes:
+    """CSV as UTF-8 with LF line ends; None becomes an empty cell."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    return buf.getvalue().encode("utf-8")
+
+
+def json_bytes(data) -> bytes:
+    """Indented UTF-8 JSON in the key order given, ending with a newline."""
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def write(path: Path, data: bytes) -> dict:
+    """Write bytes and return their Frictionless integrity properties."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return integrity(data)
+
+
+def integrity(data: bytes) -> dict:
+    """The `hash` and `bytes` properties of a resource."""
+    return {"hash": "sha256:" + hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+
+
+def write_zip(folder: Path, target: Path) -> None:
+    """Zip a folder with fixed timestamps and sorted entries, so the zip is reproducible."""
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes())
