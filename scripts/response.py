@@ -66,11 +66,20 @@ def numbers_on(line: str) -> list[int]:
     return [int(m.group(1).replace(",", "")) for m in NUMBER.finditer(line)]
 
 
+def value_cells(line: str) -> str:
+    """The part of a line that can hold values: for a tab- or pipe-separated row, the cells after its label."""
+    for sep in ("\t", "|"):
+        if sep in line:
+            cells = line.strip().strip("|").split(sep) if sep == "|" else line.split(sep)
+            return sep.join(cells[1:])
+    return line
+
+
 def stands_on(status: str, value: int | None, line: str) -> str | None:
     """Why a value with this status does not stand on the line, or None when it does."""
     if status == "reported":
-        if value not in numbers_on(line):
-            return f"{value} is not written on the line"
+        if value not in numbers_on(value_cells(line)):
+            return f"{value} is not written on the line" + (" (outside its label cell)" if value in numbers_on(line) else "")
     elif status == "nil":
         if not NIL.search(line):
             return 'the line has no "Nil Return", "Nil" or "None"'

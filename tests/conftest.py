@@ -1,0 +1,36 @@
+"""Shared fixtures: a throw-away copy of the project to break, and one clean build of the seeds."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the curated sources (datapackages/ and docs/) into `target`, which then acts as a project root."""
+    shutil.copytree(ROOT / "datapackages", target / "datapackages")
+    if (ROOT / "docs").is_dir():
+        shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("generated"))
+    if (ROOT / "mkdocs.yml").is_file():
+        shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the project's curated sources to break."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """build/datapackages of an untouched copy of the project (no site)."""
+    root = copy_project(tmp_path_factory.mktemp("built"))
+    build(root, site=False)
+    return root / "build" / "datapackages"

@@ -1,0 +1,222 @@
+"""Golden tests: the seed packages' tables and key metadata, asserted exactly.
+
+The expected grids below were typed from the response texts, independently of the
+curated CSVs, so a slip in either shows up here.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+import pytest
+
+T = "Total"
+TAKE = "Take/ Make/Distribute Indecent Photographs Or Pseudo Photographs Of Children."
+POSS = "Possession Of An Indecent Or Pseudo Photograph Of A Child"
+PROHIB = "Possessing Prohibited Images Of Children"
+A_TAKE = "086/02 - Take or to make or to distribute indecent photographs or pseudo- photographs, of children"
+A_POSS = "086/10 - Possession of an indecent or pseudo indecent photo of a child"
+
+# (outcome, offence, offender_age, cells by column, response line); None = blank cell.
+CMS_GRID = [
+    ("UNSOLVED", T, T, (33, 20, 53), 39),
+    ("UNSOLVED", PROHIB, T, (1, None, 1), 40),
+    ("UNSOLVED", PROHIB, "13", (1, None, 1), 41),
+    ("UNSOLVED", POSS, T, (1, None, 1), 42),
+    ("UNSOLVED", POSS, "13", (1, None, 1), 43),
+    ("UNSOLVED", TAKE, T, (31, 20, 51), 44),
+    ("UNSOLVED", TAKE, "Under 10's", (5, None, 5), 45),
+    ("UNSOLVED", TAKE, "11", (2, 2, 4), 46),
+    ("UNSOLVED", TAKE, "12", (13, 7, 20), 47),
+    ("UNSOLVED", TAKE, "13", (11, 11, 22), 48),
+    (T, T, T, (33, 20, 53), 49),
+]
+ATHENA_GRID = [
+    ("UNSOLVED", T, T, (24, 67, 91), 55),
+    ("UNSOLVED", A_TAKE, T, (24, 66, 90), 56),
+    ("UNSOLVED", A_TAKE, "Under 10's", (4, 6, 10), 57),
+    ("UNSOLVED", A_TAKE, "11", (1, 8, 9), 58),
+    ("UNSOLVED", A_TAKE, "12", (6, 14, 20), 59),
+    ("UNSOLVED", A_TAKE, "13", (13, 38, 51), 60),
+    ("UNSOLVED", A_POSS, T, (None, 1, 1), 61),
+    ("UNSOLVED", A_POSS, "13", (None, 1, 1), 62),
+    (T, T, T, (24, 67, 91), 63),
+]
+CODES = {TAKE: "86/2", POSS: "86/10", PROHIB: "86/15", A_TAKE: "86/2", A_POSS: "86/10", T: ""}
+
+
+def tidy(grid, years):
+    """Expand a grid into the published tidy rows."""
+    rows = []
+    for outcome, offence, age, cells, line in grid:
+        for year, cell in zip(years, cells):
+            rows.append({"outcome": outcome, "offence": offence, "offence_code": CODES[offence], "offender_age": age,
+                         "year": year, "value": "" if cell is None else str(cell),
+                         "status": "blank" if cell is None else "reported", "line": str(line)})
+    return rows
+
+
+def read(path):
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+BED = "bedfordshire-foi2019-05348"
+HERTS = "hertfordshire-foi2018-00739"
+SY17 = "south-yorkshire-20180799"
+SY18 = "south-yorkshire-20180075"
+SY21 = "south-yorkshire-20210999"
+
+
+def test_bedfordshire_cms_table(built):
+    assert read(built / BED / "tables/cms-offenders-under-14.csv") == tidy(CMS_GRID, ["2017", "2018", T])
+
+
+def test_bedfordshire_athena_table(built):
+    assert read(built / BED / "tables/athena-offenders-under-14.csv") == tidy(ATHENA_GRID, ["2018", "2019", T])
+
+
+def test_bedfordshire_blank_cells_stay_blank(built):
+    rows = read(built / BED / "tables/cms-offenders-under-14.csv")
+    blanks = [r for r in rows if r["status"] == "blank"]
+    assert len(blanks) == 5 and all(r["value"] == "" for r in blanks)
+    assert not any(r["value"] == "0" for r in rows)
+
+
+def test_hertfordshire_figures(built):
+    assert read(built / HERTS / "tables/figures.csv") == [
+        {"question": "1", "measure": "Times Outcome 21 was used", "value": "88", "status": "reported", "line": "61"},
+        {"question": "2", "measure": 'Offences relating to "Indecent Images of Children"', "value": "76", "status": "reported", "line": "63"},
+        {"question": "3", "measure": 'Offences relating to "Indecent Images of Children"', "value": "622", "status": "reported", "line": "65"},
+    ]
+
+
+def test_south_yorkshire_keyword_counts(built):
+    rows = read(built / SY21 / "tables/keyword-counts.csv")
+    assert [(r["keyword"], r["value"], r["status"], r["line"]) for r in rows] == [
+        ("WHATSAPP", "2", "reported", "34"), ("FACEBOOK", "7", "reported", "35"), ("TWITTER", "0", "nil", "36"),
+        ("INSTAGRAM", "10", "reported", "37"), ("SNAPCHAT", "7", "reported", "38"), ("KIK", "1", "reported", "39")]
+
+
+def test_south_yorkshire_single_figures(built):
+    assert read(built / SY21 / "tables/offences-without-victim-details.csv") == [
+        {"measure": "Offences currently recorded without victim details", "value": "30", "status": "reported", "line": "28"}]
+    assert read(built / SY18 / "tables/hunter-group-intelligence.csv") == [
+        {"year": "2017", "measure": "Offences involving intelligence from paedophile/vigilante hunter groups",
+         "value": "9", "status": "reported", "line": "49"}]
+
+
+def test_spreadsheet_only_response_has_no_tables_but_says_why(built):
+    d = json.loads((built / SY17 / "datapackage.json").read_text())
+    assert [r["name"] for r in d["resources"]] == ["questions", "caveats", "response"]
+    assert d["foi:request"]["attachments"][0]["status"] == "not part of the published text"
+    statuses = {r["question_id"]: r["status"] for r in read(built / SY17 / "questions.csv")}
+    assert statuses == {q: "answered-in-attachment" for q in ["1a", "1b", "2a", "2b", "2c", "3a", "3b", "3c"]}
+
+
+@pytest.mark.parametrize("request_id, force, attribution, reference, response_date, received_date", [
+    (SY17, "south-yorkshire", "stated", "20180799", "2018-06-05", None),
+    (SY18, "south-yorkshire", "inferred", "20180075", "2018-02-22", None),
+    (SY21, "south-yorkshire", "inferred", "20210999", "2021-06-29", None),
+    (HERTS, "hertfordshire", "stated", "FOI2018/00739", "2018-03-08", "2018-02-09"),
+    (BED, "bedfordshire", "stated", "FOI2019/05348", "2019-09-17", "2019-08-19"),
+])
+def test_key_metadata(built, request_id, force, attribution, reference, response_date, received_date):
+    d = json.loads((built / request_id / "datapackage.json").read_text())
+    req = d["foi:request"]
+    assert d["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    assert d["name"] == request_id and d["version"] == "1.0.0"
+    assert (req["force"]["code"], req["force"]["attribution"], req["reference"]) == (force, attribution, reference)
+    assert req["force"]["evidence"] and all("lines" in e for e in req["force"]["evidence"])
+    assert req["dates"]["response"]["date"] == response_date
+    assert req["dates"].get("received", {}).get("date") == received_date
+    assert d["sources"][0]["foi:licence"] == "not stated"
+    for resource in d["resources"]:
+        assert resource["hash"].startswith("sha256:") and resource["bytes"] > 0
+
+
+def test_question_fates(built):
+    fates = {rid: {r["question_id"]: (r["status"], r["section"]) for r in read(built / rid / "questions.csv")}
+             for rid in (SY18, SY21, HERTS, BED)}
+    assert fates[SY18] == {"1": ("answered-in-attachment", ""), "2": ("answered-in-attachment", ""), "3": ("partly-answered", "")}
+    assert fates[SY21] == {"1": ("answered-in-attachment", ""), "2": ("answered-in-attachment", ""), "3": ("exempt", "s40(2)"),
+                           "4": ("partly-answered", "")}
+    assert fates[HERTS] == {"1": ("answered", ""), "2": ("refused-cost", ""), "2a": ("not-held", ""), "2b": ("not-held", ""),
+                            "3": ("refused-cost", ""), "4": ("not-held", ""), "4a": ("not-held", ""), "4b": ("not-held", "")}
+    assert fates[BED] == {"1": ("answered", ""), "2": ("partly-answered", ""), "3": ("answered", "")}
+
+
+def test_caveat_kinds(built):
+    kinds = {rid: sorted({r["kind"] for r in read(built / rid / "caveats.csv")}) for rid in (SY17, SY18, SY21, HERTS, BED)}
+    assert kinds == {
+        SY17: ["age-misrecorded", "interpretation", "offender-vs-offence", "system-change"],
+        SY18: ["keyword-search", "measure-differs", "search-limits", "small-numbers", "system-change"],
+        SY21: ["age-misrecorded", "keyword-search", "no-victim-details", "search-limits", "small-numbers"],
+        HERTS: ["interpretation", "measure-differs", "not-formally-recorded", "search-limits", "unaudited-snapshot"],
+        BED: ["interpretation", "migration-data-quality", "small-numbers", "system-change", "unaudited-snapshot"],
+    }
+
+
+def test_caveat_quotes_are_verbatim_on_their_lines(built):
+    for folder in sorted(p for p in built.iterdir() if (p / "response.txt").is_file()):
+        text = (folder / "response.txt").read_text(encoding="utf-8")
+        lines = text.split("\n")
+        for row in read(folder / "caveats.csv"):
+            span = " ".join("\n".join(lines[int(row["line_start"]) - 1: int(row["line_end"])]).split())
+            assert row["quote"] in span, (folder.name, row["caveat_id"])
+
+
+def test_every_published_value_stands_on_its_line(built):
+    """Independent of the builder's check: the digits appear on the cited line, or it is blank / nil as stated."""
+    checked = 0
+    for table in sorted(built.glob("*/tables/*.csv")):
+        lines = (table.parent.parent / "response.txt").read_text(encoding="utf-8").split("\n")
+        for row in read(table):
+            line = lines[int(row["line"]) - 1]
+            if row["status"] == "reported":
+                assert row["value"] in line, (table.name, row)
+            elif row["status"] == "blank":
+                assert row["value"] == "" and ("\t\t" in line or line.endswith("\t")), (table.name, row)
+            elif row["status"] == "nil":
+                assert row["value"] == "0" and "Nil" in line, (table.name, row)
+            checked += 1
+    assert checked == 33 + 27 + 3 + 1 + 6 + 1
+
+
+def test_zip_holds_the_package(built):
+    with zipfile.ZipFile(built / f"{BED}.zip") as zf:
+        names = zf.namelist()
+        assert f"{BED}/datapackage.json" in names and f"{BED}/response.txt" in names
+        assert zf.read(f"{BED}/response.txt") == (built / BED / "response.txt").read_bytes()
+
+
+def test_analyst_loads_a_table_with_pandas(built):
+    """Blank cells come through as missing, not zero; values as integers."""
+    import pandas as pd
+
+    with zipfile.ZipFile(built / f"{BED}.zip") as zf:
+        df = pd.read_csv(io.BytesIO(zf.read(f"{BED}/tables/cms-offenders-under-14.csv")), dtype={"offender_age": str})
+    assert df["value"].isna().sum() == 5
+    grand = df[(df.outcome == T) & (df.year == T)]["value"].item()
+    parts = df[(df.outcome == "UNSOLVED") & (df.offence != T) & (df.offender_age == T) & (df.year == T)]["value"].sum()
+    assert grand == parts == 53
+
+
+def test_catalog_lists_every_package_with_hashes(built):
+    catalog = json.loads((built / "catalog.json").read_text())
+    names = [p["name"] for p in catalog["packages"]]
+    assert names == [BED, HERTS, SY18, SY17, SY21, "reference", "all"]
+    import hashlib
+    for p in catalog["packages"]:
+        data = (built / p["path"]).read_bytes()
+        assert p["descriptor"] == {"hash": "sha256:" + hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+
+
+def test_combined_package_counts(built):
+    d = json.loads((built / "all" / "datapackage.json").read_text())
+    counts = {r["name"]: len(read(built / "all" / r["path"])) for r in d["resources"]}
+    assert counts["requests"] == 5
+    assert counts["observations"] == 33 + 27 + 3 + 1 + 6 + 1
+    assert counts["questions"] == 8 + 3 + 4 + 8 + 3
