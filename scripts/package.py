@@ -103,7 +103,19 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
     descriptor = package_descriptor(req, ref, resources)
     write(folder / "datapackage.json", json_bytes(descriptor))
     write_zip(folder, out / f"{req.id}.zip")
+    for table in req.tables:
+        write(out / "json" / req.id / f"{table.name}.json", json_bytes(table_json(req, table, descriptor)))
     return descriptor
+
+
+def table_json(req: Request, table: Table, descriptor: dict) -> dict:
+    """A table as JSON for download: its rows typed, with the caveats that apply to it, so they travel together."""
+    resource = next(r for r in descriptor["resources"] if r["name"] == table.name)
+    caveats = [c for c in descriptor["foi:caveats"] if c["id"] in resource["foi:caveats"]]
+    header = table_header(table)
+    return {"package": req.id, "resource": table.name, "title": table.meta["title"], "measure": table.meta["measure"],
+            "source": "response.txt", "caveats": caveats,
+            "rows": [dict(zip(header, row)) for row in table_rows(table, req.offence_map)]}
 
 
 def _resource(name, path, stats, title, description, schema, extra=None) -> dict:

@@ -1,0 +1,48 @@
+"""The static site: render Markdown from the built packages, copy downloads, run `mkdocs build --strict`."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import BuildFailed, Problem
+from .render import render_all
+
+
+def generated_docs(root: Path, packages: Path) -> Path:
+    """Fill docs/generated/ afresh: the hand-written pages, the generated pages and the downloads."""
+    docs = root / "docs"
+    out = docs / "generated"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    for item in sorted(docs.iterdir()):
+        if item.name == "generated":
+            continue
+        (shutil.copytree if item.is_dir() else shutil.copy2)(item, out / item.name)
+    render_all(packages, out)
+    shutil.copytree(packages, out / "data")
+    return out
+
+
+def source_date_epoch(packages: Path) -> str:
+    """A fixed build time for the site (sitemap dates), taken from the data, so builds are reproducible."""
+    import json
+    catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))
+    created = [json.loads((packages / p["path"]).read_text(encoding="utf-8")).get("created", "") for p in catalog["packages"]]
+    latest = max([c for c in created if c] or ["1980-01-01T00:00:00Z"])
+    from datetime import datetime
+    return str(int(datetime.fromisoformat(latest.replace("Z", "+00:00")).timestamp()))
+
+
+def build_site(root: Path, packages: Path, site: Path) -> None:
+    """Build the site into `site`; any MkDocs warning fails the build."""
+    generated_docs(root, packages)
+    # NO_MKDOCS_2_WARNING: silence the theme's end-of-life banner (noted in the README), which is not a build warning.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(packages), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(root / "mkdocs.yml"),
+                             "--site-dir", str(site)], capture_output=True, text=True, env=env, cwd=root)
+    output = (result.stdout + result.stderr).strip()
+    if result.returncode != 0 or "WARNING" in output:
+        raise BuildFailed([Problem("mkdocs.yml", None, "mkdocs build --strict", line) for line in output.splitlines() or ["failed"]])
