@@ -5,8 +5,8 @@ from pathlib import Path
 
 from .load import Request
 from .package import (CAVEAT_FIELDS, CAVEAT_TITLES, CURATION_LICENSE, PROFILE, QUESTION_FIELDS, QUESTION_TITLES,
-                      caveat_rows, question_rows, table_header, table_rows, text_schema)
-from .reference import LISTS, Reference, read_csv
+                      caveat_rows, question_rows, table_header, table_rows)
+from .reference import Reference, read_csv
 from .writers import csv_bytes, integrity, json_bytes, write, write_zip
 
 

@@ -194,9 +194,11 @@ class _Context:
         systems = {s["name"] for s in self.meta.get("systems", [])}
         for i, meta in enumerate(self.meta["tables"]):
             if meta.get("period") and meta["period"] not in periods:
-                self.add(("tables", i, "period"), f"unknown period {meta['period']!r}; expected one of the periods[].label: {', '.join(sorted(periods)) or '(none)'}")
+                self.add(("tables", i, "period"),
+                         f"unknown period {meta['period']!r}; expected one of the periods[].label: {', '.join(sorted(periods)) or '(none)'}")
             if meta.get("system") and meta["system"] not in systems:
-                self.add(("tables", i, "system"), f"unknown system {meta['system']!r}; expected one of the systems[].name: {', '.join(sorted(systems)) or '(none)'}")
+                self.add(("tables", i, "system"),
+                         f"unknown system {meta['system']!r}; expected one of the systems[].name: {', '.join(sorted(systems)) or '(none)'}")
             for j, dim in enumerate(meta["dimensions"]):
                 if dim["name"] in FIXED or dim["name"].endswith("_code"):
                     self.add(("tables", i, "dimensions", j, "name"), f"{dim['name']!r} is reserved; choose another dimension name")
@@ -266,7 +268,8 @@ class _Context:
                                       check.total["_csv_line"])
             for key, (j, _) in declared.items():
                 if key not in used:
-                    self.add(("tables", i, "mismatches", j), "declared mismatch does not occur: the total agrees with its parts or does not exist; remove the declaration")
+                    self.add(("tables", i, "mismatches", j),
+                             "declared mismatch does not occur: the total agrees with its parts or does not exist; remove the declaration")
 
 
 def _key(values: dict, dims: list[str]) -> tuple:

@@ -33,7 +33,9 @@ def table(headers: list[str], rows: list[list[str]], numeric: set[int] = frozens
     body = "".join("<tr>" + "".join(f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(row))
                    + "</tr>" for row in rows)
     cap = f"<caption>{caption}</caption>" if caption else ""
-    return block(f'<table class="sortable">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+    label = f' aria-label="{caption}"' if caption else ' aria-label="Table"'
+    return block(f'<div class="table-wrap" role="region" tabindex="0"{label}><table class="sortable">{cap}<thead><tr>{head}</tr></thead>'
+                 f"<tbody>{body}</tbody></table></div>")
 
 
 def link(href: str, text: str, **attrs) -> str:
@@ -238,7 +240,9 @@ def response_text(d: dict, pk: Packages) -> str:
     """The verbatim text, escaped; one span per line so tables can link to the line they cite."""
     text = (pk.folder / d["name"] / "response.txt").read_text(encoding="utf-8")
     lines = text.split("\n")
-    spans = "&#10;".join(f'<span id="L{n}" data-n="{n}">{html.escape(line, quote=False)}</span>' for n, line in enumerate(lines, 1))
+    # Markdown expands literal tabs to spaces, so tabs (like line ends) are written as character references.
+    spans = "&#10;".join(f'<span id="L{n}" data-n="{n}">{html.escape(line, quote=False).replace(chr(9), "&#9;")}</span>'
+                         for n, line in enumerate(lines, 1))
     return ("<details class=\"response\"><summary>Show the response exactly as published "
             f"({len(lines)} lines; line numbers are not part of the text)</summary>"
             f'<pre class="verbatim" tabindex="0">{spans}</pre></details>')
@@ -339,7 +343,9 @@ def data_page(pk: Packages) -> str:
     rows = [[link(f"../data/all/{r['path']}", esc(r["path"]), download=""), esc(r.get("title", r["name"])), esc(r["bytes"])]
             for r in desc["resources"]]
     parts.append(table(["File", "Contents", "Bytes"], rows, {2}))
-    parts += ["## Catalog", block("<p>", link("../data/catalog.json", "catalog.json"), " lists every package with its version and the sha256 of its descriptor and zip.</p>"),
+    parts += ["## Catalog",
+              block("<p>", link("../data/catalog.json", "catalog.json"),
+                    " lists every package with its version and the sha256 of its descriptor and zip.</p>"),
               "## Request packages"]
     rows = [[link(f"../data/{p['name']}.zip", esc(p["name"] + ".zip"), download=""), esc(p["title"]), esc(p["version"]),
              esc(p["zipIntegrity"]["bytes"]), f"<code>{esc(p['zipIntegrity']['hash'])}</code>"] for p in pk.catalog]

@@ -18,7 +18,7 @@ def generated_docs(root: Path, packages: Path) -> Path:
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     for item in sorted(docs.iterdir()):
-        if item.name == "generated":
+        if item.name in ("generated", "theme"):
             continue
         (shutil.copytree if item.is_dir() else shutil.copy2)(item, out / item.name)
     render_all(packages, out)

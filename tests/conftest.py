@@ -34,3 +34,11 @@ def built(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("built"))
     build(root, site=False)
     return root / "build" / "datapackages"
+
+
+@pytest.fixture(scope="session")
+def site_root(tmp_path_factory) -> Path:
+    """An untouched copy of the project, fully built (packages and site)."""
+    root = copy_project(tmp_path_factory.mktemp("site"))
+    build(root, site=True)
+    return root

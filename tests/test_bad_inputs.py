@@ -83,7 +83,8 @@ def break_csv_fields(root):
 
 
 def break_csv_quoting(root):
-    edit(root, f"{HERTS}/tables/figures.csv", '"Offences relating to ""Indecent Images of Children""",76', '"Offences relating to ""Indecent Images of Children"",76')
+    edit(root, f"{HERTS}/tables/figures.csv", '"Offences relating to ""Indecent Images of Children""",76',
+         '"Offences relating to ""Indecent Images of Children"",76')
 
 
 def break_header(root):

@@ -35,3 +35,12 @@ def test_frictionless_cli_validates_every_package(built):
     for descriptor in packages:
         result = subprocess.run(exe + ["validate", str(descriptor)], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_site_builds_are_identical(site_root, tmp_path):
+    """The whole build/, site included (sitemap dates come from the data, not the clock)."""
+    other = copy_project(tmp_path / "again")
+    build(other, site=True)
+    a, b = snapshot(site_root / "build"), snapshot(other / "build")
+    assert a.keys() == b.keys() and any(k.startswith("site/") for k in a)
+    assert [k for k in a if a[k] != b[k]] == []

@@ -35,7 +35,7 @@
         button.className = "sort-button";
         while (th.firstChild) button.appendChild(th.firstChild);
         th.appendChild(button);
-        button.addEventListener("click", function () { sortBy(table, index, th); });
+        th.addEventListener("click", function () { sortBy(table, index, th); });  // the button's click bubbles here
       });
     });
   }
