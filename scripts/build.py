@@ -13,6 +13,7 @@ from .errors import BuildFailed, Problems
 from .load import Request, load_request, load_schema
 from .package import write_package
 from .reference import load_reference
+from .timing import Timer
 from .validate import validate_package
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,15 +39,19 @@ def load_all(root: Path) -> tuple[list[Request], object]:
     return requests, ref
 
 
-def write_datapackages(root: Path, out: Path) -> list[Request]:
+def write_datapackages(root: Path, out: Path, timer: Timer | None = None) -> list[Request]:
     """Write every package, the combined package and the catalog into `out`, then validate them all."""
-    requests, ref = load_all(root)
-    out.mkdir(parents=True)
-    descriptors = [write_package(r, ref, out) for r in requests]
-    descriptors.append(write_reference(ref, out))
-    descriptors.append(write_combined(requests, ref, out, combined_version(requests)))
-    write_catalog(out, descriptors)
-    failures = [p for d in descriptors for p in validate_package(out / d["name"] / "datapackage.json")]
+    timer = timer or Timer()
+    with timer.stage("load and check"):
+        requests, ref = load_all(root)
+    with timer.stage("write packages"):
+        out.mkdir(parents=True)
+        descriptors = [write_package(r, ref, out) for r in requests]
+        descriptors.append(write_reference(ref, out))
+        descriptors.append(write_combined(requests, ref, out, combined_version(requests)))
+        write_catalog(out, descriptors)
+    with timer.stage("frictionless validate"):
+        failures = [p for d in descriptors for p in validate_package(out / d["name"] / "datapackage.json")]
     if failures:
         raise BuildFailed(failures)
     return requests
@@ -64,17 +69,18 @@ def swap_in(staging: Path, build: Path, names: list[str]) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True) -> None:
+def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, timer: Timer | None = None) -> None:
     """Build everything into a staging folder beside build/, then swap it in."""
+    timer = timer or Timer()
     build_dir = build_dir or root / "build"
     build_dir.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=build_dir))
     try:
-        write_datapackages(root, staging / "datapackages")
+        write_datapackages(root, staging / "datapackages", timer)
         names = ["datapackages"]
         if site:
             from .site import build_site
-            build_site(root, staging / "datapackages", staging / "site")
+            build_site(root, staging / "datapackages", staging / "site", timer)
             names.append("site")
         swap_in(staging, build_dir, names)
     finally:

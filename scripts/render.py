@@ -27,14 +27,15 @@ def block(*parts: str) -> str:
     return "".join(parts).replace("\n", " ")
 
 
-def table(headers: list[str], rows: list[list[str]], numeric: set[int] = frozenset(), caption: str = "") -> str:
-    """A sortable HTML table; cells are already-escaped HTML."""
+def table(headers: list[str], rows: list[list[str]], numeric: set[int] = frozenset(), caption: str = "", searchable: bool = True) -> str:
+    """A sortable HTML table; cells are already-escaped HTML. Unsearchable tables stay out of the search index."""
     head = "".join(f'<th scope="col">{h}</th>' for h in headers)
     body = "".join("<tr>" + "".join(f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(row))
                    + "</tr>" for row in rows)
     cap = f"<caption>{caption}</caption>" if caption else ""
     label = f' aria-label="{caption}"' if caption else ' aria-label="Table"'
-    return block(f'<div class="table-wrap" role="region" tabindex="0"{label}><table class="sortable">{cap}<thead><tr>{head}</tr></thead>'
+    exclude = "" if searchable else " data-search-exclude"
+    return block(f'<div class="table-wrap" role="region" tabindex="0"{label}{exclude}><table class="sortable">{cap}<thead><tr>{head}</tr></thead>'
                  f"<tbody>{body}</tbody></table></div>")
 
 
@@ -90,7 +91,8 @@ def request_list(requests: list[dict], pk: Packages, depth: int, caption: str = 
         rows.append([esc(req["reference"]), esc(req["force"]["title"]), link(_request_href(d, depth), esc(d["title"])),
                      esc(_date(d)), esc(", ".join(t["title"] for t in req["topics"])),
                      esc(_fates(d, pk))])
-    return table(["Reference", "Force", "Request", "Response date", "Topics", "Questions"], rows, caption=caption)
+    # Lists repeat what each request page says, so they stay out of the search index (which every page loads).
+    return table(["Reference", "Force", "Request", "Response date", "Topics", "Questions"], rows, caption=caption, searchable=False)
 
 
 def _fates(d: dict, pk: Packages) -> str:
@@ -197,7 +199,7 @@ def one_table(d: dict, resource: dict, pk: Packages) -> str:
     numeric = {i for i, f in enumerate(fields) if f["type"] == "integer"}
     return "\n\n".join(x for x in [f"### {esc(resource['title'])}", block(f"<p>{esc(resource['description'])} {facts}.</p>"), warning,
                                    downloads, table([esc(f["title"]) for f in fields], rows, numeric,
-                                                    caption=esc(resource["title"]))] if x)
+                                                    caption=esc(resource["title"]), searchable=False)] if x)
 
 
 def caveats(d: dict) -> str:
@@ -243,7 +245,7 @@ def response_text(d: dict, pk: Packages) -> str:
     # Markdown expands literal tabs to spaces, so tabs (like line ends) are written as character references.
     spans = "&#10;".join(f'<span id="L{n}" data-n="{n}">{html.escape(line, quote=False).replace(chr(9), "&#9;")}</span>'
                          for n, line in enumerate(lines, 1))
-    return ("<details class=\"response\"><summary>Show the response exactly as published "
+    return ("<details class=\"response\" data-search-exclude><summary>Show the response exactly as published "
             f"({len(lines)} lines; line numbers are not part of the text)</summary>"
             f'<pre class="verbatim" tabindex="0">{spans}</pre></details>')
 
@@ -257,8 +259,8 @@ def citation(d: dict) -> str:
     bib_fields = {"author": f"{{{force}}}", "title": d["title"], "year": year, "note": f"Response to Freedom of Information request {req['reference']}",
                   "howpublished": f"Curated data package {d['name']}, version {d['version']}"}
     bib = f"@misc{{{d['name']},\n" + ",\n".join(f"  {k} = {{{_bibtex(v) if k != 'author' else v}}}" for k, v in bib_fields.items()) + "\n}"
-    return block("<p>Plain text:</p>", f'<pre class="cite">{esc(plain)}</pre>', "<p>BibTeX:</p>",
-                 f'<pre class="cite">{html.escape(bib, quote=False).replace(chr(10), "&#10;")}</pre>')
+    return block("<div data-search-exclude><p>Plain text:</p>", f'<pre class="cite">{esc(plain)}</pre>', "<p>BibTeX:</p>",
+                 f'<pre class="cite">{html.escape(bib, quote=False).replace(chr(10), "&#10;")}</pre></div>')
 
 
 def _bibtex(text: str) -> str:

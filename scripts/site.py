@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import BuildFailed, Problem
 from .render import render_all
+from .timing import Timer
 
 
 def generated_docs(root: Path, packages: Path) -> Path:
@@ -36,13 +37,16 @@ def source_date_epoch(packages: Path) -> str:
     return str(int(datetime.fromisoformat(latest.replace("Z", "+00:00")).timestamp()))
 
 
-def build_site(root: Path, packages: Path, site: Path) -> None:
+def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = None) -> None:
     """Build the site into `site`; any MkDocs warning fails the build."""
-    generated_docs(root, packages)
+    timer = timer or Timer()
+    with timer.stage("render pages"):
+        generated_docs(root, packages)
     # NO_MKDOCS_2_WARNING: silence the theme's end-of-life banner (noted in the README), which is not a build warning.
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(packages), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(root / "mkdocs.yml"),
-                             "--site-dir", str(site)], capture_output=True, text=True, env=env, cwd=root)
+    with timer.stage("mkdocs build"):
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(root / "mkdocs.yml"),
+                                 "--site-dir", str(site)], capture_output=True, text=True, env=env, cwd=root)
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0 or "WARNING" in output:
         raise BuildFailed([Problem("mkdocs.yml", None, "mkdocs build --strict", line) for line in output.splitlines() or ["failed"]])
