@@ -202,12 +202,26 @@ def one_table(d: dict, resource: dict, pk: Packages) -> str:
                                                     caption=esc(resource["title"]), searchable=False)] if x)
 
 
+def _target(d: dict, target: str) -> str:
+    """What a caveat applies to, in words."""
+    kind, _, rest = target.partition(":")
+    titles = {r["name"]: r.get("title", r["name"]) for r in d["resources"]}
+    if kind == "package":
+        return "the whole response"
+    if kind == "question":
+        return f"question {esc(rest)}"
+    if kind == "table":
+        return f"the table “{esc(titles.get(rest, rest))}”"
+    table_name, _, column = rest.partition(".")
+    return f"the column {esc(column)} of the table “{esc(titles.get(table_name, table_name))}”"
+
+
 def caveats(d: dict) -> str:
     if not d["foi:caveats"]:
         return block("<p>The response gives no caveats.</p>")
     out = []
     for c in d["foi:caveats"]:
-        applies = ", ".join(esc(a) for a in c["appliesTo"])
+        applies = "; ".join(_target(d, a) for a in c["appliesTo"])
         note = f"<p>Curator's note: {esc(c['note'])}</p>" if c.get("note") else ""
         out.append(block(f'<div class="admonition note" id="caveat-{esc(c["id"])}"><p class="admonition-title">{esc(c["kindTitle"])}</p>',
                          f'<blockquote class="foi-quote"><p>{esc(c["quote"])}</p></blockquote>',
