@@ -30,6 +30,11 @@ browser:
 serve: build
 	$(PY) -m http.server --directory build/site --bind 127.0.0.1 8000
 
+## extract: propose tidy tables from a response, e.g. make extract FILE=datapackages/<id>/response.txt ARGS=--dry-run
+extract: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make extract FILE=datapackages/<id>/response.txt [ARGS='--dry-run|--out DIR|--overwrite']"; exit 2; }
+	$(PY) -m scripts.extract $(FILE) $(ARGS)
+
 ## bench: time the build stages on the seeds and on many synthetic copies
 bench: $(STAMP)
 	$(PY) -m scripts.bench

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 NUMBER = re.compile(r"(?<![\w/.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w/]|[.,]\d)")
 NIL = re.compile(r"\b(nil return|nil|none)\b", re.IGNORECASE)
 SUPPRESSED = re.compile(r"(?:^|[\s|:–-])(\*|<\s*\d+|-|–|x|c|redacted)(?=$|[\s|*])", re.IGNORECASE)
+# An empty cell between tabs or pipes; on a line aligned with spaces (no tabs or pipes) a wide gap can hide one,
+# so there a blank cannot be disproved from the line alone (see stands_on).
 BLANK_CELL = re.compile(r"\t\t|^\t|\t$|\|\s*\||^\s*\||\|\s*$")
+ALIGNED_GAP = re.compile(r"\S {3,}\S")
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,8 @@ def value_cells(line: str) -> str:
     for sep in ("\t", "|"):
         if sep in line:
             cells = line.strip().strip("|").split(sep) if sep == "|" else line.split(sep)
-            return sep.join(cells[1:])
+            if len(cells) > 1:
+                return sep.join(cells[1:])
     return line
 
 
@@ -84,7 +88,8 @@ def stands_on(status: str, value: int | None, line: str) -> str | None:
         if not NIL.search(line):
             return 'the line has no "Nil Return", "Nil" or "None"'
     elif status == "blank":
-        if not BLANK_CELL.search(line):
+        aligned = "\t" not in line and "|" not in line and ALIGNED_GAP.search(line)
+        if not (BLANK_CELL.search(line) or aligned):
             return "the line has no blank cell"
     elif status == "suppressed":
         if not SUPPRESSED.search(line):
