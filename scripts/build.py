@@ -12,7 +12,7 @@ from .combine import combined_version, write_catalog, write_combined, write_refe
 from .errors import BuildFailed, Problems
 from .load import Request, load_request, load_schema
 from .package import write_package
-from .reference import load_reference
+from .reference import Reference, load_reference
 from .timing import Timer
 from .validate import validate_package
 
@@ -25,7 +25,7 @@ def request_folders(datapackages: Path) -> list[Path]:
     return sorted(p for p in datapackages.iterdir() if p.is_dir() and p.name != "reference" and not p.name.startswith("."))
 
 
-def load_all(root: Path) -> tuple[list[Request], object]:
+def load_all(root: Path) -> tuple[list[Request], Reference]:
     """Load and check every request; raise BuildFailed listing every problem found."""
     problems = Problems(root)
     try:

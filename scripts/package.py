@@ -6,7 +6,7 @@ from pathlib import Path
 from .load import Request
 from .reference import Reference
 from .tables import Table
-from .writers import csv_bytes, integrity, json_bytes, write, write_zip
+from .writers import csv_bytes, json_bytes, write, write_zip
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 CURATION_LICENSE = {
@@ -214,5 +214,3 @@ def _flat(text):
     """Fold whitespace runs (YAML line breaks) into single spaces; None stays None."""
     return " ".join(text.split()) if isinstance(text, str) else text
 
-
-__all__ = ["write_package", "integrity"]

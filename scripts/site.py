@@ -45,8 +45,10 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
     # NO_MKDOCS_2_WARNING: silence the theme's end-of-life banner (noted in the README), which is not a build warning.
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(packages), "NO_MKDOCS_2_WARNING": "1"}
     with timer.stage("mkdocs build"):
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(root / "mkdocs.yml"),
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml"),
                                  "--site-dir", str(site)], capture_output=True, text=True, env=env, cwd=root)
-    output = (result.stdout + result.stderr).strip()
-    if result.returncode != 0 or "WARNING" in output:
-        raise BuildFailed([Problem("mkdocs.yml", None, "mkdocs build --strict", line) for line in output.splitlines() or ["failed"]])
+    # Not --quiet: MkDocs counts warnings for --strict only when they are logged.
+    output = (result.stdout + result.stderr).strip().splitlines()
+    problems = [line for line in output if line.startswith(("WARNING", "ERROR")) or "Aborted" in line]
+    if result.returncode != 0 or problems:
+        raise BuildFailed([Problem("mkdocs.yml", None, "mkdocs build --strict", line) for line in problems or output or ["failed"]])

@@ -218,3 +218,15 @@ def test_declared_mismatch_builds_and_becomes_a_caveat(project, capsys):
         ("total-mismatch-cms-offenders-under-14-1", "Take/ Make/Distribute Indecent Photographs Or Pseudo Photographs Of Children. 31 20 51", "44"),
         ("total-mismatch-cms-offenders-under-14-2", "13 11 11 23", "48")]
     assert "add up to 52" in rows[0]["note"] and rows[0]["note"].endswith("Constructed test case.")
+
+
+def test_site_warning_fails_the_build_and_keeps_the_previous_site(project, capsys):
+    """mkdocs build --strict: a hand-written page linking to a missing page stops the build; build/ stays as it was."""
+    assert main(["--root", str(project)]) == 0
+    capsys.readouterr()
+    before = snapshot(project / "build")
+    edit(project, "docs/curation.md", "# Curation guide: adding a response", "# Curation guide: adding a response\n\nSee [nowhere](nowhere.md).")
+    assert main(["--root", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert "error: mkdocs.yml: mkdocs build --strict:" in err and "nowhere.md" in err
+    assert snapshot(project / "build") == before
