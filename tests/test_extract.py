@@ -193,3 +193,10 @@ def test_cli_writes_proposals_and_report(tmp_path, capsys):
                        "recorded-crime-offender-aged-under-14-23-05-2018-19-08-2019.csv"]
     text = capsys.readouterr().out
     assert "  totals: 26 of 26 agree with their parts" in text and "  totals: 21 of 21 agree with their parts" in text
+
+
+def test_lists_labelled_by_year_with_thousands_and_small_numbers():
+    (table,) = run("list-years").tables
+    assert table.dims == ["year"]
+    assert rows(table) == [("2017/18", 41, "reported", 5), ("2018/19", 1063, "reported", 6), ("2019", 52, "reported", 7),
+                           ("2020", None, "suppressed", 8)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cells import PAGE_BREAK, read_cell, unwrap
+from .cells import PAGE_BREAK, YEAR, read_cell, unwrap
 
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 LIST_ITEM = re.compile(r"^(?P<label>.*\S)\s*(?::|\s[-–—]|[–—])\s*(?P<value>\S.*)$")
@@ -65,7 +65,8 @@ def list_item(line: str) -> tuple[str, str] | None:
     if not m:
         return None
     label, value = unwrap(m.group("label")), m.group("value")
-    if not label or read_cell(label).status in ("reported", "nil") or read_cell(value, units=True).status is None:
+    numeric_label = read_cell(label).status in ("reported", "nil") and not YEAR.match(label)  # "2019 – 45" is a list item
+    if not label or numeric_label or read_cell(value, units=True).status is None:
         return None
     return label, value
 

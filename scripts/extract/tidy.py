@@ -31,7 +31,8 @@ def tidy(grid: Grid, name: str) -> Proposed:
 
 
 def _tidy_list(grid: Grid, name: str) -> Proposed:
-    dim = grid.dim_hint or "label"
+    years = all(YEAR.match(unwrap(r.cells[0])) or is_total(r.cells[0]) for r in grid.rows)
+    dim = grid.dim_hint or ("year" if years else "label")
     out = Proposed(name, grid, [dim], notes=list(grid.notes), structure=f"list of {len(grid.rows)} items")
     for row in grid.rows:
         label, raw = row.cells
