@@ -53,7 +53,7 @@ def load_request(folder: Path, ref: Reference, problems: Problems, schema: dict 
     for needed in (yaml_path, text_path):
         if not needed.is_file():
             problems.add(needed, "", "missing; every request folder needs response.txt and request.yaml")
-    if problems.items and not (yaml_path.is_file() and text_path.is_file()):
+    if not (yaml_path.is_file() and text_path.is_file()):
         return None
     response = _read_response(text_path, problems)
     meta, nodes = _read_yaml(yaml_path, problems)

@@ -115,6 +115,10 @@ def break_undeclared_table(root):
     (root / HERTS / "tables/extra.csv").write_text("a\n1\n")
 
 
+def break_missing_response(root):
+    (root / HERTS / "response.txt").unlink()
+
+
 def break_total(root):
     """A constructed variant whose text states a total that does not add up."""
     edit(root, f"{BED}/response.txt", "13\t11\t11\t22", "13\t11\t11\t23")
@@ -166,6 +170,7 @@ CASES = [
                          "'hertfordshire-foi2018-739' but force and reference give 'hertfordshire-foi2018-00739'; rename the folder or fix the fields"]),
     (break_applies_to, [f"{PREFIX_H}/request.yaml:125: caveats[3].applies_to[0]: 'table:figure' names no table, field or question of this request"]),
     (break_undeclared_table, [f"{PREFIX_H}/tables/extra.csv: not declared under tables: in request.yaml; declare it or remove it"]),
+    (break_missing_response, [f"{PREFIX_H}/response.txt: missing; every request folder needs response.txt and request.yaml"]),
     (break_total, [f"{PREFIX_B}/tables/cms-offenders-under-14.csv:19: value: stated total 51 (outcome=UNSOLVED, offence=Take/ Make/Distribute "
                    "Indecent Photographs Or Pseudo Photographs Of Children., offender_age=Total, year=Total; response line 44) but its parts over "
                    "offender_age add up to 52 (response lines 45, 46, 47, 48); if the response really says so, declare it under "
