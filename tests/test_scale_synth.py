@@ -1,0 +1,77 @@
+"""The synthetic corpus for benchmarks: valid requests that exercise every layout, fate and caveat kind, and build cleanly."""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.build import build
+from scripts.reference import load_reference
+from scripts.synth import make_project
+from scripts.synth.__main__ import main as synth_main
+
+from .conftest import published
+
+
+def corpus_facts(datapackages: Path) -> dict[str, set]:
+    """What the corpus covers: fates, caveat kinds, table layouts, value statuses, row counts, forces, topics."""
+    facts: dict[str, set] = {k: set() for k in ("fates", "kinds", "layouts", "statuses", "rows", "forces", "topics", "targets")}
+    for folder in sorted(p for p in datapackages.iterdir() if p.name != "reference"):
+        meta = yaml.safe_load((folder / "request.yaml").read_text(encoding="utf-8"))
+        facts["fates"] |= {q["status"] for q in meta["questions"]}
+        facts["kinds"] |= {c["kind"] for c in meta["caveats"]}
+        facts["targets"] |= {t.split(":")[0] for c in meta["caveats"] for t in c["applies_to"]}
+        facts["forces"].add(meta["force"]["code"])
+        facts["topics"] |= set(meta["topics"])
+        for t in meta["tables"]:
+            facts["layouts"].add((len(t["layout"]["rows"]), len(t["layout"]["columns"])))
+            with (folder / t["path"]).open(encoding="utf-8", newline="") as f:
+                rows = list(csv.DictReader(f))
+            facts["statuses"] |= {r["status"] for r in rows}
+            facts["rows"].add(len(rows))
+            if any("Total" in [r[d["name"]] for d in t["dimensions"]] for r in rows):
+                facts["layouts"].add("stated totals")
+    return facts
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return make_project(200, tmp_path_factory.mktemp("synth") / "p")
+
+
+def test_corpus_covers_every_code_and_layout(corpus):
+    facts = corpus_facts(corpus / "datapackages")
+    ref = load_reference(corpus / "datapackages" / "reference")
+    assert facts["fates"] == set(ref.codes("answer_statuses"))
+    assert facts["kinds"] == set(ref.codes("caveat_kinds"))
+    assert facts["topics"] == set(ref.codes("topics"))
+    assert facts["statuses"] == set(ref.codes("value_statuses"))
+    assert facts["targets"] == {"package", "table", "field", "question"}
+    assert {(1, 0), (3, 1), (1, 1), (1, 2), "stated totals"} <= facts["layouts"]
+    assert min(facts["rows"]) == 1 and 75 <= max(facts["rows"]) <= 80
+    assert len(facts["forces"]) >= 40
+
+
+def test_same_request_whatever_the_corpus_size(corpus, tmp_path):
+    small = make_project(12, tmp_path / "small")
+    for folder in sorted((small / "datapackages").iterdir()):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            assert path.read_bytes() == (corpus / "datapackages" / path.relative_to(small / "datapackages")).read_bytes(), path
+
+
+def test_some_responses_are_long(corpus):
+    sizes = Counter(len((p / "response.txt").read_bytes()) > 50_000 for p in (corpus / "datapackages").iterdir() if p.name != "reference")
+    assert sizes[True] >= 3 and sizes[False] > 150
+
+
+def test_twenty_synthetic_requests_build_cleanly(tmp_path, capsys):
+    root = tmp_path / "p"
+    assert synth_main(["20", str(root)]) == 0
+    build(root, site=True)
+    files = published(root / "build")
+    assert len([k for k in files if k.startswith("site/requests/") and k.endswith("/index.html")]) == 21  # 20 and the list
+    assert synth_main(["20", str(root)]) == 2  # never overwrites a project
+    assert "exists" in capsys.readouterr().err
