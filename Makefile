@@ -35,9 +35,9 @@ extract: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make extract FILE=datapackages/<id>/response.txt [ARGS='--dry-run|--out DIR|--overwrite']"; exit 2; }
 	$(PY) -m scripts.extract $(FILE) $(ARGS)
 
-## bench: time the build stages on the seeds and on many synthetic copies
+## bench: time the build on synthetic corpora (scripts/synth), write build/bench.md; e.g. make bench ARGS="--sizes 20,50 --repeat 1"
 bench: $(STAMP)
-	$(PY) -m scripts.bench
+	$(PY) -m scripts.bench $(ARGS)
 
 ## lint: static checks of the code
 lint: $(STAMP)

@@ -1,75 +1,248 @@
-"""`make bench`: time each build stage and weigh a request page, on the seeds and on many synthetic copies.
+"""`make bench`: build synthetic corpora of N requests and write build/bench.md with what each stage costs.
 
-Synthetic requests are copies of the Bedfordshire and Hertfordshire seeds with a new
-reference number written into the text and YAML (and the hash recorded anew). They
-exist only in a temporary folder for timing; they are never published.
+For each N (200, 1,000 and 5,000 unless --sizes says otherwise) a corpus from `scripts.synth` is built in a
+temporary project, each time in a fresh process: a clean full build (each stage's wall time, the peak memory of the
+stages before MkDocs and MkDocs' own), the bare MkDocs reference (`mkdocs build` of the same generated docs with the
+same mkdocs.yml), a rebuild with nothing changed and a rebuild after changing one request (with the number of
+files rewritten), then the page weights and the size of build/. Figures are medians of --repeat runs. The synthetic
+requests are never published.
 """
 from __future__ import annotations
 
 import argparse
-import hashlib
+import json
+import os
 import re
-import shutil
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
-from .build import ROOT, build
-from .timing import Timer
+from .build import ROOT
+from .synth import make_project
 
-TEMPLATES = {"bedfordshire-foi2019-05348": "FOI2019/05348", "hertfordshire-foi2018-00739": "FOI2018/00739"}
-
-
-def make_project(target: Path, copies: int) -> Path:
-    """A project with the real requests plus `copies` synthetic ones."""
-    shutil.copytree(ROOT / "datapackages", target / "datapackages")
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("generated"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    templates = list(TEMPLATES.items())
-    for n in range(copies):
-        name, reference = templates[n % len(templates)]
-        prefix = reference.split("/")[0]
-        new_ref = f"{prefix}/9{n:04d}"
-        folder = target / "datapackages" / f"{name.split('-')[0]}-{prefix.lower()}-9{n:04d}"
-        shutil.copytree(ROOT / "datapackages" / name, folder)
-        text = (folder / "response.txt").read_bytes().replace(reference.encode(), new_ref.encode())
-        (folder / "response.txt").write_bytes(text)
-        meta = (folder / "request.yaml").read_text(encoding="utf-8").replace(reference, new_ref)
-        meta = re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {hashlib.sha256(text).hexdigest()}", meta)
-        (folder / "request.yaml").write_text(meta, encoding="utf-8")
-    return target
+BENCH_MD = ROOT / "build" / "bench.md"
+STAGES = ["load and check", "write packages", "frictionless validate", "render pages", "mkdocs build"]
 
 
-def page_weight(site: Path, request_id: str) -> dict[str, int]:
-    """Bytes a browser fetches for one request page: its HTML, the assets it links, and the search index."""
-    html = (site / "requests" / request_id / "index.html").read_text(encoding="utf-8")
-    assets = sorted(set(re.findall(r'(?:href|src)="((?:\.\./)+assets/[^"]+)"', html)))
-    asset_bytes = sum((site / "requests" / request_id / a).resolve().stat().st_size for a in assets)
-    return {"html": len(html.encode()), "assets": asset_bytes, "search_index": (site / "search" / "search_index.json").stat().st_size}
+def timed_child(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, str]:
+    """Run a command; its wall seconds, its own peak memory in MB (wait4) and its output. Fails loudly."""
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out = child.stdout.read()
+    child.stdout.close()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({child.returncode}):\n{out[-3000:]}")
+    return wall, usage.ru_maxrss / 1024, out
 
 
-def run(copies: int) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        root = make_project(Path(tmp) / "p", copies)
-        timer = Timer()
-        start = time.perf_counter()
-        build(root, timer=timer)
-        total = time.perf_counter() - start
-        weight = page_weight(root / "build" / "site", "bedfordshire-foi2019-05348")
-        size = sum(p.stat().st_size for p in (root / "build").rglob("*") if p.is_file())
-    return {"requests": copies + 5, "total": total, **timer.seconds, **weight, "build_bytes": size}
+def run_build(root: Path, jobs: int | None) -> dict:
+    """One build of `root` in a fresh process: wall seconds and the build's own stage figures."""
+    timings = root / "timings.json"
+    cmd = [sys.executable, "-m", "scripts.build", "--root", str(root), "--timings", str(timings)]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    wall, maxrss, _ = timed_child(cmd, ROOT, {**os.environ, "PYTHONPATH": str(ROOT)})
+    figures = json.loads(timings.read_text(encoding="utf-8"))
+    timings.unlink()
+    before = [v for k, v in figures["peak_mb"].items() if k != "mkdocs build"]
+    return {"wall": wall, **figures, "pre_mkdocs_peak_mb": max(before or [0]), "process_maxrss_mb": maxrss}
+
+
+def bare_mkdocs(root: Path) -> dict:
+    """The floor: MkDocs alone on the docs the build generated, with the same mkdocs.yml, into a throw-away folder."""
+    with tempfile.TemporaryDirectory(dir=root) as site:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        wall, maxrss, _ = timed_child([sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / "mkdocs.yml"),
+                                       "--site-dir", site], root, env)
+    return {"wall": wall, "maxrss_mb": maxrss}
+
+
+def file_states(build_dir: Path) -> dict[str, tuple[int, int]]:
+    """(inode, mtime) of every published file, by path: what a rebuild must leave alone when bytes do not change."""
+    top = build_dir / "current"
+    out = {}
+    for folder, _, files in os.walk(top):
+        for name in files:
+            st = os.stat(Path(folder) / name)
+            out[str(Path(folder, name).relative_to(top))] = (st.st_ino, st.st_mtime_ns)
+    return out
+
+
+def rewritten(before: dict[str, tuple[int, int]], build_dir: Path) -> dict[str, int]:
+    """Files of the new build that are new or were written again, split by top folder."""
+    counts = {"datapackages": 0, "site": 0}
+    for path, state in file_states(build_dir).items():
+        if before.get(path) != state:
+            top = path.split(os.sep)[0]
+            counts[top] = counts.get(top, 0) + 1
+    return counts
+
+
+def change_one(root: Path, k: int) -> str:
+    """Change one curated request (its title) as a curator's correction would; return its id."""
+    folders = sorted(p for p in (root / "datapackages").iterdir() if p.name != "reference")
+    folder = folders[(k * 7919) % len(folders)]
+    path = folder / "request.yaml"
+    path.write_text(re.sub(r"^title: (.*)$", rf"title: \1 (corrected {k})", path.read_text(encoding="utf-8"), count=1, flags=re.M),
+                    encoding="utf-8")
+    return folder.name
+
+
+def page_weights(site: Path) -> dict:
+    """HTML bytes of request pages (median and largest) and of every browse page (largest of each kind)."""
+    requests = [p.stat().st_size for p in site.glob("requests/*/index.html")]
+    browse = {}
+    for page in site.rglob("*.html"):
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith(("requests/", "data/", "assets/", "search/", "pagefind/")) and rel != "requests/index.html" \
+                and not rel.startswith("requests/page/"):
+            continue
+        kind = rel.split("/")[0] if "/" in rel else rel
+        size = page.stat().st_size
+        count, largest = browse.get(kind, (0, 0))
+        browse[kind] = (count + 1, max(largest, size))
+    return {"request_median": statistics.median(requests), "request_max": max(requests), "browse": browse}
+
+
+def search_weight(site: Path) -> dict:
+    """Bytes a reader downloads to search: MkDocs' search loads one whole index; Pagefind only the fragments a query needs."""
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        return {"kind": "mkdocs search index (loaded whole)", "bytes": index.stat().st_size}
+    if (site / "pagefind").is_dir():
+        from .search_weight import query_bytes
+        return {"kind": "Pagefind, one query", "bytes": query_bytes(site, "grooming")}
+    return {"kind": "none", "bytes": 0}
+
+
+def disk_bytes(folder: Path) -> int:
+    """Bytes under a folder on disk: hard-linked files once, links not followed."""
+    seen, total = set(), 0
+    for here, _, files in os.walk(folder):
+        for name in files:
+            st = os.lstat(Path(here) / name)
+            if (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
+                total += st.st_size
+    return total
+
+
+def one_round(root: Path, k: int, jobs: int | None) -> dict:
+    """A clean build, the bare MkDocs reference, a rebuild with nothing changed and one after changing a request."""
+    subprocess.run(["rm", "-rf", str(root / "build"), str(root / "docs" / "generated")], check=True)
+    full = run_build(root, jobs)
+    bare = bare_mkdocs(root)
+    before = file_states(root / "build")
+    same = run_build(root, jobs)
+    same["rewritten"] = rewritten(before, root / "build")
+    before = file_states(root / "build")
+    changed_id = change_one(root, k)
+    one = run_build(root, jobs)
+    one["rewritten"] = rewritten(before, root / "build")
+    one["changed"] = changed_id
+    return {"full": full, "bare": bare, "same": same, "one": one}
+
+
+def measure(n: int, repeat: int, jobs: int | None, work: Path) -> dict:
+    """Every figure for a corpus of n requests (medians over `repeat` rounds)."""
+    root = make_project(n, work / f"n{n}")
+    rounds = []
+    for k in range(repeat):
+        rounds.append(one_round(root, k, jobs))
+        print(f"  N={n} round {k + 1}/{repeat}: full {rounds[-1]['full']['wall']:.1f} s, bare mkdocs {rounds[-1]['bare']['wall']:.1f} s",
+              file=sys.stderr)
+    site = root / "build" / "site"
+    return {"n": n, "rounds": rounds, "weights": page_weights(site), "search": search_weight(site),
+            "build_bytes": disk_bytes(root / "build"), "datapackages_bytes": disk_bytes(root / "build" / "current" / "datapackages"),
+            "site_bytes": disk_bytes(root / "build" / "current" / "site")}
+
+
+def med(rounds: list[dict], *keys) -> float:
+    """Median of one figure over the rounds (0 when a round lacks it)."""
+    values = []
+    for r in rounds:
+        v = r
+        for key in keys:
+            v = v.get(key, 0) if isinstance(v, dict) else 0
+        values.append(v or 0)
+    return statistics.median(values)
+
+
+def pre_mkdocs(figures: dict) -> float:
+    return sum(v for k, v in figures["seconds"].items() if k != "mkdocs build" and not k.startswith("  "))
+
+
+def report(results: list[dict], repeat: int, jobs: int | None, load: tuple[list[float], list[float]]) -> str:
+    """build/bench.md: the figures as Markdown tables."""
+    stages = list(dict.fromkeys(k for r in results for rd in r["rounds"] for k in rd["full"]["seconds"]))
+    lines = ["# Build benchmark (synthetic corpora from scripts/synth)", "",
+             f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores, --jobs {jobs or 'default'}, "
+             f"medians of {repeat} round(s). Load average (1, 5, 15 min) at start {load[0]}, at end {load[1]} "
+             "(the machine is shared: other builds and tests run beside this one).", "",
+             "## Clean build", "",
+             "| requests | full build s | bare mkdocs s | ratio | before MkDocs s | " + " | ".join(f"{s} s" for s in stages)
+             + " | peak before MkDocs MB | MkDocs peak MB | bare MkDocs peak MB |",
+             "|---:|---:|---:|---:|---:|" + "---:|" * len(stages) + "---:|---:|---:|"]
+    for r in results:
+        rd = r["rounds"]
+        full, bare = med(rd, "full", "wall"), med(rd, "bare", "wall")
+        lines.append(f"| {r['n']:,} | {full:.1f} | {bare:.1f} | {full / bare:.2f}× | {statistics.median(pre_mkdocs(x['full']) for x in rd):.1f} | "
+                     + " | ".join(f"{med(rd, 'full', 'seconds', s):.1f}" for s in stages)
+                     + f" | {med(rd, 'full', 'pre_mkdocs_peak_mb'):.0f} | {med(rd, 'full', 'notes', 'mkdocs_maxrss_mb'):.0f}"
+                     + f" | {med(rd, 'bare', 'maxrss_mb'):.0f} |")
+    lines += ["", "Stage times are wall seconds in the main process; where workers ran a stage in parallel, the stage shows "
+              "their summed seconds (CPU-bound work on --jobs cores) and `parallel requests` the wall time. Peak before MkDocs is "
+              "the sampled resident memory of the build and its worker processes together; MkDocs' own peak comes from wait4 on its process.",
+              "", "## Rebuilds", "",
+              "| requests | nothing changed: before MkDocs s | full s | files rewritten | one request changed: before MkDocs s | full s "
+              "| files rewritten (packages / site) |", "|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        rd = r["rounds"]
+        same_rw = f"{med(rd, 'same', 'rewritten', 'datapackages'):.0f} / {med(rd, 'same', 'rewritten', 'site'):.0f}"
+        one_rw = f"{med(rd, 'one', 'rewritten', 'datapackages'):.0f} / {med(rd, 'one', 'rewritten', 'site'):.0f}"
+        lines.append(f"| {r['n']:,} | {statistics.median(pre_mkdocs(x['same']) for x in rd):.1f} | {med(rd, 'same', 'wall'):.1f} | {same_rw} "
+                     f"| {statistics.median(pre_mkdocs(x['one']) for x in rd):.1f} | {med(rd, 'one', 'wall'):.1f} | {one_rw} |")
+    lines += ["", "## Page weights and size", "",
+              "| requests | request page HTML KB (median / largest) | search data for one query KB | build/ MB | packages MB | site MB |",
+              "|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        w = r["weights"]
+        lines.append(f"| {r['n']:,} | {w['request_median'] / 1024:.1f} / {w['request_max'] / 1024:.1f} | {r['search']['bytes'] / 1024:.0f} "
+                     f"({r['search']['kind']}) | {r['build_bytes'] / 2**20:.0f} | {r['datapackages_bytes'] / 2**20:.0f} | {r['site_bytes'] / 2**20:.0f} |")
+    lines += ["", "Browse pages (count and largest HTML, KB):", "", "| requests | " + " | ".join(sorted(results[0]["weights"]["browse"])) + " |",
+              "|---:|" + "---:|" * len(results[0]["weights"]["browse"])]
+    for r in results:
+        b = r["weights"]["browse"]
+        cells = [f"{b[k][0]} × ≤{b[k][1] / 1024:.0f}" if k in b else "-" for k in sorted(results[0]["weights"]["browse"])]
+        lines.append(f"| {r['n']:,} | " + " | ".join(cells) + " |")
+    lines += ["", "<details><summary>All figures (JSON)</summary>", "", "```json", json.dumps(results, indent=1, default=str), "```", "</details>", ""]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--copies", type=int, nargs="*", default=[0, 50, 200], help="synthetic requests added to the seeds")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="200,1000,5000", help="comma-separated corpus sizes, e.g. 20,50 in CI")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds per size; the report gives medians")
+    parser.add_argument("--jobs", type=int, help="worker processes for the build (default: the build's own)")
+    parser.add_argument("--out", type=Path, default=BENCH_MD, help="where to write the report")
+    parser.add_argument("--work", type=Path, help="keep the corpora in this folder (default: a temporary one)")
     args = parser.parse_args(argv)
-    rows = [run(n) for n in args.copies]
-    stages = ["load and check", "write packages", "frictionless validate", "render pages", "mkdocs build"]
-    print("requests  total s  " + "  ".join(f"{s:>21}" for s in stages) + "  page html  page assets  search index  build/ bytes")
-    for r in rows:
-        print(f"{r['requests']:>8}  {r['total']:7.2f}  " + "  ".join(f"{r.get(s, 0):21.2f}" for s in stages)
-              + f"  {r['html']:>9}  {r['assets']:>11}  {r['search_index']:>12}  {r['build_bytes']:>12}")
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    load_start = [round(x, 2) for x in os.getloadavg()]
+    with tempfile.TemporaryDirectory(prefix="foi-bench-") as tmp:
+        work = args.work or Path(tmp)
+        results = [measure(n, args.repeat, args.jobs, work) for n in sizes]
+    text = report(results, args.repeat, args.jobs, (load_start, [round(x, 2) for x in os.getloadavg()]))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(text.split("<details>")[0])
     return 0
 
 

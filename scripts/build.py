@@ -172,9 +172,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder holding datapackages/")
     parser.add_argument("--build-dir", type=Path, help="where to build (default: <root>/build)")
     parser.add_argument("--no-site", action="store_true", help="build and publish the data packages only (build/site is then absent)")
+    parser.add_argument("--timings", type=Path, help="write each stage's seconds and peak memory to this JSON file (for scripts/bench.py)")
     args = parser.parse_args(argv)
+    timer = Timer(memory=args.timings is not None)
     try:
-        build(args.root.resolve(), args.build_dir.resolve() if args.build_dir else None, site=not args.no_site)
+        build(args.root.resolve(), args.build_dir.resolve() if args.build_dir else None, site=not args.no_site, timer=timer)
+        if args.timings:
+            timer.write(args.timings)
     except BuildFailed as err:
         for problem in err.problems[:SHOWN]:
             print(f"error: {problem}", file=sys.stderr)

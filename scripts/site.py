@@ -64,7 +64,12 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
                                  cwd=root, preexec_fn=die_with_parent)
         checkpoint("site-running")
         try:
-            stdout, _ = child.communicate()
+            stdout = child.stdout.read()
+            child.stdout.close()
+            # wait4, not wait: the child's own peak memory, apart from this process and its worker processes.
+            _, status, usage = os.wait4(child.pid, 0)
+            child.returncode = os.waitstatus_to_exitcode(status)
+            timer.note("mkdocs_maxrss_mb", usage.ru_maxrss / 1024)
         finally:
             if child.poll() is None:  # interrupted (Ctrl-C): the child does not outlive the build
                 child.kill()
