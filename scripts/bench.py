@@ -51,7 +51,7 @@ def run_build(root: Path, jobs: int | None) -> dict:
     wall, maxrss, _ = timed_child(cmd, ROOT, {**os.environ, "PYTHONPATH": str(ROOT)})
     figures = json.loads(timings.read_text(encoding="utf-8"))
     timings.unlink()
-    before = [v for k, v in figures["peak_mb"].items() if k != "mkdocs build"]
+    before = [v for k, v in figures["peak_mb"].items() if k not in AFTER_MKDOCS]
     return {"wall": wall, **figures, "pre_mkdocs_peak_mb": max(before or [0]), "process_maxrss_mb": maxrss}
 
 
@@ -175,31 +175,40 @@ def med(rounds: list[dict], *keys) -> float:
     return statistics.median(values)
 
 
+AFTER_MKDOCS = {"mkdocs build", "search index", "site: keep unchanged files", "validate (waiting)"}
+
+
 def pre_mkdocs(figures: dict) -> float:
-    return sum(v for k, v in figures["seconds"].items() if k != "mkdocs build" and not k.startswith("  "))
+    """Wall seconds of the stages before MkDocs (the build's own work; validation that overlaps MkDocs is not counted)."""
+    return sum(v for k, v in figures["seconds"].items() if k not in AFTER_MKDOCS)
 
 
 def report(results: list[dict], repeat: int, jobs: int | None, load: tuple[list[float], list[float]]) -> str:
     """build/bench.md: the figures as Markdown tables."""
     stages = list(dict.fromkeys(k for r in results for rd in r["rounds"] for k in rd["full"]["seconds"]))
+    workers = list(dict.fromkeys(k for r in results for rd in r["rounds"] for k in rd["full"]["cpu"] if k.endswith("(workers)")))
     lines = ["# Build benchmark (synthetic corpora from scripts/synth)", "",
              f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores, --jobs {jobs or 'default'}, "
              f"medians of {repeat} round(s). Load average (1, 5, 15 min) at start {load[0]}, at end {load[1]} "
              "(the machine is shared: other builds and tests run beside this one).", "",
              "## Clean build", "",
              "| requests | full build s | bare mkdocs s | ratio | before MkDocs s | " + " | ".join(f"{s} s" for s in stages)
+             + " | " + " | ".join(f"{w} CPU s" for w in workers)
              + " | peak before MkDocs MB | MkDocs peak MB | bare MkDocs peak MB |",
-             "|---:|---:|---:|---:|---:|" + "---:|" * len(stages) + "---:|---:|---:|"]
+             "|---:|---:|---:|---:|---:|" + "---:|" * (len(stages) + len(workers)) + "---:|---:|---:|"]
     for r in results:
         rd = r["rounds"]
         full, bare = med(rd, "full", "wall"), med(rd, "bare", "wall")
         lines.append(f"| {r['n']:,} | {full:.1f} | {bare:.1f} | {full / bare:.2f}× | {statistics.median(pre_mkdocs(x['full']) for x in rd):.1f} | "
-                     + " | ".join(f"{med(rd, 'full', 'seconds', s):.1f}" for s in stages)
+                     + " | ".join(f"{med(rd, 'full', 'seconds', s):.1f}" for s in stages) + " | "
+                     + " | ".join(f"{med(rd, 'full', 'cpu', w):.1f}" for w in workers)
                      + f" | {med(rd, 'full', 'pre_mkdocs_peak_mb'):.0f} | {med(rd, 'full', 'notes', 'mkdocs_maxrss_mb'):.0f}"
                      + f" | {med(rd, 'bare', 'maxrss_mb'):.0f} |")
-    lines += ["", "Stage times are wall seconds in the main process; where workers ran a stage in parallel, the stage shows "
-              "their summed seconds (CPU-bound work on --jobs cores) and `parallel requests` the wall time. Peak before MkDocs is "
-              "the sampled resident memory of the build and its worker processes together; MkDocs' own peak comes from wait4 on its process.",
+    lines += ["", "Stage times are wall seconds of the main process, in build order; `(workers)` columns are the CPU seconds the "
+              "worker processes spent on that stage, summed over them (they run on --jobs cores; validation runs beside page "
+              "rendering and MkDocs, and `validate (waiting)` is what was left of it after MkDocs). Before MkDocs = the stages up "
+              "to and including page rendering. Peak before MkDocs is the sampled memory (PSS) of the build and its worker "
+              "processes together; MkDocs' own peak is its maximum resident set, from wait4 on its process.",
               "", "## Rebuilds", "",
               "| requests | nothing changed: before MkDocs s | full s | files rewritten | one request changed: before MkDocs s | full s "
               "| files rewritten (packages / site) |", "|---:|---:|---:|---:|---:|---:|---:|"]

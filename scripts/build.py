@@ -5,6 +5,12 @@ the link `build/current` is switched to it (a rename, atomic on POSIX), and `bui
 `build/site` are fixed links through `current`. A reader of build/ sees the old build or the new one,
 never a mix; a failed or killed build leaves the last good one published, and the next build removes
 what it left behind. One build at a time holds `build/.lock`; a second one waits for it.
+
+Both cores: requests are loaded, checked and packaged in worker processes (scripts/workers.py) and validated in
+the background while the site is rendered; the build waits for every validation before it publishes. A request
+whose inputs are unchanged since the published build is reused, not rebuilt (scripts/cache.py), and every file
+whose bytes did not change stays the published file, hard-linked, with its mtime (scripts/links.py). Neither the
+number of workers nor the cache changes a byte of the output.
 """
 from __future__ import annotations
 
@@ -14,92 +20,31 @@ import os
 import shutil
 import sys
 import tempfile
-from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 
-from .combine import combined_version, write_catalog, write_combined, write_reference
-from .errors import BuildFailed, Problems
+from . import workers
+from .assemble import assemble
+from .cache import Cache
+from .collect import check_collection, load_all, prepare, request_folders  # noqa: F401 (the build's checks, imported from here by tests)
+from .errors import BuildFailed
 from .faults import checkpoint
-from .load import load_request, load_schema
-from .model import Request
-from .package import write_package
-from .paths import link_in
-from .reference import Reference, load_reference
+from .links import keep_unchanged
 from .timing import Timer
-from .validate import validate_package
+from .workers import JOBS
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOWN = 50  # problems printed; the count of the rest follows
 PUBLISHED = ("datapackages", "site")
 
 
-def request_folders(datapackages: Path, problems: Problems) -> list[Path]:
-    """Every request folder, in name order; hidden and linked folders are refused, not skipped silently."""
-    folders = []
-    for path in sorted(datapackages.iterdir()):
-        if path.name == "reference" or not (path.is_dir() or path.is_symlink()):
-            continue
-        if path.is_symlink():
-            problems.add(path, "", "is a symbolic link; a request folder must be a real folder inside datapackages/", code="symlink")
-        elif path.name.startswith("."):
-            problems.add(path, "", "folder name starts with '.'; rename it (<force>-<reference>) or move it out of datapackages/",
-                         code="hidden-folder")
-        else:
-            folders.append(path)
-    return folders
-
-
-def load_all(root: Path) -> tuple[list[Request], Reference]:
-    """Load and check every request; raise BuildFailed listing every problem found."""
-    problems = Problems(root)
-    ref_folder = root / "datapackages" / "reference"
-    link = link_in(ref_folder, root / "datapackages")
-    if link is not None:
-        problems.add(link, "", "is a symbolic link; the reference lists must be real files", code="symlink")
-        problems.raise_if_any()
-    try:
-        ref = load_reference(ref_folder)
-    except (OSError, ValueError, KeyError) as err:
-        problems.add(ref_folder, "", f"cannot read the reference lists: {err}", code="reference-list")
-        problems.raise_if_any()
-    schema = load_schema()
-    requests = [r for f in request_folders(root / "datapackages", problems) if (r := load_request(f, ref, problems, schema))]
-    check_collection(requests, problems)
-    problems.raise_if_any()
-    return requests, ref
-
-
-def check_collection(requests: list[Request], problems: Problems) -> None:
-    """What no single request can show: the same response curated twice (under another force or reference)."""
-    by_hash: dict[str, list[Request]] = defaultdict(list)
-    for req in requests:
-        by_hash[req.response.sha256].append(req)
-    for same in by_hash.values():
-        for req in same[1:]:
-            problems.add(req.folder / "request.yaml", "source.sha256",
-                         f"response.txt is the same text as {same[0].id}/response.txt; a response is curated once", code="duplicate-response")
-
-
-def write_datapackages(root: Path, out: Path, timer: Timer | None = None) -> list[Request]:
-    """Write every package, the combined package and the catalog into `out`, then validate them all."""
+def write_datapackages(root: Path, out: Path, timer: Timer | None = None, jobs: int = JOBS) -> None:
+    """Write and validate every package into `out`, without the cache (the packages alone, as a library call)."""
     timer = timer or Timer()
-    with timer.stage("load and check"):
-        requests, ref = load_all(root)
-    checkpoint("loaded")
-    with timer.stage("write packages"):
-        out.mkdir(parents=True)
-        descriptors = [write_package(r, ref, out) for r in requests]
-        descriptors.append(write_reference(ref, out))
-        descriptors.append(write_combined(requests, ref, out, combined_version(requests)))
-        write_catalog(out, descriptors)
-    checkpoint("written")
-    with timer.stage("frictionless validate"):
-        failures = [p for d in descriptors for p in validate_package(out / d["name"] / "datapackage.json")]
+    with workers.Pool(jobs) as pool:
+        failures = assemble(root, out, timer, pool, None, None).result()
     if failures:
         raise BuildFailed(failures)
-    checkpoint("validated")
-    return requests
 
 
 @contextmanager
@@ -147,23 +92,40 @@ def publish(version: Path, build_dir: Path) -> None:
     checkpoint("switched")
 
 
-def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, timer: Timer | None = None) -> None:
+def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, timer: Timer | None = None, jobs: int = JOBS,
+          cache: bool = True) -> None:
     """Build everything into a new version folder under build/, then publish it atomically."""
     timer = timer or Timer()
     build_dir = build_dir or root / "build"
     with locked(build_dir):
         remove_stale(build_dir)
+        previous = build_dir / current_version(build_dir) if current_version(build_dir) else None
         version = Path(tempfile.mkdtemp(prefix=".v-", dir=build_dir))
         version.chmod(0o755)  # mkdtemp makes it private; the published build is for everyone to read
         try:
-            write_datapackages(root, version / "datapackages", timer)
-            if site:
-                from .site import build_site
-                build_site(root, version / "datapackages", version / "site", timer)
-                checkpoint("site-built")
+            with workers.Pool(jobs) as pool:
+                store = Cache(previous, version) if cache else None
+                pending = assemble(root, version / "datapackages", timer, pool, store, _under(previous, "datapackages"))
+                if site:
+                    from .site import build_site
+                    build_site(root, version / "datapackages", version / "site", timer)
+                    with timer.stage("site: keep unchanged files"):
+                        keep_unchanged(version / "site", _under(previous, "site"))
+                    checkpoint("site-built")
+                with timer.stage("validate (waiting)"):
+                    failures = pending.result()
+                timer.add("frictionless validate (workers)", pending.seconds)
+            if failures:
+                raise BuildFailed(failures)
+            checkpoint("validated")
             publish(version, build_dir)
         finally:
             remove_stale(build_dir)
+
+
+def _under(version: Path | None, name: str) -> Path | None:
+    """A published folder of a version (datapackages or site), when it exists."""
+    return version / name if version is not None and (version / name).is_dir() else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,11 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder holding datapackages/")
     parser.add_argument("--build-dir", type=Path, help="where to build (default: <root>/build)")
     parser.add_argument("--no-site", action="store_true", help="build and publish the data packages only (build/site is then absent)")
+    parser.add_argument("--jobs", type=int, default=JOBS, help=f"worker processes for the per-request stages (default {JOBS}; 1 = no workers)")
+    parser.add_argument("--no-cache", action="store_true", help="load, package and validate every request again (the output is the same)")
     parser.add_argument("--timings", type=Path, help="write each stage's seconds and peak memory to this JSON file (for scripts/bench.py)")
     args = parser.parse_args(argv)
     timer = Timer(memory=args.timings is not None)
     try:
-        build(args.root.resolve(), args.build_dir.resolve() if args.build_dir else None, site=not args.no_site, timer=timer)
+        build(args.root.resolve(), args.build_dir.resolve() if args.build_dir else None, site=not args.no_site, timer=timer,
+              jobs=args.jobs, cache=not args.no_cache)
         if args.timings:
             timer.write(args.timings)
     except BuildFailed as err:

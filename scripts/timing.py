@@ -12,12 +12,12 @@ from pathlib import Path
 SAMPLE_SECONDS = 0.05
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of one process in MB (0 when it has gone)."""
+def pss_mb(pid: int) -> float:
+    """Proportional set size of one process in MB: pages shared with forked workers are counted once overall (0 when gone)."""
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith("Pss:"):
                     return int(line.split()[1]) / 1024
     except (OSError, ValueError):
         pass
@@ -40,7 +40,7 @@ def descendants(pid: int) -> list[int]:
 
 
 class TreeSampler:
-    """Samples the summed resident memory of this process and its children (workers, MkDocs) in a thread."""
+    """Samples the summed memory (PSS) of this process and its children (workers, MkDocs) in a thread."""
 
     def __init__(self):
         self.peak = 0.0
@@ -50,11 +50,11 @@ class TreeSampler:
 
     def _run(self) -> None:
         while not self._stop.wait(SAMPLE_SECONDS):
-            self.peak = max(self.peak, sum(rss_mb(p) for p in descendants(os.getpid())))
+            self.peak = max(self.peak, sum(pss_mb(p) for p in descendants(os.getpid())))
 
     def take(self) -> float:
         """The peak since the last call, and start again."""
-        self.peak, peak = 0.0, max(self.peak, sum(rss_mb(p) for p in descendants(os.getpid())))
+        self.peak, peak = 0.0, max(self.peak, sum(pss_mb(p) for p in descendants(os.getpid())))
         return peak
 
     def stop(self) -> None:
@@ -63,10 +63,11 @@ class TreeSampler:
 
 
 class Timer:
-    """Wall seconds of each build stage; with memory=True also the peak memory of the process tree during each stage."""
+    """Wall and CPU seconds of each build stage; with memory=True also the peak memory of the process tree during each stage."""
 
     def __init__(self, memory: bool = False):
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
         self.peak_mb: dict[str, float] = {}
         self.counts: dict[str, int] = {}
         self.notes: dict[str, float] = {}
@@ -74,19 +75,20 @@ class Timer:
 
     @contextmanager
     def stage(self, name: str):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         if self._sampler:
             self._sampler.take()
         try:
             yield
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+            self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - cpu
             if self._sampler:
                 self.peak_mb[name] = max(self.peak_mb.get(name, 0.0), self._sampler.take())
 
     def add(self, name: str, seconds: float) -> None:
-        """Time spent in a stage elsewhere (summed over worker processes)."""
-        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
+        """CPU time spent in a stage by worker processes (summed over them)."""
+        self.cpu[name] = self.cpu.get(name, 0.0) + seconds
 
     def count(self, name: str, n: int = 1) -> None:
         """Count something the build did (requests loaded, reused from the cache, ...)."""
@@ -101,5 +103,5 @@ class Timer:
         if self._sampler:
             self._sampler.stop()
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        path.write_text(json.dumps({"seconds": self.seconds, "peak_mb": self.peak_mb, "counts": self.counts,
+        path.write_text(json.dumps({"seconds": self.seconds, "cpu": self.cpu, "peak_mb": self.peak_mb, "counts": self.counts,
                                     "notes": {**self.notes, "main_maxrss_mb": own}}, indent=2), encoding="utf-8")

@@ -1,0 +1,162 @@
+"""Incremental builds by content hash: a request whose inputs have not changed reuses its published output.
+
+A request's key is the sha256 of everything that can change its package: the files of its folder (names, kinds and
+bytes), the reference lists, and the code (every file under scripts/, requirements.txt, the Python version). After a
+The cache lives inside each version folder, beside what it describes, and is published with it in the same atomic
+step: build/.v-*/.cache/entries/<id>.pickle records the key, the descriptor and the inode, size and mtime of each
+output file; .cache/objects/<key>.pickle holds the checked Request built from that key (for the combine stage). On
+the next build a request whose key matches, and whose recorded files are still exactly there in the published
+version, is not loaded, packaged or validated again: its files, entry and object are hard-linked into the new version
+(so their mtimes are kept). The combined package, reference package and catalog
+are reused the same way when no request key changed. Anything missing, stale, unreadable or different is simply a
+miss: the cache can change how long a build takes, never what it writes.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CODE = Path(__file__).resolve().parent
+FORMAT = 1  # bump when Entry changes shape
+SHARED = "_shared"  # the entry of the reference package, the combined package and the catalog
+
+
+def _hash_tree(h, top: Path) -> None:
+    """Feed names, kinds and bytes of everything under `top` (links not followed) into `h`, in a stable order."""
+    for folder, dirs, files in os.walk(top):
+        dirs.sort()
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in sorted(files + [d for d in dirs if Path(folder, d).is_symlink()]):
+            path = Path(folder, name)
+            rel = path.relative_to(top).as_posix().encode()
+            if path.is_symlink():
+                h.update(b"L" + rel + b"\0" + os.readlink(path).encode() + b"\0")
+            elif path.is_file():
+                data = path.read_bytes()
+                h.update(b"F" + rel + b"\0" + str(len(data)).encode() + b"\0" + data)
+
+
+def code_key() -> str:
+    """Everything under scripts/ that builds a package, the pinned dependencies and the Python version."""
+    h = hashlib.sha256(f"format {FORMAT} python {sys.version}\0".encode())
+    _hash_tree(h, CODE)
+    requirements = CODE.parent / "requirements.txt"
+    h.update(requirements.read_bytes() if requirements.is_file() else b"")
+    return h.hexdigest()
+
+
+def tree_key(top: Path, *salt: str) -> str:
+    """The content hash of a folder, salted (with the code and reference keys)."""
+    h = hashlib.sha256("\0".join(salt).encode() + b"\0")
+    if top.is_symlink():
+        h.update(b"L" + os.readlink(top).encode())
+    else:
+        _hash_tree(h, top)
+    return h.hexdigest()
+
+
+def combined_key(keys: list[str], *salt: str) -> str:
+    """The key of the shared outputs: every request's key, in order."""
+    return hashlib.sha256("\0".join([*salt, *keys]).encode()).hexdigest()
+
+
+@dataclass
+class Entry:
+    """What one request (or the shared outputs) left in the published version, and the key it was built from."""
+
+    key: str
+    files: dict[str, tuple[int, int, int]]  # path relative to datapackages/ -> (inode, size, mtime_ns)
+    descriptor: dict = field(default_factory=dict)
+    sha256: str = ""  # of response.txt, for the duplicate-response check without loading the Request
+    format: int = FORMAT
+
+
+def stat_of(path: Path) -> tuple[int, int, int]:
+    st = os.stat(path, follow_symlinks=False)
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def outputs(out: Path, request_id: str) -> list[str]:
+    """The files one request's package consists of, relative to datapackages/."""
+    rels = [f"{request_id}.zip"]
+    for top in (out / request_id, out / "json" / request_id):
+        rels += [p.relative_to(out).as_posix() for p in sorted(top.rglob("*")) if p.is_file()]
+    return rels
+
+
+def shared_outputs(out: Path) -> list[str]:
+    """The files of the reference and combined packages and the catalog, relative to datapackages/."""
+    rels = ["catalog.json", "reference.zip", "all.zip"]
+    for top in (out / "reference", out / "all"):
+        rels += [p.relative_to(out).as_posix() for p in sorted(top.rglob("*")) if p.is_file()]
+    return rels
+
+
+class Cache:
+    """Entries of the published version (read) and of the version being built (written), each under its .cache/."""
+
+    def __init__(self, previous: Path | None, version: Path):
+        self.previous = previous if previous is not None and (previous / "datapackages").is_dir() else None
+        self.old = self.previous / ".cache" if self.previous else None
+        self.new = version / ".cache"
+        self.code = code_key()
+
+    def lookup(self, name: str, key: str) -> Entry | None:
+        """The entry for `name` if it was built from `key` and its files are still exactly in the published version."""
+        if self.old is None:
+            return None
+        try:
+            entry = pickle.loads((self.old / "entries" / f"{name}.pickle").read_bytes())
+            if not isinstance(entry, Entry) or entry.format != FORMAT or entry.key != key:
+                return None
+            for rel, state in entry.files.items():
+                if stat_of(self.previous / "datapackages" / rel) != tuple(state):
+                    return None
+        except Exception:  # missing, truncated, from another version of the code: a miss, never an error
+            return None
+        return entry
+
+    def reuse(self, name: str, entry: Entry, out: Path) -> None:
+        """Hard-link the entry's files, the entry and its Request from the published version into the new one."""
+        for rel in entry.files:
+            _link(self.previous / "datapackages" / rel, out / rel)
+        _link(self.old / "entries" / f"{name}.pickle", self.new / "entries" / f"{name}.pickle")
+        if (self.old / "objects" / f"{entry.key}.pickle").is_file():
+            _link(self.old / "objects" / f"{entry.key}.pickle", self.new / "objects" / f"{entry.key}.pickle")
+
+    def put_object(self, key: str, data: bytes) -> None:
+        """Keep a pickled Request under its input key."""
+        _write_atomic(self.new / "objects" / f"{key}.pickle", data)
+
+    def get_object(self, key: str):
+        """The Request built from `key`, or None when it is missing or unreadable."""
+        try:
+            return pickle.loads((self.new / "objects" / f"{key}.pickle").read_bytes())
+        except Exception:
+            return None
+
+    def store(self, out: Path, name: str, key: str, rels: list[str], **extra) -> None:
+        """Record what was just written to `out` for `name`, as its files now stand (call when nothing will change them)."""
+        entry = Entry(key, {rel: stat_of(out / rel) for rel in rels}, **extra)
+        _write_atomic(self.new / "entries" / f"{name}.pickle", pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link (a copy keeping mtime where links are impossible)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)

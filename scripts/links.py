@@ -1,0 +1,38 @@
+"""Keep unchanged files: a file of the new version with the same bytes as the published one becomes a hard link to it.
+
+Each build writes a whole new version folder (build/.v-*), so without this every file would be new. Linking the
+new path to the published file with identical bytes keeps its inode and mtime, so a deployment by rsync or a
+reader comparing dates sees only the files whose bytes changed. Done only after nothing writes to that tree any
+more: a writer opening a linked path would otherwise write into the published version too.
+"""
+from __future__ import annotations
+
+import filecmp
+import os
+from pathlib import Path
+
+
+def keep_unchanged(new: Path, old: Path | None) -> tuple[int, int]:
+    """Link each regular file under `new` whose bytes equal the file at the same path under `old`; (kept, written)."""
+    if old is None or not old.is_dir():
+        return 0, 0
+    kept = written = 0
+    for folder, _, files in os.walk(new):
+        for name in files:
+            path = Path(folder, name)
+            before = old / path.relative_to(new)
+            try:
+                st, old_st = os.lstat(path), os.lstat(before)
+            except FileNotFoundError:
+                written += 1
+                continue
+            if path.is_symlink() or before.is_symlink() or (st.st_dev, st.st_ino) == (old_st.st_dev, old_st.st_ino):
+                continue
+            if st.st_size == old_st.st_size and filecmp.cmp(path, before, shallow=False):
+                tmp = path.with_name(f".{name}.keep")
+                os.link(before, tmp)
+                os.replace(tmp, path)
+                kept += 1
+            else:
+                written += 1
+    return kept, written

@@ -1,0 +1,162 @@
+"""Both cores: each request is loaded and checked, packaged and validated in a worker process, one request per task.
+
+Requests are independent until the combine stage (DESIGN.md), so workers need only the reference lists and the
+schema. A worker sends back the checked Request, pickled, for the combine stage and the cache; the response text
+travels as its bytes and hash only (see `StoredText`), so the main process holds no per-character index.
+"""
+from __future__ import annotations
+
+import copyreg
+import multiprocessing
+import os
+import pickle
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem, Problems
+from .load import load_request
+from .model import Request
+from .package import write_package
+from .reference import Reference
+from .response import ResponseText
+from .validate import validate_package
+
+JOBS = 2  # the machine's two cores
+CHUNK = 4  # requests per task sent to a worker: fewer round trips, still an even spread
+NICE = 5  # validation yields to rendering and MkDocs (mildly: the machine is shared)
+
+
+class StoredText(ResponseText):
+    """A ResponseText rebuilt from its bytes after a trip between processes; the rest is remade only if asked for."""
+
+    def __init__(self, data: bytes, sha256: str):  # ResponseText.__init__ runs on first use of anything else
+        self.data, self.sha256 = data, sha256
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or "data" not in self.__dict__ or self.__dict__.get("_whole"):
+            raise AttributeError(name)
+        ResponseText.__init__(self, self.data)  # text, lines, quote index: made exactly as the loader made them
+        self._whole = True
+        return object.__getattribute__(self, name)
+
+
+def _reduce_text(text: ResponseText):
+    return StoredText, (text.data, text.sha256)
+
+
+copyreg.pickle(ResponseText, _reduce_text)
+copyreg.pickle(StoredText, _reduce_text)
+
+
+@dataclass
+class Outcome:
+    """What one request's task gives back: its problems, or the pickled Request and its descriptor; CPU seconds per stage."""
+
+    folder: Path
+    problems: list[Problem] = field(default_factory=list)
+    request: bytes | None = None  # pickled
+    descriptor: dict | None = None
+    sha256: str = ""  # of response.txt
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def loaded(self) -> Request:
+        """The checked Request."""
+        return pickle.loads(self.request)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every task needs: the project, the output folder, the reference lists and the schema."""
+
+    root: Path
+    out: Path
+    ref: Reference
+    schema: dict
+
+
+_CONTEXT: list[Context] = []
+
+
+def process(folder: Path) -> Outcome:
+    """Load and check one request; when it is sound, write its package (validation comes later, see `validate`)."""
+    ctx = _CONTEXT[0]
+    outcome, problems = Outcome(folder), Problems(ctx.root)
+    start = time.process_time()
+    req = load_request(folder, ctx.ref, problems, ctx.schema)
+    loaded = time.process_time()
+    outcome.seconds["load and check"] = loaded - start
+    if req is None or problems.items:
+        outcome.problems = problems.items
+        return outcome
+    outcome.descriptor = write_package(req, ctx.ref, ctx.out)
+    outcome.request = pickle.dumps(req, protocol=pickle.HIGHEST_PROTOCOL)
+    outcome.sha256 = req.response.sha256
+    outcome.seconds["write packages"] = time.process_time() - loaded
+    return outcome
+
+
+def validate(descriptor: Path) -> tuple[list[Problem], float]:
+    """Validate one built package at low priority: it runs beside page rendering and MkDocs, which come first."""
+    if os.getpriority(os.PRIO_PROCESS, 0) < NICE:
+        os.setpriority(os.PRIO_PROCESS, 0, NICE)
+    start = time.process_time()
+    return validate_package(descriptor), time.process_time() - start
+
+
+class Pending:
+    """Validation running in the background; `result()` waits for it and gives every failure."""
+
+    def __init__(self, futures: list, inline: list[Path]):
+        self.futures, self.inline = futures, inline
+        self.seconds = 0.0
+
+    def result(self) -> list[Problem]:
+        found = [f.result() for f in self.futures] + [validate_package_timed(d) for d in self.inline]
+        self.seconds = sum(s for _, s in found)
+        return [p for problems, _ in found for p in problems]
+
+
+def validate_package_timed(descriptor: Path) -> tuple[list[Problem], float]:
+    start = time.process_time()
+    return validate_package(descriptor), time.process_time() - start
+
+
+def _init() -> None:
+    """In a new worker: die with the build, so a killed build leaves no writer behind."""
+    from .site import die_with_parent
+    die_with_parent()
+
+
+class Pool:
+    """The worker processes of one build (none when jobs is 1: everything then runs in this process, in order)."""
+
+    def __init__(self, jobs: int = JOBS):
+        self.jobs = jobs
+        self.executor = None
+        if jobs > 1:
+            self.executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init)
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.executor:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def packages(self, context: Context, folders: list[Path]):
+        """Load, check and package every folder; yield the outcomes in folder order."""
+        _CONTEXT[:] = [context]  # forked workers see it; in this process too
+        if not self.executor or len(folders) <= 1:
+            yield from map(process, folders)
+            return
+        # The first task forks the workers: they inherit the context (reference lists, schema) and nothing bigger.
+        yield from self.executor.map(process, folders, chunksize=CHUNK)
+
+    def validate(self, descriptors: list[Path]) -> Pending:
+        """Start validating the packages (the combined one, the longest, first); with no workers, when the result is asked for."""
+        order = sorted(descriptors, key=lambda d: d.parent.name != "all")
+        if not self.executor:
+            return Pending([], order)
+        return Pending([self.executor.submit(validate, d) for d in order], [])

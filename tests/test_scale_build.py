@@ -1,0 +1,141 @@
+"""Both cores and the content-hash cache change how long a build takes, never a byte of what it publishes."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.build import build
+from scripts.response import ResponseText
+from scripts.synth import make_project
+from scripts.timing import Timer
+from scripts.workers import StoredText
+
+from .conftest import copy_project, published
+
+CHANGED = "datapackages/hertfordshire-foi2018-00739/request.yaml"
+
+
+def project(target: Path) -> Path:
+    """The seeds plus a few synthetic requests (every layout), as one project."""
+    root = copy_project(target)
+    synthetic = make_project(12, target.parent / f"{target.name}-synth")
+    for folder in (synthetic / "datapackages").iterdir():
+        if folder.name != "reference":
+            shutil.copytree(folder, root / "datapackages" / folder.name)
+    shutil.copy(synthetic / "datapackages" / "reference" / "forces.csv", root / "datapackages" / "reference" / "forces.csv")
+    return root
+
+
+def correct(root: Path, mark: str) -> None:
+    """A curator's correction to one request (its title)."""
+    path = root / CHANGED
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Outcome 21", f"title: Outcome 21 ({mark})", 1), encoding="utf-8")
+
+
+def states(build_dir: Path) -> dict[str, tuple[int, int]]:
+    """(inode, mtime) of every published file."""
+    top = build_dir / "current"
+    out = {}
+    for folder, _, files in os.walk(top):
+        for name in files:
+            st = os.lstat(Path(folder, name))
+            out[str(Path(folder, name).relative_to(top))] = (st.st_ino, st.st_mtime_ns)
+    return out
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory) -> Path:
+    """The reference build: one process, no cache."""
+    root = project(tmp_path_factory.mktemp("serial") / "p")
+    build(root, jobs=1, cache=False)
+    return root
+
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory) -> Path:
+    """The reference build of the project after a correction: one process, no cache."""
+    root = project(tmp_path_factory.mktemp("corrected") / "p")
+    correct(root, "x")
+    build(root, jobs=1, cache=False)
+    return root
+
+
+def test_parallel_build_is_byte_identical_to_serial(serial, tmp_path):
+    root = project(tmp_path / "p")
+    build(root, jobs=2)
+    assert published(root / "build") == published(serial / "build")
+
+
+def test_cached_rebuild_after_a_correction_equals_a_fresh_build(corrected, tmp_path):
+    root = project(tmp_path / "p")
+    build(root, jobs=2)
+    correct(root, "x")
+    timer = Timer()
+    build(root, jobs=2, timer=timer)
+    assert timer.counts == {"requests reused": 16, "requests built": 1}
+    assert published(root / "build") == published(corrected / "build")
+
+
+def test_rebuild_rewrites_only_what_changed(tmp_path):
+    root = project(tmp_path / "p")
+    build(root)
+    before = states(root / "build")
+    timer = Timer()
+    build(root, timer=timer)
+    assert timer.counts == {"requests reused": 17, "requests built": 0}
+    assert "load and check (workers)" not in timer.cpu and timer.cpu.get("frictionless validate (workers)", 0) == 0
+    assert states(root / "build") == before  # nothing changed: every file kept, with its inode and mtime
+    correct(root, "again")
+    build(root)
+    after = states(root / "build")
+    changed = {k for k in after if before.get(k) != after[k]}
+    assert {"datapackages/hertfordshire-foi2018-00739/datapackage.json", "site/requests/hertfordshire-foi2018-00739/index.html",
+            "datapackages/all/requests.csv", "datapackages/catalog.json"} <= changed
+    ids = [p.name for p in (root / "datapackages").iterdir() if p.name not in ("reference", "hertfordshire-foi2018-00739")]
+    assert [k for k in changed if any(f"/{i}" in k for i in ids)] == []  # no other request's file was written again
+    assert not any("/reference" in k for k in changed)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "delete-objects", "stale-files"])
+def test_corrupt_cache_changes_nothing_but_time(corrected, tmp_path, damage):
+    root = project(tmp_path / "p")
+    build(root)
+    correct(root, "x")
+    cache = root / "build" / "current" / ".cache"
+    for path in sorted(cache.rglob("*.pickle")):
+        if damage == "garbage":
+            path.write_bytes(b"\x80\x04not a pickle at all")
+        elif damage == "truncate":
+            path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+        elif damage == "delete-objects" and path.parent.name == "objects":
+            path.unlink()
+    if damage == "stale-files":  # a published file replaced behind the build's back: its entry no longer matches
+        target = root / "build" / "current" / "datapackages" / "bedfordshire-foi2019-05348" / "response.txt"
+        data = target.read_bytes()
+        target.unlink()
+        target.write_bytes(data.replace(b"Bedfordshire", b"Bedfordshir3", 1))
+    timer = Timer()
+    build(root, timer=timer)
+    assert published(root / "build") == published(corrected / "build")
+    if damage == "delete-objects":  # entries still valid: packages reused, Requests loaded again for the combined package
+        assert timer.counts["requests reused"] == 16
+    if damage == "stale-files":
+        assert timer.counts["requests built"] == 2
+
+
+def test_requests_travel_between_processes_without_their_text_index(serial):
+    """Workers send back Requests whose response text is its bytes and hash; the rest is remade only on demand."""
+    from scripts.build import load_all
+    requests, _ = load_all(serial)
+    for req in requests:
+        back = pickle.loads(pickle.dumps(req))
+        assert isinstance(back.response, StoredText) and set(vars(back.response)) == {"data", "sha256"}
+        assert dataclasses.replace(back, response=req.response) == req
+        quote = req.questions[0].quote.text
+        assert back.response.lines == req.response.lines and back.response.find(quote) == req.response.find(quote)
+        assert back.response.sha256 == req.response.sha256 and isinstance(back.response, ResponseText)
