@@ -68,9 +68,9 @@ def file_states(build_dir: Path) -> dict[str, tuple[int, int]]:
     """(inode, mtime) of every published file, by path: what a rebuild must leave alone when bytes do not change."""
     top = build_dir / "current"
     out = {}
-    for folder, _, files in os.walk(top):
-        for name in files:
-            st = os.stat(Path(folder) / name)
+    for folder, dirs, files in os.walk(top):
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+            st = os.lstat(Path(folder) / name)
             out[str(Path(folder, name).relative_to(top))] = (st.st_ino, st.st_mtime_ns)
     return out
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 
 def keep_unchanged(new: Path, old: Path | None) -> tuple[int, int]:
-    """Link each regular file under `new` whose bytes equal the file at the same path under `old`; (kept, written)."""
+    """Link each file under `new` whose bytes (or link target) equal those at the same path under `old`; (kept, written)."""
     if old is None or not old.is_dir():
         return 0, 0
     kept = written = 0
-    for folder, _, files in os.walk(new):
-        for name in files:
+    for folder, dirs, files in os.walk(new):
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
             path = Path(folder, name)
             before = old / path.relative_to(new)
             try:
@@ -26,11 +26,15 @@ def keep_unchanged(new: Path, old: Path | None) -> tuple[int, int]:
             except FileNotFoundError:
                 written += 1
                 continue
-            if path.is_symlink() or before.is_symlink() or (st.st_dev, st.st_ino) == (old_st.st_dev, old_st.st_ino):
+            if (st.st_dev, st.st_ino) == (old_st.st_dev, old_st.st_ino):
                 continue
-            if st.st_size == old_st.st_size and filecmp.cmp(path, before, shallow=False):
+            if path.is_symlink() or before.is_symlink():
+                same = path.is_symlink() and before.is_symlink() and os.readlink(path) == os.readlink(before)
+            else:
+                same = st.st_size == old_st.st_size and filecmp.cmp(path, before, shallow=False)
+            if same:
                 tmp = path.with_name(f".{name}.keep")
-                os.link(before, tmp)
+                os.link(before, tmp, follow_symlinks=False)
                 os.replace(tmp, path)
                 kept += 1
             else:

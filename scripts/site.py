@@ -1,4 +1,4 @@
-"""The static site: render Markdown from the built packages, copy downloads, run `mkdocs build --strict`."""
+"""The static site: render Markdown from the built packages, run `mkdocs build --strict`, link the downloads in."""
 from __future__ import annotations
 
 import ctypes
@@ -18,7 +18,7 @@ PR_SET_PDEATHSIG = 1
 
 
 def generated_docs(root: Path, packages: Path) -> Path:
-    """Fill docs/generated/ afresh: the hand-written pages, the generated pages and the downloads."""
+    """Fill docs/generated/ afresh: the hand-written pages and the generated pages (downloads are linked in after MkDocs)."""
     docs = root / "docs"
     out = docs / "generated"
     shutil.rmtree(out, ignore_errors=True)
@@ -28,8 +28,21 @@ def generated_docs(root: Path, packages: Path) -> Path:
             continue
         (shutil.copytree if item.is_dir() else shutil.copy2)(item, out / item.name)
     render_all(packages, out)
-    shutil.copytree(packages, out / "data")
     return out
+
+
+def link_downloads(packages: Path, site: Path) -> None:
+    """Serve the packages from the site without a second copy: site/data/<entry> is a relative link to ../../datapackages/<entry>.
+
+    site/data/ itself is a real folder, because MkDocs writes the data page there (data/index.html).
+    """
+    data = site / "data"
+    data.mkdir(exist_ok=True)
+    target = os.path.relpath(packages, data)
+    for entry in sorted(packages.iterdir()):
+        if (data / entry.name).exists():
+            raise BuildFailed([Problem("mkdocs.yml", None, "site", f"site/data/{entry.name} is both a page and a download", "mkdocs")])
+        os.symlink(f"{target}/{entry.name}", data / entry.name)
 
 
 def source_date_epoch(packages: Path) -> str:
@@ -78,3 +91,4 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
     problems = [line for line in output if line.startswith(("WARNING", "ERROR")) or "Aborted" in line]
     if child.returncode != 0 or problems:
         raise BuildFailed([Problem("mkdocs.yml", None, "mkdocs build --strict", line, "mkdocs") for line in problems or output or ["failed"]])
+    link_downloads(packages, site)

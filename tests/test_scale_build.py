@@ -41,8 +41,8 @@ def states(build_dir: Path) -> dict[str, tuple[int, int]]:
     """(inode, mtime) of every published file."""
     top = build_dir / "current"
     out = {}
-    for folder, _, files in os.walk(top):
-        for name in files:
+    for folder, dirs, files in os.walk(top):
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
             st = os.lstat(Path(folder, name))
             out[str(Path(folder, name).relative_to(top))] = (st.st_ino, st.st_mtime_ns)
     return out
