@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or args.response.parent / "tables"
     written: dict[str, str] = {}
     refused = []
-    for table in result.tables:
+    for table in result.proposals:
         if not table.rows:
             written[table.name] = "not written: no values read"
             continue

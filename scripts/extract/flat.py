@@ -1,0 +1,204 @@
+"""Tables flattened to one cell a line: web tables saved as text (`cell |`, a bare `|` for an empty cell or a row
+start, a `|---|---|` rule after the header) and tables with no delimiter at all (cells on their own lines,
+often with blank lines between). The row width comes from the rule, or is the one that makes every row a
+label followed by values."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cells import YEAR, codes_in, is_total, is_value, read_cell
+from .grids import PIPE_RULE, kind, pipe_cells
+from .model import Grid, Row
+
+LEVELS = re.compile(r"\s*(?:/|>|\\)\s*")
+MAX_WIDTH = 20
+
+
+@dataclass(frozen=True)
+class Token:
+    """One cell on its own line; `bare` when the line is only a pipe (an empty cell or the start of a row)."""
+
+    line: int
+    text: str
+    bare: bool = False
+
+
+def read_piped(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Every web table flattened to `cell |` lines on the free lines."""
+    return _piped(lines, free)
+
+
+def read_bare(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Every table of one cell a line with no delimiter on the free lines."""
+    return _bare(lines, [f and not _piped_line(lines[n]) for n, f in enumerate(free)])
+
+
+def _piped_line(line: str) -> bool:
+    return kind(line) in ("cell", "rule")
+
+
+def _piped(lines: list[str], free: list[bool]) -> list[Grid]:
+    grids, n = [], 0
+    while n < len(lines):
+        if not (free[n] and _piped_line(lines[n])):
+            n += 1
+            continue
+        start = n
+        while n < len(lines) and free[n] and _piped_line(lines[n]):
+            n += 1
+        block = [(k + 1, lines[k]) for k in range(start, n)]
+        if any(not PIPE_RULE.match(text) for _, text in block) and len(block) >= 4:
+            grids += _piped_block(block)
+    return grids
+
+
+def _piped_block(block: list[tuple[int, str]]) -> list[Grid]:
+    """One run of `cell |` lines: split at the rule into header and rows; without a rule, find the width."""
+    rules = [k for k, (_, text) in enumerate(block) if PIPE_RULE.match(text)]
+    tokens = [_token(n, text) for n, text in block if not PIPE_RULE.match(text)]
+    start, end = block[0][0], block[-1][0]
+    if rules:
+        width = len([c for c in pipe_cells(block[rules[0]][1]) if c])
+        head = [_token(n, text) for n, text in block[: rules[0]]]
+        body = [t for t in tokens if t.line > block[rules[0]][0]]
+        return [_assemble("pipe, one cell per line", head, body, width, start, end)]
+    for width in range(2, min(len(tokens) // 2, MAX_WIDTH) + 1):
+        for lead in (1, 0):
+            if lead and not tokens[0].bare:
+                continue
+            head, body = tokens[: width + lead], tokens[width + lead:]
+            rows, used = segment(body, width, bool(lead))
+            if rows and used == len(body):
+                return [_assemble("pipe, one cell per line", head, body, width, start, end)]
+    grid = Grid("pipe, one cell per line", start, end)
+    grid.notes.append("could not find a row width that makes every row a label followed by values; not read")
+    return [grid]
+
+
+def _token(line: int, text: str) -> Token:
+    cells = pipe_cells(text)
+    return Token(line, cells[0] if cells else "", text.strip() == "|")
+
+
+def _assemble(layout: str, head: list[Token], body: list[Token], width: int, start: int, end: int) -> Grid:
+    """A grid from its header tokens and its body tokens cut into rows of `width` cells."""
+    grid = Grid(layout, start, end)
+    lead = len(head) == width + 1 and head[0].bare
+    header = head[1:] if lead else head
+    if len(header) > width:  # words before the header: a caption
+        grid.caption = " ".join(t.text for t in header[: len(header) - width] if t.text) or None
+        header = header[len(header) - width:]
+    if header:
+        grid.header_line, grid.header = header[0].line, [t.text for t in header]
+        if len(header) < width:
+            grid.notes.append(f"line {header[0].line}: the header has {len(header)} cells for {width} columns")
+            grid.header += [""] * (width - len(header))
+    rows, used = segment(body, width, lead)
+    if used < len(body):
+        grid.notes.append(f"lines {body[used].line}-{body[-1].line}: cells left over that do not make a row of {width}; not read")
+    grid.rows = _grouped(grid, [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows])
+    return grid
+
+
+def segment(tokens: list[Token], width: int, lead: bool) -> tuple[list[list[Token]], int]:
+    """Cut tokens into rows of `width` cells (each a label then values or blanks), a bare pipe before a row being
+    its start when `lead`; the cut that reads the most tokens with the fewest oddities wins."""
+    best: dict[int, tuple[float, list[list[Token]]]] = {0: (0.0, [])}
+    for i in range(len(tokens) + 1):
+        if i not in best:
+            continue
+        cost, rows = best[i]
+        for skip in (1, 0):
+            if skip and (i >= len(tokens) or not tokens[i].bare):
+                continue
+            row = tokens[i + skip: i + skip + width]
+            if len(row) < width or not _row_ok(row):
+                continue
+            step = cost + (0 if bool(skip) == lead else 1) + (1 if read_cell(row[0].text).status else 0)
+            k = i + skip + width
+            if k not in best or step < best[k][0]:
+                best[k] = (step, rows + [row])
+    far = max(best)
+    return best[far][1], far
+
+
+def _row_ok(row: list[Token]) -> bool:
+    return bool(row[0].text) and not row[0].bare and all(t.bare or not t.text or is_value(t.text) for t in row[1:])
+
+
+def _grouped(grid: Grid, rows: list[Row]) -> list[Row]:
+    """Rows with no value under an outer label (an offence code above its outcomes) become that label's group."""
+    levels = LEVELS.split(grid.header[0]) if grid.header and grid.header[0] else []
+    empty = [all(not c.strip() for c in r.cells[1:]) for r in rows]
+    groups = [k for k, e in enumerate(empty) if e and k + 1 < len(rows) and not empty[k + 1]]
+    if not groups or not (len(levels) > 1 or all(codes_in(rows[k].cells[0]) for k in groups)):
+        return rows
+    grid.row_dims = levels if len(levels) > 1 else None
+    out, group = [], None
+    for k, row in enumerate(rows):
+        if k in groups:
+            group = row.cells[0]
+            continue
+        row.group = None if is_total(row.cells[0]) else group
+        out.append(row)
+    if rows and 0 not in groups:
+        grid.notes.append(f"line {rows[0].line}: rows before the first group label have no outer label")
+    return out
+
+
+def _bare(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Tables with one cell a line and no delimiter: the header cells first, then the rows."""
+    grids, n = [], 0
+    while n < len(lines):
+        if not (free[n] and _cell_like(lines[n])):
+            n += 1
+            continue
+        tokens, gap = [], 0
+        while n < len(lines) and free[n] and (_cell_like(lines[n]) or (not lines[n].strip() and gap < 2)):
+            if lines[n].strip():
+                tokens.append(Token(n + 1, lines[n].strip()))
+                gap = 0
+            else:
+                gap += 1
+            n += 1
+        grids += _bare_tables(tokens)
+    return grids
+
+
+def _cell_like(line: str) -> bool:
+    """A short line that can be one cell: a few words, not a sentence, not a numbered question."""
+    text = line.strip()
+    if not text or len(text) > 60 or len(text.split()) > 8 or kind(line) != "text":
+        return False
+    return is_value(text) or not (text[-1] in ".?:;," or re.match(r"^\(?\d+[a-z]?[.)]\s", text))
+
+
+def _bare_tables(tokens: list[Token]) -> list[Grid]:
+    """A caption (up to two cells), header cells, then rows of the same width; more tables may follow.
+    The cut that reads the most cells wins."""
+    out, i = [], 0
+    while i < len(tokens):
+        heads = 0
+        while i + heads < len(tokens) and not is_value(tokens[i + heads].text):
+            heads += 1
+        best = None
+        for skip in range(0, min(heads - 1, 3)):
+            for width in range(2, min(heads - skip, MAX_WIDTH) + 1):
+                rows, used = segment(tokens[i + skip + width:], width, False)
+                if not any(is_value(t.text) and not YEAR.match(t.text) for r in rows for t in r[1:]):
+                    continue
+                key = (skip + width + used, -skip, width)
+                if best is None or key > best[0]:
+                    best = (key, skip, width, rows, used)
+        if not best:
+            i += max(heads, 1)
+            continue
+        _, skip, width, rows, used = best
+        head = tokens[i + skip: i + skip + width]
+        grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line, header=[t.text for t in head],
+                    header_line=head[0].line, caption=" ".join(t.text for t in tokens[i: i + skip]) or None)
+        grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
+        out.append(grid)
+        i += skip + width + used
+    return out
