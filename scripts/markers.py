@@ -18,9 +18,10 @@ _SUPPRESSED = "|".join([re.escape(m) for m in sorted(SUPPRESSION_MARKERS, key=le
 NIL_CELL = re.compile(rf"^(?:{_NIL})$", re.IGNORECASE)
 SUPPRESSED_CELL = re.compile(rf"^(?:{_SUPPRESSED})$", re.IGNORECASE)
 
-# On a whole line: a nil word as a word; a suppression marker standing alone between separators.
+# On a whole line: a nil word as a word; a suppression marker standing alone as a cell: after a separator and before
+# the end of the line, a pipe, a tab or a wide gap (so the dash in "Snapchat – 4" is not taken for a marker).
 NIL_ON_LINE = re.compile(rf"\b(?:{_NIL})\b", re.IGNORECASE)
-SUPPRESSED_ON_LINE = re.compile(rf"(?:^|[\s|:=–—-])(?:{_SUPPRESSED})(?=$|[\s|*])", re.IGNORECASE)
+SUPPRESSED_ON_LINE = re.compile(rf"(?:^|[\s|:=–—-])(?:{_SUPPRESSED})(?=\s*$|\s*[|\t*]|\s{{2,}})", re.IGNORECASE)
 # An empty cell: between tabs or pipes, or a line that is only a pipe (a table flattened to one cell a line).
 BLANK_ON_LINE = re.compile(r"\t\t|^\t|\t$|\|\s*\||^\s*\||\|\s*$")
 # On a line aligned with spaces (no tabs or pipes) a wide gap can hide an empty cell.

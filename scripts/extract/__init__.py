@@ -18,11 +18,14 @@ from .furniture import furniture_lines
 from .grids import kind, read_grids
 from .lists import read_lists
 from .model import Grid, Row
-from .numbers import Found, numbers_in
+from .numbers import Found, counts_in_words, numbers_in
 from .prose import Statement, read_prose
 from .spaced import read_spaced
 from .tidy import Proposed, tidy
 from .totals import Check, prose_checks, table_checks
+
+# A number glued to its label, as a web table's cells run together when saved as text ("Making/Taking26").
+GLUED = re.compile(r"^\s*[A-Za-z][^|\t]*[A-Za-z)](\d{1,3}(?:,\d{3})+|\d+)\s*$")
 
 # The layout readers, in the order they claim lines: the most structured first.
 READERS = (read_grids, read_piped, read_spaced, read_lists, read_bare)
@@ -101,10 +104,10 @@ def _propose(result: Extraction, grids: list[Grid]) -> None:
 
 def _prose_table(s: Statement, taken: list[str]) -> Proposed:
     """A count stated in a sentence as a one-row table, labelled by its sentence."""
-    grid = Grid("prose", s.line, s.line, rows=[Row(s.line, [s.sentence, s.found.text])], row_dims=["statement"])
-    name = _unique(f"line-{s.line}-" + slug(" ".join(s.sentence.split()[:6]))[:40].strip("-"), taken)
+    grid = Grid("prose", s.line, s.line, rows=[Row(s.line, [s.label, s.found.text])], row_dims=["statement"], caption=s.sentence)
+    name = _unique(f"line-{s.line}-" + slug(" ".join(s.label.split()[:6]))[:40].strip("-"), taken)
     table = Proposed(name, grid, ["statement"], structure="a count stated in a sentence", layout_rows=["statement"])
-    table.rows.append({"statement": s.sentence, "value": s.found.value, "status": "reported", "line": s.line})
+    table.rows.append({"statement": s.label, "value": s.found.value, "status": "reported", "line": s.line})
     return table
 
 
@@ -133,7 +136,7 @@ def _leftovers(result: Extraction, lines: list[str], free: list[bool]) -> None:
                 result.not_data.append((n, ", ".join(f"{f.text} (page furniture)" for f in numbers)))
             continue
         data = [f for f in numbers if f.data]
-        if data:
+        if data or counts_in_words(line) or GLUED.search(line):
             result.loose.append((n, line.strip()))
         if len(data) < len(numbers):
             result.not_data.append((n, ", ".join(f"{f.text} ({f.reason})" for f in numbers if f.reason)))
@@ -142,6 +145,10 @@ def _leftovers(result: Extraction, lines: list[str], free: list[bool]) -> None:
 def looks_like(line: str, found: list[Found]) -> str:
     """Why a number outside every proposal may be data: a cell in a row of cells, a count after a label, or in prose."""
     text = line.strip()
+    if GLUED.search(line):
+        return f"a number glued to its label, which the build cannot cite: {GLUED.search(line).group(1)}"
+    if not found and counts_in_words(line):
+        return f"a count written in words, which the build cannot cite: {', '.join(counts_in_words(line))}"
     if kind(line) in ("tab", "pipe", "cell", "spaced") or (found and text == found[-1].text):
         return "a cell in a row of cells"
     if found and text.endswith(found[-1].text):

@@ -117,6 +117,6 @@ def _caption(lines: list[str], i: int) -> str | None:
     """The nearest text line above a list that says what it counts (not "Answer" or "Response")."""
     for n in range(i - 1, max(i - 4, -1), -1):
         text = lines[n].strip()
-        if text and not re.match(r"^(answer|response|reply)\s*\d*:?$", text, re.IGNORECASE):
+        if text and read_item(lines[n], n + 1) is None and not re.match(r"^(answer|response|reply)\s*\d*:?$", text, re.IGNORECASE):
             return text if len(text) <= 120 else None
     return None

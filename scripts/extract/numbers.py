@@ -50,6 +50,7 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
     ("page number", r"\bpage\s+\d+(?:\s+of\s+\d+)?"),
     ("threshold", r"\b(?:less|fewer|more|greater|lower|higher)\s+than\s+\d+|\bat\s+(?:least|most)\s+\d+"),
     ("period", r"\b(?:last|past|previous|next|first)\s+\d+\b"),
+    ("address", r"\b\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){0,2}(?:road|street|st|avenue|lane|way|drive|close|place|square|court|house|park)\b"),
     ("school year", r"\byear\s+\d{1,2}\b(?!\s*[/-])"),
 ]]
 
@@ -62,6 +63,9 @@ COUNT_CUES = [re.compile(p, re.IGNORECASE) for p in [
     r"\b(?:total|count|sum)\s*(?:count)?\s*[:=]?\s*$",
     r"\bof\s+(?:these|those|which|them)\b\s*,?\s*$",
 ]]
+WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+         "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred").split()
+NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(WORDS)})(?:[- ](?:{'|'.join(WORDS)}))*\b", re.IGNORECASE)
 RESTATED = re.compile(r"\b(?:the|those|these|each of the|all|all of the|above)\s+$", re.IGNORECASE)
 
 
@@ -92,6 +96,16 @@ def numbers_in(line: str) -> list[Found]:
         before, after = line[:start], line[end:]
         count = bool(COUNT_CUES[0].match(after)) or any(c.search(before) for c in COUNT_CUES[1:])
         out.append(Found(int(m.group(1).replace(",", "")), m.group(1), start, end, reason, count, bool(RESTATED.search(before))))
+    return out
+
+
+def counts_in_words(line: str) -> list[str]:
+    """Counts written in words where a count would stand ("the total ... was eight"): data the build cannot cite."""
+    out = []
+    for m in NUMBER_WORD.finditer(line):
+        before, after = line[: m.start()], line[m.end():]
+        if COUNT_CUES[0].match(after) or any(c.search(before) for c in COUNT_CUES[2:]):
+            out.append(m.group(0))
     return out
 
 

@@ -18,6 +18,15 @@ class Statement:
     line: int
     found: Found
     sentence: str
+    start: int  # where the sentence starts on the line
+
+    @property
+    def label(self) -> str:
+        """What the number counts, as written: the rest of the sentence after it, else the words before it."""
+        at = self.found.start - self.start
+        after = self.sentence[at + len(self.found.text):].strip().rstrip(".,;:").strip()
+        before = self.sentence[:at].strip().rstrip(",;:–-").strip()
+        return after if len(after.split()) >= 2 or not before else before
 
 
 def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:
@@ -28,15 +37,19 @@ def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:
             continue
         for found in numbers_in(line):
             if found.data and found.count and not found.restated:
-                out.append(Statement(n, found, sentence_of(line, found.start)))
+                out.append(Statement(n, found, *sentence_of(line, found.start)))
     return out
 
 
-def sentence_of(line: str, at: int) -> str:
-    """The sentence of a line that holds the character at `at`, exactly as written."""
+def sentence_of(line: str, at: int) -> tuple[str, int]:
+    """The sentence of a line that holds the character at `at`, exactly as written, and where it starts."""
     start = 0
     for m in SENTENCE_END.finditer(line):
         if m.start() > at:
-            return line[start: m.start()].strip()
+            break
         start = m.end()
-    return line[start:].strip()
+    else:
+        m = None
+    end = m.start() if m else len(line)
+    text = line[start:end]
+    return text.strip(), start + len(text) - len(text.lstrip())

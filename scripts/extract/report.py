@@ -37,10 +37,11 @@ def report(result: Extraction, source: str, written: dict[str, str]) -> str:
     for n, t in enumerate(result.tables, start=1):
         out += _table(n, t, written, result.totals.get(t.name, []))
     if result.prose:
-        out.append("\nCounts stated in sentences (each proposed as a one-row table labelled by its sentence; confirm it):")
+        out.append("\nCounts stated in sentences (each proposed as a one-row table whose label is what the sentence says it "
+                   "counts; confirm it):")
         for t in result.prose:
             row = t.rows[0]
-            out.append(f"  line {row['line']}: {row['value']}: {row['statement'][:150]}")
+            out.append(f"  line {row['line']}: {row['value']} {row['statement']!r}; sentence: {t.grid.caption[:150]}")
             out.append(f"    {t.name}: {written.get(t.name, 'not written')}")
     if result.unread:
         out += ["\nTables found but not read:"] + [f"  {u}" for u in result.unread]
@@ -79,9 +80,10 @@ def _table(n: int, t: Proposed, written: dict[str, str], checks: list[Check]) ->
 
 
 def _why(text: str) -> str:
-    found = [f for f in numbers_in(text) if f.data]
     from . import looks_like
-    return f"{looks_like(text, found)}: {', '.join(f.text for f in found)}"
+    found = [f for f in numbers_in(text) if f.data]
+    why = looks_like(text, found)
+    return f"{why}: {', '.join(f.text for f in found)}" if found and "cannot cite" not in why else why
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -71,9 +71,29 @@ def table_checks(table: Proposed) -> list[Check]:
                 continue
             parts = groups.get((dim, tuple(row[d] for d in table.dims if d != dim)), [])
             if parts:
-                where = ", ".join(f"{d}={row[d]}" for d in table.dims)
-                stated = None if row["status"] == "suppressed" else row["value"] or 0  # a blank total counts as 0
-                out.append(_check(stated, row["line"], where, parts, dim))
+                out.append(_check(_stated(row), row["line"], _where(table, row), parts, dim))
+    return out + _grand_totals(table, {(c.line, c.where) for c in out})
+
+
+def _stated(row: dict) -> int | None:
+    return None if row["status"] == "suppressed" else row["value"] or 0  # a blank total counts as 0
+
+
+def _where(table: Proposed, row: dict) -> str:
+    return ", ".join(f"{d}={row[d]}" for d in table.dims)
+
+
+def _grand_totals(table: Proposed, done: set) -> list[Check]:
+    """A Total row over nested rows with no subtotals (group labels above their rows): against every row under it."""
+    rows_dims, cols = table.layout_rows, table.layout_columns
+    if len(rows_dims) < 2:
+        return []
+    out = []
+    for row in table.rows:
+        if all(row[d] == TOTAL for d in rows_dims) and (row["line"], _where(table, row)) not in done:
+            parts = [r for r in table.rows if all(r[d] != TOTAL for d in rows_dims) and all(r[c] == row[c] for c in cols)]
+            if parts:
+                out.append(_check(_stated(row), row["line"], _where(table, row), parts, "every row"))
     return out
 
 
