@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .cells import YEAR, codes_in, is_total, is_value, read_cell
+from .furniture import FURNITURE
 from .grids import PIPE_RULE, kind, pipe_cells
 from .model import Grid, Row
 
@@ -25,8 +26,76 @@ class Token:
 
 
 def read_piped(lines: list[str], free: list[bool]) -> list[Grid]:
-    """Every web table flattened to `cell |` lines on the free lines."""
-    return _piped(lines, free)
+    """Every web table flattened to one cell a line on the free lines: cells and pipes on separate lines under a
+    pipe header row, then `cell |` lines."""
+    grids = read_separated(lines, free)
+    for grid in grids:
+        for n in grid.lines:
+            free[n - 1] = False
+    return grids + _piped(lines, free)
+
+
+def read_separated(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Web tables saved with the header as a pipe row, then each cell on its own line closed by a line that is only
+    `|` (two pipes in a row close an empty cell)."""
+    grids, n = [], 0
+    while n < len(lines) - 2:
+        if free[n] and kind(lines[n]) == "pipe" and free[n + 1] and kind(lines[n + 1]) == "text" and lines[n + 2].strip() == "|":
+            grid = _separated(lines, free, n)
+            if grid:
+                grids.append(grid)
+                n = grid.end
+                continue
+        n += 1
+    return grids
+
+
+def _separated(lines: list[str], free: list[bool], h: int) -> Grid | None:
+    header = _trim_ends(pipe_cells(lines[h]))
+    segments: list[list[Token]] = []
+    current: list[Token] = []
+    k = h + 1
+    while k < len(lines):
+        text = lines[k].strip()
+        if not free[k] and FURNITURE.search(lines[k]):
+            pass  # a page mark inside the table
+        elif not free[k] or not text:
+            break
+        elif text == "|":
+            segments.append(current or [Token(k + 1, "", True)])
+            current = []
+        elif kind(lines[k]) == "text" and len(text) <= 80:
+            current.append(Token(k + 1, text))
+        else:
+            break
+        k += 1
+    for width in (len(header), len(header) - 1):
+        rows = [segments[i: i + width + 1] for i in range(0, len(segments) - width, width + 1)]
+        if rows and all(_separated_row_ok(r) for r in rows):
+            grid = Grid("pipe, one cell per line", h + 1, rows[-1][-1][-1].line, header=([""] if width == len(header) else []) + header,
+                        header_line=h + 1)
+            grid.rows = [_separated_row(r, grid) for r in rows]
+            if len(segments) % (width + 1):
+                grid.notes.append(f"line {segments[len(rows) * (width + 1)][0].line}: cells left over after the last full row; not read")
+            return grid
+    return None
+
+
+def _trim_ends(cells: list[str]) -> list[str]:
+    while cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def _separated_row_ok(row: list[list[Token]]) -> bool:
+    label = " ".join(t.text for t in row[0])
+    return bool(label) and not is_value(label) and all(len(c) == 1 and (c[0].bare or is_value(c[0].text)) for c in row[1:])
+
+
+def _separated_row(row: list[list[Token]], grid: Grid) -> Row:
+    if len(row[0]) > 1:
+        grid.notes.append(f"lines {row[0][0].line}-{row[0][-1].line}: a row label written over several lines; joined")
+    return Row(row[0][-1].line, [" ".join(t.text for t in row[0])] + [c[0].text for c in row[1:]], [row[0][-1].line] + [c[0].line for c in row[1:]])
 
 
 def read_bare(lines: list[str], free: list[bool]) -> list[Grid]:

@@ -9,7 +9,8 @@ FURNITURE = re.compile(
     r"|forgotten (your )?password|create (a )?new account|^\s*no attachments\s*$|rate this page|your feedback (will )?help"
     r"|coronavirus \(covid-19\)|keep our foi requests running|^\s*font size|^\s*speech:|this is a new service"
     r"|^\s*share (this page|on)|was this (page|information) (useful|helpful)|^\s*accessibility( controls)?\s*$"
-    r"|^\s*(main menu|menu|search|home|contact us|sign in|close)\s*$|^\s*you are here:|^\s*follow us\b",
+    r"|^\s*(main menu|menu|search|home|contact us|sign in|close)\s*$|^\s*you are here:|^\s*follow us\b"
+    r"|^\s*\d{1,2} \w+ \d{4} : column \d+w?(continued)?\s*$",  # a parliamentary column mark in a saved page
     re.IGNORECASE)
 
 

@@ -57,6 +57,7 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
 # What makes a number in a sentence a count: a noun after it, a verb of being before it, or a total.
 COUNT_CUES = [re.compile(p, re.IGNORECASE) for p in [
     rf"^\s+(?:[\w/-]+\s+){{0,3}}?{NOUN}\b",  # after: "245 recorded crimes", "20,710 individuals"
+    r"^\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+|being\s+|currently\s+|now\s+|since\s+|also\s+)*\w+(?:ed|en)\b",  # "7 have been approved"
     rf"\b{NOUN}\s*,?\s*$",  # before: "Of the 2017 offences 9 involved"
     r"\b(?:there\s+(?:have|has)\s+been|there\s+(?:were|was|are|is)|(?:a|the)\s+total\s+of|totall?ed|amounted\s+to)\s+(?:\w+\s+){0,2}?$",
     r"\b(?:total|count|sum|number)\b[^.]{0,160}?\b(?:was|were|is|are|of|stands at|:|=)\s*$",
@@ -94,7 +95,7 @@ def numbers_in(line: str) -> list[Found]:
         start, end = m.span(1)
         reason = next((r for s, e, r in spans if s <= start < e), None)
         before, after = line[:start], line[end:]
-        count = bool(COUNT_CUES[0].match(after)) or any(c.search(before) for c in COUNT_CUES[1:])
+        count = any(c.match(after) for c in COUNT_CUES[:2]) or any(c.search(before) for c in COUNT_CUES[2:])
         out.append(Found(int(m.group(1).replace(",", "")), m.group(1), start, end, reason, count, bool(RESTATED.search(before))))
     return out
 
@@ -104,7 +105,7 @@ def counts_in_words(line: str) -> list[str]:
     out = []
     for m in NUMBER_WORD.finditer(line):
         before, after = line[: m.start()], line[m.end():]
-        if COUNT_CUES[0].match(after) or any(c.search(before) for c in COUNT_CUES[2:]):
+        if any(c.match(after) for c in COUNT_CUES[:2]) or any(c.search(before) for c in COUNT_CUES[3:]):
             out.append(m.group(0))
     return out
 

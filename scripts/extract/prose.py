@@ -19,12 +19,14 @@ class Statement:
     found: Found
     sentence: str
     start: int  # where the sentence starts on the line
+    stop: int | None = None  # where the next count on the line starts, if any
 
     @property
     def label(self) -> str:
         """What the number counts, as written: the rest of the sentence after it, else the words before it."""
         at = self.found.start - self.start
-        after = self.sentence[at + len(self.found.text):].strip().rstrip(".,;:").strip()
+        after = self.sentence[at + len(self.found.text): self.stop - self.start if self.stop else None]  # up to the next count
+        after = re.sub(r"(?:\s*(?:,|\band\b|\bor\b))+\s*$", "", after.strip()).rstrip(".,;:").strip()
         before = self.sentence[:at].strip().rstrip(",;:–-").strip()
         return after if len(after.split()) >= 2 or not before else before
 
@@ -35,9 +37,10 @@ def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:
     for n, line in enumerate(lines, start=1):
         if not free[n - 1] or FURNITURE.search(line):
             continue
-        for found in numbers_in(line):
-            if found.data and found.count and not found.restated:
-                out.append(Statement(n, found, *sentence_of(line, found.start)))
+        counts = [f for f in numbers_in(line) if f.data and f.count and not f.restated]
+        for k, found in enumerate(counts):
+            stop = counts[k + 1].start if k + 1 < len(counts) else None
+            out.append(Statement(n, found, *sentence_of(line, found.start), stop=stop))
     return out
 
 
