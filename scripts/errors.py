@@ -14,6 +14,7 @@ CODES = {
     "unknown-code": "a code that is not in the reference lists",
     "date": "not a calendar date, or a period that runs backwards",
     "quote-not-found": "a quote or question text that does not stand in response.txt",
+    "quote-ambiguous": "the quote that answers a question stands more than once in response.txt",
     "reference-not-in-text": "the reference number does not stand in its quote",
     "identity": "the folder name does not match force and reference",
     "hash-mismatch": "response.txt is not the text whose sha256 was recorded",

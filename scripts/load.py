@@ -228,10 +228,18 @@ class _Builder:
             "curation": Curation(m["curation"]["curator"], m["curation"]["curated"], m["curation"]["version"]),
             "attachments": tuple(Attachment(a["description"], q(("attachments", i, "quote"), a["quote"]))
                                  for i, a in enumerate(m.get("attachments", []))),
-            "questions": tuple(Question(x["id"], q(("questions", i, "text"), x["text"]), x["status"],
-                                        q(("questions", i, "quote"), x["quote"]), x.get("section"), x.get("note"))
+            "questions": tuple(Question(x["id"], q(("questions", i, "text"), x["text"]), x["status"], self.answer(i, x["quote"]),
+                                        x.get("section"), x.get("note"))
                                for i, x in enumerate(m["questions"])),
         }
+
+    def answer(self, i: int, text: str) -> Quote:
+        """The quote that answers a question must point at one place: words that stand twice could cite another answer."""
+        quote = self.q(("questions", i, "quote"), text)
+        if self.response.count(text) > 1:
+            self.add(("questions", i, "quote"), f"{_short(text)!r} stands {self.response.count(text)} times in response.txt; quote "
+                     "a few more words so that it stands once, where this question is answered", "quote-ambiguous")
+        return quote
 
     def tables(self) -> list[Table]:
         """Each declared table, its layout checked and its rows proven; undeclared CSVs are reported."""
