@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from scripts import markers
+from scripts import citation, markers
 from scripts.extract import extract
-from scripts.response import stands_on
+from scripts.response import ResponseText, stands_on
 
 NIL = list(markers.NIL_WORDS) + [w.upper() for w in markers.NIL_WORDS] + [w.title() for w in markers.NIL_WORDS]
 SUPPRESSED = list(markers.SUPPRESSION_MARKERS) + ["<5", "< 10", "REDACTED", "X"]
@@ -20,8 +20,11 @@ LAYOUTS = {
 
 def proposed(text: str) -> dict:
     result = extract(text.encode("utf-8"))
-    assert result.unchecked == []
-    return next(r for t in result.tables for r in t.rows if "Snapchat" in r.values() and r["line"] == _marker_line(text))
+    assert result.unchecked == []  # the extractor's own run of the build's citation check
+    table, row = next((t, r) for t in result.tables for r in t.rows if "Snapchat" in r.values() and r["line"] == _marker_line(text))
+    labels, columns = [row[d] for d in table.layout_rows], [row[d] for d in table.layout_columns]
+    assert citation.check(ResponseText(text.encode("utf-8")), row["line"], labels, columns, row["status"], row["value"]) is None
+    return row
 
 
 def _marker_line(text: str) -> int:
@@ -33,7 +36,7 @@ def _marker_line(text: str) -> int:
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("marker, status", [(m, "nil") for m in NIL] + [(m, "suppressed") for m in SUPPRESSED])
-def test_every_marker_the_extractor_accepts_passes_the_builds_check(layout, marker, status):
+def test_every_marker_the_extractor_accepts_passes_the_builds_checks(layout, marker, status):
     text = LAYOUTS[layout].format(m=marker)
     row = proposed(text)
     assert (row["status"], row["value"]) == (status, 0 if status == "nil" else None)
@@ -64,3 +67,10 @@ def test_the_build_reads_its_markers_from_the_shared_vocabulary():
     import scripts.response as response
     assert response.NIL_ON_LINE is markers.NIL_ON_LINE and response.SUPPRESSED_ON_LINE is markers.SUPPRESSED_ON_LINE
     assert response.BLANK_ON_LINE is markers.BLANK_ON_LINE
+
+
+def test_a_line_holding_only_a_marker_is_a_value_for_the_citation_check_too():
+    """The build's citation check reads the same vocabulary: a flattened cell `x |` is a value, so its row label is above."""
+    for marker in list(markers.SUPPRESSION_MARKERS) + list(markers.NIL_WORDS) + ["<5", ""]:
+        assert citation._is_bare_value(f"{marker} |"), marker
+    assert not citation._is_bare_value("Snapchat |")

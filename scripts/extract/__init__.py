@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..load import slug
 from ..reference import read_csv
-from ..response import stands_on
+from .. import citation
+from ..response import ResponseText
 from .cells import codes_in, repair
 from .flat import read_bare, read_piped
 from .furniture import furniture_lines
@@ -112,11 +113,15 @@ def _prose_table(s: Statement, taken: list[str]) -> Proposed:
 
 
 def self_check(tables: list[Proposed], lines: list[str]) -> list[str]:
-    """The extractor's own output must pass the build's check that each value stands on its cited line."""
+    """The extractor's own output must pass the build's citation check: the value on its line, its row label there
+    too (or above a value that stands alone), outer labels above, column labels in the header above."""
+    response = ResponseText("\n".join(lines).encode("utf-8"))
     out = []
     for table in tables:
         for row in table.rows:
-            why = stands_on(row["status"], row["value"], lines[row["line"] - 1])
+            labels = [row[d] for d in table.layout_rows]
+            columns = [row[d] for d in table.layout_columns]
+            why = citation.check(response, row["line"], labels, columns, row["status"], row["value"])
             if why:
                 out.append(f"{table.name}: line {row['line']}: {why}")
     return out
