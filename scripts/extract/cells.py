@@ -13,7 +13,7 @@ TOTAL = re.compile(r"^(grand\s+total|sub[\s-]?total|totals?|total\s+count|sum|al
 YEAR = re.compile(r"^(19|20)\d{2}(\s*[/-]\s*(\d{2}|(19|20)\d{2}))?$")
 AGE = re.compile(r"^(under\s+\d+('?s)?|\d+\s*(-|–|to)\s*\d+(\s*years?)?|\d+\s*\+|\d+\s+(and|or)\s+(over|under|above|below)"
                  r"|over\s+\d+|\d+|unknown.*|not\s+(known|recorded).*)$", re.IGNORECASE)
-GENDER = re.compile(r"^(male|female|males|females|boys?|girls?|men|women|unknown|not\s+(known|recorded|stated)|other)$",
+GENDER = re.compile(r"^(male|female|males|females|boys?|girls?|men|women|unknown|not\s+(known|recorded|stated)|other)(\s+\w+)?$",
                     re.IGNORECASE)
 CODE = re.compile(r"(?<![\d/])(0?\d{2,3}[A-Z]?)\s?/\s?(\d{1,2})(?![\d/])")
 MOJIBAKE = {"â€“": "–", "â€”": "—", "â€œ": "“", "â€\x9d": "”", "â€™": "’", "â€˜": "‘", "Â ": " ", "Ã©": "é"}

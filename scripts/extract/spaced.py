@@ -44,7 +44,7 @@ def _label_ok(label: str, line: str, first: int) -> bool:
         return False
     if label.rstrip()[-1] in ":=–—-" and not is_total(label):  # "LABEL – N" is a list item, not a row of cells
         return False
-    judged = [f for f in numbers_in(line) if f.start >= first]
+    judged = [f for f in numbers_in(line) if f.start >= first and line[f.start - 1] != "<"]  # "<5" is a marker
     return bool(re.search(r"[A-Za-z]", label) or YEAR.match(label) or re.match(r"^\d", label)) and \
         all(f.reason is None for f in judged)
 
