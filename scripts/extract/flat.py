@@ -123,15 +123,12 @@ def _piped(lines: list[str], free: list[bool]) -> list[Grid]:
 
 
 def _piped_block(block: list[tuple[int, str]]) -> list[Grid]:
-    """One run of `cell |` lines: split at the rule into header and rows; without a rule, find the width."""
+    """One run of `cell |` lines: split at each rule into header and rows; without a rule, find the width."""
     rules = [k for k, (_, text) in enumerate(block) if PIPE_RULE.match(text)]
     tokens = [_token(n, text) for n, text in block if not PIPE_RULE.match(text)]
     start, end = block[0][0], block[-1][0]
     if rules:
-        width = len([c for c in pipe_cells(block[rules[0]][1]) if c])
-        head = [_token(n, text) for n, text in block[: rules[0]]]
-        body = [t for t in tokens if t.line > block[rules[0]][0]]
-        return [_assemble("pipe, one cell per line", head, body, width, start, end)]
+        return _ruled(block, rules)
     for width in range(2, min(len(tokens) // 2, MAX_WIDTH) + 1):
         for lead in (1, 0):
             if lead and not tokens[0].bare:
@@ -139,19 +136,35 @@ def _piped_block(block: list[tuple[int, str]]) -> list[Grid]:
             head, body = tokens[: width + lead], tokens[width + lead:]
             rows, used = segment(body, width, bool(lead))
             if rows and used == len(body):
-                return [_assemble("pipe, one cell per line", head, body, width, start, end)]
+                return _assemble("pipe, one cell per line", head, body, width, start, end)
     grid = Grid("pipe, one cell per line", start, end)
     grid.notes.append("could not find a row width that makes every row a label followed by values; not read")
     return [grid]
 
 
+def _ruled(block: list[tuple[int, str]], rules: list[int]) -> list[Grid]:
+    """A table under each rule: its header is the cells just above the rule, its rows run to the next header."""
+    widths = [len([c for c in pipe_cells(block[r][1]) if c]) for r in rules]
+    heads = []
+    for r, width in zip(rules, widths):
+        above = [_token(n, text) for n, text in block[:r] if not PIPE_RULE.match(text)][-(width + 1):]
+        heads.append(above if len(above) == width + 1 and above[0].bare else above[-width:])
+    out = []
+    for k, (r, width) in enumerate(zip(rules, widths)):
+        first = block[0][0] if k == 0 else heads[k][0].line
+        last = heads[k + 1][0].line - 1 if k + 1 < len(rules) else block[-1][0]
+        head = [_token(n, text) for n, text in block[:r] if not PIPE_RULE.match(text) and n >= first]
+        body = [_token(n, text) for n, text in block[r + 1:] if not PIPE_RULE.match(text) and n <= last]
+        out += _assemble("pipe, one cell per line", head, body, width, first, last)
+    return out
 def _token(line: int, text: str) -> Token:
     cells = pipe_cells(text)
     return Token(line, cells[0] if cells else "", text.strip() == "|")
 
 
-def _assemble(layout: str, head: list[Token], body: list[Token], width: int, start: int, end: int) -> Grid:
-    """A grid from its header tokens and its body tokens cut into rows of `width` cells."""
+def _assemble(layout: str, head: list[Token], body: list[Token], width: int, start: int, end: int) -> list[Grid]:
+    """Grids from header tokens and body tokens cut into rows of `width` cells; a header row repeated with other
+    headings part-way down starts a new grid."""
     grid = Grid(layout, start, end)
     lead = len(head) == width + 1 and head[0].bare
     header = head[1:] if lead else head
@@ -164,10 +177,27 @@ def _assemble(layout: str, head: list[Token], body: list[Token], width: int, sta
             grid.notes.append(f"line {header[0].line}: the header has {len(header)} cells for {width} columns")
             grid.header += [""] * (width - len(header))
     rows, used = segment(body, width, lead)
-    if used < len(body):
-        grid.notes.append(f"lines {body[used].line}-{body[-1].line}: cells left over that do not make a row of {width}; not read")
     grid.rows = _grouped(grid, [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows])
-    return grid
+    rest = body[used:]
+    if rest:
+        again = _new_header(rest, width, lead, grid.header)
+        if again:
+            grid.end = rest[0].line - 1
+            more = _assemble(layout, rest[:again], rest[again:], width, rest[0].line, end)
+            more[0].notes.insert(0, f"line {rest[0].line}: a new header part-way down starts this table")
+            return [grid] + more
+        grid.notes.append(f"lines {rest[0].line}-{rest[-1].line}: cells left over that do not make a row of {width}; not read")
+    return [grid]
+
+
+def _new_header(rest: list[Token], width: int, lead: bool, header: list[str] | None) -> int:
+    """How many tokens a header row repeated with other headings takes (`Age |`, `Female |`), or 0."""
+    skip = 1 if lead and rest[0].bare else 0
+    row = rest[skip: skip + width]
+    same_first = header is not None and row and row[0].text.lower() == (header[0] or "").lower()
+    if len(row) == width and (same_first or not header or not header[0]) and all(t.text and not is_value(t.text) for t in row[1:]):
+        return skip + width
+    return 0
 
 
 def segment(tokens: list[Token], width: int, lead: bool) -> tuple[list[list[Token]], int]:
