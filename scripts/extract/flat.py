@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cells import YEAR, codes_in, is_total, is_value, read_cell
+from .cells import YEAR, is_value, read_cell
 from .furniture import FURNITURE
 from .grids import PIPE_RULE, kind, pipe_cells
 from .model import Grid, Row
 
-LEVELS = re.compile(r"\s*(?:/|>|\\)\s*")
 MAX_WIDTH = 20
 
 
@@ -177,7 +176,7 @@ def _assemble(layout: str, head: list[Token], body: list[Token], width: int, sta
             grid.notes.append(f"line {header[0].line}: the header has {len(header)} cells for {width} columns")
             grid.header += [""] * (width - len(header))
     rows, used = segment(body, width, lead)
-    grid.rows = _grouped(grid, [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows])
+    grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
     rest = body[used:]
     if rest:
         again = _new_header(rest, width, lead, grid.header)
@@ -224,26 +223,6 @@ def segment(tokens: list[Token], width: int, lead: bool) -> tuple[list[list[Toke
 
 def _row_ok(row: list[Token]) -> bool:
     return bool(row[0].text) and not row[0].bare and all(t.bare or not t.text or is_value(t.text) for t in row[1:])
-
-
-def _grouped(grid: Grid, rows: list[Row]) -> list[Row]:
-    """Rows with no value under an outer label (an offence code above its outcomes) become that label's group."""
-    levels = LEVELS.split(grid.header[0]) if grid.header and grid.header[0] else []
-    empty = [all(not c.strip() for c in r.cells[1:]) for r in rows]
-    groups = [k for k, e in enumerate(empty) if e and k + 1 < len(rows) and not empty[k + 1]]
-    if not groups or not (len(levels) > 1 or all(codes_in(rows[k].cells[0]) for k in groups)):
-        return rows
-    grid.row_dims = levels if len(levels) > 1 else None
-    out, group = [], None
-    for k, row in enumerate(rows):
-        if k in groups:
-            group = row.cells[0]
-            continue
-        row.group = None if is_total(row.cells[0]) else group
-        out.append(row)
-    if rows and 0 not in groups:
-        grid.notes.append(f"line {rows[0].line}: rows before the first group label have no outer label")
-    return out
 
 
 def _bare(lines: list[str], free: list[bool]) -> list[Grid]:

@@ -15,8 +15,9 @@ NUM = r"(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?|[a-z]"
 BARE = re.compile(rf"^\s*(?P<num>{NUM})\s*(?:[.)]|\s[–—-]|[–—:=])\s*(?P<value>{VALUE})\s*\.?\**\s*$", re.IGNORECASE)
 ITEM = re.compile(rf"^\s*(?:[-•·]\s+)?(?:(?P<num>{NUM})[.)]\s*)?(?P<label>.*?\S)\s*(?P<sep>\s[-–—]|[–—]|:|=)\s*"
                   rf"(?P<value>{VALUE})\s*\.?\**\s*$", re.IGNORECASE)
-NOT_LABEL = re.compile(r"^\W*(?:ref(?:erence)?|our ref|your ref|tel(?:ephone)?|phone|fax|mobile|ext|e-?mail|dated?|page|version"
-                       r"|no|number|postcode|time|section|article|code|ho code|total page|file type|request|case|crime number)\b"
+NOT_LABEL = re.compile(r"^\W*(?:ref(?:erence)?|our ref|your ref|tel(?:ephone)?|phone|fax|mobile|ext(?:ension)?|e-?mail|dated?|page"
+                       r"|version|no|number|postcode|time|section|article|code|ho code|total page|file type|request|case"
+                       r"|crime number|foi|id|urn|room|year ending)\b"
                        r"|\b(?:reference|ref|page|date|telephone|tel|dated)\W*$", re.IGNORECASE)
 FOLLOWING = re.compile(r"\bthe following (\w+?)s?\b", re.IGNORECASE)
 

@@ -28,7 +28,7 @@ class Statement:
         after = self.sentence[at + len(self.found.text): self.stop - self.start if self.stop else None]  # up to the next count
         after = re.sub(r"(?:\s*(?:,|\band\b|\bor\b))+\s*$", "", after.strip()).rstrip(".,;:").strip()
         before = self.sentence[:at].strip().rstrip(",;:–-").strip()
-        return after if len(after.split()) >= 2 or not before else before
+        return after if (after and after[0].isalpha()) or not before else before
 
 
 def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..tables import TOTAL
-from .cells import YEAR, dim_from_caption, dim_name, is_total, read_cell, snake, unwrap
+from .cells import YEAR, codes_in, dim_from_caption, dim_name, is_total, read_cell, snake, unwrap
 from .model import Grid, Row
 
 LEVEL_SPLIT = re.compile(r"\s*(?:/|>|\\)\s*")
@@ -36,9 +36,36 @@ def tidy(grid: Grid, name: str) -> Proposed:
     if grid.layout in LISTS or (grid.header is None and all(len(r.cells) == 2 for r in grid.rows)):
         out = _tidy_list(grid, name)
     else:
+        group_rows(grid)
         out = _tidy_grid(grid, name)
     _note_duplicates(out)
     return out
+
+
+def group_rows(grid: Grid) -> None:
+    """Rows with no value above rows with values (an offence above its outcomes) become the outer label of the rows
+    under them, when the header names two levels, the labels are offence codes, or the inner labels repeat."""
+    rows = grid.rows
+    if any(r.group for r in rows):
+        return
+    levels = LEVEL_SPLIT.split(grid.header[0]) if grid.header and grid.header[0] else []
+    empty = [all(not c.strip() for c in r.cells[1:]) and not is_total(r.cells[0]) for r in rows]
+    groups = {k for k, e in enumerate(empty) if e and k + 1 < len(rows) and not empty[k + 1]}
+    inner = [unwrap(r.cells[0]) for k, r in enumerate(rows) if k not in groups and not is_total(r.cells[0])]
+    if not groups or not (len(levels) > 1 or all(codes_in(rows[k].cells[0]) for k in groups) or len(set(inner)) < len(inner)):
+        return
+    if len(levels) > 1:
+        grid.row_dims = levels
+    group, kept = None, []
+    for k, row in enumerate(rows):
+        if k in groups:
+            group = row.cells[0]
+            continue
+        row.group = None if is_total(row.cells[0]) else group
+        kept.append(row)
+    if 0 not in groups:
+        grid.notes.append(f"line {rows[0].line}: rows before the first group label have no outer label")
+    grid.rows = kept
 
 
 def _tidy_list(grid: Grid, name: str) -> Proposed:
@@ -69,7 +96,8 @@ def _tidy_grid(grid: Grid, name: str) -> Proposed:
         levels = [dim_name(labels, None, "label")]
     grouped = any(r.group for r in grid.rows)
     if grouped and len(levels) < 2:
-        levels = ["group", levels[0]]
+        outer = "offence" if any(codes_in(r.group or "") for r in grid.rows) else "group"
+        levels = [outer, levels[0] if levels[0] != outer else "label"]
     col_dim = dim_name(columns, None, "column")
     dims = _unique(levels + [col_dim])
     out = Proposed(name, grid, dims, notes=list(grid.notes), layout_rows=dims[:-1], layout_columns=dims[-1:])
