@@ -266,6 +266,11 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                 rows, used = segment(tokens[i + skip + width:], width, False)
                 if not any(is_value(t.text) and not YEAR.match(t.text) for r in rows for t in r[1:]):
                     continue
+                if any(is_value(r[0].text) and not YEAR.match(r[0].text) for r in rows):
+                    continue  # a number that labels a row is a year, not a page number or a count
+                after = i + skip + width + used
+                if after < len(tokens) and is_value(tokens[after].text):
+                    continue  # a value left over right after the rows: the width is wrong
                 key = (skip + width + used, -skip, width)
                 if best is None or key > best[0]:
                     best = (key, skip, width, rows, used)

@@ -23,9 +23,9 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
         k -= 1
     if k == len(tokens):
         return None
-    if k == 0:  # every token a number: the first is the row's label (a year, an age)
+    if k == 0:  # every token a number: the first is the row's label, when it is a year
         k = 1
-        if len(tokens) < 2:
+        if len(tokens) < 2 or not YEAR.match(tokens[0].group(0)):
             return None
     label = line[tokens[0].start(): tokens[k - 1].end()]
     values = [t.group(0) for t in tokens[k:]]
@@ -43,6 +43,8 @@ def _label_ok(label: str, line: str, first: int) -> bool:
     if MONTH_BEFORE.search(line[:first]) or FURNITURE.search(line) or label.rstrip().endswith((",", "(")):
         return False
     if label.rstrip()[-1] in ":=–—-" and not is_total(label):  # "LABEL – N" is a list item, not a row of cells
+        return False
+    if label.rstrip().endswith(("..", "…")):  # a contents line: a title, dot leaders, a page number
         return False
     judged = [f for f in numbers_in(line) if f.start >= first and line[f.start - 1] != "<"]  # "<5" is a marker
     return bool(re.search(r"[A-Za-z]", label) or YEAR.match(label) or re.match(r"^\d", label)) and \
