@@ -16,7 +16,7 @@ from ..response import ResponseText
 from .cells import codes_in, repair
 from .flat import read_bare, read_piped
 from .furniture import furniture_lines
-from .grids import kind, read_grids
+from .delimited import kind, read_delimited
 from .lists import read_lists
 from .model import Grid, Row
 from .numbers import Found, counts_in_words, numbers_in
@@ -29,7 +29,7 @@ from .totals import Check, prose_checks, table_checks
 GLUED = re.compile(r"^\s*[A-Za-z][^|\t]*[A-Za-z)](\d{1,3}(?:,\d{3})+|\d+)\s*$")
 
 # The layout readers, in the order they claim lines: the most structured first.
-READERS = (read_grids, read_piped, read_spaced, read_lists, read_bare)
+READERS = (read_delimited, read_piped, read_spaced, read_lists, read_bare)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .cells import YEAR, is_value, read_cell
 from .furniture import FURNITURE
-from .grids import PIPE_RULE, kind, pipe_cells
+from .delimited import PIPE_RULE, kind, pipe_cells
 from .model import Grid, Row
 
 MAX_WIDTH = 20

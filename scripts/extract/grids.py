@@ -1,169 +1,163 @@
-"""Tables whose rows stand one a line: cells split by tabs, by pipes, or aligned with runs of spaces."""
+"""Propose tidy tables from spreadsheets, CSV attachments and web pages, each value cited to its sheet and cell.
+
+A grid (a sheet, a CSV, an HTML table) is read by scripts/sources.py with a real parser; here its value
+block is found (the cells holding numbers or markers), the label columns to its left become row
+dimensions and the header rows above it column dimensions. Merged and spanned cells give their text to
+every cell they cover; a blank header under a `Total` header is part of that total.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from .cells import PAGE_BREAK, is_value, read_cell
-from .model import Grid, Row
+from ..citation import TOTAL_WORD
+from ..markers import status_of
+from ..model import TOTAL
+from ..sources import Grid, cell_name, read_source
 
-PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-SPACED = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces; cells are split by two spaces or more
-
-
-def kind(line: str) -> str:
-    """What a line looks like: blank, break, tab, rule, pipe (a row of cells), cell (one cell and a pipe), spaced, or text."""
-    if not line.strip():
-        return "blank"
-    if PAGE_BREAK.match(line):
-        return "break"
-    if "\t" in line.strip("\n") and line.strip():
-        return "tab"
-    if PIPE_RULE.match(line):
-        return "rule"
-    if "|" in line:
-        return "pipe" if len(pipe_cells(line)) >= 2 else "cell"
-    cells = spaced_cells(line)
-    if len(cells) >= 2 and any(is_value(c) for _, c in cells[1:]):
-        return "spaced"
-    return "text"
+YEAR = re.compile(r"^(19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?$")
 
 
-def spaced_cells(line: str) -> list[tuple[int, str]]:
-    """Cells separated by runs of two or more spaces, each with its start column."""
-    return [(m.start(), m.group(0)) for m in SPACED.finditer(line)]
+@dataclass
+class GridTable:
+    """One proposed table: its dimensions (row dimensions first), layout, rows and where it was found."""
+
+    name: str
+    sheet: str
+    dims: list[str]
+    rows_dims: list[str]
+    column_dims: list[str]
+    rows: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
-def pipe_cells(line: str) -> list[str]:
-    """The cells of a pipe row, without the outer pipes."""
-    inner = line.strip()
-    inner = inner[1:] if inner.startswith("|") else inner
-    inner = inner[:-1] if inner.endswith("|") else inner
-    return [c.strip() for c in inner.split("|")]
+def _number(text: str) -> int | None:
+    core = text.strip().replace(",", "")
+    return int(core) if re.fullmatch(r"\d+", core) else None
 
 
-def read_grids(lines: list[str], free: list[bool]) -> list[Grid]:
-    """Every tab, pipe and aligned-space table on the free lines, in order; pieces split by a page break are joined."""
-    kinds = [kind(line) if free[n] else "taken" for n, line in enumerate(lines)]
-    grids: list[Grid] = []
-    i = 0
-    while i < len(lines):
-        k, j = kinds[i], i
-        if k == "spaced":
-            i, j = _spaced_extent(lines, kinds, i)
-            grids += _spaced(lines, i, j) if j > i else []
-        elif k in ("tab", "pipe") or (k == "rule" and i + 1 < len(lines) and kinds[i + 1] == "pipe"):
-            same = ("pipe", "rule") if k in ("pipe", "rule") else ("tab",)
-            while j + 1 < len(lines) and kinds[j + 1] in same:
-                j += 1
-            grids += _delimited(k, lines, i, j)
-        i = j + 1
-    return _join_page_breaks(grids, kinds)
+def _is_value(text: str) -> bool:
+    return _number(text) is not None or status_of(text) in ("nil", "suppressed")
 
 
-def _delimited(k: str, lines: list[str], i: int, j: int) -> list[Grid]:
-    if k == "tab":
-        return _grids("tab", [(n + 1, lines[n].split("\t")) for n in range(i, j + 1)], i + 1, j + 1)
-    rows = [(n + 1, pipe_cells(lines[n])) for n in range(i, j + 1) if not PIPE_RULE.match(lines[n])]
-    return _grids("pipe", rows, i + 1, j + 1)
+def _label(text: str) -> str:
+    return TOTAL if TOTAL_WORD.fullmatch(text.strip()) else text.strip()
 
 
-def _spaced_extent(lines: list[str], kinds: list[str], i: int) -> tuple[int, int]:
-    """An aligned table: its rows, the heading line just above, and text-like rows inside (totals, repeated headings)."""
-    def cellular(n: int) -> bool:
-        return kinds[n] in ("spaced", "text") and len(spaced_cells(lines[n])) >= 2
-    start = i - 1 if i > 0 and kinds[i - 1] == "text" and cellular(i - 1) else i
-    j = i
-    while j + 1 < len(lines) and cellular(j + 1):
-        j += 1
-    return start, j
+def _dim_name(header: str, values: list[str], fallback: str, taken: list[str]) -> str:
+    """A dimension name from its header cell, or `year` for a run of years, or a fallback; never twice."""
+    name = re.sub(r"[^a-z0-9]+", "_", header.lower()).strip("_")
+    if not name or not name[0].isalpha():
+        name = "year" if values and all(YEAR.match(v) for v in values if v != TOTAL) else fallback
+    while name in taken:
+        name += "_2"
+    return name
 
 
-def header_like(cells: list[str]) -> bool:
-    """A row of headings: two cells or more, none empty, none a value."""
-    cells = [c.strip() for c in cells]
-    return len(cells) >= 2 and all(cells) and not any(is_value(c) for c in cells[1:])
+def _is_label_column(grid: Grid, rows: list[int], col: int) -> bool:
+    """Mostly words, or numbers that are all years (a Year column): labels, not values."""
+    texts = [grid.text(r, col).strip() for r in rows if grid.text(r, col).strip()]
+    numbers = [t for t in texts if _is_value(t)]
+    return bool(texts) and (len(numbers) * 2 < len(texts) or all(YEAR.match(t) for t in numbers))
 
 
-def _grids(layout: str, rows: list[tuple[int, list[str]]], start: int, end: int) -> list[Grid]:
-    """Grids whose first row is the header; a header row with other headings part-way down starts a new grid."""
-    out: list[Grid] = []
-    grid = Grid(layout, start, end)
-    if len(rows) > 1 and all(not c.strip() for c in rows[0][1][1:]):
-        grid.caption = rows[0][1][0].strip()
-        rows = rows[1:]
-    for line, cells in rows:
-        stripped = [c.strip() for c in cells]
-        if grid.header is None:
-            grid.header_line, grid.header = line, _trim(stripped)
-        elif stripped[: len(grid.header)] == grid.header:
-            grid.notes.append(f"line {line}: the header is repeated; skipped")
-        elif header_like(stripped) and grid.rows and stripped[0].lower() == grid.header[0].lower():
-            grid.end = line - 1
-            out.append(grid)
-            grid = Grid(layout, line, end, header=_trim(stripped), header_line=line)
-            grid.notes.append(f"line {line}: a new header part-way down starts this table")
-        else:
-            grid.rows.append(Row(line, cells))
-    return out + [grid]
+def value_block(grid: Grid) -> tuple[list[int], list[int], list[int], list[int]] | None:
+    """(header rows, data rows, label columns, value columns) of a grid, or None when it holds no values."""
+    nrows, ncols = grid.size
+    visible = [r for r in range(1, nrows + 1) if r not in grid.hidden_rows]
+    cand = [r for r in visible if any(_is_value(grid.text(r, c)) for c in range(1, ncols + 1))]
+    if not cand:
+        return None
+    label_cols = []
+    for c in range(1, ncols + 1):
+        if _is_label_column(grid, cand, c):
+            label_cols.append(c)
+        elif any(_is_value(grid.text(r, c)) for r in cand):
+            break
+    value_cols = [c for c in range(max(label_cols, default=0) + 1, ncols + 1)
+                  if c not in grid.hidden_columns and any(_is_value(grid.text(r, c)) for r in cand)]
+    if not value_cols:
+        return None
+    # a first row whose "values" are all years is the header of year columns
+    while cand and all(YEAR.match(grid.text(cand[0], c).strip()) or not grid.text(cand[0], c).strip() for c in value_cols):
+        cand = cand[1:]
+    if not cand:
+        return None
+    top = cand[0]
+    data = [r for r in visible if top <= r <= cand[-1] and any(grid.text(r, c) for c in label_cols + value_cols)]
+    headers = [r for r in visible if r < top and any(grid.text(r, c) for c in value_cols) and not _title_row(grid, r, value_cols[-1])]
+    return headers, data, label_cols, value_cols
 
 
-def _trim(header: list[str]) -> list[str]:
-    while header and not header[-1]:
-        header = header[:-1]
-    return header
-
-
-def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
-    """Cells separated by runs of spaces, placed under the header column they overlap (so blanks keep their place)."""
-    header = spaced_cells(lines[i])
-    grid = Grid("space-separated", i + 1, j + 1, header=[c for _, c in header], header_line=i + 1)
-    spans = [(s, s + len(c)) for s, c in header]
-    for n in range(i + 1, j + 1):
-        cells = spaced_cells(lines[n])
-        if [c for _, c in cells] == grid.header:
-            grid.notes.append(f"line {n + 1}: the header is repeated; skipped")
+def propose(grid: Grid, name: str) -> GridTable | None:
+    """The tidy table of a grid, or None when it holds no value block."""
+    block = value_block(grid)
+    if block is None:
+        return None
+    header_rows, data_rows, label_cols, value_cols = block
+    headers = {c: [_label(grid.text(r, c)) for r in header_rows] for c in value_cols}
+    for labels in headers.values():  # a blank header cell under a Total header is part of that total
+        for i in range(1, len(labels)):
+            if not labels[i] and labels[i - 1] == TOTAL:
+                labels[i] = TOTAL
+    # a header row with one label over every value column names the measure, not a dimension
+    kept = [i for i in range(len(header_rows)) if len({headers[c][i] for c in value_cols}) > 1]
+    taken: list[str] = []
+    row_dims = []
+    for n, c in enumerate(label_cols, start=1):
+        head = next((grid.text(r, c) for r in reversed(header_rows) if grid.text(r, c)), "")
+        if not head and data_rows[0] > 1:
+            head = grid.text(data_rows[0] - 1, c)
+        values = [_label(grid.text(r, c)) for r in data_rows]
+        row_dims.append(_dim_name(head, values, f"label_{n}" if len(label_cols) > 1 else "label", taken))
+        taken.append(row_dims[-1])
+    col_dims = []
+    for n, i in enumerate(kept, start=1):
+        col_dims.append(_dim_name("", [headers[c][i] for c in value_cols], f"column_{n}" if len(kept) > 1 else "column", taken))
+        taken.append(col_dims[-1])
+    table = GridTable(name, grid.name, row_dims + col_dims, row_dims, col_dims)
+    hidden = sorted(grid.hidden_rows)
+    if hidden:
+        table.notes.append(f"{grid.name}: hidden rows {', '.join(map(str, hidden))} are not proposed; check them before publishing")
+    for r in data_rows:
+        labels = _fill_totals([_label(grid.text(r, c)) for c in label_cols])
+        if label_cols and not any(labels):
             continue
-        placed = [""] * len(header)
-        placed[0] = cells[0][1]
-        for start, text in cells[1:]:
-            placed[_column(spans, start, start + len(text))] = text
-        grid.rows.append(Row(n + 1, placed))
-    return [grid]
+        for c in value_cols:
+            columns = [headers[c][i] for i in kept]
+            if kept and not all(columns):
+                continue
+            text = grid.text(r, c)
+            status = "blank" if not text.strip() else "reported" if _number(text) is not None else status_of(text)
+            if status is None:
+                table.notes.append(f"{grid.name}!{cell_name(r, c)}: {text!r} is not a value; not proposed")
+                continue
+            value = _number(text) if status == "reported" else 0 if status == "nil" else None
+            table.rows.append({**dict(zip(row_dims + col_dims, labels + columns)), "value": value, "status": status,
+                               "sheet": grid.name, "cell": cell_name(r, c)})
+    return table
 
 
-def _column(spans: list[tuple[int, int]], start: int, end: int) -> int:
-    """The header column (not the label column) that a cell overlaps most, or is nearest to."""
-    def score(k):
-        s, e = spans[k]
-        overlap = min(e, end) - max(s, start)
-        return (overlap, -abs((s + e) / 2 - (start + end) / 2))
-    return max(range(1, len(spans)), key=score)
+def _fill_totals(labels: list[str]) -> list[str]:
+    """Label cells left blank beside a Total label are part of that total."""
+    if TOTAL in labels:
+        return [x or TOTAL for x in labels]
+    return labels
 
 
-def _join_page_breaks(grids: list[Grid], kinds: list[str]) -> list[Grid]:
-    """Join a grid to the one before when only blank lines and page-break lines stand between them."""
-    out: list[Grid] = []
-    for grid in grids:
-        prev = out[-1] if out else None
-        between = kinds[prev.end: grid.start - 1] if prev else []
-        if (prev and prev.layout == grid.layout and "break" in between
-                and set(between) <= {"blank", "break"} and _continues(prev, grid)):
-            if grid.header == prev.header:
-                prev.notes.append(f"line {grid.header_line}: the header is repeated after a page break; skipped")
-            else:
-                grid.rows.insert(0, Row(grid.header_line, grid.header))
-            prev.rows += grid.rows
-            prev.notes += [f"lines {prev.end + 1}-{grid.start - 1}: page break inside the table; joined"] + grid.notes
-            prev.end = grid.end
-            continue
-        out.append(grid)
+def _title_row(grid: Grid, row: int, last: int) -> bool:  # noqa: D401
+    """A row with one text cell and nothing else (a title above the table) is not a header."""
+    filled = [c for c in range(1, last + 1) if grid.text(row, c)]
+    return len(filled) == 1 and filled[0] == 1
+
+
+def extract_file(name: str, data: bytes) -> list[GridTable]:
+    """Every table found in a spreadsheet, CSV or web page, in sheet order."""
+    source = read_source(name, data)
+    out = []
+    for grid in source.grids.values():
+        slug = re.sub(r"[^a-z0-9]+", "-", grid.name.lower()).strip("-") or "table"
+        table = propose(grid, slug)
+        if table is not None and table.rows:
+            out.append(table)
     return out
-
-
-def _continues(prev: Grid, grid: Grid) -> bool:
-    """The second piece repeats the header, or starts with a data row of the same width."""
-    if not grid.header or not prev.header:
-        return False
-    if grid.header == prev.header:
-        return True
-    return len(grid.header) == len(prev.header) and any(read_cell(c).status for c in grid.header[1:])

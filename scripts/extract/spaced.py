@@ -7,7 +7,7 @@ from collections import Counter
 
 from .cells import YEAR, is_total, plausible
 from .furniture import FURNITURE
-from .grids import kind
+from .delimited import kind
 from .model import Grid, Row
 from .numbers import MONTH, numbers_in
 
