@@ -184,3 +184,15 @@ def test_header_repeated_part_way_down_a_flattened_web_table_starts_a_second_tab
     assert rows(male) == [("0-9", "Male", None, S, 6), ("10-13", "Male", 8, R, 8)]
     assert rows(female) == [("0-9", "Female", 6, R, 12), ("10-13", "Female", 14, R, 14)]
     assert female.notes == ["line 9: a new header part-way down starts this table"] and result.unchecked == []
+
+
+def test_offence_code_rows_with_subtotals_above_their_outcome_rows_are_the_outer_label():
+    result = run("web-table-subtotals")
+    (table,) = result.tables
+    assert (table.layout_rows, table.layout_columns) == (["offence", "outcome"], ["year"])
+    assert rows(table)[:3] == [("86/2 Take or make indecent images", T, "2020", 8, R, 7),
+                               ("86/2 Take or make indecent images", T, "2021", 9, R, 8),
+                               ("86/2 Take or make indecent images", "Charge/summons", "2020", 6, R, 10)]
+    assert ("86/10 Possession", "Caution", "2021", 4, R, 23) in rows(table)
+    checks = result.totals[table.name]
+    assert len(checks) == 6 and all(c.agrees for c in checks) and result.unchecked == []

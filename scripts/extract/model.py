@@ -12,6 +12,7 @@ class Row:
     cells: list[str]
     lines: list[int] | None = None  # per cell, when each cell stands on its own line
     group: str | None = None  # the outer row label this row stands under, when the grid has one
+    head: bool = False  # the row is the outer label itself, with its own values (a subtotal)
 
     def line_of(self, k: int) -> int:
         """The response line of cell k."""

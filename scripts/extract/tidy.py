@@ -52,6 +52,9 @@ def group_rows(grid: Grid) -> None:
     empty = [all(not c.strip() for c in r.cells[1:]) and not is_total(r.cells[0]) for r in rows]
     groups = {k for k, e in enumerate(empty) if e and k + 1 < len(rows) and not empty[k + 1]}
     inner = [unwrap(r.cells[0]) for k, r in enumerate(rows) if k not in groups and not is_total(r.cells[0])]
+    if not groups and len(levels) <= 1:
+        _coded_heads(grid)
+        return
     if not groups or not (len(levels) > 1 or all(codes_in(rows[k].cells[0]) for k in groups) or len(set(inner)) < len(inner)):
         return
     if len(levels) > 1:
@@ -66,6 +69,26 @@ def group_rows(grid: Grid) -> None:
     if 0 not in groups:
         grid.notes.append(f"line {rows[0].line}: rows before the first group label have no outer label")
     grid.rows = kept
+
+
+CODED = re.compile(r"^\W*(?:0?\d{1,3}[A-Z]?\s?/\s?\d{1,2}|\d{4,5}\s*[-–:])")
+
+
+def _coded_heads(grid: Grid) -> None:
+    """Rows labelled with an offence code, each above rows whose labels repeat under the next code (outcomes under
+    each offence): the coded rows are the outer labels, their own values subtotals."""
+    rows = [r for r in grid.rows if not is_total(r.cells[0])]
+    coded = [bool(CODED.match(r.cells[0])) for r in rows]
+    plain = [unwrap(r.cells[0]) for r, c in zip(rows, coded) if not c]
+    if not rows or not coded[0] or all(coded) or len(set(plain)) == len(plain):
+        return
+    group = None
+    for row in grid.rows:
+        if is_total(row.cells[0]):
+            continue
+        if CODED.match(row.cells[0]):
+            group, row.head = row.cells[0], True
+        row.group = group
 
 
 def _tidy_list(grid: Grid, name: str) -> Proposed:
@@ -114,6 +137,8 @@ def _tidy_grid(grid: Grid, name: str) -> Proposed:
             continue
         if is_total(row.cells[0]):
             row_dims = [TOTAL] * len(levels) if not row.group else [unwrap(row.group)] + [TOTAL] * (len(levels) - 1)
+        elif grouped and row.head:
+            row_dims = [label] + [TOTAL] * (len(levels) - 1)
         elif grouped:
             row_dims = ([unwrap(row.group)] if row.group else [TOTAL]) + [label] + [TOTAL] * (len(levels) - 2)
         else:
