@@ -167,7 +167,7 @@ def questions(d: dict, pk: Packages) -> str:
 
 
 def tables(d: dict, pk: Packages) -> str:
-    data = [r for r in d["resources"] if r["name"] not in ("questions", "caveats", "response")]
+    data = [r for r in d["resources"] if r["name"] not in ("questions", "caveats", "response") and r.get("type") == "table"]
     if not data:
         note = "The published text contains no figures for a table."
         if d["foi:request"]["attachments"]:

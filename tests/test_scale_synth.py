@@ -34,6 +34,8 @@ def corpus_facts(datapackages: Path) -> dict[str, set]:
             facts["rows"].add(len(rows))
             if any("Total" in [r[d["name"]] for d in t["dimensions"]] for r in rows):
                 facts["layouts"].add("stated totals")
+            if t.get("source"):
+                facts["layouts"].add("cells of a held spreadsheet")
     return facts
 
 
@@ -50,7 +52,7 @@ def test_corpus_covers_every_code_and_layout(corpus):
     assert facts["topics"] == set(ref.codes("topics"))
     assert facts["statuses"] == set(ref.codes("value_statuses"))
     assert facts["targets"] == {"package", "table", "field", "question"}
-    assert {(1, 0), (3, 1), (1, 1), (1, 2), "stated totals"} <= facts["layouts"]
+    assert {(1, 0), (3, 1), (1, 1), (1, 2), "stated totals", "cells of a held spreadsheet"} <= facts["layouts"]
     assert min(facts["rows"]) == 1 and 75 <= max(facts["rows"]) <= 80
     assert len(facts["forces"]) >= 40
 

@@ -2,7 +2,8 @@
 
 Never published: the requests are invented (numbers, wording, references), shaped like real responses so that the
 build does the same work on them: every topic, the forces of England and Wales, periods from 2012 to 2024, tables of
-1 to 80 rows in every layout (lists, single figures, cross-tabs with row and column dimensions and stated totals),
+1 to 80 rows in every layout (lists, single figures, cross-tabs with row and column dimensions and stated totals,
+a held XLSX attachment whose rows cite sheet and cell),
 every question fate and caveat kind, and now and then a long response. The same N always gives the same bytes, and
 request i is the same whatever N is.
 """
@@ -62,16 +63,17 @@ def codes(reference: Path) -> Codes:
 def write_request(i: int, datapackages: Path, lists: Codes) -> str:
     """Write synthetic request number i into datapackages/<id>/; return its id."""
     composer = Composer(i, lists)
-    text, meta, csvs = composer.compose()
+    text, meta, files = composer.compose()
     folder = datapackages / f"{composer.force_code}-{slug(composer.ref)}"
     (folder / "tables").mkdir(parents=True)
     (folder / "response.txt").write_bytes(text.encode("utf-8"))
     header = f"# Synthetic request {i} for benchmarks (scripts/synth): invented, never published.\n"
     body = yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
     (folder / "request.yaml").write_text(header + body, encoding="utf-8")
-    for rel, data in csvs.items():
+    for rel, data in files.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
         (folder / rel).write_bytes(data)
-    if not csvs:
+    if not any((folder / "tables").iterdir()):
         (folder / "tables").rmdir()
     return folder.name
 

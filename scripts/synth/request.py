@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import words
-from .tables import TOTAL, Draft, make_tables
+from .tables import SHEET, TOTAL, Draft, make_tables
+from .xlsx import xlsx_bytes
 
 
 @dataclass
@@ -126,6 +127,10 @@ class Composer:
         drafts = make_tables(rng, years, rng.choice([0, 1, 1, 2, 2, 3, 4]))
         placed = []
         for d in drafts:
+            if d.source:
+                a.add(f"The figures by offence and year are set out in the attached spreadsheet ({d.source.split('/')[-1]}).", "")
+                placed.append((d, 0))
+                continue
             first = a.add(*d.lines)
             a.add(f"Source: {system}", "")
             placed.append((d, first))
@@ -136,9 +141,26 @@ class Composer:
         review = f"{self.force_title if self.stated else 'The force'} provides you the right to request an independent review of this response."
         a.add("Yours sincerely", "", "Information Rights", "", review)
         text = a.text()
+        files = {d.source: xlsx_bytes(SHEET, d.sheet) for d, _ in placed if d.source}
         meta = self.yaml(topics, questions, sections, placed, caveats, code_lines, years, start, end, system, email, review, text)
-        csvs = {f"tables/{name}.csv": self.csv(d, first) for (d, first), name in zip(placed, self.table_names(placed))}
-        return text, meta, csvs
+        self.held(meta, files)
+        files.update({f"tables/{name}.csv": self.csv(d, first) for (d, first), name in zip(placed, self.table_names(placed))})
+        return text, meta, files
+
+    @staticmethod
+    def held(meta: dict, files: dict[str, bytes]) -> None:
+        """Declare each held attachment (files:) and point an attachments entry at it."""
+        if not files:
+            return
+        meta["files"] = [{"path": path, "description": "Spreadsheet attached to the letter (synthetic)",
+                          "sha256": hashlib.sha256(data).hexdigest(), "url": None, "licence": "not stated"} for path, data in files.items()]
+        held = [{"description": "Spreadsheet of offences by year", "file": path,
+                 "quote": f"The figures by offence and year are set out in the attached spreadsheet ({path.split('/')[-1]})."} for path in files]
+        meta["attachments"] = meta.get("attachments", []) + held
+        order = list(meta)  # files: after attachments, as curators write them
+        if "files" in order:
+            items = {k: meta.pop(k) for k in order[order.index("attachments") + 1:] if k != "files"}
+            meta.update(items)
 
     def caveats(self, placed: list[tuple[Draft, int]], questions: list[dict]) -> list[dict]:
         """One to five caveats of kinds taken in turn, each said once in the letter, each applying to something real."""
@@ -165,16 +187,26 @@ class Composer:
         """Offence codes and outcome types: mapped from table labels where tables name offences, else stated in a sentence."""
         offences, outcomes = [], []
         labels: dict[str, list[str]] = {}
+        in_letter: set[str] = set()
         for d, _ in placed:
             if "offence" in d.dim_names:
                 for label in sorted(d.labels_of("offence")):
                     code = next(c for c, text in words.OFFENCES if text == label)
                     if label not in labels.setdefault(code, []):
                         labels[code].append(label)
+                    if not d.source:
+                        in_letter.add(label)
         for code, items in sorted(labels.items()):
-            if code in self.codes.offences:
-                offences.append({"code": code, "basis": "implied", "quote": items[0], "labels": items,
+            if code not in self.codes.offences:
+                continue
+            quote = next((x for x in items if x in in_letter), None)
+            if quote:
+                offences.append({"code": code, "basis": "implied", "quote": quote, "labels": items,
                                  "note": "The label matches the Home Office title of the code; the code is not written."})
+            else:
+                quote = f"The spreadsheet counts offences under Home Office code {code}."
+                self.letter.add(quote, "")
+                offences.append({"code": code, "basis": "stated", "quote": quote, "labels": items})
         if not offences and "indecent-images" in topics and "86/2" in self.codes.offences:
             quote = "The figures relate to Home Office offence code 86/2."
             self.letter.add(quote, "")
@@ -235,17 +267,20 @@ class Composer:
                 "dimensions": [{"name": n, "title": t, "description": desc} for n, t, desc in d.dims]}
         if d.mismatches:
             meta["mismatches"] = d.mismatches
+        if d.source:
+            meta = {"name": meta.pop("name"), "path": meta.pop("path"), "source": d.source, **meta}
         return meta
 
     @staticmethod
     def csv(d: Draft, first: int) -> bytes:
+        """The tidy CSV: each row cites its line of the letter, or its sheet and cell of the attachment."""
         import csv
         import io
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(d.dim_names + ["value", "status", "line"])
-        for labels, value, status, index in d.rows:
-            writer.writerow([*labels, "" if value is None else value, status, first + index])
+        writer.writerow(d.dim_names + ["value", "status"] + (["sheet", "cell"] if d.source else ["line"]))
+        for labels, value, status, where in d.rows:
+            writer.writerow([*labels, "" if value is None else value, status, *([SHEET, where] if d.source else [first + where])])
         return buf.getvalue().encode()
 
 

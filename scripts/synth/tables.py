@@ -28,6 +28,8 @@ class Draft:
     lines: list[str] = field(default_factory=list)
     rows: list[tuple[tuple[str, ...], int | None, str, int]] = field(default_factory=list)  # labels, value, status, line index
     mismatches: list[dict] = field(default_factory=list)
+    source: str | None = None  # a held attachment (attachments/<name>.xlsx) when the rows cite its cells
+    sheet: dict[str, str | int | tuple] = field(default_factory=dict)  # cell -> text, number, or (formula, cached value)
 
     @property
     def dim_names(self) -> list[str]:
@@ -267,10 +269,59 @@ def single(rng: random.Random) -> Draft:
     return d
 
 
+SHEET = "Figures"
+
+
+def spreadsheet(rng: random.Random, years: list[str]) -> Draft:
+    """Offences by year in a held XLSX attachment, totals as formulas with their saved values: rows cite sheet and cell."""
+    from .xlsx import cell_name
+    offences = rng.sample(words.OFFENCES, rng.randint(1, 5))
+    d = Draft("crosstab", "Offences by year, from the attached spreadsheet", "Recorded offences",
+              [("offence", "Offence", "Offence as written in the spreadsheet."), ("year", "Year", "The year of the column.")],
+              ["offence"], ["year"], source="attachments/figures.xlsx")
+    d.sheet = {cell_name(1, c + 1): text for c, text in enumerate(["Offence", *years, "Total"])}
+    columns = [*years, TOTAL]
+    for r, (_, offence) in enumerate(offences + [("", TOTAL)], start=2):
+        d.sheet[cell_name(r, 1)] = offence
+        for c, year in enumerate(columns, start=2):
+            name = cell_name(r, c)
+            if offence == TOTAL or year == TOTAL:
+                span = f"{cell_name(2, c)}:{cell_name(r - 1, c)}" if offence == TOTAL else f"B{r}:{cell_name(r, c - 1)}"
+                value = sum(_true(d, cell) for cell in _span(span))
+                d.sheet[name] = (f"=SUM({span})", value)
+                d.rows.append(((offence, year), value, "reported", name))
+                continue
+            value = _count(rng) % 60
+            if value == 0 and rng.random() < 0.5:
+                d.rows.append(((offence, year), None, "blank", name))
+            elif 0 < value < 5 and rng.random() < 0.2:
+                d.sheet[name] = ("*", value)
+                d.rows.append(((offence, year), None, "suppressed", name))
+            else:
+                d.sheet[name] = value
+                d.rows.append(((offence, year), value, "reported", name))
+    return d
+
+
+def _true(d: Draft, cell: str) -> int:
+    """The true value behind a cell: a number, a formula's saved value, a suppressed count; a blank is 0."""
+    content = d.sheet.get(cell, 0)
+    return content[1] if isinstance(content, tuple) else content if isinstance(content, int) else 0
+
+
+def _span(span: str) -> list[str]:
+    from .xlsx import cell_name, parse_cell
+    (r1, c1), (r2, c2) = (parse_cell(x) for x in span.split(":"))
+    return [cell_name(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
+
+
 def make_tables(rng: random.Random, years: list[str], how_many: int) -> list[Draft]:
     """`how_many` tables of assorted layouts (rows from 1 to 80 each)."""
     makers = [lambda: nested(rng, years), lambda: by_year(rng, years), lambda: age_by_gender(rng),
               lambda: two_level_columns(rng, years), lambda: keyword_list(rng, rng.randint(1, 20)),
               lambda: year_list(rng, years), lambda: grouped_list(rng, years), lambda: single(rng),
               lambda: month_list(rng, years)]
-    return [rng.choice(makers)() for _ in range(how_many)]
+    drafts = [rng.choice(makers)() for _ in range(how_many)]
+    if how_many and rng.random() < 0.15:  # a held spreadsheet: one per request at most
+        drafts.append(spreadsheet(rng, years))
+    return drafts
