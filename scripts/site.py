@@ -12,6 +12,7 @@ from pathlib import Path
 from .errors import BuildFailed, Problem
 from .faults import checkpoint
 from .render import render_all
+from .search import index_site
 from .timing import Timer
 
 PR_SET_PDEATHSIG = 1
@@ -91,4 +92,6 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
     problems = [line for line in output if line.startswith(("WARNING", "ERROR")) or "Aborted" in line]
     if child.returncode != 0 or problems:
         raise BuildFailed([Problem("mkdocs.yml", None, "mkdocs build --strict", line, "mkdocs") for line in problems or output or ["failed"]])
+    with timer.stage("search index"):
+        index_site(packages, site)
     link_downloads(packages, site)

@@ -127,18 +127,19 @@ def test_every_download_returns_the_exact_bytes(site, page):
     ("grooming", "requests/south-yorkshire-20180075/"),
 ])
 def test_search_finds_a_request(site, page, query, expected):
+    """The search page (Pagefind, see tests/test_search_browser.py for more): a query typed as a reader would."""
     base, _ = site
-    page.goto(base)
-    page.wait_for_load_state("networkidle")  # the search index is loaded
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially(query, delay=20)  # typed, as a reader would
-    results = page.locator(".md-search-result__item a")
-    try:  # the index loads in a worker; wait until the results name the expected page
-        page.wait_for_function("e => [...document.querySelectorAll('.md-search-result__item a')].some(a => a.href.includes(e))",
+    page.goto(f"{base}search/")
+    box = page.locator("#foi-search-input input")
+    box.wait_for(timeout=10000)
+    box.click()
+    box.press_sequentially(query, delay=20)
+    try:  # Pagefind loads the index chunks for the words typed; wait until the results name the expected page
+        page.wait_for_function("e => [...document.querySelectorAll('#foi-search-results a')].some(a => a.href.includes(e))",
                                arg=expected, timeout=10000)
     except Exception:
         pass
-    hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    hrefs = page.locator("#foi-search-results a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert any(expected in h for h in hrefs), hrefs
 
 

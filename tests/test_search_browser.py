@@ -1,0 +1,104 @@
+"""Search in a real browser: Pagefind over the seeds finds requests by reference, force and a reader's words, self-hosted."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote, urlparse
+
+import pytest
+
+from .browser import ARGS, CHROMIUM, serve
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (make test installs it)")
+
+EXPECTED = {
+    "05348": "bedfordshire-foi2019-05348",
+    "FOI2019/05348": "bedfordshire-foi2019-05348",
+    "0534": "bedfordshire-foi2019-05348",
+    "20210999": "south-yorkshire-20210999",
+    "00739": "hertfordshire-foi2018-00739",
+    "Hertfordshire": "hertfordshire-foi2018-00739",
+    "South Yorkshire": "south-yorkshire-20180799",
+    "sexting": "hertfordshire-foi2018-00739",
+    "grooming": "south-yorkshire-20180075",
+    "indecent images": "bedfordshire-foi2019-05348",
+}
+
+
+@pytest.fixture(scope="module")
+def search_page(site_root):
+    from playwright.sync_api import sync_playwright
+    with serve(site_root / "build" / "site") as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield base, browser
+        browser.close()
+
+
+def run_query(browser, base: str, query: str) -> dict:
+    """Open the search page with a query; the result links, the text shown, every request made and console errors."""
+    context = browser.new_context()
+    page = context.new_page()
+    seen = {"requests": [], "errors": [], "bytes": 0}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.goto(f"{base}search/?q={quote(query)}")
+    page.wait_for_function("document.querySelector('#foi-search-summary').innerText.includes('result')", timeout=20000)
+    page.wait_for_selector("#foi-search-results a", timeout=20000)
+    links = page.eval_on_selector_all("#foi-search-results a", "els => els.map(e => e.getAttribute('href'))")
+    text = page.inner_text("#foi-search-results")
+    context.close()
+    return {"links": links, "text": text, **seen}
+
+
+@pytest.mark.parametrize("query", list(EXPECTED))
+def test_search_finds_the_request(search_page, query):
+    base, browser = search_page
+    found = run_query(browser, base, query)
+    assert any(link.rstrip("/").endswith(EXPECTED[query]) for link in found["links"]), (query, found["links"])
+    assert found["errors"] == []
+    hosts = {urlparse(u).netloc for u in found["requests"] if urlparse(u).scheme in ("http", "https")}
+    assert hosts == {urlparse(base).netloc}  # no third-party request
+
+
+def test_results_show_readable_snippets_and_lead_to_the_page(search_page, site_root):
+    base, browser = search_page
+    found = run_query(browser, base, "sexting")
+    assert "sexting" in found["text"].lower() and "Reference FOI2018/00739 · Hertfordshire Constabulary" in found["text"]
+    assert "<" not in found["text"]  # text, not markup
+    for link in found["links"]:
+        path = urlparse(link).path.lstrip("/")
+        assert (site_root / "build" / "site" / path / "index.html").is_file(), link
+
+
+def test_a_query_loads_a_small_part_of_the_index(search_page, site_root):
+    base, browser = search_page
+    found = run_query(browser, base, "grooming")
+    loaded = [u for u in found["requests"] if "/pagefind/" in u and ("/fragment/" in u or "/index/" in u)]
+    bundle = site_root / "build" / "site" / "pagefind"
+    fragments = list((bundle / "fragment").iterdir())
+    assert loaded and len([u for u in loaded if "/fragment/" in u]) < len(fragments)  # only the results' fragments
+
+
+def test_curated_markup_in_a_record_stays_text(search_page, site_root, tmp_path):
+    """Titles, facts and excerpts reach the page as text: a payload in curated words never becomes an element."""
+    import shutil
+
+    from scripts.search import write_index
+    site = tmp_path / "site"
+    shutil.copytree(site_root / "build" / "site", site, symlinks=True)
+    shutil.rmtree(site / "pagefind")
+    payload = '<img src=x onerror="window.PWNED=1"> [x](javascript:alert(1)) {: onclick="alert(1)" }'
+    write_index([{"url": "requests/bedfordshire-foi2019-05348/", "content": f"zebra {payload} zebra", "language": "en",
+                         "meta": {"title": f"T {payload}", "reference": payload, "force": payload}, "filters": {"force": ["F"]}}],
+                site / "pagefind")
+    _, browser = search_page
+    with serve(site) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{base}search/?q=zebra")
+        page.wait_for_selector("#foi-search-results a", timeout=20000)
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.querySelectorAll('#foi-search-results img, #foi-search-results [onclick]').length") == 0
+        assert page.evaluate("window.PWNED") is None
+        assert payload in page.inner_text("#foi-search-results")
+        context.close()
