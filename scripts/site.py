@@ -22,9 +22,18 @@ def generated_docs(root: Path, packages: Path) -> Path:
         if item.name in ("generated", "theme"):
             continue
         (shutil.copytree if item.is_dir() else shutil.copy2)(item, out / item.name)
-    render_all(packages, out)
+    render_all(packages, out, site_extra(root))
     shutil.copytree(packages, out / "data")
     return out
+
+
+def site_extra(root: Path) -> dict:
+    """The `extra:` settings of mkdocs.yml (such as the address for reporting mistakes), for the page renderer."""
+    import yaml
+    extra = (yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}).get("extra") or {}
+    if not str((extra.get("report_mistakes") or {}).get("email") or "").strip():
+        raise BuildFailed([Problem("mkdocs.yml", None, "extra.report_mistakes.email", "missing: the address readers write to about a mistake")])
+    return extra
 
 
 def source_date_epoch(packages: Path) -> str:
