@@ -143,6 +143,7 @@ def test_every_field_renders_as_text(injected):
             if path.startswith("requests/" + REQUEST):
                 assert norm(seen["title"]).startswith(norm(mark("T01")))
                 assert page.locator("h1").first.inner_text() == mark("T01")
+                assert mark("T10") in page.locator("pre.verbatim").text_content()  # the response text, as published
         search_for(page, "T01")
         browser.close()
     hosts = {urlparse(u).hostname for u in requests if not u.startswith(("data:", "blob:"))}
