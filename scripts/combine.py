@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import Request
+from .model import Request
 from .package import (CAVEAT_FIELDS, CAVEAT_TITLES, CURATION_LICENSE, PROFILE, QUESTION_FIELDS, QUESTION_TITLES,
                       caveat_rows, question_rows, table_header, table_rows)
 from .reference import Reference, read_csv
@@ -45,18 +45,15 @@ def write_combined(requests: list[Request], ref: Reference, out: Path, version: 
     folder = out / "all"
     req_rows, q_rows, c_rows, t_rows, o_rows, d_rows = [], [], [], [], [], []
     for req in requests:
-        m = req.meta
-        dates = m.get("dates", {})
-        req_rows.append([req.id, m["force"]["code"], m["force"]["attribution"], m["reference"]["value"], m["title"],
-                         dates.get("received", {}).get("date"), dates.get("response", {}).get("date"),
-                         ";".join(m["topics"]), m["curation"]["version"], req.response.sha256, len(req.response.data)])
+        req_rows.append([req.id, req.force.code, req.force.attribution, req.reference.value, req.title,
+                         req.received.date if req.received else None, req.responded.date if req.responded else None,
+                         ";".join(req.topics), req.curation.version, req.response.sha256, len(req.response.data)])
         q_rows += [[req.id] + row for row in question_rows(req)]
         c_rows += [[req.id] + row for row in caveat_rows(req)]
-        periods = {p["label"]: p for p in m.get("periods", [])}
         for table in req.tables:
-            period = periods.get(table.meta.get("period"), {})
-            t_rows.append([req.id, table.name, table.meta["title"], table.meta["measure"], period.get("start"),
-                           period.get("end"), table.meta.get("system")])
+            period = req.period(table.period)
+            t_rows.append([req.id, table.name, table.title, table.measure, period.start if period else None,
+                           period.end if period else None, table.system])
             header = table_header(table)
             for n, values in enumerate(table_rows(table, req.offence_map), start=1):
                 row = dict(zip(header, values))
@@ -117,5 +114,5 @@ def write_catalog(out: Path, descriptors: list[dict]) -> None:
 
 def combined_version(requests: list[Request]) -> str:
     """SemVer of the combined package: minor counts additions (requests and their minor versions), patch corrections."""
-    parts = [tuple(int(x) for x in r.meta["curation"]["version"].split(".")) for r in requests]
+    parts = [tuple(int(x) for x in r.curation.version.split(".")) for r in requests]
     return f"1.{len(parts) + sum(p[1] for p in parts)}.{sum(p[2] for p in parts)}"
