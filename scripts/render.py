@@ -28,7 +28,8 @@ GLOSSARY = Path(__file__).with_name("glossary.yaml")
 LATEST = 5  # requests listed on the home page
 # Question fates in the order a reader asks about them, with the words for them.
 FATES = {"answered": "answered", "partly-answered": "partly answered", "refused-cost": "refused on cost (s12)",
-         "exempt": "exempt", "not-held": "not held", "answered-in-attachment": "answered in an attachment we do not have"}
+         "exempt": "exempt", "not-held": "not held", "answered-in-attachment": "answered in an attachment we do not have",
+         "not-addressed": "not addressed in the response"}
 TABLE_EXTRAS = ("questions", "caveats", "response")
 
 
@@ -202,7 +203,7 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
     try:
         grid = crosstab.build(rows, row_dims, col_dims, lines)
     except crosstab.LayoutError as err:
-        raise BuildFailed([Problem(f"datapackages/{d['name']}/request.yaml", None, f"tables.{resource['name']}.layout", str(err))]) from None
+        raise BuildFailed([Problem(f"datapackages/{d['name']}/request.yaml", None, f"tables.{resource['name']}.layout", str(err), "layout")]) from None
     return {"r": resource, "rows": rows, "fields": resource["schema"]["fields"], "titles": {n: f.get("title", n) for n, f in fields.items()},
             "grid": grid, "caveats": caveats_for(caveats, resource.get("foi:caveats", [])),
             "base": f"../../data/{d['name']}"}

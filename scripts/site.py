@@ -37,7 +37,8 @@ def site_extra(root: Path) -> dict:
     import yaml
     extra = (yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}).get("extra") or {}
     if not str((extra.get("report_mistakes") or {}).get("email") or "").strip():
-        raise BuildFailed([Problem("mkdocs.yml", None, "extra.report_mistakes.email", "missing: the address readers write to about a mistake")])
+        raise BuildFailed([Problem("mkdocs.yml", None, "extra.report_mistakes.email", "missing: the address readers write to about a mistake",
+                                   "mkdocs")])
     return extra
 
 

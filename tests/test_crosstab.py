@@ -75,24 +75,29 @@ def test_south_yorkshire_offences_without_victim_details(built):
     pattern = r"(\d+) offences are currently recorded without victim details"
     printed = [(m.group(1), str(n)) for n, line in enumerate(lines, 1) if (m := re.search(pattern, line))]
     assert [(r.cells[0].shown, r.cells[0].line) for r in grid.rows] == printed and len(printed) == 1
+    assert grid.rows[0].label in lines[int(printed[0][1]) - 1]  # the force's own words
 
 
 def test_south_yorkshire_hunter_groups(built):
     grid, lines = rebuilt(built, SY18, "hunter-group-intelligence")
     printed = [(m.group(1), m.group(2), str(n)) for n, line in enumerate(lines, 1) if (m := re.search(r"Of the (\d{4}) offences (\d+) involved", line))]
     assert [(r.key[0], r.cells[0].shown, r.cells[0].line) for r in grid.rows] == printed and len(printed) == 1
+    assert grid.rows[0].label in lines[int(printed[0][2]) - 1]
 
 
-def test_hertfordshire_figures_by_question(built):
-    grid, lines = rebuilt(built, HERTS, "figures")
+@pytest.mark.parametrize("table, questions", [("outcome-21", ["Q1"]), ("figures", ["Q2", "Q3"])])
+def test_hertfordshire_figures_by_question(built, table, questions):
+    grid, lines = rebuilt(built, HERTS, table)
     printed = [(m.group(1), m.group(2), str(n)) for n, line in enumerate(lines, 1)
-               if (m := re.match(r"^Q(\d) [–-] (?:.*?was )?(\d+)\b", line))]
-    assert [(r.key[0], r.cells[0].shown, r.cells[0].line) for r in grid.rows] == printed and len(printed) == 3
+               if (m := re.match(r"^(Q\d) [–-] (?:.*?was )?(\d+)\b", line)) and m.group(1) in questions]
+    assert [(r.key[0], r.cells[0].shown, r.cells[0].line) for r in grid.rows] == printed and len(printed) == len(questions)
+    assert all(r.label in lines[int(r.cells[0].line) - 1] for r in grid.rows)
 
 
 def test_every_seed_table_has_its_test(built):
     tested = {(BED, "cms-offenders-under-14"), (BED, "athena-offenders-under-14"), (SY21, "keyword-counts"),
-              (SY21, "offences-without-victim-details"), (SY18, "hunter-group-intelligence"), (HERTS, "figures")}
+              (SY21, "offences-without-victim-details"), (SY18, "hunter-group-intelligence"), (HERTS, "figures"),
+              (HERTS, "outcome-21")}
     tables = set()
     for path in built.glob("*/datapackage.json"):
         d = json.loads(path.read_text(encoding="utf-8"))

@@ -157,3 +157,11 @@ def test_linker_escapes_everything_it_does_not_link():
     out = str(link('<b>CMS</b> [x](javascript:alert(1)) CMS FOI1/2 FOI1/23'))
     assert out == ('&lt;b&gt;<a class="gl" href="../../glossary/#cms">CMS</a>&lt;/b&gt; [x](javascript:alert(1)) CMS '
                    '<a class="gl" href="../../requests/other/">FOI1/2</a> FOI1/23')
+
+
+def test_every_answer_status_has_words_for_the_status_line():
+    from .conftest import ROOT
+    import csv
+    with (ROOT / "datapackages/reference/answer_statuses.csv").open(encoding="utf-8", newline="") as f:
+        codes = {row["code"] for row in csv.DictReader(f)}
+    assert codes <= set(render.FATES)

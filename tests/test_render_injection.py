@@ -48,22 +48,28 @@ def inject_request(folder: Path) -> list[str]:
     meta["force"]["evidence"][0]["note"] = mark("T04")
     meta["force"]["evidence"].append({"quote": mark("T20")})
     meta["dates"]["received"]["note"] = mark("T05")
-    meta["periods"][0]["label"] = meta["tables"][0]["period"] = mark("T06")
+    meta["periods"][0]["label"] = mark("T06")
+    for t in meta["tables"]:
+        t["period"], t["system"] = mark("T06"), mark("T07")
     meta["periods"][0]["note"], meta["systems"][0]["note"], meta["outcome_types"][0]["note"] = mark("T27"), mark("T28"), mark("T29")
-    meta["systems"][0]["name"] = meta["tables"][0]["system"] = mark("T07")
+    meta["systems"][0]["name"] = mark("T07")
     meta["questions"][1]["note"] = mark("T08")
     meta["questions"][0]["text"], meta["questions"][0]["quote"] = mark("T09"), mark("T10")
     meta["caveats"][0]["quote"], meta["caveats"][3]["note"] = mark("T11"), mark("T12")
-    table = meta["tables"][0]
+    table = next(t for t in meta["tables"] if t["name"] == "figures")
     table["title"], table["description"], table["measure"] = mark("T13"), mark("T14"), mark("T15")
     table["dimensions"][0]["title"], table["dimensions"][1]["description"] = mark("T16"), mark("T17")
     meta["attachments"] = [{"description": mark("T18"), "quote": mark("T10")}]
     meta["source"]["title"] = mark("T19")
     response = folder / "response.txt"
-    response.write_bytes(response.read_bytes() + ("\n" + "\n".join(quoted)).encode())
+    lines = len(response.read_bytes().split(b"\n"))
+    # A row whose label is the payload must stand on its line, like any other: the question, the label, the value.
+    row_line = f"Q4 - {mark('T21')} was 5"
+    response.write_bytes(response.read_bytes() + ("\n" + "\n".join(quoted + [row_line])).encode())
     meta["source"]["sha256"] = hashlib.sha256(response.read_bytes()).hexdigest()
     (folder / "request.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    edit_csv(folder / "tables" / "figures.csv", lambda r: r["question"] == "1", {"measure": mark("T21")})
+    add_csv_row(folder / "tables" / "figures.csv", {"question": "Q4", "measure": mark("T21"), "value": "5", "status": "reported",
+                                                   "line": str(lines + len(quoted) + 1)})
     return quoted
 
 
@@ -77,6 +83,13 @@ def edit_csv(path: Path, which, changes: dict) -> None:
     writer.writeheader()
     writer.writerows({**r, **changes} if which(r) else r for r in rows)
     path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def add_csv_row(path: Path, row: dict) -> None:
+    """Append one row to a CSV, quoted as the csv module does."""
+    out = io.StringIO()
+    csv.DictWriter(out, list(row), lineterminator="\n").writerow(row)
+    path.write_text(path.read_text(encoding="utf-8") + out.getvalue(), encoding="utf-8")
 
 
 def inject_reference(folder: Path) -> None:
