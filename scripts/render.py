@@ -87,6 +87,25 @@ class Packages:
         self.reference_resources = ref["resources"]
         self.glossary = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
 
+    def link_pattern(self) -> tuple[re.Pattern | None, list[tuple[str, str]]]:
+        """One pattern for every glossary term and request reference (compiled once, not once per page)."""
+        if not hasattr(self, "_links"):
+            targets = [("term", term["id"]) for term in self.glossary]
+            parts = [term["pattern"] for term in self.glossary]
+            for d in sorted(self.requests, key=lambda d: (-len(d["foi:request"]["reference"]), d["name"])):
+                targets.append(("request", d["name"]))
+                parts.append(rf"(?<![\w/]){re.escape(d['foi:request']['reference'])}(?![\w/])")
+            pattern = re.compile("|".join(f"(?P<g{i}>{p})" for i, p in enumerate(parts))) if parts else None
+            self._links = (pattern, targets)
+        return self._links
+
+    def fates(self, d: dict) -> str:
+        """The status line of a request, read once."""
+        cache = self.__dict__.setdefault("_fates", {})
+        if d["name"] not in cache:
+            cache[d["name"]] = status_line(self.rows(d, "questions.csv"))
+        return cache[d["name"]]
+
     def by_date(self) -> list[dict]:
         """Requests, newest response first (then by id, for a stable order)."""
         return sorted(self.requests, key=lambda d: (response_date(d), d["name"]), reverse=True)
@@ -106,16 +125,8 @@ class Linker:
     """Escapes curated text, linking the first mention of each glossary term and every mention of another request."""
 
     def __init__(self, pk: Packages, root: str, own: str = ""):
-        self.targets: list[tuple[str, str]] = []
-        parts = []
-        for term in pk.glossary:
-            parts.append(f"(?P<g{len(self.targets)}>{term['pattern']})")
-            self.targets.append(("term", f"{root}glossary/#{term['id']}"))
-        for d in sorted(pk.requests, key=lambda d: -len(d["foi:request"]["reference"])):
-            if d["name"] != own:
-                parts.append(rf"(?P<g{len(self.targets)}>(?<![\w/]){re.escape(d['foi:request']['reference'])}(?![\w/]))")
-                self.targets.append(("request", f"{root}requests/{d['name']}/"))
-        self.pattern = re.compile("|".join(parts)) if parts else None
+        self.pattern, self.targets = pk.link_pattern()
+        self.root, self.own = root, own
         self.seen: set[str] = set()
 
     def __call__(self, text) -> Markup:
@@ -124,10 +135,11 @@ class Linker:
             return escape(text)
         out, pos = [], 0
         for m in self.pattern.finditer(text):
-            kind, href = self.targets[int(m.lastgroup[1:])]
-            if kind == "term" and href in self.seen:
+            kind, target = self.targets[int(m.lastgroup[1:])]
+            if (kind == "term" and target in self.seen) or (kind == "request" and target == self.own):
                 continue
-            self.seen.add(href)
+            self.seen.add(target)
+            href = f"{self.root}glossary/#{target}" if kind == "term" else f"{self.root}requests/{target}/"
             out += [escape(text[pos:m.start()]), Markup('<a class="gl" href="{}">{}</a>').format(href, m.group())]
             pos = m.end()
         return Markup("").join(out + [escape(text[pos:])])
@@ -234,9 +246,7 @@ def _bibtex(text: str) -> str:
 
 def list_context(requests: list[dict], pk: Packages, root: str) -> dict:
     """The rows of a list of requests."""
-    def fates(d):
-        return status_line(pk.rows(d, "questions.csv"))
-    return {"requests": [{"d": d, "fates": fates(d), "date": response_date(d), "years": year_span(d)} for d in requests], "root": root}
+    return {"requests": [{"d": d, "fates": pk.fates(d), "date": response_date(d), "years": year_span(d)} for d in requests], "root": root}
 
 
 def all_requests_page(pk: Packages) -> str:

@@ -150,13 +150,13 @@ def test_facts_link_to_browse_anchors(site):
 
 
 def test_linker_escapes_everything_it_does_not_link():
-    class Pk:
-        glossary = [{"id": "cms", "pattern": r"\bCMS\b"}]
-        requests = [{"name": "other", "foi:request": {"reference": "FOI1/2"}}]
-    link = render.Linker(Pk(), "../../")
-    out = str(link('<b>CMS</b> [x](javascript:alert(1)) CMS FOI1/2 FOI1/23'))
+    pk = object.__new__(render.Packages)
+    pk.glossary = [{"id": "cms", "pattern": r"\bCMS\b"}]
+    pk.requests = [{"name": "other", "foi:request": {"reference": "FOI1/2"}}, {"name": "own", "foi:request": {"reference": "FOI9"}}]
+    link = render.Linker(pk, "../../", "own")
+    out = str(link('<b>CMS</b> [x](javascript:alert(1)) CMS FOI1/2 FOI1/23 FOI9'))
     assert out == ('&lt;b&gt;<a class="gl" href="../../glossary/#cms">CMS</a>&lt;/b&gt; [x](javascript:alert(1)) CMS '
-                   '<a class="gl" href="../../requests/other/">FOI1/2</a> FOI1/23')
+                   '<a class="gl" href="../../requests/other/">FOI1/2</a> FOI1/23 FOI9')
 
 
 def test_every_answer_status_has_words_for_the_status_line():
