@@ -58,7 +58,7 @@ def write_combined(requests: list[Request], ref: Reference, out: Path, version: 
             for n, values in enumerate(table_rows(table, req.offence_map), start=1):
                 row = dict(zip(header, values))
                 o_rows.append([req.id, table.name, n, row.get("offence_code"), row["value"], row["status"], row["is_total"],
-                               row["line"]])
+                               table.source, row.get("line"), row.get("sheet"), row.get("cell"), row.get("page")])
                 d_rows += [[req.id, table.name, n, d, row[d]] for d in table.dims]
     specs = [
         ("requests", "Requests", ["request_id", "force_code", "force_attribution", "reference", "title", "received_date",
@@ -72,7 +72,8 @@ def write_combined(requests: list[Request], ref: Reference, out: Path, version: 
                                                                    _fk(["kind"], "caveat_kinds", ["code"])]}),
         ("tables", "Tables", ["request_id", "table", "title", "measure", "period_start", "period_end", "system"], t_rows,
          {"primaryKey": ["request_id", "table"], "foreignKeys": [_fk(["request_id"], "requests")]}),
-        ("observations", "Observations", ["request_id", "table", "row", "offence_code", "value", "status", "is_total", "line"], o_rows,
+        ("observations", "Observations", ["request_id", "table", "row", "offence_code", "value", "status", "is_total", "source_file", "line", "sheet",
+                                          "cell", "page"], o_rows,
          {"primaryKey": ["request_id", "table", "row"],
           "foreignKeys": [_fk(["request_id", "table"], "tables"), _fk(["offence_code"], "offence_codes", ["code"]),
                           _fk(["status"], "value_statuses", ["code"])]}),
@@ -80,7 +81,7 @@ def write_combined(requests: list[Request], ref: Reference, out: Path, version: 
          {"primaryKey": ["request_id", "table", "row", "dimension"],
           "foreignKeys": [_fk(["request_id", "table", "row"], "observations")]}),
     ]
-    integers = {"row", "value", "line", "line_start", "line_end", "response_bytes"}
+    integers = {"row", "value", "line", "page", "line_start", "line_end", "response_bytes"}
     titles = {**QUESTION_TITLES, **CAVEAT_TITLES}
     resources = []
     for name, title, header, rows, keys in specs:
