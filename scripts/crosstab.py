@@ -9,30 +9,40 @@ number: every cell is a tidy row, with its status and cited line.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .markers import NIL_ON_LINE, SUPPRESSED_ON_LINE
+
 TOTAL = "Total"
-# How forces write a withheld or nil value, when a line holds more than the one marker.
-MARKERS = {
-    "nil": re.compile(r"nil returns?|\bnil\b|\bnone\b", re.I),
-    "suppressed": re.compile(r"<\s*\d+|\*+|\bredacted\b|\bsuppressed\b|\bwithheld\b|(?<![\w-])[-–x](?![\w-])", re.I),
-}
 
 
 class LayoutError(ValueError):
     """The tidy rows do not fit the layout (a dimension missing, or two rows for one cell)."""
 
 
+CITE = ("page", "line", "sheet", "cell")  # where a value stands: a line of the text, a page and line of a PDF, a sheet and cell
+
+
 @dataclass(frozen=True)
 class Cell:
-    """One tidy row placed in the grid: what to show, and where it stands in the response."""
+    """One tidy row placed in the grid: what to show, and where it stands in its source."""
 
     value: str
     status: str
-    line: str
     is_total: bool
     shown: str  # the text the force printed for it: the number, its nil/suppressed marker, or "" when blank
+    cite: tuple[tuple[str, str], ...]  # (field, value) pairs: ("line", "39") or ("sheet", "Offences"), ("cell", "C7")
+
+    @property
+    def line(self) -> str:
+        """The line of the response text it stands on ("" when it stands in another file)."""
+        where = dict(self.cite)
+        return where.get("line", "") if set(where) == {"line"} else ""
+
+    @property
+    def place(self) -> str:
+        """Where it stands, in words: "line 39", "sheet Offences, cell C7", "page 2, line 5"."""
+        return ", ".join(f"{k} {v}" for k, v in self.cite)
 
 
 @dataclass(frozen=True)
@@ -157,10 +167,12 @@ def _groups(key: tuple[str, ...], shown: set[tuple]) -> list[Row]:
 
 
 def _cell(row: dict, dims: list[str], column: int, n_columns: int, lines: list[str] | None) -> Cell:
-    status, line = row["status"], str(row["line"])
+    status = row["status"]
+    cite = tuple((k, str(row[k])) for k in CITE if row.get(k) not in (None, ""))
+    line = dict(cite).get("line", "") if len(cite) == 1 else ""
     text = lines[int(line) - 1] if lines and line.isdigit() and 0 < int(line) <= len(lines) else ""
     shown = str(row["value"]) if status == "reported" else "" if status == "blank" else marker(text, status, column, n_columns)
-    return Cell(str(row["value"]), status, line, is_total(row, dims), shown)
+    return Cell(str(row["value"]), status, is_total(row, dims), shown, cite)
 
 
 def marker(line: str, status: str, column: int = 0, n_columns: int = 1) -> str:
@@ -168,6 +180,9 @@ def marker(line: str, status: str, column: int = 0, n_columns: int = 1) -> str:
     cells = line.split("\t")
     if len(cells) == n_columns + 1 and cells[column + 1].strip():
         return cells[column + 1].strip()
-    pattern = MARKERS.get(status)
-    found = pattern.findall(line) if pattern else []
-    return found[-1].strip() if found else status  # the last marker: a label comes before its value
+    pattern = {"nil": NIL_ON_LINE, "suppressed": SUPPRESSED_ON_LINE}.get(status)
+    found = [m.group().strip() for m in pattern.finditer(line)] if pattern else []
+    if not found:
+        return status
+    last = found[-1]  # a label comes before its value
+    return last[1:].strip() if status == "suppressed" and len(last) > 1 and last[0] in "|:=–—-" else last

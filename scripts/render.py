@@ -170,6 +170,7 @@ def request_context(d: dict, pk: Packages) -> dict:
             "questions": questions, "status": status_line(questions), "caveats": caveats, "lines": lines,
             "tables": [table_view(d, r, pk, lines, caveats) for r in data_resources(d)],
             "caveats_on": lambda target: [c for c in caveats if target in c["appliesTo"]],
+            "files": [r for r in d["resources"] if r["name"].startswith("file-")],
             "mistakes": pk.extra["report_mistakes"], "citation": citation(d),
             "offence_titles": {r["code"]: r["title"] for r in pk.reference["offence_codes"]}}
 
@@ -212,13 +213,15 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
     rows = pk.rows(d, resource["path"])
     row_dims, col_dims = crosstab.layout_of(resource)
     fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    source = resource.get("foi:source", "response.txt")
+    in_text = source == "response.txt"  # otherwise its cells cite a sheet and cell, or a page and line, of a source file
     try:
-        grid = crosstab.build(rows, row_dims, col_dims, lines)
+        grid = crosstab.build(rows, row_dims, col_dims, lines if in_text else None)
     except crosstab.LayoutError as err:
         raise BuildFailed([Problem(f"datapackages/{d['name']}/request.yaml", None, f"tables.{resource['name']}.layout", str(err), "layout")]) from None
     return {"r": resource, "rows": rows, "fields": resource["schema"]["fields"], "titles": {n: f.get("title", n) for n, f in fields.items()},
             "grid": grid, "caveats": caveats_for(caveats, resource.get("foi:caveats", [])),
-            "base": f"../../data/{d['name']}"}
+            "base": f"../../data/{d['name']}", "in_text": in_text, "source": source, "source_href": f"../../data/{d['name']}/{source}"}
 
 
 def citation(d: dict) -> dict:

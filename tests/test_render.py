@@ -165,3 +165,20 @@ def test_every_answer_status_has_words_for_the_status_line():
     with (ROOT / "datapackages/reference/answer_statuses.csv").open(encoding="utf-8", newline="") as f:
         codes = {row["code"] for row in csv.DictReader(f)}
     assert codes <= set(render.FATES)
+
+
+def test_a_table_from_an_attachment_cites_its_sheet_and_cell(tmp_path):
+    """Cells of a spreadsheet table link to the file, naming sheet and cell (constructed fixture, not police data)."""
+    from scripts.build import build
+
+    from .conftest import copy_project
+    from .fixtures.sources.make import ID, make_request
+    root = copy_project(tmp_path / "p")
+    make_request(root / "datapackages", hidden_declared=True)
+    build(root, site=True)
+    html = (root / "build/site/requests" / ID / "index.html").read_text(encoding="utf-8")
+    table = html.split('id="table-offences"', 1)[1].split("</table>", 1)[0]
+    assert ('<a href="../../data/bedfordshire-test-0001/attachments/figures.xlsx" title="sheet Offences, cell B4" '
+            'aria-label="5: attachments/figures.xlsx, sheet Offences, cell B4">5</a>') in table
+    assert 'href="#L' not in table
+    assert 'href="../../data/bedfordshire-test-0001/attachments/figures.xlsx" download>attachments/figures.xlsx</a>' in html

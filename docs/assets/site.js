@@ -68,8 +68,8 @@
     return el;
   }
   // The tidy rows of a table, built from its CSV (the download itself) when the reader opens "as data".
-  function tidyTable(rows, label) {
-    var header = rows[0], numeric = ["value", "line"];
+  function tidyTable(rows, label, linkLines) {
+    var header = rows[0], numeric = ["value", "line", "page"];
     var frame = document.createElement("div");
     frame.className = "table-frame";
     frame.setAttribute("role", "region");
@@ -90,7 +90,7 @@
       if (values[header.indexOf("is_total")] === "true") tr.className = "total";
       values.forEach(function (value, i) {
         var td = cell("td", "", numeric.indexOf(header[i]) >= 0 ? "num" : "");
-        if (header[i] === "line" && /^\d+$/.test(value)) {
+        if (linkLines && header[i] === "line" && /^\d+$/.test(value)) {
           var a = cell("a", value);
           a.href = "#L" + value;
           td.appendChild(a);
@@ -110,7 +110,7 @@
           if (!r.ok) throw new Error(r.status);
           return r.text();
         }).then(function (text) {
-          var frame = tidyTable(parseCsv(text), details.getAttribute("data-label"));
+          var frame = tidyTable(parseCsv(text), details.getAttribute("data-label"), details.hasAttribute("data-lines"));
           details.appendChild(frame);
           if (window.foiSortable) window.foiSortable(frame.querySelector("table"));
           details.setAttribute("data-loaded", "yes");
