@@ -60,7 +60,8 @@ def write_combined(requests: list[Request], ref: Reference, out: Path, version: 
             header = table_header(table)
             for n, values in enumerate(table_rows(table, req.offence_map), start=1):
                 row = dict(zip(header, values))
-                o_rows.append([req.id, table.name, n, row.get("offence_code"), row["value"], row["status"], row["line"]])
+                o_rows.append([req.id, table.name, n, row.get("offence_code"), row["value"], row["status"], row["is_total"],
+                               row["line"]])
                 d_rows += [[req.id, table.name, n, d, row[d]] for d in table.dims]
     specs = [
         ("requests", "Requests", ["request_id", "force_code", "force_attribution", "reference", "title", "received_date",
@@ -74,7 +75,7 @@ def write_combined(requests: list[Request], ref: Reference, out: Path, version: 
                                                                    _fk(["kind"], "caveat_kinds", ["code"])]}),
         ("tables", "Tables", ["request_id", "table", "title", "measure", "period_start", "period_end", "system"], t_rows,
          {"primaryKey": ["request_id", "table"], "foreignKeys": [_fk(["request_id"], "requests")]}),
-        ("observations", "Observations", ["request_id", "table", "row", "offence_code", "value", "status", "line"], o_rows,
+        ("observations", "Observations", ["request_id", "table", "row", "offence_code", "value", "status", "is_total", "line"], o_rows,
          {"primaryKey": ["request_id", "table", "row"],
           "foreignKeys": [_fk(["request_id", "table"], "tables"), _fk(["offence_code"], "offence_codes", ["code"]),
                           _fk(["status"], "value_statuses", ["code"])]}),
@@ -86,8 +87,8 @@ def write_combined(requests: list[Request], ref: Reference, out: Path, version: 
     titles = {**QUESTION_TITLES, **CAVEAT_TITLES}
     resources = []
     for name, title, header, rows, keys in specs:
-        fields = [{"name": h, "type": "integer" if h in integers else "string", "title": titles.get(h, h.replace("_", " ").capitalize())}
-                  for h in header]
+        fields = [{"name": h, "type": "integer" if h in integers else "boolean" if h == "is_total" else "string",
+                   "title": titles.get(h, h.replace("_", " ").capitalize())} for h in header]
         resources.append({"name": name, "type": "table", "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
                           "encoding": "utf-8", "title": title, **write(folder / f"{name}.csv", csv_bytes(header, rows)),
                           "schema": {"fields": fields, "missingValues": [""], **keys}})

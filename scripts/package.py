@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .load import Request
 from .reference import Reference
-from .tables import Table
+from .tables import TOTAL, Table
 from .writers import csv_bytes, json_bytes, write, write_zip
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -19,6 +19,10 @@ VALUE_FIELDS = [
      "description": "The number as published; empty when the source cell is blank or suppressed (see status)."},
     {"name": "status", "type": "string", "title": "Value status", "constraints": {"required": True},
      "description": "reported, blank (empty in the source), nil (given in words as nil), or suppressed."},
+    {"name": "is_total", "type": "boolean", "title": "Stated total", "constraints": {"required": True},
+     "trueValues": ["true"], "falseValues": ["false"],
+     "description": "true when the force states this value as a total of other rows of the table (its dimensions that "
+                    "it sums over read Total); leave these rows out before adding values up, or you count them twice."},
     {"name": "line", "type": "integer", "title": "Line in response.txt", "constraints": {"required": True, "minimum": 1},
      "description": "The line of response.txt on which the value stands."},
 ]
@@ -36,7 +40,17 @@ def table_rows(table: Table, offence_map: dict[str, str]) -> list[list]:
     """Rows in curated order, with the Home Office code of each offence label when it is mapped."""
     coded = "offence" in table.dims
     return [[row[d] for d in table.dims] + ([offence_map.get(row["offence"])] if coded else [])
-            + [row["value"], row["status"], row["line"]] for row in table.rows]
+            + [row["value"], row["status"], "true" if is_total(table, row) else "false", row["line"]] for row in table.rows]
+
+
+def is_total(table: Table, row: dict) -> bool:
+    """A stated total: some dimension reads Total (the parts it adds up are other rows)."""
+    return any(row[d] == TOTAL for d in table.dims)
+
+
+def layout(table: Table) -> dict:
+    """How the force printed the table: row dimensions outer to inner, column dimensions."""
+    return table.meta.get("layout") or {"rows": list(table.dims), "columns": []}
 
 
 def table_schema(table: Table, statuses: list[str]) -> dict:
@@ -115,7 +129,7 @@ def table_json(req: Request, table: Table, descriptor: dict) -> dict:
     header = table_header(table)
     return {"package": req.id, "resource": table.name, "title": table.meta["title"], "measure": table.meta["measure"],
             "source": "response.txt", "caveats": caveats,
-            "rows": [dict(zip(header, row)) for row in table_rows(table, req.offence_map)]}
+            "rows": [{h: (v == "true" if h == "is_total" else v) for h, v in zip(header, row)} for row in table_rows(table, req.offence_map)]}
 
 
 def _resource(name, path, stats, title, description, schema, extra=None) -> dict:
@@ -126,7 +140,7 @@ def _resource(name, path, stats, title, description, schema, extra=None) -> dict
 def _table_extra(req: Request, table: Table) -> dict:
     """Provenance of a table: what it measures, its period and system, and the caveats on it."""
     periods = {p["label"]: p for p in req.meta.get("periods", [])}
-    extra = {"foi:measure": table.meta["measure"]}
+    extra = {"foi:measure": table.meta["measure"], "foi:layout": layout(table)}
     if table.meta.get("period"):
         p = periods[table.meta["period"]]
         extra["foi:period"] = {"label": p["label"], "start": p["start"], "end": p["end"]}

@@ -178,7 +178,7 @@ CASES = [
                    f"{PREFIX_B}/tables/cms-offenders-under-14.csv:31: value: stated total 23 (outcome=UNSOLVED, offence=Take/ Make/Distribute "
                    "Indecent Photographs Or Pseudo Photographs Of Children., offender_age=13, year=Total; response line 48) but its parts over "
                    "year add up to 22 (response lines 48); if the response really says so, declare it under tables[0].mismatches in request.yaml"]),
-    (break_stale_mismatch, [f"{PREFIX_H}/request.yaml:149: tables[0].mismatches[0]: declared mismatch does not occur: the total agrees "
+    (break_stale_mismatch, [f"{PREFIX_H}/request.yaml:152: tables[0].mismatches[0]: declared mismatch does not occur: the total agrees "
                             "with its parts or does not exist; remove the declaration"]),
 ]
 

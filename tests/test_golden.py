@@ -54,7 +54,8 @@ def tidy(grid, years):
         for year, cell in zip(years, cells):
             rows.append({"outcome": outcome, "offence": offence, "offence_code": CODES[offence], "offender_age": age,
                          "year": year, "value": "" if cell is None else str(cell),
-                         "status": "blank" if cell is None else "reported", "line": str(line)})
+                         "status": "blank" if cell is None else "reported",
+                         "is_total": "true" if T in (outcome, offence, age, year) else "false", "line": str(line)})
     return rows
 
 
@@ -87,9 +88,11 @@ def test_bedfordshire_blank_cells_stay_blank(built):
 
 def test_hertfordshire_figures(built):
     assert read(built / HERTS / "tables/figures.csv") == [
-        {"question": "1", "measure": "Times Outcome 21 was used", "value": "88", "status": "reported", "line": "61"},
-        {"question": "2", "measure": 'Offences relating to "Indecent Images of Children"', "value": "76", "status": "reported", "line": "63"},
-        {"question": "3", "measure": 'Offences relating to "Indecent Images of Children"', "value": "622", "status": "reported", "line": "65"},
+        {"question": "1", "measure": "Times Outcome 21 was used", "value": "88", "status": "reported", "is_total": "false", "line": "61"},
+        {"question": "2", "measure": 'Offences relating to "Indecent Images of Children"', "value": "76", "status": "reported",
+         "is_total": "false", "line": "63"},
+        {"question": "3", "measure": 'Offences relating to "Indecent Images of Children"', "value": "622", "status": "reported",
+         "is_total": "false", "line": "65"},
     ]
 
 
@@ -102,10 +105,10 @@ def test_south_yorkshire_keyword_counts(built):
 
 def test_south_yorkshire_single_figures(built):
     assert read(built / SY21 / "tables/offences-without-victim-details.csv") == [
-        {"measure": "Offences currently recorded without victim details", "value": "30", "status": "reported", "line": "28"}]
+        {"measure": "Offences currently recorded without victim details", "value": "30", "status": "reported", "is_total": "false", "line": "28"}]
     assert read(built / SY18 / "tables/hunter-group-intelligence.csv") == [
         {"year": "2017", "measure": "Offences involving intelligence from paedophile/vigilante hunter groups",
-         "value": "9", "status": "reported", "line": "49"}]
+         "value": "9", "status": "reported", "is_total": "false", "line": "49"}]
 
 
 def test_spreadsheet_only_response_has_no_tables_but_says_why(built):
