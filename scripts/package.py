@@ -110,7 +110,7 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
     resources.append(_resource("caveats", "caveats.csv", write(folder / "caveats.csv", data), "Caveats",
                                "Each caveat the force gives, in its own words, with what it applies to.",
                                schema={**text_schema(CAVEAT_FIELDS, CAVEAT_TITLES), "primaryKey": ["caveat_id"]}))
-    resources.append({"name": "response", "type": "text", "path": "response.txt", "format": "txt", "mediatype": "text/plain",
+    resources.append({"name": "response", "path": "response.txt", "format": "txt", "mediatype": "text/plain",
                       "encoding": "utf-8", "title": "The response as published",
                       "description": "The text of the force's response, byte for byte as published. Line numbers in the tables refer to it.",
                       **write(folder / "response.txt", req.response.data)})
