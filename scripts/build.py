@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .combine import combined_version, write_catalog, write_combined, write_reference
 from .errors import BuildFailed, Problems
+from .export import write_exports
 from .load import Request, load_request, load_schema
 from .package import write_package
 from .reference import Reference, load_reference
@@ -49,6 +50,7 @@ def write_datapackages(root: Path, out: Path, timer: Timer | None = None) -> lis
         descriptors = [write_package(r, ref, out) for r in requests]
         descriptors.append(write_reference(ref, out))
         descriptors.append(write_combined(requests, ref, out, combined_version(requests)))
+        write_exports(out / "all", out)  # all.sqlite and all.xlsx, from the combined CSVs just written
         write_catalog(out, descriptors)
     with timer.stage("frictionless validate"):
         failures = [p for d in descriptors for p in validate_package(out / d["name"] / "datapackage.json")]

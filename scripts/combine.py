@@ -111,8 +111,16 @@ def write_catalog(out: Path, descriptors: list[dict]) -> None:
         packages.append({"name": name, "title": d["title"], "version": d["version"],
                          "path": f"{name}/datapackage.json", "zip": f"{name}.zip",
                          "descriptor": integrity((out / name / "datapackage.json").read_bytes()),
-                         "zipIntegrity": integrity((out / f"{name}.zip").read_bytes())})
+                         "zipIntegrity": integrity((out / f"{name}.zip").read_bytes()),
+                         **_other_formats(out, name)})
     write(out / "catalog.json", json_bytes({"packages": packages}))
+
+
+def _other_formats(out: Path, name: str) -> dict:
+    """The same data as SQLite and Excel, where the build made them (the combined package), with their hashes."""
+    formats = {ext: {"path": f"{name}.{ext}", **integrity((out / f"{name}.{ext}").read_bytes())}
+               for ext in ("sqlite", "xlsx") if (out / f"{name}.{ext}").is_file()}
+    return {"formats": formats} if formats else {}
 
 
 def combined_version(requests: list[Request]) -> str:
