@@ -212,6 +212,7 @@ def request_metadata(req: Request, ref: Reference) -> dict:
                         for i, a in enumerate(m.get("attachments", []))],
         "response": {"path": "response.txt", "sha256": req.response.sha256, "bytes": len(req.response.data),
                      "lines": len(req.response.lines)},
+        **({"family": m["family"]} if m.get("family") else {}),
     }
 
 

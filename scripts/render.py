@@ -11,6 +11,8 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from .compare import chart_figures, exports_links, render_analyst_pages
+
 LATEST = 5  # requests listed on the home page
 STATUS_WORDS = {"answered": "Answered", "answered-in-attachment": "Answered in an attachment not in the published text",
                 "partly-answered": "Partly answered", "refused-cost": "Refused on cost (s12)", "exempt": "Exempt",
@@ -197,9 +199,10 @@ def one_table(d: dict, resource: dict, pk: Packages) -> str:
             cells.append(link(f"#L{value}", esc(value)) if f["name"] == "line" else esc(value))
         rows.append(cells)
     numeric = {i for i, f in enumerate(fields) if f["type"] == "integer"}
+    figures = chart_figures(d["name"], resource, read_rows(pk.folder / d["name"] / resource["path"]), depth=2)  # scripts/charts.py
     return "\n\n".join(x for x in [f"### {esc(resource['title'])}", block(f"<p>{esc(resource['description'])} {facts}.</p>"), warning,
                                    downloads, table([esc(f["title"]) for f in fields], rows, numeric,
-                                                    caption=esc(resource["title"]), searchable=False)] if x)
+                                                    caption=esc(resource["title"]), searchable=False), figures] if x)
 
 
 def _target(d: dict, target: str) -> str:
@@ -356,6 +359,7 @@ def data_page(pk: Packages) -> str:
     desc = json.loads((pk.folder / "all" / "datapackage.json").read_text(encoding="utf-8"))
     parts.append(block("<p>", link("../data/all.zip", "Download the combined package (zip)", download=""), " · ",
                        link("../data/all/datapackage.json", "datapackage.json"), f" · version {esc(combined['version'])}</p>"))
+    parts.append(exports_links(combined, "../data/"))  # SQLite and Excel copies (scripts/export.py)
     rows = [[link(f"../data/all/{r['path']}", esc(r["path"]), download=""), esc(r.get("title", r["name"])), esc(r["bytes"])]
             for r in desc["resources"]]
     parts.append(table(["File", "Contents", "Bytes"], rows, {2}))
@@ -391,5 +395,6 @@ def render_all(packages: Path, out: Path) -> None:
     for rel, text in pages.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_text(text, encoding="utf-8")
+    render_analyst_pages(packages, out)  # charts, comparison and family pages, force labels (scripts/compare.py)
     index = out / "index.md"
     index.write_text(index.read_text(encoding="utf-8").replace("<!-- latest-requests -->", latest_block(pk)), encoding="utf-8")
