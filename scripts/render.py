@@ -186,7 +186,7 @@ def one_table(d: dict, resource: dict, pk: Packages) -> str:
                     f"<ul>{items}</ul></div>") if caveats else ""
     base = f"../../data/{d['name']}"
     downloads = block("<p>Download: ", link(f"{base}/{resource['path']}", "CSV", download=""), " · ",
-                      link(f"../../data/json/{d['name']}/{resource['name']}.json", "JSON", download=""),
+                      link(f"../../data/json/{d['name']}/{d['name']}--{resource['name']}.json", "JSON", download=""),
                       f" · {esc(resource['bytes'])} bytes · <code>{esc(resource['hash'])}</code></p>")
     period = resource.get("foi:period")
     facts = f"Measure: {esc(resource['foi:measure'])}" + (f". Period: {esc(period['start'])} to {esc(period['end'])}" if period else "")
