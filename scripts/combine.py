@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import Request
+from .model import Request
 from .package import (CAVEAT_FIELDS, CAVEAT_TITLES, CURATION_LICENSE, PROFILE, QUESTION_FIELDS, QUESTION_TITLES,
                       caveat_rows, question_rows, table_header, table_rows)
 from .observations import HEADER, long_rows
@@ -67,18 +67,15 @@ def write_combined(requests: list[Request], ref: Reference, out: Path, version: 
     folder = out / "all"
     req_rows, q_rows, c_rows, t_rows, v_rows, d_rows = [], [], [], [], [], []
     for req in requests:
-        m = req.meta
-        dates = m.get("dates", {})
-        req_rows.append([req.id, m["force"]["code"], m["force"]["attribution"], m["reference"]["value"], m["title"],
-                         dates.get("received", {}).get("date"), dates.get("response", {}).get("date"),
-                         ";".join(m["topics"]), m.get("family"), m["curation"]["version"], req.response.sha256, len(req.response.data)])
+        req_rows.append([req.id, req.force.code, req.force.attribution, req.reference.value, req.title,
+                         req.received.date if req.received else None, req.responded.date if req.responded else None,
+                         ";".join(req.topics), req.family, req.curation.version, req.response.sha256, len(req.response.data)])
         q_rows += [[req.id] + row for row in question_rows(req)]
         c_rows += [[req.id] + row for row in caveat_rows(req)]
-        periods = {p["label"]: p for p in m.get("periods", [])}
         for table in req.tables:
-            period = periods.get(table.meta.get("period"), {})
-            t_rows.append([req.id, table.name, table.meta["title"], table.meta["measure"], period.get("start"),
-                           period.get("end"), table.meta.get("system")])
+            period = req.period(table.period)
+            t_rows.append([req.id, table.name, table.title, table.measure, period.start if period else None,
+                           period.end if period else None, table.system])
             header = table_header(table)
             for n, values in enumerate(table_rows(table, req.offence_map), start=1):
                 row = dict(zip(header, values))
@@ -149,24 +146,24 @@ def _field(name: str, titles: dict) -> dict:
 
 def _created(requests: list[Request]) -> str:
     """The combined package is as new as its newest curation (a date from the data, never the clock)."""
-    return max((r.meta["curation"]["curated"] for r in requests), default="2000-01-01") + "T00:00:00Z"
+    return max((r.curation.curated for r in requests), default="2000-01-01") + "T00:00:00Z"
 
 
 def _sources(requests: list[Request]) -> list[dict]:
     """One source per request: the force's response, with its address when known."""
     out = []
     for r in requests:
-        source = {"title": r.meta["source"]["title"]}
-        if r.meta["source"].get("url"):
-            source["path"] = r.meta["source"]["url"]
-        out.append({**source, "foi:request": r.id, "foi:licence": r.meta["source"]["licence"]})
+        source = {"title": r.source.title}
+        if r.source.url:
+            source["path"] = r.source.url
+        out.append({**source, "foi:request": r.id, "foi:licence": r.source.licence})
     return out
 
 
 def _contributors(requests: list[Request], ref: Reference) -> list[dict]:
     """The forces as creators of their responses, and the curators, each once."""
-    forces = dict.fromkeys(ref.title("forces", r.meta["force"]["code"]) for r in requests)
-    curators = dict.fromkeys(r.meta["curation"]["curator"] for r in requests)
+    forces = dict.fromkeys(ref.title("forces", r.force.code) for r in requests)
+    curators = dict.fromkeys(r.curation.curator for r in requests)
     return [{"title": f, "roles": ["creator"]} for f in forces] + [{"title": c, "roles": ["dataCurator"]} for c in curators]
 
 
@@ -192,5 +189,5 @@ def _other_formats(out: Path, name: str) -> dict:
 
 def combined_version(requests: list[Request]) -> str:
     """SemVer of the combined package: minor counts additions (requests and their minor versions), patch corrections."""
-    parts = [tuple(int(x) for x in r.meta["curation"]["version"].split(".")) for r in requests]
+    parts = [tuple(int(x) for x in r.curation.version.split(".")) for r in requests]
     return f"1.{len(parts) + sum(p[1] for p in parts)}.{sum(p[2] for p in parts)}"

@@ -20,9 +20,7 @@ COMPARISONS = [
     ("grooming-and-sexual-communication", "Sexual grooming and sexual communication with a child", ["grooming", "sexual-communication"]),
     ("outcome-21-and-youth-produced-imagery", "Outcome 21 and youth-produced sexual imagery", ["outcome-21", "sexting"]),
 ]
-STATUS_WORDS = {"answered": "Answered", "answered-in-attachment": "Answered in an attachment not in the published text",
-                "partly-answered": "Partly answered", "refused-cost": "Refused on cost (s12)", "exempt": "Exempt",
-                "not-held": "Not held"}
+STATUS_WORDS: dict[str, str] = {}  # answer status code -> title, read from the built reference package
 VALUE_WORDS = {"blank": "blank in the source", "suppressed": "suppressed", "nil": "nil"}
 
 
@@ -201,6 +199,7 @@ def render_analyst_pages(packages: Path, out: Path) -> None:
     """Write the charts, the comparison pages, the family pages and the force-label page into the generated docs."""
     from .labels import labels_page
 
+    STATUS_WORDS.update({r["code"]: r["title"] for r in read_rows(packages / "reference" / "answer_statuses.csv")})
     catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))["packages"]
     names = [p["name"] for p in catalog if p["name"] not in ("all", "reference")]
     chart_index = charts.write_charts(packages, out, names)

@@ -1,39 +1,24 @@
-"""Load one curated request folder into memory and check everything a curator can get wrong."""
+"""Load one curated request folder into the typed model, checking everything a curator can get wrong."""
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import jsonschema
-import yaml
 
 from . import reconcile, yamlio
 from .errors import Problems
-from .reference import Reference
+from .model import (Attachment, Quote, Caveat, CodeMapping, Curation, Dated, Dimension, Evidence, Force, Layout, Mismatch, Period,
+                    Question, Reference, Request, Row, Source, System, Table)
+from .paths import inside, link_in
+from .reference import Reference as CodeLists
 from .response import ResponseText, Span
-from .tables import FIXED, Table, read_table
+from .tables import FIXED, decode, read_rows
+from .yamlio import CurationYAMLError
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "request.schema.yaml"
-
-
-@dataclass
-class Request:
-    """A curated request, checked: YAML data, response text, tables and where every quote stands."""
-
-    id: str
-    folder: Path
-    meta: dict
-    response: ResponseText
-    tables: list[Table] = field(default_factory=list)
-    spans: dict[tuple, Span] = field(default_factory=dict)
-    caveats: list[dict] = field(default_factory=list)
-    offence_map: dict[str, str] = field(default_factory=dict)
-
-    def span(self, *path) -> Span:
-        """Where the quote at this YAML path stands in response.txt."""
-        return self.spans[tuple(path)]
+RESERVED_TABLES = {"questions", "caveats", "response", "readme"}
+LONG = 300  # characters of a curated value shown in a schema message
 
 
 def slug(text: str) -> str:
@@ -47,12 +32,16 @@ def load_schema() -> dict:
     return schema
 
 
-def load_request(folder: Path, ref: Reference, problems: Problems, schema: dict | None = None) -> Request | None:
+def load_request(folder: Path, ref: CodeLists, problems: Problems, schema: dict | None = None) -> Request | None:
     """Read and check one request folder; problems are collected, None when it cannot be used."""
     yaml_path, text_path = folder / "request.yaml", folder / "response.txt"
     for needed in (yaml_path, text_path):
+        link = link_in(needed, folder.parent)
+        if link is not None:
+            problems.add(link, "", "is a symbolic link; the build reads only real files inside the request folder", code="symlink")
+            return None
         if not needed.is_file():
-            problems.add(needed, "", "missing; every request folder needs response.txt and request.yaml")
+            problems.add(needed, "", "missing; every request folder needs response.txt and request.yaml", code="missing-file")
     if not (yaml_path.is_file() and text_path.is_file()):
         return None
     response = _read_response(text_path, problems)
@@ -63,18 +52,7 @@ def load_request(folder: Path, ref: Reference, problems: Problems, schema: dict 
     _check_schema(meta, nodes, yaml_path, schema or load_schema(), problems)
     if len(problems.items) > before:
         return None
-    request = Request(folder.name, folder, meta, response)
-    ctx = _Context(request, yaml_path, nodes, problems)
-    ctx.check_identity()
-    ctx.check_codes(ref)
-    ctx.check_dates()
-    ctx.check_quotes()
-    ctx.check_unique()
-    ctx.load_tables(ref)
-    ctx.check_offence_labels()
-    ctx.check_applies_to()
-    ctx.reconcile()
-    return request
+    return _Builder(folder, yaml_path, meta, nodes, response, ref, problems).build()
 
 
 def _read_response(path: Path, problems: Problems) -> ResponseText | None:
@@ -82,225 +60,314 @@ def _read_response(path: Path, problems: Problems) -> ResponseText | None:
         return ResponseText(path.read_bytes())
     except UnicodeDecodeError as err:
         line = path.read_bytes()[: err.start].count(b"\n") + 1
-        problems.add(path, "", f"not valid UTF-8 at offset {err.start}; response.txt must be the published text in UTF-8", line)
+        problems.add(path, "", f"not valid UTF-8 at offset {err.start}; response.txt must be the published text in UTF-8", line,
+                     code="encoding")
         return None
 
 
 def _read_yaml(path: Path, problems: Problems):
-    try:
-        data, nodes = yamlio.load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as err:
-        problems.add(path, "", f"not valid UTF-8 at offset {err.start}")
+    text = decode(path, problems)
+    if text is None:
         return None, None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        what = " ".join(str(x) for x in (getattr(err, "context", None), getattr(err, "problem", None)) if x) or str(err)
-        problems.add(path, "", f"invalid YAML: {what}", mark.line + 1 if mark else None)
+    try:
+        data, nodes = yamlio.load(text)
+    except CurationYAMLError as err:
+        problems.add(path, "", err.message, err.line, code=err.code)
         return None, None
     if not isinstance(data, dict):
-        problems.add(path, "", "expected a mapping of fields (title, summary, force, ...) at the top level", 1)
+        problems.add(path, "", "expected a mapping of fields (title, summary, force, ...) at the top level", 1, code="schema")
         return None, None
     return data, nodes
 
 
+def _short(text, limit: int = 80) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _check_schema(meta: dict, nodes, path: Path, schema: dict, problems: Problems) -> None:
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     for err in sorted(validator.iter_errors(meta), key=lambda e: list(map(str, e.absolute_path))):
         where = tuple(err.absolute_path)
-        message = err.message
+        line = yamlio.line_of(nodes, where)
+        field = yamlio.field_name(where) or "(top level)"
         if err.validator == "additionalProperties":
-            message += f"; allowed: {', '.join(sorted(err.schema.get('properties', {})))}"
-        elif err.validator == "pattern" and "description" in err.schema:
+            allowed = set(err.schema.get("properties", {}))
+            for key in sorted(k for k in err.instance if k not in allowed):
+                problems.add(path, yamlio.field_name(where + (key,)), f"unknown field {key!r}; allowed: {', '.join(sorted(allowed))}",
+                             yamlio.key_line(nodes, where, key), code="schema")
+            continue
+        message = _short(err.message, LONG)
+        if err.validator == "format" and err.schema.get("format") == "date":
+            message = f"{_short(err.instance)!r} is not a calendar date (YYYY-MM-DD, in quotes)"
+        elif "description" in err.schema and err.validator in ("pattern", "type"):
             message += f" (expected {err.schema['description']})"
-        problems.add(path, yamlio.field_name(where) or "(top level)", message, yamlio.line_of(nodes, where))
+        problems.add(path, field, message, line, code="date" if err.validator == "format" else "schema")
 
 
-class _Context:
-    """The checks of one request, sharing the request, its YAML path and node tree."""
+class _Builder:
+    """The checks of one request, then the frozen model built from the checked data."""
 
-    def __init__(self, request: Request, path: Path, nodes, problems: Problems):
-        self.r, self.path, self.nodes, self.problems = request, path, nodes, problems
-        self.meta = request.meta
+    def __init__(self, folder: Path, path: Path, meta: dict, nodes, response: ResponseText, ref: CodeLists, problems: Problems):
+        self.folder, self.path, self.meta, self.nodes = folder, path, meta, nodes
+        self.response, self.ref, self.problems = response, ref, problems
+        self.start = len(problems.items)
 
-    def add(self, where: tuple, message: str) -> None:
-        self.problems.add(self.path, yamlio.field_name(where), message, yamlio.line_of(self.nodes, where))
+    def add(self, where: tuple, message: str, code: str) -> None:
+        self.problems.add(self.path, yamlio.field_name(where), message, yamlio.line_of(self.nodes, where), code=code)
+
+    def quote(self, where: tuple, text: str) -> Span:
+        """Where curated words stand in response.txt (whitespace may differ); a problem when they do not."""
+        span = self.response.find(text)
+        if span is None:
+            self.add(where, f"not found in response.txt: {_short(text)!r}; quote the response exactly (only line breaks and spaces "
+                     "may differ)", "quote-not-found")
+            return Span(0, 0)
+        return span
+
+    def build(self) -> Request | None:
+        m = self.meta
+        self.check_identity()
+        self.check_codes()
+        self.check_periods()
+        self.check_unique()
+        request_parts = self.parts()
+        tables = self.tables()
+        offence_labels = self.offence_labels(tables)
+        caveats = self.caveats(tables) + self.reconcile(tables)
+        if len(self.problems.items) > self.start:
+            return None
+        return Request(id=self.folder.name, folder=self.folder, title=m["title"], summary=m["summary"], family=m.get("family"),
+                       response=self.response, tables=tuple(tables), caveats=tuple(caveats), offence_labels=offence_labels,
+                       **request_parts)
+
+    # ---- checks of the YAML alone ----------------------------------------------------
 
     def check_identity(self) -> None:
-        """The folder name is the id: <force>-<reference slug>; the text is the one recorded."""
-        expected = f"{self.meta['force']['code']}-{slug(self.meta['reference']['value'])}"
-        if self.r.id != expected:
-            self.add(("reference", "value"), f"folder is named {self.r.id!r} but force and reference give {expected!r}; rename the folder or fix the fields")
-        if self.r.response.sha256 != self.meta["source"]["sha256"]:
-            self.add(("source", "sha256"), f"response.txt has sha256 {self.r.response.sha256}, not the recorded "
-                     f"{self.meta['source']['sha256']}; response.txt must stay byte-identical to the published text")
+        """The folder name is the id: <force>-<reference slug>; the reference and the text are the ones recorded."""
+        m = self.meta
+        expected = f"{m['force']['code']}-{slug(m['reference']['value'])}"
+        if self.folder.name != expected:
+            self.add(("reference", "value"), f"folder is named {self.folder.name!r} but force and reference give {expected!r}; "
+                     "rename the folder or fix the fields", "identity")
+        if " ".join(m["reference"]["value"].split()) not in " ".join(m["reference"]["quote"].split()):
+            self.add(("reference", "value"), f"{m['reference']['value']!r} is not in its quote {_short(m['reference']['quote'])!r}; "
+                     "the reference must be the one the response states", "reference-not-in-text")
+        if self.response.sha256 != m["source"]["sha256"]:
+            self.add(("source", "sha256"), f"response.txt has sha256 {self.response.sha256}, not the recorded "
+                     f"{m['source']['sha256']}; response.txt must stay byte-identical to the published text", "hash-mismatch")
 
-    def check_codes(self, ref: Reference) -> None:
+    def check_codes(self) -> None:
         """Every code used is in the reference lists."""
         def known(where, code, name):
-            if code not in ref.codes(name):
-                self.add(where, f"unknown code {code!r}; expected one of {', '.join(sorted(ref.codes(name)))} (datapackages/reference/{name}.csv)")
-        known(("force", "code"), self.meta["force"]["code"], "forces")
-        for i, topic in enumerate(self.meta["topics"]):
+            if code not in self.ref.codes(name):
+                self.add(where, f"unknown code {code!r}; expected one of {', '.join(sorted(self.ref.codes(name)))} "
+                         f"(datapackages/reference/{name}.csv)", "unknown-code")
+        m = self.meta
+        known(("force", "code"), m["force"]["code"], "forces")
+        for i, topic in enumerate(m["topics"]):
             known(("topics", i), topic, "topics")
-        for i, q in enumerate(self.meta["questions"]):
+        for i, q in enumerate(m["questions"]):
             known(("questions", i, "status"), q["status"], "answer_statuses")
-        for i, c in enumerate(self.meta["caveats"]):
+        for i, c in enumerate(m["caveats"]):
             known(("caveats", i, "kind"), c["kind"], "caveat_kinds")
-        for i, c in enumerate(self.meta.get("offence_codes", [])):
-            known(("offence_codes", i, "code"), c["code"], "offence_codes")
-        for i, c in enumerate(self.meta.get("outcome_types", [])):
-            known(("outcome_types", i, "code"), c["code"], "outcome_types")
+        for key, name in (("offence_codes", "offence_codes"), ("outcome_types", "outcome_types")):
+            for i, c in enumerate(m.get(key, [])):
+                known((key, i, "code"), c["code"], name)
 
-    def check_dates(self) -> None:
-        """Dates are real calendar dates and periods do not run backwards."""
-        for where, value in _walk(self.meta):
-            if where and where[-1] in ("date", "start", "end", "accessed", "curated", "published"):
-                try:
-                    dt.date.fromisoformat(value)
-                except (TypeError, ValueError):
-                    self.add(where, f"{value!r} is not a calendar date (YYYY-MM-DD)")
+    def check_periods(self) -> None:
+        """Periods and systems do not run backwards (each date's form is checked by the schema)."""
         for key in ("periods", "systems"):
             for i, item in enumerate(self.meta.get(key, [])):
                 if item.get("start") and item.get("end") and item["start"] > item["end"]:
-                    self.add((key, i, "end"), f"ends ({item['end']}) before it starts ({item['start']})")
-
-    def check_quotes(self) -> None:
-        """Every quote, and every question's text, stands in response.txt word for word."""
-        for where, value in _walk(self.meta):
-            is_question = len(where) == 3 and where[0] == "questions" and where[2] == "text"
-            if where and (where[-1] == "quote" or is_question):
-                span = self.r.response.find(value)
-                if span is None:
-                    self.add(where, f"not found in response.txt: {_short(value)!r}; quote the response exactly (only line breaks and spaces may differ)")
-                else:
-                    self.r.spans[where] = span
+                    self.add((key, i, "end"), f"ends ({item['end']}) before it starts ({item['start']})", "date")
 
     def check_unique(self) -> None:
         """Ids and names are unique within their list."""
-        for key, attr in (("questions", "id"), ("caveats", "id"), ("tables", "name"), ("tables", "path"),
-                          ("periods", "label"), ("systems", "name")):
+        lists = [(("questions",), "id"), (("caveats",), "id"), (("tables",), "name"), (("tables",), "path"),
+                 (("periods",), "label"), (("systems",), "name")]
+        lists += [(("tables", i, "dimensions"), "name") for i in range(len(self.meta["tables"]))]
+        for where, attr in lists:
+            items = self.meta
+            for step in where:
+                items = items.get(step, []) if isinstance(items, dict) else items[step]
             first: dict[str, int] = {}
-            for i, item in enumerate(self.meta.get(key, [])):
+            for i, item in enumerate(items):
                 if item[attr] in first:
-                    self.add((key, i, attr), f"duplicate {attr} {item[attr]!r} (also {key}[{first[item[attr]]}])")
+                    self.add(where + (i, attr), f"duplicate {attr} {item[attr]!r} (also {yamlio.field_name(where)}[{first[item[attr]]}])",
+                             "duplicate-id")
                 first.setdefault(item[attr], i)
 
-    def load_tables(self, ref: Reference) -> None:
-        """Read each declared table; paths must stay inside the request's tables/ folder."""
-        folder = self.r.folder.resolve()
-        tables_dir = folder / "tables"
-        declared = set()
-        periods = {p["label"] for p in self.meta.get("periods", [])}
-        systems = {s["name"] for s in self.meta.get("systems", [])}
-        for i, meta in enumerate(self.meta["tables"]):
-            if meta.get("period") and meta["period"] not in periods:
-                self.add(("tables", i, "period"),
-                         f"unknown period {meta['period']!r}; expected one of the periods[].label: {', '.join(sorted(periods)) or '(none)'}")
-            if meta.get("system") and meta["system"] not in systems:
-                self.add(("tables", i, "system"),
-                         f"unknown system {meta['system']!r}; expected one of the systems[].name: {', '.join(sorted(systems)) or '(none)'}")
-            for j, dim in enumerate(meta["dimensions"]):
-                if dim["name"] in FIXED or dim["name"].endswith("_code"):
-                    self.add(("tables", i, "dimensions", j, "name"), f"{dim['name']!r} is reserved; choose another dimension name")
-            target = (self.r.folder / meta["path"]).resolve()
-            if Path(meta["path"]).is_absolute() or not target.is_relative_to(tables_dir):
-                self.add(("tables", i, "path"), f"{meta['path']!r} leaves the request folder; expected a path under tables/, such as tables/{meta['name']}.csv")
-                continue
-            if target.suffix != ".csv":
-                self.add(("tables", i, "path"), f"{meta['path']!r} is not a .csv file")
-                continue
-            if not target.is_file():
-                self.add(("tables", i, "path"), f"{meta['path']!r} does not exist")
-                continue
-            declared.add(target)
-            statuses = set(ref.codes("value_statuses"))
-            table = read_table(meta, target, self.r.response, statuses, self.problems)
-            if table is not None:
-                self.r.tables.append(table)
-        for extra in sorted(tables_dir.glob("*")) if tables_dir.is_dir() else []:
-            if extra.resolve() not in declared and extra.suffix == ".csv":
-                self.problems.add(extra, "", "not declared under tables: in request.yaml; declare it or remove it")
+    # ---- the model, part by part -------------------------------------------------------
 
-    def check_offence_labels(self) -> None:
+    def q(self, where: tuple, text: str) -> Quote:
+        """A curated quote, located in response.txt."""
+        return Quote(text, self.quote(where, text))
+
+    def parts(self) -> dict:
+        """Everything but tables and caveats, with each quote located."""
+        m, q, s, f = self.meta, self.q, self.meta["source"], self.meta["force"]
+        dates = {k: Dated(v["date"], q(("dates", k, "quote"), v["quote"]), v["basis"], v.get("note")) for k, v in m["dates"].items()}
+        codes = {key: tuple(CodeMapping(c["code"], c["basis"], q((key, i, "quote"), c["quote"]), tuple(c.get("labels", [])),
+                                        c.get("note")) for i, c in enumerate(m.get(key, [])))
+                 for key in ("offence_codes", "outcome_types")}
+        return {
+            "reference": Reference(m["reference"]["value"], q(("reference", "quote"), m["reference"]["quote"])),
+            "force": Force(f["code"], f["attribution"], tuple(Evidence(q(("force", "evidence", i, "quote"), e["quote"]), e.get("note"))
+                                                              for i, e in enumerate(f["evidence"])), f.get("note")),
+            "topics": tuple(m["topics"]),
+            "received": dates.get("received"),
+            "responded": dates.get("response"),
+            "periods": tuple(Period(p["label"], p["start"], p["end"], q(("periods", i, "quote"), p["quote"]), p.get("note"))
+                             for i, p in enumerate(m.get("periods", []))),
+            "systems": tuple(System(x["name"], q(("systems", i, "quote"), x["quote"]), x.get("start"), x.get("end"), x.get("note"))
+                             for i, x in enumerate(m.get("systems", []))),
+            "offence_codes": codes["offence_codes"],
+            "outcome_types": codes["outcome_types"],
+            "source": Source(s["title"], s.get("url"), s["sha256"], s["accessed"], s["licence"], s.get("received_as"), s.get("published")),
+            "curation": Curation(m["curation"]["curator"], m["curation"]["curated"], m["curation"]["version"]),
+            "attachments": tuple(Attachment(a["description"], q(("attachments", i, "quote"), a["quote"]))
+                                 for i, a in enumerate(m.get("attachments", []))),
+            "questions": tuple(Question(x["id"], q(("questions", i, "text"), x["text"]), x["status"],
+                                        q(("questions", i, "quote"), x["quote"]), x.get("section"), x.get("note"))
+                               for i, x in enumerate(m["questions"])),
+        }
+
+    def tables(self) -> list[Table]:
+        """Each declared table, its layout checked and its rows proven; undeclared CSVs are reported."""
+        tables_dir = self.folder / "tables"
+        declared: set[str] = set()
+        periods = {p["label"] for p in self.meta.get("periods", [])}
+        systems = {x["name"] for x in self.meta.get("systems", [])}
+        statuses = set(self.ref.codes("value_statuses"))
+        out = []
+        for i, t in enumerate(self.meta["tables"]):
+            for key, known, what in (("period", periods, "periods[].label"), ("system", systems, "systems[].name")):
+                if t.get(key) and t[key] not in known:
+                    self.add(("tables", i, key), f"unknown {key} {t[key]!r}; expected one of the {what}: {', '.join(sorted(known)) or '(none)'}",
+                             "unknown-code")
+            if t["name"] in RESERVED_TABLES:
+                self.add(("tables", i, "name"), f"{t['name']!r} is the name of another resource of the package; choose another table name",
+                         "reserved-name")
+            dims = [d["name"] for d in t["dimensions"]]
+            for j, name in enumerate(dims):
+                if name in FIXED + ["is_total", "offence_code"] or name.endswith("_code"):
+                    self.add(("tables", i, "dimensions", j, "name"), f"{name!r} is reserved; choose another dimension name", "reserved-name")
+            declared.add(Path(t["path"]).name)  # declared, even when it cannot be read: not reported as undeclared too
+            layout = self.layout(i, t, dims)
+            target = self.table_path(i, t, tables_dir)
+            if target is None or layout is None:
+                continue
+            rows = read_rows(dims, layout, target, self.response, statuses, self.problems)
+            if rows is None:
+                continue
+            out.append(Table(t["name"], target, t["title"], t["description"], t["measure"],
+                             tuple(Dimension(d["name"], d["title"], d["description"]) for d in t["dimensions"]), layout, rows,
+                             t.get("period"), t.get("system"),
+                             tuple(Mismatch(tuple(sorted(x["total"].items())), x["over"], x["note"]) for x in t.get("mismatches", []))))
+        if tables_dir.is_dir() and not tables_dir.is_symlink():
+            for extra in sorted(tables_dir.iterdir()):
+                if extra.name not in declared and extra.suffix == ".csv":
+                    self.problems.add(extra, "", "not declared under tables: in request.yaml; declare it or remove it", code="undeclared-file")
+        return out
+
+    def layout(self, i: int, t: dict, dims: list[str]) -> Layout | None:
+        """The declared layout (default: every dimension a row label); each dimension once, in rows or columns."""
+        given = t.get("layout") or {"rows": dims, "columns": []}
+        named = list(given["rows"]) + list(given["columns"])
+        if sorted(named) != sorted(dims):
+            self.add(("tables", i, "layout"), f"rows and columns must name each dimension once ({', '.join(dims)}); "
+                     f"found {', '.join(named) or '(none)'}", "layout")
+            return None
+        return Layout(tuple(given["rows"]), tuple(given["columns"]))
+
+    def table_path(self, i: int, t: dict, tables_dir: Path) -> Path | None:
+        """A table's CSV: a real .csv file under tables/, reached through no symbolic link."""
+        where = ("tables", i, "path")
+        target = self.folder / t["path"]
+        if not Path(t["path"]).is_absolute() and ".." not in Path(t["path"]).parts:
+            link = link_in(target, self.folder)
+            if link is not None:
+                self.add(where, f"{self.problems.shown(link)} is a symbolic link; the build reads only real files inside the request "
+                         "folder", "symlink")
+                return None
+        if not inside(t["path"], self.folder) or target.resolve().parent != tables_dir.resolve():
+            self.add(where, f"{t['path']!r} leaves the request folder; expected a path under tables/, such as tables/{t['name']}.csv", "path")
+            return None
+        if target.suffix != ".csv":
+            self.add(where, f"{t['path']!r} is not a .csv file", "path")
+            return None
+        if not target.is_file():
+            self.add(where, f"{t['path']!r} does not exist", "missing-file")
+            return None
+        return target
+
+    def offence_labels(self, tables: list[Table]) -> tuple[tuple[str, str], ...]:
         """Each mapped offence label is used in a table, and maps to one code only."""
-        labels = {row[d] for t in self.r.tables for row in t.rows for d in t.dims if d == "offence"}
+        used = {row.label("offence") for t in tables if "offence" in t.dims for row in t.rows}
+        mapping: dict[str, str] = {}
         for i, item in enumerate(self.meta.get("offence_codes", [])):
             for j, label in enumerate(item.get("labels", [])):
                 where = ("offence_codes", i, "labels", j)
-                if label not in labels:
-                    self.add(where, f"label {_short(label)!r} is not an offence in any table of this request")
-                elif self.r.offence_map.setdefault(label, item["code"]) != item["code"]:
-                    self.add(where, f"label already maps to {self.r.offence_map[label]}; a label maps to one code")
+                if label not in used:
+                    self.add(where, f"label {_short(label)!r} is not an offence in any table of this request", "label")
+                elif mapping.setdefault(label, item["code"]) != item["code"]:
+                    self.add(where, f"label already maps to {mapping[label]}; a label maps to one code", "label")
+        return tuple(mapping.items())
 
-    def check_applies_to(self) -> None:
+    def caveats(self, tables: list[Table]) -> list[Caveat]:
         """Each caveat applies to the package, or to a table, field or question that exists."""
-        tables = {t["name"]: [d["name"] for d in t["dimensions"]] for t in self.meta["tables"]}
-        questions = {q["id"] for q in self.meta["questions"]}
-        for i, caveat in enumerate(self.meta["caveats"]):
-            for j, target in enumerate(caveat["applies_to"]):
+        fields = {t["name"]: [d["name"] for d in t["dimensions"]] for t in self.meta["tables"]}
+        questions = {x["id"] for x in self.meta["questions"]}
+        out = []
+        for i, c in enumerate(self.meta["caveats"]):
+            for j, target in enumerate(c["applies_to"]):
                 kind, _, rest = target.partition(":")
                 name, _, fld = rest.partition(".")
-                ok = (kind == "package" or (kind == "table" and name in tables) or (kind == "question" and rest in questions)
-                      or (kind == "field" and name in tables and fld in tables[name] + FIXED + ["offence_code"]))
+                ok = (kind == "package" or (kind == "table" and name in fields) or (kind == "question" and rest in questions)
+                      or (kind == "field" and name in fields and fld in fields[name] + FIXED + ["offence_code", "is_total"]))
                 if not ok:
-                    self.add(("caveats", i, "applies_to", j), f"{target!r} names no table, field or question of this request")
-            self.r.caveats.append({**caveat, "span": self.r.spans.get(("caveats", i, "quote"))})
+                    self.add(("caveats", i, "applies_to", j), f"{target!r} names no table, field or question of this request", "applies-to")
+            out.append(Caveat(c["id"], c["kind"], self.q(("caveats", i, "quote"), c["quote"]), tuple(c["applies_to"]), c.get("note")))
+        return out
 
-    def reconcile(self) -> None:
+    def reconcile(self, tables: list[Table]) -> list[Caveat]:
         """Stated totals equal their parts, unless the mismatch is declared (then it becomes a caveat)."""
+        out = []
+        by_name = {t.name: t for t in tables}
         for i, meta in enumerate(self.meta["tables"]):
-            table = next((t for t in self.r.tables if t.meta is meta), None)
+            table = by_name.get(meta["name"])
             if table is None:
                 continue
-            declared = {(_key(m["total"], table.dims), m["over"]): (j, m) for j, m in enumerate(meta.get("mismatches", []))}
+            declared = {(_key(dict(m.total), table.dims), m.over): (j, m) for j, m in enumerate(table.mismatches)}
             used = set()
             for check in reconcile.checks(table):
-                key = (_key(check.total, table.dims), check.over)
                 if check.agrees:
                     continue
+                key = (_key(check.total, table.dims), check.over)
                 if key in declared:
                     used.add(key)
                     j, m = declared[key]
-                    self.r.caveats.append(_mismatch_caveat(table, check, m, j, self.r.response))
+                    out.append(self.mismatch_caveat(table, check, m, j))
                 else:
                     self.problems.add(table.path, "value", reconcile.describe(check, table.dims) +
                                       f"; if the response really says so, declare it under tables[{i}].mismatches in request.yaml",
-                                      check.total["_csv_line"])
+                                      check.total.csv_line, code="total-mismatch")
             for key, (j, _) in declared.items():
                 if key not in used:
                     self.add(("tables", i, "mismatches", j),
-                             "declared mismatch does not occur: the total agrees with its parts or does not exist; remove the declaration")
+                             "declared mismatch does not occur: the total agrees with its parts or does not exist; remove the declaration",
+                             "stale-mismatch")
+        return out
+
+    def mismatch_caveat(self, table: Table, check: reconcile.Check, declaration: Mismatch, index: int) -> Caveat:
+        """A declared mismatch, shown as a caveat quoting the line that states the total."""
+        line = check.total.line
+        return Caveat(f"total-mismatch-{table.name}-{index + 1}", "total-mismatch",
+                      Quote(self.response.line(line).strip(), Span(line, line)), (f"table:{table.name}",),
+                      f"{reconcile.describe(check, table.dims)}. {declaration.note}")
 
 
-def _key(values: dict, dims: list[str]) -> tuple:
-    return tuple(str(values.get(d, "")) for d in dims)
-
-
-def _mismatch_caveat(table: Table, check, declaration: dict, index: int, response: ResponseText) -> dict:
-    """A declared mismatch, shown as a caveat quoting the line that states the total."""
-    line = check.total["line"]
-    return {
-        "id": f"total-mismatch-{table.name}-{index + 1}",
-        "kind": "total-mismatch",
-        "quote": response.line(line).strip(),
-        "applies_to": [f"table:{table.name}"],
-        "note": f"{reconcile.describe(check, table.dims)}. {declaration['note']}",
-        "span": Span(line, line),
-    }
-
-
-def _walk(data, where: tuple = ()):
-    """Every scalar in nested YAML data, with its path."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _walk(value, where + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _walk(value, where + (i,))
-    else:
-        yield where, data
-
-
-def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _key(values, dims: list[str]) -> tuple:
+    get = values.label if isinstance(values, Row) else values.get
+    return tuple(str(get(d) if isinstance(values, Row) else get(d, "")) for d in dims)

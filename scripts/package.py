@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import Request
-from .reference import Reference
-from .tables import TOTAL, Table
+from .model import Request, Table
 from .readme import readme_bytes
+from .reference import Reference
 from .writers import csv_bytes, json_bytes, write, write_zip
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -40,24 +39,19 @@ def table_header(table: Table) -> list[str]:
 def table_rows(table: Table, offence_map: dict[str, str]) -> list[list]:
     """Rows in curated order, with the Home Office code of each offence label when it is mapped."""
     coded = "offence" in table.dims
-    return [[row[d] for d in table.dims] + ([offence_map.get(row["offence"])] if coded else [])
-            + [row["value"], row["status"], "true" if is_total(table, row) else "false", row["line"]] for row in table.rows]
-
-
-def is_total(table: Table, row: dict) -> bool:
-    """A stated total: some dimension reads Total (the parts it adds up are other rows)."""
-    return any(row[d] == TOTAL for d in table.dims)
+    return [list(row.labels) + ([offence_map.get(row.label("offence"))] if coded else [])
+            + [row.value, row.status, "true" if row.is_total else "false", row.line] for row in table.rows]
 
 
 def layout(table: Table) -> dict:
     """How the force printed the table: row dimensions outer to inner, column dimensions."""
-    return table.meta.get("layout") or {"rows": list(table.dims), "columns": []}
+    return {"rows": list(table.layout.rows), "columns": list(table.layout.columns)}
 
 
 def table_schema(table: Table, statuses: list[str]) -> dict:
     """An explicit Table Schema: every dimension titled and described, value and status constrained."""
-    fields = [{"name": d["name"], "type": "string", "title": d["title"], "description": d["description"],
-               "constraints": {"required": True}} for d in table.meta["dimensions"]]
+    fields = [{"name": d.name, "type": "string", "title": d.title, "description": d.description,
+               "constraints": {"required": True}} for d in table.dimensions]
     if "offence" in table.dims:
         fields.append({"name": "offence_code", "type": "string", "title": "Home Office offence code",
                        "description": "Home Office code of the offence label, mapped in request.yaml (see foi:request.offenceCodes); empty when not mapped."})
@@ -68,16 +62,13 @@ def table_schema(table: Table, statuses: list[str]) -> dict:
 
 def question_rows(req: Request) -> list[list]:
     """One row per question of the request, with its fate and where the answer stands."""
-    rows = []
-    for i, q in enumerate(req.meta["questions"]):
-        span = req.span("questions", i, "quote")
-        rows.append([q["id"], _flat(q["text"]), q["status"], q.get("section"), _flat(q["quote"]), span.start, span.end, q.get("note")])
-    return rows
+    return [[q.id, q.text.flat, q.status, q.section, q.quote.flat, q.quote.span.start, q.quote.span.end, _flat(q.note)]
+            for q in req.questions]
 
 
 def caveat_rows(req: Request) -> list[list]:
     """One row per caveat, the force's words verbatim (whitespace folded)."""
-    return [[c["id"], c["kind"], _flat(c["quote"]), c["span"].start, c["span"].end, ";".join(c["applies_to"]), c.get("note")]
+    return [[c.id, c.kind, c.quote.flat, c.quote.span.start, c.quote.span.end, ";".join(c.applies_to), _flat(c.note)]
             for c in req.caveats]
 
 
@@ -101,7 +92,7 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
     for table in req.tables:
         data = csv_bytes(table_header(table), table_rows(table, req.offence_map))
         path = f"tables/{req.id}--{table.name}.csv"  # the request id travels with a downloaded file
-        resources.append(_resource(table.name, path, write(folder / path, data), table.meta["title"], table.meta["description"],
+        resources.append(_resource(table.name, path, write(folder / path, data), table.title, table.description,
                                    schema=table_schema(table, sorted(ref.codes("value_statuses"))), extra=_table_extra(req, table)))
     data = csv_bytes(QUESTION_FIELDS, question_rows(req))
     resources.append(_resource("questions", "questions.csv", write(folder / "questions.csv", data), "Questions and their fates",
@@ -111,12 +102,13 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
     resources.append(_resource("caveats", "caveats.csv", write(folder / "caveats.csv", data), "Caveats",
                                "Each caveat the force gives, in its own words, with what it applies to.",
                                schema={**text_schema(CAVEAT_FIELDS, CAVEAT_TITLES), "primaryKey": ["caveat_id"]}))
+    # v2 allows only "table" as a resource type: the text resource has none.
     resources.append({"name": "response", "path": "response.txt", "format": "txt", "mediatype": "text/plain",
                       "encoding": "utf-8", "title": "The response as published",
                       "description": "The text of the force's response, byte for byte as published. Line numbers in the tables refer to it. "
                                      "It is the force's text: the package's CC BY 4.0 licence covers the curation, not this text, "
-                                     f"whose licence is {req.meta['source']['licence']} (see foi:licence).",
-                      "foi:licence": req.meta["source"]["licence"],
+                                     f"whose licence is {req.source.licence} (see foi:licence).",
+                      "foi:licence": req.source.licence,
                       **write(folder / "response.txt", req.response.data)})
     descriptor = package_descriptor(req, ref, resources)
     write(folder / "datapackage.json", json_bytes(descriptor))
@@ -132,11 +124,11 @@ def table_json(req: Request, table: Table, descriptor: dict) -> dict:
     resource = next(r for r in descriptor["resources"] if r["name"] == table.name)
     caveats = [c for c in descriptor["foi:caveats"] if c["id"] in resource["foi:caveats"]]
     header = table_header(table)
-    req_meta = descriptor["foi:request"]
-    return {"package": req.id, "resource": table.name, "title": table.meta["title"], "measure": table.meta["measure"],
-            "force": {k: req_meta["force"][k] for k in ("code", "title", "attribution")}, "reference": req_meta["reference"],
+    meta = descriptor["foi:request"]
+    return {"package": req.id, "resource": table.name, "title": table.title, "measure": table.measure,
+            "force": {k: meta["force"][k] for k in ("code", "title", "attribution")}, "reference": meta["reference"],
             "period": resource.get("foi:period"), "system": resource.get("foi:system"),
-            "source": {"title": descriptor["sources"][0]["title"], "path": f"{req.id}/response.txt", "licence": req.meta["source"]["licence"]},
+            "source": {"title": req.source.title, "path": f"{req.id}/response.txt", "licence": req.source.licence},
             "licence": CURATION_LICENSE["path"], "version": descriptor["version"],
             "is_total": "Rows with is_total true are totals stated by the force: leave them out before adding values up.",
             "caveats": caveats,
@@ -150,93 +142,90 @@ def _resource(name, path, stats, title, description, schema, extra=None) -> dict
 
 def _table_extra(req: Request, table: Table) -> dict:
     """Provenance of a table: what it measures, its period and system, and the caveats on it."""
-    periods = {p["label"]: p for p in req.meta.get("periods", [])}
-    extra = {"foi:measure": table.meta["measure"], "foi:layout": layout(table)}
-    if table.meta.get("period"):
-        p = periods[table.meta["period"]]
-        extra["foi:period"] = {"label": p["label"], "start": p["start"], "end": p["end"]}
-    if table.meta.get("system"):
-        extra["foi:system"] = table.meta["system"]
+    extra = {"foi:measure": table.measure, "foi:layout": layout(table)}
+    period = req.period(table.period)
+    if period:
+        extra["foi:period"] = {"label": period.label, "start": period.start, "end": period.end}
+    if table.system:
+        extra["foi:system"] = table.system
     targets = {f"table:{table.name}"} | {f"field:{table.name}.{f}" for f in table_header(table)}
-    extra["foi:caveats"] = [c["id"] for c in req.caveats if "package" in c["applies_to"] or targets & set(c["applies_to"])]
+    extra["foi:caveats"] = [c.id for c in req.caveats if "package" in c.applies_to or targets & set(c.applies_to)]
     return extra
 
 
 def package_descriptor(req: Request, ref: Reference, resources: list[dict]) -> dict:
     """The datapackage.json of a request: Data Package v2 plus provenance in the foi: namespace."""
-    m = req.meta
-    force = ref.codes("forces")[m["force"]["code"]]
-    topics = [ref.codes("topics")[t] for t in m["topics"]]
-    dates = m.get("dates", {})
-    source = {"title": m["source"]["title"]}
-    if m["source"].get("url"):
-        source["path"] = m["source"]["url"]
-    source.update({"foi:url": m["source"].get("url") or "not known", "foi:receivedAs": m["source"].get("received_as"),
-                   "foi:responseDate": dates.get("response", {}).get("date", "not stated"),
-                   "foi:published": m["source"].get("published", "not stated"),
-                   "foi:accessed": m["source"]["accessed"], "foi:licence": m["source"]["licence"]})
+    force = ref.codes("forces")[req.force.code]
+    topics = [ref.codes("topics")[t] for t in req.topics]
+    src = req.source
+    source = {"title": src.title}
+    if src.url:
+        source["path"] = src.url
+    source.update({"foi:url": src.url or "not known", "foi:receivedAs": src.received_as,
+                   "foi:responseDate": req.responded.date if req.responded else "not stated",
+                   "foi:published": src.published or "not stated",
+                   "foi:accessed": src.accessed, "foi:licence": src.licence})
     return {
         "$schema": PROFILE,
         "name": req.id,
         "id": req.id,
-        "title": m["title"],
-        "description": _flat(m["summary"]),
-        "version": m["curation"]["version"],
-        "created": m["curation"]["curated"] + "T00:00:00Z",
+        "title": req.title,
+        "description": _flat(req.summary),
+        "version": req.curation.version,
+        "created": req.curation.curated + "T00:00:00Z",
         "keywords": ["freedom of information", force["title"], *[t["title"] for t in topics]],
         "licenses": [CURATION_LICENSE],
         "sources": [source],
         "contributors": [{"title": force["title"], "roles": ["creator"]},
-                         {"title": m["curation"]["curator"], "roles": ["dataCurator"]}],
+                         {"title": req.curation.curator, "roles": ["dataCurator"]}],
         "resources": resources,
         "foi:request": request_metadata(req, ref),
-        "foi:caveats": [{"id": c["id"], "kind": c["kind"], "kindTitle": ref.title("caveat_kinds", c["kind"]),
-                         "quote": _flat(c["quote"]), "lines": [c["span"].start, c["span"].end],
-                         "appliesTo": c["applies_to"], **({"note": _flat(c["note"])} if c.get("note") else {})}
+        "foi:caveats": [{"id": c.id, "kind": c.kind, "kindTitle": ref.title("caveat_kinds", c.kind),
+                         "quote": c.quote.flat, "lines": _lines(c.quote), "appliesTo": list(c.applies_to),
+                         **({"note": _flat(c.note)} if c.note else {})}
                         for c in req.caveats],
     }
 
 
+def _lines(quote) -> list[int]:
+    return [quote.span.start, quote.span.end]
+
+
+def _cited(quote, **fields) -> dict:
+    """A curated entry: its fields (whitespace folded, None left out), its quote and the lines it stands on."""
+    out = {k: _flat(v) for k, v in fields.items() if v is not None}
+    return {**out, "quote": quote.flat, "lines": _lines(quote)} | ({"note": out["note"]} if "note" in out else {})
+
+
 def request_metadata(req: Request, ref: Reference) -> dict:
     """Everything about the request that the spec has no place for, each quote with its lines."""
-    m = req.meta
-    cite = lambda path, item: _cited(req, path, item)  # noqa: E731
-    force = {"code": m["force"]["code"], "title": ref.title("forces", m["force"]["code"]),
-             "attribution": m["force"]["attribution"],
-             "evidence": [cite(("force", "evidence", i), e) for i, e in enumerate(m["force"]["evidence"])]}
-    if m["force"].get("note"):
-        force["note"] = _flat(m["force"]["note"])
-    codes = [{**cite(("offence_codes", i), c), "title": ref.title("offence_codes", c["code"])}
-             for i, c in enumerate(m.get("offence_codes", []))]
-    outcomes = [{**cite(("outcome_types", i), c), "title": ref.title("outcome_types", c["code"])}
-                for i, c in enumerate(m.get("outcome_types", []))]
+    force = {"code": req.force.code, "title": ref.title("forces", req.force.code), "attribution": req.force.attribution,
+             "evidence": [_cited(e.quote, note=e.note) for e in req.force.evidence]}
+    if req.force.note:
+        force["note"] = _flat(req.force.note)
+    dates = {key: _cited(d.quote, date=d.date, basis=d.basis, note=d.note)
+             for key, d in (("received", req.received), ("response", req.responded)) if d}
+
+    def codes(items, list_name):
+        return [{**_cited(c.quote, code=c.code, basis=c.basis, note=c.note), **({"labels": list(c.labels)} if c.labels else {}),
+                 "title": ref.title(list_name, c.code)} for c in items]
     return {
-        "reference": m["reference"]["value"],
+        "reference": req.reference.value,
+        **({"family": req.family} if req.family else {}),
         "force": force,
-        "topics": [{"code": t, "title": ref.title("topics", t)} for t in m["topics"]],
-        "dates": {k: cite(("dates", k), v) for k, v in m.get("dates", {}).items()},
-        "periods": [cite(("periods", i), p) for i, p in enumerate(m.get("periods", []))],
-        "systems": [cite(("systems", i), s) for i, s in enumerate(m.get("systems", []))],
-        "offenceCodes": codes,
-        "outcomeTypes": outcomes,
-        "attachments": [{**cite(("attachments", i), a), "status": "not part of the published text"}
-                        for i, a in enumerate(m.get("attachments", []))],
+        "topics": [{"code": t, "title": ref.title("topics", t)} for t in req.topics],
+        "dates": dates,
+        "periods": [_cited(p.quote, label=p.label, start=p.start, end=p.end, note=p.note) for p in req.periods],
+        "systems": [_cited(s.quote, name=s.name, start=s.start, end=s.end, note=s.note) for s in req.systems],
+        "offenceCodes": codes(req.offence_codes, "offence_codes"),
+        "outcomeTypes": codes(req.outcome_types, "outcome_types"),
+        "attachments": [{**_cited(a.quote, description=a.description), "status": "not part of the published text"}
+                        for a in req.attachments],
         "response": {"path": "response.txt", "sha256": req.response.sha256, "bytes": len(req.response.data),
                      "lines": len(req.response.lines)},
-        **({"family": m["family"]} if m.get("family") else {}),
     }
-
-
-def _cited(req: Request, path: tuple, item: dict) -> dict:
-    """A curated entry with whitespace folded and the lines of its quote added."""
-    out = {k: (_flat(v) if isinstance(v, str) else v) for k, v in item.items()}
-    span = req.spans.get(path + ("quote",))
-    if span:
-        out["lines"] = [span.start, span.end]
-    return out
 
 
 def _flat(text):
     """Fold whitespace runs (YAML line breaks) into single spaces; None stays None."""
     return " ".join(text.split()) if isinstance(text, str) else text
-

@@ -36,14 +36,23 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 
 def load_reference(folder: Path) -> Reference:
     """Load every code list; a duplicate code is a curation error."""
-    meta, _ = yamlio.load((folder / "reference.yaml").read_text(encoding="utf-8"))
+    try:
+        meta, _ = yamlio.load((folder / "reference.yaml").read_text(encoding="utf-8"))
+    except yamlio.CurationYAMLError as err:
+        raise ValueError(f"{folder / 'reference.yaml'}:{err.line}: {err.message}") from None
     lists = {}
     for name in LISTS:
-        _, rows = read_csv(folder / f"{name}.csv")
+        path = folder / f"{name}.csv"
+        header, rows = read_csv(path)
+        missing = [h for h in ("code", "title") if h not in header]
+        if missing:
+            raise ValueError(f"{path}: the header has no {' or '.join(missing)} column (found {','.join(header) or 'nothing'})")
         by_code: dict[str, dict[str, str]] = {}
-        for row in rows:
+        for n, row in enumerate(rows, start=2):
+            if None in row or None in row.values():
+                raise ValueError(f"{path}:{n}: expected {len(header)} fields ({','.join(header)})")
             if row["code"] in by_code:
-                raise ValueError(f"{folder / name}.csv: code {row['code']!r} is listed twice")
+                raise ValueError(f"{path}:{n}: code {row['code']!r} is listed twice")
             by_code[row["code"]] = row
         lists[name] = by_code
     return Reference(folder, meta, lists)

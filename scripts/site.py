@@ -1,15 +1,20 @@
 """The static site: render Markdown from the built packages, copy downloads, run `mkdocs build --strict`."""
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from .errors import BuildFailed, Problem
+from .faults import checkpoint
 from .render import render_all
 from .timing import Timer
+
+PR_SET_PDEATHSIG = 1
 
 
 def generated_docs(root: Path, packages: Path) -> Path:
@@ -37,6 +42,14 @@ def source_date_epoch(packages: Path) -> str:
     return str(int(datetime.fromisoformat(latest.replace("Z", "+00:00")).timestamp()))
 
 
+def die_with_parent() -> None:
+    """In the child: ask Linux to kill it when the build dies, so a killed build leaves no writer behind."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the child still ends when mkdocs finishes
+
+
 def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = None) -> None:
     """Build the site into `site`; any MkDocs warning fails the build."""
     timer = timer or Timer()
@@ -45,10 +58,18 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
     # NO_MKDOCS_2_WARNING: silence the theme's end-of-life banner (noted in the README), which is not a build warning.
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(packages), "NO_MKDOCS_2_WARNING": "1"}
     with timer.stage("mkdocs build"):
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml"),
-                                 "--site-dir", str(site)], capture_output=True, text=True, env=env, cwd=root)
-    # Not --quiet: MkDocs counts warnings for --strict only when they are logged.
-    output = (result.stdout + result.stderr).strip().splitlines()
+        # Not --quiet: MkDocs counts warnings for --strict only when they are logged.
+        child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml"),
+                                  "--site-dir", str(site)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+                                 cwd=root, preexec_fn=die_with_parent)
+        checkpoint("site-running")
+        try:
+            stdout, _ = child.communicate()
+        finally:
+            if child.poll() is None:  # interrupted (Ctrl-C): the child does not outlive the build
+                child.kill()
+                child.wait()
+    output = stdout.strip().splitlines()
     problems = [line for line in output if line.startswith(("WARNING", "ERROR")) or "Aborted" in line]
-    if result.returncode != 0 or problems:
-        raise BuildFailed([Problem("mkdocs.yml", None, "mkdocs build --strict", line) for line in problems or output or ["failed"]])
+    if child.returncode != 0 or problems:
+        raise BuildFailed([Problem("mkdocs.yml", None, "mkdocs build --strict", line, "mkdocs") for line in problems or output or ["failed"]])

@@ -1,4 +1,4 @@
-"""Curated tidy tables (tables/*.csv): read strictly and check each value against its cited line."""
+"""Curated tidy tables (tables/*.csv): read strictly into Rows and prove each row against its cited line."""
 from __future__ import annotations
 
 import csv
@@ -7,17 +7,21 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import citation
 from .errors import Problems
-from .response import ResponseText, stands_on
+from .model import TOTAL, Layout, Row
+from .response import ResponseText
 
 FIXED = ["value", "status", "line"]
-TOTAL = "Total"
 INTEGER = re.compile(r"^(0|[1-9]\d*)$")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+__all__ = ["FIXED", "TOTAL", "Table", "decode", "read_rows"]
 
 
 @dataclass
 class Table:
-    """One curated table: its YAML description and its rows, parsed."""
+    """A proposed table as the extractor holds it (plain dict rows), for the reconciliation it shares with the build."""
 
     meta: dict
     path: Path
@@ -33,94 +37,114 @@ def decode(path: Path, problems: Problems) -> str | None:
     """Read a file as UTF-8, naming the line of the first bad byte."""
     data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
-        problems.add(path, "", "starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM", 1)
+        problems.add(path, "", "starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM", 1, code="encoding")
         return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        problems.add(path, "", f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); save it as UTF-8", line)
+        problems.add(path, "", f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); save it as UTF-8", line,
+                     code="encoding")
         return None
 
 
-def read_table(meta: dict, path: Path, response: ResponseText, statuses: set[str], problems: Problems) -> Table | None:
-    """Parse one curated CSV and prove each value stands on its cited line of response.txt."""
-    dims = [d["name"] for d in meta["dimensions"]]
-    table = Table(meta, path, dims)
+def _records(text: str, path: Path, problems: Problems) -> list[tuple[int, list[str]]] | None:
+    """CSV records with the line each starts on; a broken quote is reported at its line."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    out, start = [], 1
+    try:
+        for record in reader:
+            out.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error as err:
+        problems.add(path, "", f"malformed CSV: {err} (a quote opened on this line is not closed)", start, code="csv")
+        return None
+    return out
+
+
+def read_rows(dims: list[str], layout: Layout, path: Path, response: ResponseText, statuses: set[str],
+              problems: Problems) -> tuple[Row, ...] | None:
+    """Parse one curated CSV and prove each row (value and labels) against its cited line of response.txt."""
     text = decode(path, problems)
     if text is None:
         return None
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
-    except csv.Error as err:
-        problems.add(path, "", f"malformed CSV: {err}")
+    bad = CONTROL.search(text)
+    if bad:
+        problems.add(path, "", f"control character U+{ord(bad.group()):04X} in the file; curated text is plain text",
+                     text.count("\n", 0, bad.start()) + 1, code="control-character")
+        return None
+    records = _records(text, path, problems)
+    if records is None:
         return None
     expected = dims + FIXED
-    if not records or records[0] != expected:
-        got = ",".join(records[0]) if records else "(empty file)"
-        problems.add(path, "header", f"expected columns {','.join(expected)}; found {got}", 1)
+    if not records or records[0][1] != expected:
+        got = ",".join(records[0][1]) if records else "(empty file)"
+        problems.add(path, "header", f"expected columns {','.join(expected)}; found {got}", 1, code="csv")
         return None
-    seen: dict[tuple, int] = {}
-    for number, record in enumerate(records[1:], start=2):
-        row = _parse_row(record, expected, path, number, statuses, problems)
+    if len(records) == 1:
+        problems.add(path, "", "the table has a header and no rows; every table needs at least one value", 1, code="empty-table")
+        return None
+    rows, seen = [], {}
+    for number, record in records[1:]:
+        row = _parse_row(record, dims, path, number, statuses, problems)
         if row is None:
             continue
-        key = tuple(row[d] for d in dims)
-        if key in seen:
-            problems.add(path, "", f"duplicate row for {dict(zip(dims, key))} (first on line {seen[key]})", number)
+        if row.labels in seen:
+            problems.add(path, "", f"duplicate row for {dict(zip(dims, row.labels))} (first on line {seen[row.labels]})", number,
+                         code="duplicate-row")
             continue
-        seen[key] = number
-        _check_citation(row, response, path, number, problems)
-        row["_csv_line"] = number
-        table.rows.append(row)
-    return table
+        seen[row.labels] = number
+        _check_citation(row, layout, response, path, problems)
+        rows.append(row)
+    return tuple(rows)
 
 
-def _parse_row(record: list[str], expected: list[str], path: Path, number: int, statuses: set[str],
-               problems: Problems) -> dict | None:
-    """Turn one CSV record into a typed row, or record why it cannot be."""
+def _parse_row(record: list[str], dims: list[str], path: Path, number: int, statuses: set[str], problems: Problems) -> Row | None:
+    """Turn one CSV record into a typed Row, or record why it cannot be."""
+    expected = dims + FIXED
     if len(record) != len(expected):
-        problems.add(path, "", f"expected {len(expected)} fields ({','.join(expected)}); found {len(record)}", number)
+        problems.add(path, "", f"expected {len(expected)} fields ({','.join(expected)}); found {len(record)}", number, code="csv")
         return None
-    row = dict(zip(expected, record))
+    cells = dict(zip(expected, record))
     ok = True
-    for dim in expected[:-3]:
-        if not row[dim].strip():
-            problems.add(path, dim, "empty; every dimension needs a value (use Total for a stated total)", number)
+    for dim in dims:
+        if not cells[dim].strip():
+            problems.add(path, dim, "empty; every dimension needs a value (use Total for a stated total)", number, code="value")
             ok = False
-    if row["status"] not in statuses:
-        problems.add(path, "status", f"unknown value status {row['status']!r}; expected one of {', '.join(sorted(statuses))}", number)
+    status, raw = cells["status"], cells["value"]
+    if status not in statuses:
+        problems.add(path, "status", f"unknown value status {status!r}; expected one of {', '.join(sorted(statuses))}", number,
+                     code="status")
         return None
-    if not INTEGER.match(row["line"]):
-        problems.add(path, "line", f"{row['line']!r} is not a line number", number)
+    if not INTEGER.match(cells["line"]):
+        problems.add(path, "line", f"{cells['line']!r} is not a line number", number, code="value")
         return None
-    row["line"] = int(row["line"])
-    raw = row["value"]
-    if row["status"] in ("reported", "nil"):
+    value = None
+    if status in ("reported", "nil"):
         if not INTEGER.match(raw):
-            problems.add(path, "value", f"{raw!r} is not a whole number; a {row['status']} value must be one (digits only, as published)", number)
+            problems.add(path, "value", f"{raw!r} is not a whole number; a {status} value must be one (digits only, as published)",
+                         number, code="value")
             return None
-        row["value"] = int(raw)
-        if row["status"] == "nil" and row["value"] != 0:
-            problems.add(path, "value", f"a nil value must be 0, found {raw}", number)
+        value = int(raw)
+        if status == "nil" and value != 0:
+            problems.add(path, "value", f"a nil value must be 0, found {raw}", number, code="value")
             ok = False
-    else:
-        if raw != "":
-            problems.add(path, "value", f"a {row['status']} value must be left empty, found {raw!r}", number)
-            ok = False
-        row["value"] = None
-    return row if ok else None
+    elif raw != "":
+        problems.add(path, "value", f"a {status} value must be left empty, found {raw!r}", number, code="value")
+        ok = False
+    if not ok:
+        return None
+    return Row(tuple(dims), tuple(cells[d] for d in dims), value, status, int(cells["line"]), number)
 
 
-def _check_citation(row: dict, response: ResponseText, path: Path, number: int, problems: Problems) -> None:
-    """Prove that the value stands on the line of response.txt that the row cites."""
-    text = response.line(row["line"])
-    if text is None:
-        problems.add(path, "line", f"line {row['line']} is outside response.txt (1 to {len(response.lines)})", number)
-        return
-    why = stands_on(row["status"], row["value"], text)
+def _check_citation(row: Row, layout: Layout, response: ResponseText, path: Path, problems: Problems) -> None:
+    """Prove that the value and its labels stand where the row cites (scripts/citation.py)."""
+    labels = [row.label(d) for d in layout.rows]
+    columns = [row.label(d) for d in layout.columns]
+    why = citation.check(response, row.line, labels, columns, row.status, row.value)
     if why:
-        shown = row["value"] if row["value"] is not None else "(empty)"
-        problems.add(path, "value",
-                     f"{shown} ({row['status']}) does not stand on line {row['line']} of response.txt: {why}: {text.strip()!r}",
-                     number)
+        shown = row.value if row.value is not None else "(empty)"
+        text = (response.line(row.line) or "").strip()
+        problems.add(path, "line" if "outside response.txt" in why else "value",
+                     f"{shown} ({row.status}) does not stand on line {row.line} of response.txt: {why}: {text!r}", row.csv_line,
+                     code="citation")

@@ -26,9 +26,9 @@ def frictionless_problems(descriptor: Path) -> list[Problem]:
         for err in task.errors:
             row = getattr(err, "row_number", None)
             fld = getattr(err, "field_name", None) or ""
-            problems.append(Problem(f"{descriptor.parent.name}/{task.name}", row, fld, f"{err.type}: {err.message}"))
+            problems.append(Problem(f"{descriptor.parent.name}/{task.name}", row, fld, f"{err.type}: {err.message}", "frictionless"))
     for err in report.errors:
-        problems.append(Problem(descriptor.parent.name, None, "", f"{err.type}: {err.message}"))
+        problems.append(Problem(descriptor.parent.name, None, "", f"{err.type}: {err.message}", "frictionless"))
     return problems
 
 

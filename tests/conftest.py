@@ -1,6 +1,7 @@
 """Shared fixtures: a throw-away copy of the project to break, and one clean build of the seeds."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -20,6 +21,18 @@ def copy_project(target: Path) -> Path:
     if (ROOT / "mkdocs.yml").is_file():
         shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+def published(build: Path) -> dict[str, bytes]:
+    """What a reader of build/ sees: every file under build/datapackages and build/site, links followed."""
+    out = {}
+    for name in ("datapackages", "site"):
+        top = build / name
+        for folder, _, files in os.walk(top, followlinks=True):
+            for f in files:
+                path = Path(folder) / f
+                out[f"{name}/{path.relative_to(top).as_posix()}"] = path.read_bytes()
+    return dict(sorted(out.items()))
 
 
 @pytest.fixture

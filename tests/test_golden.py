@@ -87,12 +87,12 @@ def test_bedfordshire_blank_cells_stay_blank(built):
 
 
 def test_hertfordshire_figures(built):
+    assert read(built / HERTS / f"tables/{HERTS}--outcome-21.csv") == [
+        {"question": "Q1", "value": "88", "status": "reported", "is_total": "false", "line": "61"}]
+    iioc = 'total number of offences relating to "Indecent Images of Children" during this period'
     assert read(built / HERTS / f"tables/{HERTS}--figures.csv") == [
-        {"question": "1", "measure": "Times Outcome 21 was used", "value": "88", "status": "reported", "is_total": "false", "line": "61"},
-        {"question": "2", "measure": 'Offences relating to "Indecent Images of Children"', "value": "76", "status": "reported",
-         "is_total": "false", "line": "63"},
-        {"question": "3", "measure": 'Offences relating to "Indecent Images of Children"', "value": "622", "status": "reported",
-         "is_total": "false", "line": "65"},
+        {"question": "Q2", "measure": iioc, "value": "76", "status": "reported", "is_total": "false", "line": "63"},
+        {"question": "Q3", "measure": iioc, "value": "622", "status": "reported", "is_total": "false", "line": "65"},
     ]
 
 
@@ -105,9 +105,9 @@ def test_south_yorkshire_keyword_counts(built):
 
 def test_south_yorkshire_single_figures(built):
     assert read(built / SY21 / f"tables/{SY21}--offences-without-victim-details.csv") == [
-        {"measure": "Offences currently recorded without victim details", "value": "30", "status": "reported", "is_total": "false", "line": "28"}]
+        {"measure": "offences are currently recorded without victim details", "value": "30", "status": "reported", "is_total": "false", "line": "28"}]
     assert read(built / SY18 / f"tables/{SY18}--hunter-group-intelligence.csv") == [
-        {"year": "2017", "measure": "Offences involving intelligence from paedophile/vigilante hunter groups",
+        {"year": "2017", "measure": "involved intelligence from paedophile/vigilante hunter groups",
          "value": "9", "status": "reported", "is_total": "false", "line": "49"}]
 
 
@@ -116,21 +116,22 @@ def test_spreadsheet_only_response_has_no_tables_but_says_why(built):
     assert [r["name"] for r in d["resources"]] == ["questions", "caveats", "response"]
     assert d["foi:request"]["attachments"][0]["status"] == "not part of the published text"
     statuses = {r["question_id"]: r["status"] for r in read(built / SY17 / "questions.csv")}
-    assert statuses == {q: "answered-in-attachment" for q in ["1a", "1b", "2a", "2b", "2c", "3a", "3b", "3c"]}
+    assert statuses == {**{q: "answered-in-attachment" for q in ["1a", "1b", "2a", "2b", "3a", "3b"]},
+                        "2c": "partly-answered", "3c": "partly-answered"}
 
 
-@pytest.mark.parametrize("request_id, force, attribution, reference, response_date, received_date", [
-    (SY17, "south-yorkshire", "stated", "20180799", "2018-06-05", None),
-    (SY18, "south-yorkshire", "inferred", "20180075", "2018-02-22", None),
-    (SY21, "south-yorkshire", "inferred", "20210999", "2021-06-29", None),
-    (HERTS, "hertfordshire", "stated", "FOI2018/00739", "2018-03-08", "2018-02-09"),
-    (BED, "bedfordshire", "stated", "FOI2019/05348", "2019-09-17", "2019-08-19"),
+@pytest.mark.parametrize("request_id, force, attribution, reference, response_date, received_date, version", [
+    (SY17, "south-yorkshire", "stated", "20180799", "2018-06-05", None, "1.1.0"),
+    (SY18, "south-yorkshire", "inferred", "20180075", "2018-02-22", None, "1.1.0"),
+    (SY21, "south-yorkshire", "inferred", "20210999", "2021-06-29", None, "1.1.0"),
+    (HERTS, "hertfordshire", "stated", "FOI2018/00739", "2018-03-08", "2018-02-09", "1.1.0"),
+    (BED, "bedfordshire", "stated", "FOI2019/05348", "2019-09-17", "2019-08-19", "1.0.0"),
 ])
-def test_key_metadata(built, request_id, force, attribution, reference, response_date, received_date):
+def test_key_metadata(built, request_id, force, attribution, reference, response_date, received_date, version):
     d = json.loads((built / request_id / "datapackage.json").read_text())
     req = d["foi:request"]
     assert d["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
-    assert d["name"] == request_id and d["version"] == "1.0.0"
+    assert d["name"] == request_id and d["version"] == version
     assert (req["force"]["code"], req["force"]["attribution"], req["reference"]) == (force, attribution, reference)
     assert req["force"]["evidence"] and all("lines" in e for e in req["force"]["evidence"])
     assert req["dates"]["response"]["date"] == response_date
@@ -143,12 +144,18 @@ def test_key_metadata(built, request_id, force, attribution, reference, response
 def test_question_fates(built):
     fates = {rid: {r["question_id"]: (r["status"], r["section"]) for r in read(built / rid / "questions.csv")}
              for rid in (SY18, SY21, HERTS, BED)}
-    assert fates[SY18] == {"1": ("answered-in-attachment", ""), "2": ("answered-in-attachment", ""), "3": ("partly-answered", "")}
+    assert fates[SY18] == {"1": ("answered-in-attachment", ""), "2": ("not-addressed", ""), "3": ("partly-answered", "")}
     assert fates[SY21] == {"1": ("answered-in-attachment", ""), "2": ("answered-in-attachment", ""), "3": ("exempt", "s40(2)"),
                            "4": ("partly-answered", "")}
-    assert fates[HERTS] == {"1": ("answered", ""), "2": ("refused-cost", ""), "2a": ("not-held", ""), "2b": ("not-held", ""),
-                            "3": ("refused-cost", ""), "4": ("not-held", ""), "4a": ("not-held", ""), "4b": ("not-held", "")}
+    assert fates[HERTS] == {"1": ("answered", ""), "2": ("partly-answered", ""), "2a": ("not-held", ""), "2b": ("not-held", ""),
+                            "3": ("partly-answered", ""), "4": ("not-held", ""), "4a": ("not-held", ""), "4b": ("not-held", "")}
     assert fates[BED] == {"1": ("answered", ""), "2": ("partly-answered", ""), "3": ("answered", "")}
+
+
+def test_hertfordshire_questions_4_cite_the_answer_to_question_3(built):
+    lines = {r["question_id"]: r["line_start"] for r in read(built / HERTS / "questions.csv")}
+    assert (lines["2a"], lines["2b"]) == ("63", "63")
+    assert (lines["4"], lines["4a"], lines["4b"]) == ("65", "65", "65")
 
 
 def test_caveat_kinds(built):

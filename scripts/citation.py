@@ -1,0 +1,163 @@
+"""Prove that a tidy row stands where it cites: its value on the line, its row label there too, its column above.
+
+A value alone is not proof: `FACEBOOK,7` cited to the line `SNAPCHAT – 7` has the right number on the
+wrong row. So the innermost row label that is not `Total` must stand on the cited line, apart from the
+value (in the first cell of a tab- or pipe-separated row); a line that holds nothing but the value (a web
+table flattened to one cell per line) takes its label from the nearest line above that is not a value.
+Outer row labels stand on the line or above it. A column label stands in the header cell of the value's
+column, in the same block of separated lines above; for other layouts, on a line of the block above.
+Rows whose row labels are all `Total` need a total word (Total, Sum, All) where a label stands.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import TOTAL
+from .response import NUMBER, ResponseText, stands_on
+
+TOTAL_WORD = re.compile(r"(?<!\w)(grand total|totals?|sum|all)(?!\w)", re.IGNORECASE)
+SEPARATORS = ("\t", "|")
+LOOKBACK = 80  # lines searched upwards for a header or an outer label
+
+
+def label_pattern(label: str) -> re.Pattern:
+    """A label as written, case and whitespace aside, not part of a longer word or number."""
+    words = [re.escape(w) for w in label.split()]
+    body = r"\s+".join(words)
+    start = r"(?<!\w)" if re.match(r"\w", label) else ""
+    end = r"(?!\w)" if re.search(r"\w$", label) else ""
+    return re.compile(start + body + end, re.IGNORECASE)
+
+
+def _spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _value_spans(status: str, value: int | None, text: str) -> list[tuple[int, int]]:
+    """Where the value itself is written on the line (numbers only; markers are not labels)."""
+    if status not in ("reported", "nil") or value is None:
+        return []
+    return [m.span(1) for m in NUMBER.finditer(text) if int(m.group(1).replace(",", "")) == value]
+
+
+def _separator(text: str) -> str | None:
+    return next((s for s in SEPARATORS if s in text and len(_cells(text, s)) > 1), None)
+
+
+def _cells(text: str, sep: str) -> list[str]:
+    if sep == "|":
+        inner = text.strip()
+        inner = inner[1:] if inner.startswith("|") else inner
+        inner = inner[:-1] if inner.endswith("|") else inner
+        return inner.split("|")
+    return text.split(sep)
+
+
+def _is_bare_value(text: str) -> bool:
+    """A line holding one cell and nothing else: a number, a marker, or an empty cell (`6 |`, `|`, `*`)."""
+    core = text.strip().strip("|").strip()
+    return core == "" or bool(re.fullmatch(r"[\d,]+|\*|<\s*\d+|-|–|nil|n/a", core, re.IGNORECASE))
+
+
+def _label_line(response: ResponseText, number: int) -> tuple[str, bool]:
+    """The line that carries the row label (the cited line, or above it when that is a bare value); moved or not."""
+    n = number
+    while _is_bare_value(response.line(n) or "") and n > 1 and number - n < LOOKBACK:
+        n -= 1
+    return response.line(n) or "", n != number
+
+
+def row_label_problem(labels: list[str], status: str, value: int | None, text: str, label_text: str, moved: bool) -> str | None:
+    """Why the innermost row label does not stand on the line apart from the value, or None."""
+    inner = next((x for x in reversed(labels) if x != TOTAL), None)
+    pattern = TOTAL_WORD if inner is None else label_pattern(inner)
+    what = "a total word (Total, Sum, All)" if inner is None else f"the row label {inner!r}"
+    sep = _separator(label_text)
+    if sep:
+        first = next((c for c in _cells(label_text, sep) if c.strip()), "")
+        return None if pattern.search(first) else f"{what} is not in the row's label cell"
+    values = [] if moved else _value_spans(status, value, text)
+    for start, end in _spans(pattern, label_text):
+        if not values or any(e <= start or s >= end for s, e in values):
+            return None
+    return f"{what} is not on the line"
+
+
+def outer_label_problem(labels: list[str], response: ResponseText, number: int) -> str | None:
+    """Outer row labels stand on the cited line or on a line above it."""
+    inner_at = max((i for i, x in enumerate(labels) if x != TOTAL), default=-1)
+    above = "\n".join(response.lines[max(0, number - 1 - 4 * LOOKBACK):number])
+    for label in labels[:inner_at]:
+        if label != TOTAL and not label_pattern(label).search(above):
+            return f"the row label {label!r} is not on the line or above it"
+    return None
+
+
+def _value_columns(status: str, value: int | None, cells: list[str]) -> list[int]:
+    """Indexes of the cells that could hold this value (after the label cell)."""
+    out = []
+    for i, cell in enumerate(cells[1:], start=1):
+        core = cell.strip()
+        if status == "blank" and core == "":
+            out.append(i)
+        elif status == "reported" and core.replace(",", "") == str(value):
+            out.append(i)
+        elif status in ("nil", "suppressed") and core and not re.fullmatch(r"[\d,]+", core):
+            out.append(i)
+    return out
+
+
+def column_label_problem(columns: list[str], status: str, value: int | None, response: ResponseText, number: int) -> str | None:
+    """Each column label stands above the value: in its header cell for separated rows, else in the block above."""
+    text = response.line(number) or ""
+    sep = _separator(text)
+    for label in columns:
+        pattern = TOTAL_WORD if label == TOTAL else label_pattern(label)
+        if sep:
+            indexes = _value_columns(status, value, _cells(text, sep))
+            if not _in_header(pattern, indexes, sep, response, number):
+                return f"the column label {label!r} is not in the header of the value's column above the line"
+        elif not _in_block_above(pattern, response, number):
+            return f"the column label {label!r} is not on a line above, in the same table"
+    return None
+
+
+def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: ResponseText, number: int) -> bool:
+    for n in range(number - 1, max(0, number - LOOKBACK), -1):
+        text = response.line(n) or ""
+        if sep not in text:
+            return False
+        cells = _cells(text, sep)
+        match = pattern.search if pattern is TOTAL_WORD else pattern.fullmatch
+        if any(i < len(cells) and match(cells[i].strip()) for i in indexes):
+            return True
+    return False
+
+
+def _in_block_above(pattern: re.Pattern, response: ResponseText, number: int) -> bool:
+    """Search upwards to the start of the table; one-cell-per-line tables have blank lines inside, so allow a few."""
+    blanks = 0
+    for n in range(number - 1, max(0, number - 4 * LOOKBACK), -1):
+        text = response.line(n) or ""
+        if pattern.search(text):
+            return True
+        blanks = blanks + 1 if not text.strip() else 0
+        if blanks >= 3:
+            return False
+    return False
+
+
+def check(response: ResponseText, number: int, labels: list[str], columns: list[str], status: str, value: int | None) -> str | None:
+    """Why the row does not stand on line `number` of the response, or None when value and labels all do.
+
+    `labels` are the row dimensions' values, outer to inner; `columns` the column dimensions' values.
+    """
+    text = response.line(number)
+    if text is None:
+        return f"line {number} is outside response.txt (1 to {len(response.lines)})"
+    why = stands_on(status, value, text)
+    if why:
+        return why
+    label_text, moved = _label_line(response, number)
+    return (row_label_problem(labels, status, value, text, label_text, moved) or outer_label_problem(labels, response, number)
+            or column_label_problem(columns, status, value, response, number))

@@ -1,0 +1,233 @@
+"""The one in-memory model of a curated request: typed, frozen objects that later stages read by attribute.
+
+`load.py` builds these from request.yaml, the tidy CSVs and response.txt after every check has passed;
+packaging, combining and rendering never see the raw YAML.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .response import ResponseText, Span
+
+TOTAL = "Total"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words of the response, exactly as curated, and the lines where they stand."""
+
+    text: str
+    span: Span
+
+    @property
+    def flat(self) -> str:
+        """The quote with whitespace runs (YAML line breaks) folded to single spaces."""
+        return " ".join(self.text.split())
+
+
+@dataclass(frozen=True)
+class Evidence:
+    quote: Quote
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Force:
+    code: str
+    attribution: str  # stated | inferred
+    evidence: tuple[Evidence, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    value: str
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date the response gives (or implies), with the words it comes from."""
+
+    date: str
+    quote: Quote
+    basis: str  # stated | inferred
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str
+    start: str
+    end: str
+    quote: Quote
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class System:
+    name: str
+    quote: Quote
+    start: str | None = None
+    end: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CodeMapping:
+    """A Home Office offence code or outcome type the response states or implies, with its labels."""
+
+    code: str
+    basis: str  # stated | implied | uncertain
+    quote: Quote
+    labels: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str | None
+    sha256: str
+    accessed: str
+    licence: str
+    received_as: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Curation:
+    curator: str
+    curated: str
+    version: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    description: str
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: Quote
+    status: str
+    quote: Quote
+    section: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Caveat:
+    id: str
+    kind: str
+    quote: Quote
+    applies_to: tuple[str, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Dimension:
+    name: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the force printed a table: row dimensions (outer to inner) and column dimensions."""
+
+    rows: tuple[str, ...]
+    columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A stated total that the curator declares does not equal its parts, as the response really says."""
+
+    total: tuple[tuple[str, str], ...]
+    over: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One value of a tidy table: its labels (one per dimension), value, status and cited line."""
+
+    dims: tuple[str, ...]
+    labels: tuple[str, ...]
+    value: int | None
+    status: str  # reported | blank | nil | suppressed
+    line: int
+    csv_line: int
+
+    def label(self, dim: str) -> str:
+        return self.labels[self.dims.index(dim)]
+
+    def __getitem__(self, key: str):
+        """Mapping access for the reconciliation, which also serves the extractor's plain dict rows."""
+        if key in ("value", "status", "line"):
+            return getattr(self, key)
+        return self.label(key)
+
+    @property
+    def is_total(self) -> bool:
+        """A stated total: some dimension reads Total (its parts are other rows of the table)."""
+        return TOTAL in self.labels
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    path: Path
+    title: str
+    description: str
+    measure: str
+    dimensions: tuple[Dimension, ...]
+    layout: Layout
+    rows: tuple[Row, ...] = ()
+    period: str | None = None
+    system: str | None = None
+    mismatches: tuple[Mismatch, ...] = ()
+
+    @property
+    def dims(self) -> list[str]:
+        return [d.name for d in self.dimensions]
+
+
+@dataclass(frozen=True)
+class Request:
+    """A curated request, checked: every quote located, every table row proven against its line."""
+
+    id: str
+    folder: Path
+    title: str
+    summary: str
+    reference: Reference
+    force: Force
+    topics: tuple[str, ...]
+    source: Source
+    curation: Curation
+    response: ResponseText
+    questions: tuple[Question, ...]
+    caveats: tuple[Caveat, ...]
+    tables: tuple[Table, ...]
+    received: Dated | None = None
+    responded: Dated | None = None
+    periods: tuple[Period, ...] = ()
+    systems: tuple[System, ...] = ()
+    offence_codes: tuple[CodeMapping, ...] = ()
+    outcome_types: tuple[CodeMapping, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    family: str | None = None
+    offence_labels: tuple[tuple[str, str], ...] = ()  # (force's label, Home Office code)
+
+    @property
+    def offence_map(self) -> dict[str, str]:
+        """The Home Office code of each mapped offence label."""
+        return dict(self.offence_labels)
+
+    def period(self, label: str | None) -> Period | None:
+        return next((p for p in self.periods if p.label == label), None)
