@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 TOTAL = "Total"
 CHARTABLE = re.compile(r"(^|_)(age|ages|age_band|year|years|keyword|platform|outcome)($|_)")
-FIXED = {"value", "status", "is_total", "line", "offence_code"}
+FIXED = {"value", "status", "is_total", "line", "sheet", "cell", "page", "offence_code"}
 MAX_PANELS = 3
 STYLE = {"svg.hashsalt": "foi-charts", "svg.fonttype": "path", "font.family": "DejaVu Sans", "font.size": 9,
          "axes.spines.top": False, "axes.spines.right": False}
@@ -74,6 +74,15 @@ class Chart:
         return f"{self.table}--{self.slug}.svg"
 
 
+def where(row: dict) -> str:
+    """Where a value stands: its line of a text, or its sheet and cell, or its page."""
+    if row.get("line"):
+        return f"line {row['line']}"
+    if row.get("cell"):
+        return f"sheet {row.get('sheet', '')}, cell {row['cell']}"
+    return f"page {row['page']}" if row.get("page") else ""
+
+
 def read_rows(path: Path) -> list[dict]:
     """A built table CSV as a list of dicts of text."""
     with path.open(encoding="utf-8", newline="") as f:
@@ -121,7 +130,7 @@ def _panels(request, resource, dim, others, columns, rows) -> list[Chart]:
 
 
 def _chart(request, resource, dim, held, rows, slug) -> Chart:
-    bars = tuple(Bar(r[dim], int(r["value"]) if r["value"] != "" else None, r["status"], r["line"]) for r in rows)
+    bars = tuple(Bar(r[dim], int(r["value"]) if r["value"] != "" else None, r["status"], where(r)) for r in rows)
     field = next((f for f in resource["schema"]["fields"] if f["name"] == dim), {})
     note = f"{field.get('title', dim)}: {field['description']}" if field.get("description") else ""
     return Chart(request, resource["name"], slug, dim, held, bars, resource.get("foi:measure", "Count"), note)

@@ -161,3 +161,105 @@ def check(response: ResponseText, number: int, labels: list[str], columns: list[
     label_text, moved = _label_line(response, number)
     return (row_label_problem(labels, status, value, text, label_text, moved) or outer_label_problem(labels, response, number)
             or column_label_problem(columns, status, value, response, number))
+
+
+# ---- cells of a spreadsheet, CSV attachment or HTML table ------------------------------------
+
+def _cell_number(text: str) -> int | None:
+    core = text.strip().replace(",", "")
+    return int(core) if re.fullmatch(r"\d+", core) else None
+
+
+def cell_value_problem(text: str, status: str, value: int | None) -> str | None:
+    """Why a cell does not hold this value with this status, or None."""
+    from .response import NIL, SUPPRESSED
+    if status == "reported":
+        return None if _cell_number(text) == value else f"the cell holds {text!r}, not {value}"
+    if status == "blank":
+        return None if not text.strip() else f"the cell is not blank: {text!r}"
+    if status == "nil":
+        return None if NIL.fullmatch(text.strip()) else f"the cell holds {text!r}, not a nil word"
+    if status == "suppressed":
+        return None if SUPPRESSED.search(" " + text.strip()) and _cell_number(text) is None else f"the cell holds {text!r}, not a suppression marker"
+    return None
+
+
+def _matches(label: str, text: str) -> bool:
+    text = text.strip()
+    if label == TOTAL:
+        return bool(TOTAL_WORD.search(text))
+    return bool(label_pattern(label).fullmatch(text))
+
+
+def check_cell(grid, row: int, col: int, labels: list[str], columns: list[str], status: str, value: int | None) -> str | None:
+    """Why a row does not stand in this cell of the grid (value, row labels to its left, column labels above), or None."""
+    why = cell_value_problem(grid.text(row, col), status, value)
+    if why:
+        return why
+    inner_at = max((i for i, x in enumerate(labels) if x != TOTAL), default=-1)
+    left = [grid.text(row, c) for c in range(1, col)]
+    if inner_at < 0:
+        if not any(TOTAL_WORD.search(t) for t in left):
+            return "no total word (Total, Sum, All) in the cells to the left of the value"
+    elif not any(_matches(labels[inner_at], t) for t in left):
+        return f"the row label {labels[inner_at]!r} is not in a cell to the left of the value"
+    for label in labels[:inner_at]:
+        if label != TOTAL and not any(_matches(label, grid.text(r, c)) for r in range(row, 0, -1) for c in range(1, col)):
+            return f"the row label {label!r} is not in a cell to the left of the value, on its row or above"
+    for label in columns:
+        if not any(_matches(label, grid.text(r, col)) for r in range(row - 1, 0, -1)):
+            return f"the column label {label!r} is not in a cell above the value, in its column"
+    return None
+
+
+# ---- what a table cites: the letter, a grid file, or a PDF -----------------------------------
+
+class TextTarget:
+    """Rows cite a line of a text (response.txt)."""
+
+    columns = ("line",)
+
+    def __init__(self, response: ResponseText, name: str = "response.txt"):
+        self.response, self.name = response, name
+        self.formulas: set[str] = set()
+
+    def check(self, row, labels: list[str], columns: list[str]) -> str | None:
+        return check(self.response, row.line, labels, columns, row.status, row.value)
+
+
+class PdfTarget:
+    """Rows cite a page and a line of a PDF's text as laid out."""
+
+    columns = ("page", "line")
+
+    def __init__(self, pages: list[str], name: str):
+        self.pages = [ResponseText(p.encode("utf-8")) for p in pages]
+        self.name = name
+        self.formulas: set[str] = set()
+
+    def check(self, row, labels: list[str], columns: list[str]) -> str | None:
+        if not 1 <= row.page <= len(self.pages):
+            return f"page {row.page} is outside {self.name} (1 to {len(self.pages)})"
+        return check(self.pages[row.page - 1], row.line, labels, columns, row.status, row.value)
+
+
+class GridTarget:
+    """Rows cite a cell of a sheet (a spreadsheet's sheet, a CSV, or a web page's `table N`)."""
+
+    columns = ("sheet", "cell")
+
+    def __init__(self, source, name: str):
+        self.source, self.name = source, name
+        self.formulas: set[str] = set()
+
+    def check(self, row, labels: list[str], columns: list[str]) -> str | None:
+        from .sources import parse_cell
+        grid = self.source.grids.get(row.sheet)
+        if grid is None:
+            return f"{self.name} has no sheet {row.sheet!r} (it has {', '.join(self.source.grids) or 'none'})"
+        at = parse_cell(row.cell)
+        if at is None:
+            return f"{row.cell!r} is not a cell address such as C7"
+        if at in grid.formulas:
+            self.formulas.add(f"{row.sheet}!{row.cell}")
+        return check_cell(grid, at[0], at[1], labels, columns, row.status, row.value)

@@ -59,7 +59,7 @@ SPECS = {  # name: (title, description)
     "value_dimensions": ("Value dimensions (normalised)", "The labels of each value in values: one row per dimension."),
 }
 DATES = {"received_date", "response_date", "period_start", "period_end"}
-INTEGERS = {"row", "value", "line", "line_start", "line_end", "response_bytes"}
+INTEGERS = {"row", "value", "line", "page", "line_start", "line_end", "response_bytes"}
 
 
 def write_combined(requests: list[Request], ref: Reference, out: Path, version: str) -> dict:
@@ -79,7 +79,8 @@ def write_combined(requests: list[Request], ref: Reference, out: Path, version: 
             header = table_header(table)
             for n, values in enumerate(table_rows(table, req.offence_map), start=1):
                 row = dict(zip(header, values))
-                v_rows.append([req.id, table.name, n, row.get("offence_code"), row["value"], row["status"], row["is_total"], row["line"]])
+                v_rows.append([req.id, table.name, n, row.get("offence_code"), row["value"], row["status"], row["is_total"],
+                               table.source, row.get("line"), row.get("sheet"), row.get("cell"), row.get("page")])
                 d_rows += [[req.id, table.name, n, d, row[d]] for d in table.dims]
     obs_rows = long_rows(out, [r.id for r in requests], ref.folder)
     specs = [
@@ -99,7 +100,8 @@ def write_combined(requests: list[Request], ref: Reference, out: Path, version: 
           "foreignKeys": [_fk(["request_id", "table"], "tables"), _fk(["force_code"], "forces", ["code"]),
                           _fk(["offence_code"], "offence_codes", ["code"]), _fk(["outcome_type"], "outcome_types", ["code"]),
                           _fk(["status"], "value_statuses", ["code"])]}),
-        ("values", ["request_id", "table", "row", "offence_code", "value", "status", "is_total", "line"], v_rows,
+        ("values", ["request_id", "table", "row", "offence_code", "value", "status", "is_total", "source_file", "line", "sheet", "cell",
+                    "page"], v_rows,
          {"primaryKey": ["request_id", "table", "row"],
           "foreignKeys": [_fk(["request_id", "table"], "tables"), _fk(["offence_code"], "offence_codes", ["code"]),
                           _fk(["status"], "value_statuses", ["code"])]}),

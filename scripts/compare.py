@@ -39,6 +39,7 @@ class Figure:
     status: str
     line: str
     is_total: bool
+    where: str = ""
 
     @property
     def shown(self) -> str:
@@ -86,7 +87,7 @@ def headline(resource: dict, rows: list[dict]) -> tuple[list[Figure], int]:
     dims = charts.dimensions(resource)
     grand = [r for r in rows if all(r[d] == TOTAL for d in dims if d not in _columns(resource))]
     chosen = grand if grand else rows if len(rows) <= LISTED else []
-    figures = [Figure(_label(r, dims), r["value"], r["status"], r["line"], r.get("is_total") == "true") for r in chosen]
+    figures = [Figure(_label(r, dims), r["value"], r["status"], r.get("line", ""), r.get("is_total") == "true", charts.where(r)) for r in chosen]
     return figures, len(rows) - len(chosen)
 
 

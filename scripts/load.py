@@ -1,7 +1,9 @@
 """Load one curated request folder into the typed model, checking everything a curator can get wrong."""
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -9,10 +11,12 @@ import jsonschema
 from . import reconcile, yamlio
 from .errors import Problems
 from .model import (Attachment, Quote, Caveat, CodeMapping, Curation, Dated, Dimension, Evidence, Force, Layout, Mismatch, Period,
-                    Question, Reference, Request, Row, Source, System, Table)
+                    Question, Reference, Request, Row, Source, SourceFile, HiddenPart, System, Table)
+from .citation import GridTarget, PdfTarget, TextTarget
 from .paths import inside, link_in
 from .reference import Reference as CodeLists
 from .response import ResponseText, Span
+from .sources import KINDS, MEDIA_TYPES, SourceError, read_source
 from .tables import FIXED, decode, read_rows
 from .yamlio import CurationYAMLError
 
@@ -132,14 +136,16 @@ class _Builder:
         self.check_periods()
         self.check_unique()
         request_parts = self.parts()
-        tables = self.tables()
+        files, targets = self.files()
+        tables = self.tables(targets)
+        files = tuple(replace(f, formulas=tuple(sorted(targets[f.path].formulas))) if f.path in targets else f for f in files)
         offence_labels = self.offence_labels(tables)
         caveats = self.caveats(tables) + self.reconcile(tables)
         if len(self.problems.items) > self.start:
             return None
         return Request(id=self.folder.name, folder=self.folder, title=m["title"], summary=m["summary"], family=m.get("family"),
                        response=self.response, tables=tuple(tables), caveats=tuple(caveats), offence_labels=offence_labels,
-                       **request_parts)
+                       files=files, **request_parts)
 
     # ---- checks of the YAML alone ----------------------------------------------------
 
@@ -226,14 +232,105 @@ class _Builder:
             "outcome_types": codes["outcome_types"],
             "source": Source(s["title"], s.get("url"), s["sha256"], s["accessed"], s["licence"], s.get("received_as"), s.get("published")),
             "curation": Curation(m["curation"]["curator"], m["curation"]["curated"], m["curation"]["version"]),
-            "attachments": tuple(Attachment(a["description"], q(("attachments", i, "quote"), a["quote"]))
+            "attachments": tuple(Attachment(a["description"], q(("attachments", i, "quote"), a["quote"]), a.get("file"))
                                  for i, a in enumerate(m.get("attachments", []))),
-            "questions": tuple(Question(x["id"], q(("questions", i, "text"), x["text"]), x["status"],
-                                        q(("questions", i, "quote"), x["quote"]), x.get("section"), x.get("note"))
+            "questions": tuple(Question(x["id"], q(("questions", i, "text"), x["text"]), x["status"], self.answer(i, x["quote"]),
+                                        x.get("section"), x.get("note"))
                                for i, x in enumerate(m["questions"])),
         }
 
-    def tables(self) -> list[Table]:
+    def answer(self, i: int, text: str) -> Quote:
+        """The quote that answers a question must point at one place: words that stand twice could cite another answer."""
+        quote = self.q(("questions", i, "quote"), text)
+        if self.response.count(text) > 1:
+            self.add(("questions", i, "quote"), f"{_short(text)!r} stands {self.response.count(text)} times in response.txt; quote "
+                     "a few more words so that it stands once, where this question is answered", "quote-ambiguous")
+        return quote
+
+    def files(self) -> tuple[tuple[SourceFile, ...], dict]:
+        """Each source file besides response.txt: a real file in the folder, its bytes as recorded, its hidden parts declared."""
+        files, targets = [], {"response.txt": TextTarget(self.response)}
+        declared_files = {f["path"] for f in self.meta.get("files", [])}
+        for i, f in enumerate(self.meta.get("files", [])):
+            where = ("files", i, "path")
+            path = self.folder / f["path"]
+            if Path(f["path"]).is_absolute() or ".." in Path(f["path"]).parts or f["path"] in ("response.txt", "request.yaml"):
+                self.add(where, f"{f['path']!r} is not a file of this request; expected a path such as attachments/figures.xlsx", "path")
+                continue
+            link = link_in(path, self.folder)
+            if link is not None:
+                self.add(where, f"{self.problems.shown(link)} is a symbolic link; the build reads only real files inside the request folder",
+                         "symlink")
+                continue
+            if not path.is_file():
+                self.add(where, f"{f['path']!r} does not exist", "missing-file")
+                continue
+            data = path.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            if digest != f["sha256"]:
+                self.add(("files", i, "sha256"), f"{f['path']} has sha256 {digest}, not the recorded {f['sha256']}; source files must stay "
+                         "byte-identical to what was received", "hash-mismatch")
+                continue
+            suffix = path.suffix.lower()
+            kind = KINDS.get(suffix)
+            if kind is None:
+                self.add(where, f"{f['path']!r}: files of type {suffix or '(none)'} are not supported; expected one of "
+                         f"{', '.join(sorted(KINDS))}", "path")
+                continue
+            target = self.target(i, f, kind, data)
+            if target is None:
+                continue
+            hidden = self.hidden_parts(i, f, target)
+            grids = list(getattr(getattr(target, "source", None), "grids", {}).values())
+            width = grids[0].size[1] if grids and kind == "spreadsheet" else 0
+            files.append(SourceFile(f["path"], kind, MEDIA_TYPES[suffix], digest, len(data), f["description"], f["licence"], f.get("url"),
+                                    hidden, width=width))
+            targets[f["path"]] = target
+        for j, a in enumerate(self.meta.get("attachments", [])):
+            if a.get("file") and a["file"] not in declared_files:
+                self.add(("attachments", j, "file"), f"{a['file']!r} is not one of the files: declared in request.yaml", "missing-file")
+        self.check_held_answers(declared_files)
+        return tuple(files), targets
+
+    def target(self, i: int, f: dict, kind: str, data: bytes):
+        """The file read for citation, or a problem naming it."""
+        if kind == "text":
+            try:
+                return TextTarget(ResponseText(data), f["path"])
+            except UnicodeDecodeError as err:
+                self.add(("files", i, "path"), f"{f['path']} is not valid UTF-8 at offset {err.start}", "encoding")
+                return None
+        try:
+            source = read_source(f["path"], data)
+        except SourceError as err:
+            self.add(("files", i, "path"), f"{f['path']} {err}", "source-file")
+            return None
+        return PdfTarget(source.pages, f["path"]) if kind == "pdf" else GridTarget(source, f["path"])
+
+    def hidden_parts(self, i: int, f: dict, target) -> tuple[HiddenPart, ...]:
+        """Hidden sheets, rows and columns are published with the file only when the curator has declared each one."""
+        found = set(getattr(getattr(target, "source", None), "hidden", []))
+        declared = {h["part"]: h for h in f.get("hidden", [])}
+        for part in sorted(found - set(declared)):
+            self.add(("files", i), f"{f['path']} has a hidden part, {part!r}: check it holds nothing that must not be published "
+                     "(forces have published personal data in hidden sheets), then declare it under hidden: with a note", "hidden-content")
+        for j, part in enumerate(f.get("hidden", [])):
+            if part["part"] not in found:
+                self.add(("files", i, "hidden", j, "part"), f"{f['path']} has no hidden part {part['part']!r} (hidden parts: "
+                         f"{', '.join(sorted(found)) or 'none'})", "hidden-content")
+        return tuple(HiddenPart(p, declared[p]["note"]) for p in sorted(found & set(declared)))
+
+    def check_held_answers(self, declared_files: set[str]) -> None:
+        """A question answered in an attachment that the project holds is answered: the status says which."""
+        attachments = self.meta.get("attachments", [])
+        if not attachments or not all(a.get("file") in declared_files for a in attachments):
+            return
+        for i, x in enumerate(self.meta["questions"]):
+            if x["status"] == "answered-in-attachment":
+                self.add(("questions", i, "status"), "every attachment is held (files:), so the answer is published: use answered "
+                         "(or partly-answered)", "status-held")
+
+    def tables(self, targets: dict) -> list[Table]:
         """Each declared table, its layout checked and its rows proven; undeclared CSVs are reported."""
         tables_dir = self.folder / "tables"
         declared: set[str] = set()
@@ -251,19 +348,25 @@ class _Builder:
                          "reserved-name")
             dims = [d["name"] for d in t["dimensions"]]
             for j, name in enumerate(dims):
-                if name in FIXED + ["is_total", "offence_code"] or name.endswith("_code"):
+                if name in FIXED + ["is_total", "offence_code", "sheet", "cell", "page"] or name.endswith("_code"):
                     self.add(("tables", i, "dimensions", j, "name"), f"{name!r} is reserved; choose another dimension name", "reserved-name")
             declared.add(Path(t["path"]).name)  # declared, even when it cannot be read: not reported as undeclared too
             layout = self.layout(i, t, dims)
             target = self.table_path(i, t, tables_dir)
             if target is None or layout is None:
                 continue
-            rows = read_rows(dims, layout, target, self.response, statuses, self.problems)
+            source = t.get("source", "response.txt")
+            if source not in targets and source in {f["path"] for f in self.meta.get("files", [])}:
+                continue  # the file itself was refused, with its own problem
+            if source not in targets:
+                self.add(("tables", i, "source"), f"{source!r} is not response.txt or a readable file of files:", "missing-file")
+                continue
+            rows = read_rows(dims, layout, target, targets[source], statuses, self.problems)
             if rows is None:
                 continue
             out.append(Table(t["name"], target, t["title"], t["description"], t["measure"],
                              tuple(Dimension(d["name"], d["title"], d["description"]) for d in t["dimensions"]), layout, rows,
-                             t.get("period"), t.get("system"),
+                             source, t.get("period"), t.get("system"),
                              tuple(Mismatch(tuple(sorted(x["total"].items())), x["over"], x["note"]) for x in t.get("mismatches", []))))
         if tables_dir.is_dir() and not tables_dir.is_symlink():
             for extra in sorted(tables_dir.iterdir()):

@@ -97,6 +97,31 @@ class Source:
 
 
 @dataclass(frozen=True)
+class HiddenPart:
+    """A hidden sheet, row or column of a source file that the curator has reviewed and allows to be published."""
+
+    part: str
+    note: str
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file received with or instead of the letter (attachment, saved web page), kept byte for byte."""
+
+    path: str  # relative to the request folder
+    kind: str  # spreadsheet | html | pdf | text
+    media_type: str
+    sha256: str
+    bytes: int
+    description: str
+    licence: str
+    url: str | None = None
+    hidden: tuple[HiddenPart, ...] = ()
+    formulas: tuple[str, ...] = ()  # cited cells that hold a formula (their cached value is published)
+    width: int = 0  # columns of its first sheet, for tools that read a spreadsheet as a table
+
+
+@dataclass(frozen=True)
 class Curation:
     curator: str
     curated: str
@@ -107,6 +132,7 @@ class Curation:
 class Attachment:
     description: str
     quote: Quote
+    file: str | None = None  # the SourceFile that holds it, when the project has it
 
 
 @dataclass(frozen=True)
@@ -154,14 +180,28 @@ class Mismatch:
 
 @dataclass(frozen=True)
 class Row:
-    """One value of a tidy table: its labels (one per dimension), value, status and cited line."""
+    """One value of a tidy table: its labels (one per dimension), value, status and where it stands.
+
+    A value from response.txt cites its `line`; from a spreadsheet or web page, its `sheet` and `cell`
+    (a web page's tables are sheets named `table N`); from a PDF, its `page` and `line`.
+    """
 
     dims: tuple[str, ...]
     labels: tuple[str, ...]
     value: int | None
     status: str  # reported | blank | nil | suppressed
-    line: int
+    line: int | None
     csv_line: int
+    sheet: str | None = None
+    cell: str | None = None
+    page: int | None = None
+
+    @property
+    def where(self) -> str:
+        """The place it cites, in words: `line 12`, `Sheet1!C7`, `page 2 line 5`."""
+        if self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return f"page {self.page} line {self.line}" if self.page else f"line {self.line}"
 
     def label(self, dim: str) -> str:
         return self.labels[self.dims.index(dim)]
@@ -188,6 +228,7 @@ class Table:
     dimensions: tuple[Dimension, ...]
     layout: Layout
     rows: tuple[Row, ...] = ()
+    source: str = "response.txt"  # the file its rows cite
     period: str | None = None
     system: str | None = None
     mismatches: tuple[Mismatch, ...] = ()
@@ -221,6 +262,7 @@ class Request:
     offence_codes: tuple[CodeMapping, ...] = ()
     outcome_types: tuple[CodeMapping, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    files: tuple[SourceFile, ...] = ()
     family: str | None = None
     offence_labels: tuple[tuple[str, str], ...] = ()  # (force's label, Home Office code)
 

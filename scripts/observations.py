@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 TOTAL = "Total"
-FIXED = {"value", "status", "is_total", "line", "offence_code"}
+FIXED = {"value", "status", "is_total", "line", "sheet", "cell", "page", "offence_code"}
 CONFIDENCE = {"stated": "high", "implied": "medium"}
 LABEL_COLUMNS = [("offence", "offence_label"), ("outcome", "outcome_label"), ("age", "age_label"), ("year", "year_label"),
                  ("keyword", "keyword_label"), ("platform", "keyword_label"), ("question", "question"), ("measure", "measure_label")]
@@ -48,8 +48,11 @@ FIELDS = [
     ("status", "string", "Value status", "reported, blank, nil (given in words, recorded as 0) or suppressed."),
     ("is_total", "boolean", "Stated total",
      "true when the force states this value as a total of other rows of its table; leave these rows out before adding values up."),
-    ("source", "string", "Source text", "The response text the value stands in (path inside the request's package)."),
-    ("line", "integer", "Line", "The line of the source text on which the value stands."),
+    ("source", "string", "Source file", "The file the value stands in: response.txt or an attachment (path inside the request's package)."),
+    ("line", "integer", "Line", "The line of a text source on which the value stands."),
+    ("sheet", "string", "Sheet", "The sheet (or web page table) of a spreadsheet source holding the value."),
+    ("cell", "string", "Cell", "The cell of a spreadsheet source holding the value, such as C7."),
+    ("page", "integer", "Page", "The page of a PDF source holding the value."),
 ]
 HEADER = [f[0] for f in FIELDS]
 
@@ -140,7 +143,8 @@ def request_rows(packages: Path, name: str, codes: Codes) -> list[list]:
                       "reference": req["reference"], "table": resource["name"], "row": n, "period_start": period.get("start"),
                       "period_end": period.get("end"), "system": resource.get("foi:system"), "measure": resource["foi:measure"],
                       **_labels(row, dims), "value": row["value"], "status": row["status"], "is_total": row["is_total"],
-                      "source": f"{name}/response.txt", "line": row["line"]}
+                      "source": f"{name}/{resource.get('foi:source', 'response.txt')}", "line": row.get("line"),
+                      "sheet": row.get("sheet"), "cell": row.get("cell"), "page": row.get("page")}
             values.update(zip(("offence_code", "offence_code_basis", "offence_code_confidence"), _offence(row, mapping, table_code)))
             values.update(zip(("outcome_type", "outcome_type_basis", "outcome_type_confidence"), _outcome(row, force["code"], codes, table_code)))
             out.append([values[h] for h in HEADER])

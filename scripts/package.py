@@ -1,6 +1,7 @@
 """Write one checked request as a Frictionless Data Package v2 folder and zip."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .model import Request, Table
@@ -23,24 +24,46 @@ VALUE_FIELDS = [
      "trueValues": ["true"], "falseValues": ["false"],
      "description": "true when the force states this value as a total of other rows of the table (its dimensions that "
                     "it sums over read Total); leave these rows out before adding values up, or you count them twice."},
-    {"name": "line", "type": "integer", "title": "Line in response.txt", "constraints": {"required": True, "minimum": 1},
-     "description": "The line of response.txt on which the value stands."},
 ]
+# Where a value stands, by the kind of file its table cites.
+CITE_FIELDS = {
+    "text": [{"name": "line", "type": "integer", "title": "Line in response.txt", "constraints": {"required": True, "minimum": 1},
+              "description": "The line of response.txt on which the value stands."}],
+    "grid": [{"name": "sheet", "type": "string", "title": "Sheet", "constraints": {"required": True},
+              "description": "The sheet of the source file (a web page's tables are named table 1, table 2, ...) holding the value."},
+             {"name": "cell", "type": "string", "title": "Cell", "constraints": {"required": True, "pattern": "^[A-Z]{1,3}[1-9][0-9]*$"},
+              "description": "The cell holding the value, such as C7."}],
+    "pdf": [{"name": "page", "type": "integer", "title": "Page", "constraints": {"required": True, "minimum": 1},
+             "description": "The page of the PDF holding the value."},
+            {"name": "line", "type": "integer", "title": "Line on the page", "constraints": {"required": True, "minimum": 1},
+             "description": "The line of the page's text (as laid out) on which the value stands."}],
+}
 QUESTION_FIELDS = ["question_id", "text", "status", "section", "quote", "line_start", "line_end", "note"]
 CAVEAT_FIELDS = ["caveat_id", "kind", "quote", "line_start", "line_end", "applies_to", "note"]
 
 
+def cite_kind(table: Table) -> str:
+    """text (response.txt or a text file), grid (spreadsheet, CSV, web page) or pdf: which columns say where a value stands."""
+    suffix = table.source.rsplit(".", 1)[-1].lower()
+    return "pdf" if suffix == "pdf" else "text" if suffix == "txt" else "grid"
+
+
+def cite_fields(table: Table) -> list[dict]:
+    return CITE_FIELDS[cite_kind(table)]
+
+
 def table_header(table: Table) -> list[str]:
-    """Published columns: the dimensions, the offence code where offences are named, then the value columns."""
+    """Published columns: the dimensions, the offence code where offences are named, the value columns, where it stands."""
     coded = ["offence_code"] if "offence" in table.dims else []
-    return table.dims + coded + [f["name"] for f in VALUE_FIELDS]
+    return table.dims + coded + [f["name"] for f in VALUE_FIELDS + cite_fields(table)]
 
 
 def table_rows(table: Table, offence_map: dict[str, str]) -> list[list]:
     """Rows in curated order, with the Home Office code of each offence label when it is mapped."""
     coded = "offence" in table.dims
+    names = [f["name"] for f in cite_fields(table)]
     return [list(row.labels) + ([offence_map.get(row.label("offence"))] if coded else [])
-            + [row.value, row.status, "true" if row.is_total else "false", row.line] for row in table.rows]
+            + [row.value, row.status, "true" if row.is_total else "false"] + [getattr(row, n) for n in names] for row in table.rows]
 
 
 def layout(table: Table) -> dict:
@@ -55,7 +78,7 @@ def table_schema(table: Table, statuses: list[str]) -> dict:
     if "offence" in table.dims:
         fields.append({"name": "offence_code", "type": "string", "title": "Home Office offence code",
                        "description": "Home Office code of the offence label, mapped in request.yaml (see foi:request.offenceCodes); empty when not mapped."})
-    values = [dict(f) for f in VALUE_FIELDS]
+    values = [dict(f) for f in VALUE_FIELDS + cite_fields(table)]
     values[1] = {**values[1], "constraints": {"required": True, "enum": statuses}}
     return {"fields": fields + values, "missingValues": [""], "primaryKey": list(table.dims)}
 
@@ -110,6 +133,7 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
                                      f"whose licence is {req.source.licence} (see foi:licence).",
                       "foi:licence": req.source.licence,
                       **write(folder / "response.txt", req.response.data)})
+    resources += [file_resource(f, folder, req) for f in req.files]
     descriptor = package_descriptor(req, ref, resources)
     write(folder / "datapackage.json", json_bytes(descriptor))
     write(folder / "README.md", readme_bytes(descriptor))
@@ -117,6 +141,23 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
     for table in req.tables:
         write(out / "json" / req.id / f"{req.id}--{table.name}.json", json_bytes(table_json(req, table, descriptor)))
     return descriptor
+
+
+def file_resource(f, folder: Path, req: Request) -> dict:
+    """A source file (attachment, saved web page) as a resource, byte for byte, with its own licence status."""
+    data = (req.folder / f.path).read_bytes()
+    resource = {"name": "file-" + re.sub(r"[^a-z0-9]+", "-", f.path.lower()).strip("-"), "path": f.path,
+                "format": f.path.rsplit(".", 1)[-1].lower(), "mediatype": f.media_type, "title": f.description,
+                "description": f"Received as {f.path}, byte for byte; the cells and lines the tables cite are in it.",
+                **write(folder / f.path, data), "foi:licence": f.licence, "foi:url": f.url or "not known"}
+    if f.width:  # tools read a spreadsheet's first sheet as a table: as raw cells, no header, any type
+        resource["dialect"] = {"header": False}
+        resource["schema"] = {"fields": [{"name": f"column_{i}", "type": "any"} for i in range(1, f.width + 1)]}
+    if f.hidden:
+        resource["foi:hiddenParts"] = [{"part": h.part, "note": _flat(h.note)} for h in f.hidden]
+    if f.formulas:
+        resource["foi:formulaCells"] = list(f.formulas)
+    return resource
 
 
 def table_json(req: Request, table: Table, descriptor: dict) -> dict:
@@ -128,7 +169,7 @@ def table_json(req: Request, table: Table, descriptor: dict) -> dict:
     return {"package": req.id, "resource": table.name, "title": table.title, "measure": table.measure,
             "force": {k: meta["force"][k] for k in ("code", "title", "attribution")}, "reference": meta["reference"],
             "period": resource.get("foi:period"), "system": resource.get("foi:system"),
-            "source": {"title": req.source.title, "path": f"{req.id}/response.txt", "licence": req.source.licence},
+            "source": {"title": req.source.title, "path": f"{req.id}/{table.source}", "licence": req.source.licence},
             "licence": CURATION_LICENSE["path"], "version": descriptor["version"],
             "is_total": "Rows with is_total true are totals stated by the force: leave them out before adding values up.",
             "caveats": caveats,
@@ -142,7 +183,7 @@ def _resource(name, path, stats, title, description, schema, extra=None) -> dict
 
 def _table_extra(req: Request, table: Table) -> dict:
     """Provenance of a table: what it measures, its period and system, and the caveats on it."""
-    extra = {"foi:measure": table.measure, "foi:layout": layout(table)}
+    extra = {"foi:measure": table.measure, "foi:layout": layout(table), "foi:source": table.source}
     period = req.period(table.period)
     if period:
         extra["foi:period"] = {"label": period.label, "start": period.start, "end": period.end}

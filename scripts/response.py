@@ -59,6 +59,11 @@ class ResponseText:
             return None
         return Span(self._line_at[at], self._line_at[at + len(flat) - 1])
 
+    def count(self, quote: str) -> int:
+        """How many times a quote stands in the text (whitespace may differ)."""
+        flat = " ".join(quote.split())
+        return self._flat.count(flat) if flat else 0
+
     def line(self, number: int) -> str | None:
         """The text of a 1-based line, or None when out of range."""
         return self.lines[number - 1] if 1 <= number <= len(self.lines) else None

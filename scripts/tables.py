@@ -7,10 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citation
 from .errors import Problems
 from .model import TOTAL, Layout, Row
-from .response import ResponseText
 
 FIXED = ["value", "status", "line"]
 INTEGER = re.compile(r"^(0|[1-9]\d*)$")
@@ -62,9 +60,8 @@ def _records(text: str, path: Path, problems: Problems) -> list[tuple[int, list[
     return out
 
 
-def read_rows(dims: list[str], layout: Layout, path: Path, response: ResponseText, statuses: set[str],
-              problems: Problems) -> tuple[Row, ...] | None:
-    """Parse one curated CSV and prove each row (value and labels) against its cited line of response.txt."""
+def read_rows(dims: list[str], layout: Layout, path: Path, target, statuses: set[str], problems: Problems) -> tuple[Row, ...] | None:
+    """Parse one curated CSV and prove each row (value and labels) where it cites (a citation target of scripts/citation.py)."""
     text = decode(path, problems)
     if text is None:
         return None
@@ -76,7 +73,7 @@ def read_rows(dims: list[str], layout: Layout, path: Path, response: ResponseTex
     records = _records(text, path, problems)
     if records is None:
         return None
-    expected = dims + FIXED
+    expected = dims + ["value", "status", *target.columns]
     if not records or records[0][1] != expected:
         got = ",".join(records[0][1]) if records else "(empty file)"
         problems.add(path, "header", f"expected columns {','.join(expected)}; found {got}", 1, code="csv")
@@ -86,7 +83,7 @@ def read_rows(dims: list[str], layout: Layout, path: Path, response: ResponseTex
         return None
     rows, seen = [], {}
     for number, record in records[1:]:
-        row = _parse_row(record, dims, path, number, statuses, problems)
+        row = _parse_row(record, dims, expected, path, number, statuses, problems)
         if row is None:
             continue
         if row.labels in seen:
@@ -94,14 +91,14 @@ def read_rows(dims: list[str], layout: Layout, path: Path, response: ResponseTex
                          code="duplicate-row")
             continue
         seen[row.labels] = number
-        _check_citation(row, layout, response, path, problems)
+        _check_citation(row, layout, target, path, problems)
         rows.append(row)
     return tuple(rows)
 
 
-def _parse_row(record: list[str], dims: list[str], path: Path, number: int, statuses: set[str], problems: Problems) -> Row | None:
+def _parse_row(record: list[str], dims: list[str], expected: list[str], path: Path, number: int, statuses: set[str],
+               problems: Problems) -> Row | None:
     """Turn one CSV record into a typed Row, or record why it cannot be."""
-    expected = dims + FIXED
     if len(record) != len(expected):
         problems.add(path, "", f"expected {len(expected)} fields ({','.join(expected)}); found {len(record)}", number, code="csv")
         return None
@@ -116,8 +113,13 @@ def _parse_row(record: list[str], dims: list[str], path: Path, number: int, stat
         problems.add(path, "status", f"unknown value status {status!r}; expected one of {', '.join(sorted(statuses))}", number,
                      code="status")
         return None
-    if not INTEGER.match(cells["line"]):
-        problems.add(path, "line", f"{cells['line']!r} is not a line number", number, code="value")
+    for key in ("line", "page"):
+        if key in cells and not INTEGER.match(cells[key]):
+            problems.add(path, key, f"{cells[key]!r} is not a {key} number", number, code="value")
+            return None
+    if "cell" in cells and not (cells["sheet"].strip() and cells["cell"].strip()):
+        problems.add(path, "cell", "a value from a spreadsheet or web page needs its sheet and cell (such as Sheet1 and C7)", number,
+                     code="value")
         return None
     value = None
     if status in ("reported", "nil"):
@@ -134,17 +136,22 @@ def _parse_row(record: list[str], dims: list[str], path: Path, number: int, stat
         ok = False
     if not ok:
         return None
-    return Row(tuple(dims), tuple(cells[d] for d in dims), value, status, int(cells["line"]), number)
+    number_of = lambda key: int(cells[key]) if key in cells else None  # noqa: E731
+    return Row(tuple(dims), tuple(cells[d] for d in dims), value, status, number_of("line"), number,
+               cells.get("sheet"), cells.get("cell"), number_of("page"))
 
 
-def _check_citation(row: Row, layout: Layout, response: ResponseText, path: Path, problems: Problems) -> None:
+def _check_citation(row: Row, layout: Layout, target, path: Path, problems: Problems) -> None:
     """Prove that the value and its labels stand where the row cites (scripts/citation.py)."""
     labels = [row.label(d) for d in layout.rows]
     columns = [row.label(d) for d in layout.columns]
-    why = citation.check(response, row.line, labels, columns, row.status, row.value)
+    why = target.check(row, labels, columns)
     if why:
         shown = row.value if row.value is not None else "(empty)"
-        text = (response.line(row.line) or "").strip()
-        problems.add(path, "line" if "outside response.txt" in why else "value",
-                     f"{shown} ({row.status}) does not stand on line {row.line} of response.txt: {why}: {text!r}", row.csv_line,
+        if row.cell is None:
+            text = (target.response.line(row.line) or "").strip() if hasattr(target, "response") else ""
+            where = f"{row.where} of {target.name}" + (f": {why}: {text!r}" if text else f": {why}")
+        else:
+            where = f"{row.where} of {target.name}: {why}"
+        problems.add(path, "line" if " is outside " in why else "value", f"{shown} ({row.status}) does not stand on {where}", row.csv_line,
                      code="citation")

@@ -50,7 +50,7 @@ def v2_problems(descriptor: Path) -> list[Problem]:
             problems += _errors(profile("tableschema"), resource["schema"], where, ("resources", i, "schema"))
         if isinstance(resource, dict) and isinstance(resource.get("dialect"), dict):
             problems += _errors(profile("tabledialect"), resource["dialect"], where, ("resources", i, "dialect"))
-    return sorted(set(problems))
+    return sorted(set(problems), key=str)
 
 
 def _errors(validator: jsonschema.Draft7Validator, data, where: str, prefix: tuple) -> list[Problem]:
@@ -58,5 +58,6 @@ def _errors(validator: jsonschema.Draft7Validator, data, where: str, prefix: tup
     out = []
     for err in validator.iter_errors(data):
         path = "/".join(str(p) for p in prefix + tuple(err.absolute_path)) or "(top level)"
-        out.append(Problem(where, None, path, f"v2-profile: {err.message} (Data Package v2 {validator.schema.get('title', '')} profile)"))
+        out.append(Problem(where, None, path, f"v2-profile: {err.message} (Data Package v2 {validator.schema.get('title', '')} profile)",
+                           "profile"))
     return out

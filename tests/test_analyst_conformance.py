@@ -27,7 +27,8 @@ def test_a_text_resource_type_fails_with_a_clear_problem(built, tmp_path):
     (folder / "datapackage.json").write_text(json.dumps(data))
     problems = [str(p) for p in v2_problems(folder / "datapackage.json")]
     index = data["resources"].index(response)
-    assert f"broken/datapackage.json: resources/{index}/type: v2-profile: 'text' is not one of ['table'] (Data Package v2 Data Package profile)" in problems
+    expected = f"resources/{index}/type: v2-profile: 'text' is not one of ['table'] (Data Package v2 Data Package profile) [profile]"
+    assert f"broken/datapackage.json: {expected}" in problems
     assert any(p.startswith("broken/datapackage.json: licenses/0/name: v2-profile: 'CC BY 4.0' does not match") for p in problems)
 
 

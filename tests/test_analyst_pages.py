@@ -39,7 +39,7 @@ def test_charts_are_deterministic_static_svg(built, tmp_path):
 
 def test_chart_bars_are_the_forces_values_and_the_alt_text_carries_them(built):
     year = next(c for c in charts.request_charts(built, BED) if c.filename == "cms-offenders-under-14--year.svg")
-    assert [(b.label, b.value, b.line) for b in year.bars] == [("2017", 33, "49"), ("2018", 20, "49")]
+    assert [(b.label, b.value, b.line) for b in year.bars] == [("2017", 33, "line 49"), ("2018", 20, "line 49")]
     assert year.alt == "Bar chart. Recorded offences by year: 2017: 33; 2018: 20."
     assert "2018 covers 1 January to 22 May only" in year.note
     keywords = charts.request_charts(built, SY21)

@@ -233,6 +233,10 @@ def break_impossible_date(root):
     edit(root, f"{HERTS}/request.yaml", 'date: "2018-03-08"', 'date: "2018-02-30"')
 
 
+def break_ambiguous_answer(root):
+    edit(root, f"{HERTS}/request.yaml", "    quote: was 622. We cannot provide information", "    quote: We cannot provide information", 1)
+
+
 def break_layout(root):
     edit(root, f"{HERTS}/request.yaml", "      rows: [question, measure]", "      rows: [question]")
 
@@ -289,6 +293,7 @@ CASES = [
     (break_reference_list, [("datapackages/reference", None, "", "reference-list")]),
     (break_unknown_key, [(f"{H}/request.yaml", 24, "colour", "schema")]),
     (break_impossible_date, [(f"{H}/request.yaml", 32, "dates.response.date", "date")]),
+    (break_ambiguous_answer, [(f"{H}/request.yaml", 90, "questions[5].quote", "quote-ambiguous")]),
     (break_layout, [(f"{H}/request.yaml", 165, "tables[1].layout", "layout")]),
 ]
 

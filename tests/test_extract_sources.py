@@ -1,0 +1,40 @@
+"""The extractor on spreadsheets and web pages: it proposes the constructed request's tables exactly, cited to cells."""
+from __future__ import annotations
+
+import csv
+
+from scripts.extract.grids import extract_file
+
+from .fixtures.sources.make import make_request
+
+
+def curated(path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [row for row in csv.reader(f)][1:]
+
+
+def proposed(table) -> list[list[str]]:
+    return [[r[d] for d in table.dims] + ["" if r["value"] is None else str(r["value"]), r["status"], r["sheet"], r["cell"]]
+            for r in table.rows]
+
+
+def test_xlsx_tables_are_proposed_exactly(tmp_path):
+    folder = make_request(tmp_path)
+    offences, platforms = extract_file("attachments/figures.xlsx", (folder / "attachments/figures.xlsx").read_bytes())
+    assert (offences.sheet, offences.rows_dims, len(offences.column_dims)) == ("Offences", ["year"], 2)
+    assert proposed(offences) == curated(folder / "tables/offences.csv")
+    assert proposed(platforms) == curated(folder / "tables/platforms.csv")
+    assert offences.notes == ["Offences: hidden rows 6 are not proposed; check them before publishing"]
+
+
+def test_html_table_is_proposed_exactly_with_row_spans(tmp_path):
+    folder = make_request(tmp_path)
+    (outcomes,) = extract_file("response.html", (folder / "response.html").read_bytes())
+    assert (outcomes.dims, outcomes.rows_dims, outcomes.column_dims) == (["outcome", "age", "year"], ["outcome", "age"], ["year"])
+    assert proposed(outcomes) == curated(folder / "tables/outcomes.csv")
+
+
+def test_page_furniture_numbers_are_not_values(tmp_path):
+    folder = make_request(tmp_path)
+    (outcomes,) = extract_file("response.html", (folder / "response.html").read_bytes())
+    assert not any(r["value"] in (3, 101, 123, 4567, 2023) and r["cell"].startswith(("A", "B")) for r in outcomes.rows)

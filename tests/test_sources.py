@@ -1,0 +1,136 @@
+"""Attachments and web pages as sources: kept byte for byte, every value proven in its cell (constructed fixtures only)."""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from scripts.build import build, load_all
+from scripts.errors import BuildFailed
+
+from .conftest import copy_project
+from .fixtures.sources.make import ID, make_request, request_yaml, sha, write_xlsx
+
+FOLDER = f"datapackages/{ID}"
+
+
+@pytest.fixture
+def project(tmp_path):
+    root = copy_project(tmp_path / "p")
+    make_request(root / "datapackages", hidden_declared=True)
+    return root
+
+
+def problems(root) -> list[tuple]:
+    try:
+        load_all(root)
+    except BuildFailed as err:
+        return [(p.path, p.line, p.field, p.code) for p in err.problems]
+    return []
+
+
+def messages(root) -> list[str]:
+    try:
+        load_all(root)
+    except BuildFailed as err:
+        return [str(p) for p in err.problems]
+    return []
+
+
+def read(path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_constructed_request_builds_into_a_valid_package(project):
+    build(project, site=False)
+    out = project / "build/datapackages" / ID
+    descriptor = json.loads((out / "datapackage.json").read_text())
+    files = {r["path"]: r for r in descriptor["resources"] if r["path"] in ("attachments/figures.xlsx", "response.html")}
+    assert set(files) == {"attachments/figures.xlsx", "response.html"}
+    assert (out / "attachments/figures.xlsx").read_bytes() == (project / FOLDER / "attachments/figures.xlsx").read_bytes()
+    assert files["attachments/figures.xlsx"]["hash"] == "sha256:" + sha(project / FOLDER / "attachments/figures.xlsx")
+    assert "type" not in files["response.html"]
+    assert files["attachments/figures.xlsx"]["foi:formulaCells"] == [
+        "Offences!B7", "Offences!C7", "Offences!D7", "Offences!E7", "Offences!F4", "Offences!F5", "Offences!F7"]
+    rows = read(out / "tables/offences.csv")
+    assert rows[0] == {"year": "2021", "offence": "Possession", "sex": "Male", "offence_code": "", "value": "5", "status": "reported",
+                       "is_total": "false", "sheet": "Offences", "cell": "B4"}
+    assert [r["cell"] for r in read(out / "tables/outcomes.csv") if r["status"] == "suppressed"] == ["D3"]
+    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", str(out / "datapackage.json")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_a_changed_cell_fails_with_file_sheet_cell_and_field(project):
+    folder = project / FOLDER
+    write_xlsx(folder / "attachments/figures.xlsx", possession_2021_male=6)
+    (folder / "request.yaml").write_text(request_yaml(folder, hidden_declared=True), encoding="utf-8")  # the new hash, recorded
+    found = messages(project)
+    assert found[0] == (f"{FOLDER}/tables/offences.csv:2: value: 5 (reported) does not stand on Offences!B4 of "
+                        "attachments/figures.xlsx: the cell holds '6', not 5 [citation]")
+    assert [p[1:] for p in problems(project)] == [(line, "value", "citation") for line in (2, 6, 12, 16)]
+
+
+def test_a_changed_file_without_a_new_hash_is_refused(project):
+    write_xlsx(project / FOLDER / "attachments/figures.xlsx", possession_2021_male=6)
+    assert problems(project) == [(f"{FOLDER}/request.yaml", 32, "files[0].sha256", "hash-mismatch")]
+
+
+def test_citing_the_wrong_cell_fails(project):
+    path = project / FOLDER / "tables/platforms.csv"
+    path.write_text(path.read_text().replace("Instagram,3,reported,Platforms,B3", "Instagram,3,reported,Platforms,B2"))
+    assert messages(project) == [
+        f"{FOLDER}/tables/platforms.csv:3: value: 3 (reported) does not stand on Platforms!B2 of attachments/figures.xlsx: "
+        "the cell holds '4', not 3 [citation]"]
+
+
+def test_a_right_number_under_the_wrong_label_fails(project):
+    path = project / FOLDER / "tables/outcomes.csv"
+    path.write_text(path.read_text().replace("Caution,18 and over,2021,2,reported,table 1,C5",
+                                             "Caution,Under 18,2023,2,reported,table 1,C5"))
+    found = problems(project)
+    assert (f"{FOLDER}/tables/outcomes.csv", 8, "value", "citation") in found
+
+
+def test_undeclared_hidden_row_is_reported_and_not_published(tmp_path):
+    root = copy_project(tmp_path / "p")
+    make_request(root / "datapackages", hidden_declared=False)
+    found = messages(root)
+    assert found == [f"{FOLDER}/request.yaml:30: files[0]: attachments/figures.xlsx has a hidden part, 'Offences!row 6': check it holds "
+                     "nothing that must not be published (forces have published personal data in hidden sheets), then declare it "
+                     "under hidden: with a note [hidden-content]"]
+    with pytest.raises(BuildFailed):
+        build(root, site=False)
+    assert not (root / "build/datapackages").exists()
+
+
+def test_declared_hidden_part_is_recorded(project):
+    build(project, site=False)
+    descriptor = json.loads((project / "build/datapackages" / ID / "datapackage.json").read_text())
+    xlsx = next(r for r in descriptor["resources"] if r["path"] == "attachments/figures.xlsx")
+    assert xlsx["foi:hiddenParts"] == [{"part": "Offences!row 6", "note": "Constructed case; a curator would never publish a name."}]
+
+
+def test_answered_in_attachment_is_refused_when_the_attachment_is_held(project):
+    path = project / FOLDER / "request.yaml"
+    path.write_text(path.read_text().replace("status: answered\n", "status: answered-in-attachment\n", 1))
+    assert [p[2:] for p in problems(project)] == [("questions[0].status", "status-held")]
+
+
+def test_symlinked_attachment_is_refused(project):
+    target = project / FOLDER / "attachments/figures.xlsx"
+    shutil.move(target, project / "outside.xlsx")
+    target.symlink_to(project / "outside.xlsx")
+    assert [p[2:] for p in problems(project)][0] == ("files[0].path", "symlink")
+
+
+def test_the_html_table_respects_row_spans():
+    from scripts.sources import read_source
+    from tests.fixtures.sources.make import PAGE
+    grid = read_source("response.html", PAGE.encode()).grids["table 1"]
+    assert [grid.text(3, c) for c in range(1, 5)] == ["Charge/summons", "18 and over", "5", "*"]
+    assert [grid.text(5, c) for c in range(1, 5)] == ["Caution", "18 and over", "2", "2"]
