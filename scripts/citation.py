@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 
 from .model import TOTAL
+from .markers import status_of
 from .response import NUMBER, ResponseText, stands_on
 
 TOTAL_WORD = re.compile(r"(?<!\w)(grand total|totals?|sum|all)(?!\w)", re.IGNORECASE)
 SEPARATORS = ("\t", "|")
+YEAR = re.compile(r"(19|20)\d{2}")
 LOOKBACK = 80  # lines searched upwards for a header or an outer label
 
 
@@ -54,15 +56,22 @@ def _cells(text: str, sep: str) -> list[str]:
 
 
 def _is_bare_value(text: str) -> bool:
-    """A line holding one cell and nothing else: a number, a marker, or an empty cell (`6 |`, `|`, `*`)."""
+    """A line holding one cell and nothing else: a number, a value marker (the one vocabulary, scripts/markers.py),
+    `n/a`, or an empty cell (`6 |`, `|`, `*`, `x`)."""
     core = text.strip().strip("|").strip()
-    return core == "" or bool(re.fullmatch(r"[\d,]+|\*|<\s*\d+|-|–|nil|n/a", core, re.IGNORECASE))
+    return bool(re.fullmatch(r"[\d,]*|n/a", core, re.IGNORECASE)) or status_of(core) is not None
 
 
-def _label_line(response: ResponseText, number: int) -> tuple[str, bool]:
-    """The line that carries the row label (the cited line, or above it when that is a bare value); moved or not."""
+def _label_line(response: ResponseText, number: int, inner: str | None = None) -> tuple[str, bool]:
+    """The line that carries the row label (the cited line, or above it when that is a bare value); moved or not.
+    A row label that is itself a number stands alone on a line above its values: a year label is the first year
+    above the value (so the row above's year is not taken), another number the first line that equals it."""
     n = number
+    numeric = inner is not None and re.fullmatch(r"[\d,]+", inner)
     while _is_bare_value(response.line(n) or "") and n > 1 and number - n < LOOKBACK:
+        core = (response.line(n) or "").strip().strip("|").strip()
+        if numeric and n != number and (core == inner or (YEAR.fullmatch(inner) and YEAR.fullmatch(core))):
+            break
         n -= 1
     return response.line(n) or "", n != number
 
@@ -158,7 +167,7 @@ def check(response: ResponseText, number: int, labels: list[str], columns: list[
     why = stands_on(status, value, text)
     if why:
         return why
-    label_text, moved = _label_line(response, number)
+    label_text, moved = _label_line(response, number, next((x for x in reversed(labels) if x != TOTAL), None))
     return (row_label_problem(labels, status, value, text, label_text, moved) or outer_label_problem(labels, response, number)
             or column_label_problem(columns, status, value, response, number))
 
@@ -171,16 +180,15 @@ def _cell_number(text: str) -> int | None:
 
 
 def cell_value_problem(text: str, status: str, value: int | None) -> str | None:
-    """Why a cell does not hold this value with this status, or None."""
-    from .response import NIL, SUPPRESSED
+    """Why a cell does not hold this value with this status, or None (markers from the one vocabulary, scripts/markers.py)."""
     if status == "reported":
         return None if _cell_number(text) == value else f"the cell holds {text!r}, not {value}"
     if status == "blank":
         return None if not text.strip() else f"the cell is not blank: {text!r}"
     if status == "nil":
-        return None if NIL.fullmatch(text.strip()) else f"the cell holds {text!r}, not a nil word"
+        return None if status_of(text) == "nil" else f"the cell holds {text!r}, not a nil word"
     if status == "suppressed":
-        return None if SUPPRESSED.search(" " + text.strip()) and _cell_number(text) is None else f"the cell holds {text!r}, not a suppression marker"
+        return None if status_of(text) == "suppressed" else f"the cell holds {text!r}, not a suppression marker"
     return None
 
 

@@ -42,10 +42,23 @@ def checks(table: Table) -> list[Check]:
     return out
 
 
+def _place(row) -> str:
+    """Where a row stands: `line 12` of the response, or a cell such as `Offences!C7` (dict rows and Rows alike)."""
+    cell = row.get("cell") if isinstance(row, dict) else getattr(row, "cell", None)
+    if cell:
+        sheet = row.get("sheet") if isinstance(row, dict) else row.sheet
+        return f"{sheet}!{cell}"
+    return f"line {row['line']}"
+
+
 def describe(check: Check, dims: list[str]) -> str:
-    """Plain words for a check: both numbers and the lines they stand on."""
+    """Plain words for a check: both numbers and the lines (or cells) they stand on."""
     where = ", ".join(f"{d}={check.total[d]}" for d in dims)
-    lines = sorted({p["line"] for p in check.parts})
-    return (f"stated total {check.total['value'] if check.total['value'] is not None else '(blank)'} "
-            f"({where}; response line {check.total['line']}) but its parts over {check.over} add up to "
-            f"{check.parts_sum} (response lines {', '.join(map(str, lines))})")
+    places = sorted({_place(p) for p in check.parts}, key=lambda x: (len(x), x))
+    total = check.total["value"] if check.total["value"] is not None else "(blank)"
+    if all(x.startswith("line ") for x in places + [_place(check.total)]):
+        lines = sorted({p["line"] for p in check.parts})
+        return (f"stated total {total} ({where}; response line {check.total['line']}) but its parts over {check.over} add up to "
+                f"{check.parts_sum} (response lines {', '.join(map(str, lines))})")
+    return (f"stated total {total} ({where}; {_place(check.total)}) but its parts over {check.over} add up to "
+            f"{check.parts_sum} ({', '.join(places)})")

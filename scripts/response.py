@@ -5,14 +5,14 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from .markers import ALIGNED_GAP, BLANK_ON_LINE, NIL_ON_LINE, SUPPRESSED_ON_LINE, described
+
 # A whole number as written: not part of a word, a code (086/02) or a date (01.01.2017).
 NUMBER = re.compile(r"(?<![\w/.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w/]|[.,]\d)")
-NIL = re.compile(r"\b(nil return|nil|none)\b", re.IGNORECASE)
-SUPPRESSED = re.compile(r"(?:^|[\s|:–-])(\*|<\s*\d+|-|–|x|c|redacted)(?=$|[\s|*])", re.IGNORECASE)
-# An empty cell between tabs or pipes; on a line aligned with spaces (no tabs or pipes) a wide gap can hide one,
-# so there a blank cannot be disproved from the line alone (see stands_on).
-BLANK_CELL = re.compile(r"\t\t|^\t|\t$|\|\s*\||^\s*\||\|\s*$")
-ALIGNED_GAP = re.compile(r"\S {3,}\S")
+# The value markers (nil words, suppression markers, blank cells) come from scripts/markers.py, the one
+# vocabulary the extractor uses too. On a line aligned with spaces (no tabs or pipes) a wide gap can hide
+# an empty cell, so there a blank cannot be disproved from the line alone (see stands_on).
+NIL, SUPPRESSED, BLANK_CELL = NIL_ON_LINE, SUPPRESSED_ON_LINE, BLANK_ON_LINE  # the names other modules knew them by
 
 
 @dataclass(frozen=True)
@@ -90,13 +90,13 @@ def stands_on(status: str, value: int | None, line: str) -> str | None:
         if value not in numbers_on(value_cells(line)):
             return f"{value} is not written on the line" + (" (outside its label cell)" if value in numbers_on(line) else "")
     elif status == "nil":
-        if not NIL.search(line):
-            return 'the line has no "Nil Return", "Nil" or "None"'
+        if not NIL_ON_LINE.search(line):
+            return f"the line has no nil word ({described('nil')})"
     elif status == "blank":
         aligned = "\t" not in line and "|" not in line and ALIGNED_GAP.search(line)
-        if not (BLANK_CELL.search(line) or aligned):
+        if not (BLANK_ON_LINE.search(line) or aligned):
             return "the line has no blank cell"
     elif status == "suppressed":
-        if not SUPPRESSED.search(line):
-            return "the line has no suppression marker (*, <5, -, x, c, redacted)"
+        if not SUPPRESSED_ON_LINE.search(line):
+            return f"the line has no suppression marker ({described('suppressed')})"
     return None

@@ -41,12 +41,16 @@ def test_seed_tables_are_reproduced_exactly(request_id, curated):
     assert result.unchecked == []
 
 
-def test_seed_prose_numbers_are_reported_not_guessed():
+def test_seed_answers_and_prose_counts_are_proposed_for_a_curator_to_confirm():
     result = extract((ROOT / "datapackages/hertfordshire-foi2018-00739/response.txt").read_bytes())
-    assert result.tables == []
-    assert {61, 63, 65} <= {n for n, _ in result.loose}
+    assert [rows(t) for t in result.tables] == [[("Q1", 88, "reported", 61)]]
+    assert [(t.rows[0]["line"], t.rows[0]["value"]) for t in result.prose] == [(63, 76), (65, 622)]
+    assert result.prose[1].rows[0]["statement"] == ('The total number of offences relating to "Indecent Images of Children" '
+                                                    'during this period was')
+    assert result.totals[result.tables[0].name] == []  # "Q2 – ... the total ... was 76" answers another question
     result = extract((ROOT / "datapackages/south-yorkshire-20210999/response.txt").read_bytes())
-    assert 28 in {n for n, _ in result.loose}  # "30 offences are currently recorded without victim details"
+    assert [(t.rows[0]["line"], t.rows[0]["value"], t.rows[0]["statement"]) for t in result.prose] == [
+        (28, 30, "offences are currently recorded without victim details")]
     assert [(n, code) for n, code, _ in result.codes] == [(9, "71/17"), (26, "71/17")]
 
 
@@ -84,10 +88,12 @@ def test_pipe_table_with_suppressed_cells_and_a_total_that_disagrees():
     assert [r[1:] for r in rows(table) if r[0] == "Caution"] == [("2018", None, "suppressed", 6), ("2019", None, "suppressed", 6),
                                                                   (T, 3, "reported", 6)]
     assert ("Outcome 21", "2019", None, "suppressed", 7) in rows(table)
-    text = report(result, "pipe-table.txt", {})
+    lines = report(result, "pipe-table.txt", {}).splitlines()
     assert ("    DISAGREES: stated total 34 (outcome=Total, year=Total; response line 8) but its parts over outcome add up to 31 "
-            "(response lines 5, 6, 7)") in text.splitlines()
-    assert "  totals: 2 of 3 agree with their parts" in text.splitlines()
+            "(response lines 5, 6, 7)") in lines
+    assert "  totals: 2 of 7 agree with their parts; 4 cannot be checked" in lines
+    assert ("    CANNOT BE CHECKED: stated total 12 (outcome=Total, year=2019; response line 8): cannot be checked: "
+            "a part is suppressed (response lines 6, 7)") in lines
 
 
 def test_pipe_table_flattened_to_one_cell_per_line():
@@ -158,7 +164,8 @@ def test_sum_row_and_dash_as_suppressed():
     assert rows(table) == [("Q1", "Reports", 3, "reported", 4), ("Q2", "Reports", 5, "reported", 5),
                            ("Q3", "Reports", None, "suppressed", 6), ("Q4", "Reports", 2, "reported", 7),
                            (T, "Reports", 10, "reported", 8)]
-    assert reconciliation(table) == []  # a suppressed part: the total cannot be checked
+    (check,) = reconciliation(table)  # a suppressed part: the total cannot be checked, and the report says why
+    assert check.verdict == "cannot be checked: a part is suppressed (response line 6)" and not check.checkable
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")) + sorted((ROOT / "datapackages").glob("*/response.txt")),

@@ -38,3 +38,27 @@ def test_page_furniture_numbers_are_not_values(tmp_path):
     folder = make_request(tmp_path)
     (outcomes,) = extract_file("response.html", (folder / "response.html").read_bytes())
     assert not any(r["value"] in (3, 101, 123, 4567, 2023) and r["cell"].startswith(("A", "B")) for r in outcomes.rows)
+
+
+def test_command_line_writes_cell_cited_tables_that_the_build_accepts(tmp_path):
+    """make extract on the XLSX and the page writes CSVs into the request's tables/, cited by cell, totals reconciled."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+    folder = make_request(tmp_path)
+    out = tmp_path / "proposed"
+    reports = {}
+    for name in ("attachments/figures.xlsx", "response.html"):
+        result = subprocess.run([sys.executable, "-m", "scripts.extract", str(folder / name), "--out", str(out)], cwd=ROOT,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert "NOT PROVEN" not in result.stdout
+        reports[name] = result.stdout
+    assert "Hidden parts (look at them; declare them under files[].hidden before publishing): Offences!row 6" in reports[
+        "attachments/figures.xlsx"]
+    assert curated(out / "offences.csv") == curated(folder / "tables/offences.csv")
+    assert curated(out / "table-1.csv") == curated(folder / "tables/outcomes.csv")
+    assert "total 22 (Offences!F7) equals its parts over year" in subprocess.run(
+        [sys.executable, "-m", "scripts.extract", str(folder / "attachments/figures.xlsx"), "--dry-run"], cwd=ROOT,
+        capture_output=True, text=True).stdout

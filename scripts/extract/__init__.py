@@ -9,17 +9,27 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import reconcile
 from ..load import slug
 from ..reference import read_csv
-from ..response import NUMBER, stands_on
-from ..tables import Table
-from .blocks import find_grids, kind
+from .. import citation
+from ..response import ResponseText
 from .cells import codes_in, repair
+from .flat import read_bare, read_piped
+from .furniture import furniture_lines
+from .delimited import kind, read_delimited
+from .lists import read_lists
+from .model import Grid, Row
+from .numbers import Found, counts_in_words, numbers_in
+from .prose import Statement, read_prose
+from .spaced import read_spaced
 from .tidy import Proposed, tidy
+from .totals import Check, prose_checks, table_checks
 
-MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-DATE_NUMBER = re.compile(rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?)", re.IGNORECASE)
+# A number glued to its label, as a web table's cells run together when saved as text ("Making/Taking26").
+GLUED = re.compile(r"^\s*[A-Za-z][^|\t]*[A-Za-z)](\d{1,3}(?:,\d{3})+|\d+)\s*$")
+
+# The layout readers, in the order they claim lines: the most structured first.
+READERS = (read_delimited, read_piped, read_spaced, read_lists, read_bare)
 
 
 @dataclass
@@ -29,10 +39,20 @@ class Extraction:
     encoding: str
     lines: list[str]
     tables: list[Proposed] = field(default_factory=list)
+    prose: list[Proposed] = field(default_factory=list)
     repaired: list[int] = field(default_factory=list)
+    furniture: list[int] = field(default_factory=list)
     codes: list[tuple[int, str, str]] = field(default_factory=list)
-    loose: list[tuple[int, str]] = field(default_factory=list)
+    loose: list[tuple[int, str]] = field(default_factory=list)  # lines with numbers that look like data, not read
+    not_data: list[tuple[int, str]] = field(default_factory=list)  # lines whose numbers were judged not data, and why
+    unread: list[str] = field(default_factory=list)  # tables found but not read, and why
     unchecked: list[str] = field(default_factory=list)
+    totals: dict[str, list[Check]] = field(default_factory=dict)
+
+    @property
+    def proposals(self) -> list[Proposed]:
+        """Every proposed table: the tables, then the counts stated in sentences."""
+        return self.tables + self.prose
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -44,29 +64,101 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def extract(data: bytes) -> Extraction:
-    """Find the tables in a response text and propose each as a tidy table."""
+    """Find the tables and the counts in a response text and propose each as a tidy table."""
     text, encoding = decode(data)
     original = text.split("\n")
-    repaired_text, _ = repair(text)
-    lines = repaired_text.split("\n")
+    lines = repair(text)[0].split("\n")
     result = Extraction(encoding, original, repaired=[n + 1 for n, (a, b) in enumerate(zip(original, lines)) if a != b])
-    used: set[int] = set()
-    for grid in find_grids(lines):
-        name = _name(grid, [t.name for t in result.tables])
-        proposed = tidy(grid, name)
-        result.tables.append(proposed)
-        used.update(range(grid.start, grid.end + 1))
-        for row in proposed.rows:  # the extractor's own output must pass the build's citation check
-            why = stands_on(row["status"], row["value"], original[row["line"] - 1])
+    result.furniture = sorted(furniture_lines(lines))
+    free = [n + 1 not in result.furniture for n in range(len(lines))]
+    grids: list[Grid] = []
+    for reader in READERS:
+        for grid in reader(lines, free):
+            grids.append(grid)
+            if grid.rows:
+                for n in grid.lines:
+                    free[n - 1] = False
+    _propose(result, sorted(grids, key=lambda g: g.start))
+    statements = read_prose(lines, free)
+    result.prose = [_prose_table(s, [t.name for t in result.proposals]) for s in statements]
+    for s in statements:
+        free[s.line - 1] = False
+    for table in result.tables:
+        result.totals[table.name] = table_checks(table)
+    for name, checks in prose_checks(result.tables, statements, lines).items():
+        result.totals[name] += checks
+    result.unchecked = self_check(result.proposals, original)
+    _leftovers(result, lines, free)
+    return result
+
+
+def _propose(result: Extraction, grids: list[Grid]) -> None:
+    """Tidy every grid that holds a value; say why the others were not read."""
+    for grid in grids:
+        table = tidy(grid, _name(grid, [t.name for t in result.tables]))
+        if table.values:
+            result.tables.append(table)
+        elif grid.rows or grid.notes:
+            why = "; ".join(grid.notes) or "no number, nil word or suppression marker in its cells (a form to fill in?)"
+            result.unread.append(f"lines {grid.start}-{grid.end} ({grid.layout}): {why}")
+
+
+def _prose_table(s: Statement, taken: list[str]) -> Proposed:
+    """A count stated in a sentence as a one-row table, labelled by its sentence."""
+    grid = Grid("prose", s.line, s.line, rows=[Row(s.line, [s.label, s.found.text])], row_dims=["statement"], caption=s.sentence)
+    name = _unique(f"line-{s.line}-" + slug(" ".join(s.label.split()[:6]))[:40].strip("-"), taken)
+    table = Proposed(name, grid, ["statement"], structure="a count stated in a sentence", layout_rows=["statement"])
+    table.rows.append({"statement": s.label, "value": s.found.value, "status": "reported", "line": s.line})
+    return table
+
+
+def self_check(tables: list[Proposed], lines: list[str]) -> list[str]:
+    """The extractor's own output must pass the build's citation check: the value on its line, its row label there
+    too (or above a value that stands alone), outer labels above, column labels in the header above."""
+    response = ResponseText("\n".join(lines).encode("utf-8"))
+    out = []
+    for table in tables:
+        for row in table.rows:
+            labels = [row[d] for d in table.layout_rows]
+            columns = [row[d] for d in table.layout_columns]
+            why = citation.check(response, row["line"], labels, columns, row["status"], row["value"])
             if why:
-                result.unchecked.append(f"{name}: line {row['line']}: {why}")
+                out.append(f"{table.name}: line {row['line']}: {why}")
+    return out
+
+
+def _leftovers(result: Extraction, lines: list[str], free: list[bool]) -> None:
+    """Numbers outside every proposal: those that look like data (left to do), and those judged not data."""
     aliases = _aliases()
     for n, line in enumerate(lines, start=1):
         found = codes_in(line) + [aliases[t] for t in re.findall(r"(?<![\w/])\d{3,5}(?![\w/])", line) if t in aliases]
         result.codes += [(n, code, line.strip()) for code in found]
-        if n not in used and kind(line) != "blank" and _data_numbers(line):
+        if not free[n - 1] and n not in result.furniture:
+            continue
+        numbers = numbers_in(line)
+        if n in result.furniture:
+            if numbers:
+                result.not_data.append((n, ", ".join(f"{f.text} (page furniture)" for f in numbers)))
+            continue
+        data = [f for f in numbers if f.data]
+        if data or counts_in_words(line) or GLUED.search(line):
             result.loose.append((n, line.strip()))
-    return result
+        if len(data) < len(numbers):
+            result.not_data.append((n, ", ".join(f"{f.text} ({f.reason})" for f in numbers if f.reason)))
+
+
+def looks_like(line: str, found: list[Found]) -> str:
+    """Why a number outside every proposal may be data: a cell in a row of cells, a count after a label, or in prose."""
+    text = line.strip()
+    if GLUED.search(line):
+        return f"a number glued to its label, which the build cannot cite: {GLUED.search(line).group(1)}"
+    if not found and counts_in_words(line):
+        return f"a count written in words, which the build cannot cite: {', '.join(counts_in_words(line))}"
+    if kind(line) in ("tab", "pipe", "cell", "spaced") or (found and text == found[-1].text):
+        return "a cell in a row of cells"
+    if found and text.endswith(found[-1].text):
+        return "a count after a label"
+    return "a number in a sentence"
 
 
 def _aliases() -> dict[str, str]:
@@ -78,64 +170,24 @@ def _aliases() -> dict[str, str]:
     return {alias: row["code"] for row in rows for alias in row["aliases"].split(";") if alias and "/" not in alias}
 
 
-def _data_numbers(line: str) -> list[str]:
-    """Numbers in prose that may be data: not years, not parts of dates, codes or references."""
-    out = []
-    for m in NUMBER.finditer(line):
-        value = m.group(1)
-        if re.fullmatch(r"(19|20)\d{2}", value) or DATE_NUMBER.match(line[m.start():]) or re.match(rf"\s*{MONTHS}", line[m.end():], re.I):
-            continue
-        out.append(value)
-    return out
-
-
-def _name(grid, taken: list[str]) -> str:
-    """A file name for the proposal: from the table's caption or list noun, else table-N."""
-    if grid.caption:
-        base = slug(grid.caption)[:60].strip("-")
-    elif grid.layout == "list" and grid.dim_hint:
+def _name(grid: Grid, taken: list[str]) -> str:
+    """A file name for the proposal: from a list's noun, the table's caption, or table-N."""
+    if grid.dim_hint:
         base = f"{grid.dim_hint}-counts"
+    elif grid.caption:
+        base = slug(grid.caption)[:60].strip("-") or "table"
     else:
         base = f"table-{len(taken) + 1}"
+    return _unique(base, taken)
+
+
+def _unique(base: str, taken: list[str]) -> str:
     name, k = base, 2
     while name in taken:
         name, k = f"{base}-{k}", k + 1
     return name
 
 
-def reconciliation(proposed: Proposed) -> list[reconcile.Check]:
-    """Every stated total in a proposal against the sum of its parts (blank cells count as zero)."""
-    table = Table({"name": proposed.name}, Path(proposed.name), proposed.dims, proposed.rows)
-    return reconcile.checks(table)
+from .report import reconciliation, report  # noqa: E402  (the report reads the classes above)
 
-
-def report(result: Extraction, source: str, written: dict[str, str]) -> str:
-    """The extractor's report, in plain text for a curator."""
-    out = [f"Extracted from {source} ({result.encoding}, {len(result.lines)} lines)"]
-    if result.repaired:
-        out.append(f"Mis-encoded characters repaired for reading on lines {', '.join(map(str, result.repaired))}; "
-                   "labels from those lines are shown repaired; check them against the text.")
-    if not result.tables:
-        out.append("\nNo tables found.")
-    for n, t in enumerate(result.tables, start=1):
-        counts = {s: sum(r["status"] == s for r in t.rows) for s in ("reported", "blank", "nil", "suppressed")}
-        out += [f"\nTable {n}: {t.name} (lines {t.grid.start}-{t.grid.end}; layout: {t.grid.layout})",
-                f"  {t.structure}" if t.structure else "",
-                f"  dimensions: {', '.join(t.dims)}; {len(t.rows)} values: " + ", ".join(f"{v} {k}" for k, v in counts.items()),
-                f"  {written.get(t.name, 'not written')}"]
-        if t.grid.caption:
-            out.append(f"  caption: {t.grid.caption}")
-        checks = reconciliation(t)
-        if checks:
-            out.append(f"  totals: {sum(c.agrees for c in checks)} of {len(checks)} agree with their parts")
-            out += [f"    DISAGREES: {reconcile.describe(c, t.dims)}" for c in checks if not c.agrees]
-        out += [f"  note: {note}" for note in t.notes]
-    if result.unchecked:
-        out += ["\nValues that do not stand on their line (please report this as a bug):"] + [f"  {u}" for u in result.unchecked]
-    if result.codes:
-        out.append("\nHome Office codes written in the text (normalised):")
-        out += [f"  line {n}: {code}: {text[:100]}" for n, code, text in result.codes]
-    if result.loose:
-        out.append("\nLines with numbers outside any table (not interpreted):")
-        out += [f"  line {n} ({', '.join(_data_numbers(text))}): {text[:160]}" for n, text in result.loose]
-    return "\n".join(line for line in out if line != "") + "\n"
+__all__ = ["Extraction", "extract", "reconciliation", "report"]

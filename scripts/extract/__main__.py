@@ -5,14 +5,46 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..markers import described
 from ..tables import FIXED
 from ..writers import csv_bytes
-from . import extract, report
+from . import extract, files, report
+from .files import FILE_SUFFIXES
+
+
+LAYOUTS = """layouts it reads (each seen in real police responses), with a short example of each:
+  tab-separated rows          Offence<TAB>2019<TAB>2020, then Possession<TAB>12<TAB>9
+  pipe rows                   | Outcome | 2019 | 2020 |, then | Charged | 12 | 9 |
+  aligned with spaces         Offence        2019    2020, then Possession       12       9
+  single spaces               Year Arrests Cautions, then 2016 41 7; or AB04 – No suspect / victim declines 17 ... Sum: 212
+  web table, one cell a line  Outcome |  2020 |  2021 |  |---|---|---|  Caution |  2 |  |   (each on its own line; a bare |
+                              is an empty cell or the start of a row; the rule gives the row width)
+  one cell a line             Year, Arrests, 2016, 41, each on its own line, blank lines between or not: header cells first
+  LABEL – N lists             Snapchat – 14 / WhatsApp: Nil / Discord – * / Total – 23 (items may be separated by blank lines)
+  numbered answers            1a. Charged – 5 / 1b. Cautioned – 0 / 2. 4 / Q1 – 88
+  = N answers                 Offences recorded between 1 April 2015 and 31 March 2016 = 87
+  counts in sentences         There have been 39 offences recorded ... / Of these, 9 involved ... (each proposed as a
+                              one-row table labelled by what the sentence says it counts, for you to confirm)
+also: nested row labels (pivot tables; a row with no values above the rows it heads), a header repeated part-way down
+(the same header is skipped; a different one starts a new table), tables split by a page break, and page furniture
+(cookie banners, navigation, footers), which is skipped.
+values: digits; nil words ({nil}) are 0; suppression markers ({suppressed}) are left empty; an empty cell is blank.
+totals: every Total/Sum row and column, and every total stated in a sentence next to a table, is checked against its
+parts and reported with both numbers and their lines; a total with a suppressed part cannot be checked, and says so.
+the report ends with the numbers it left: those that look like data (left to read) and those judged not data (dates,
+years, references, legal sections, question numbers, phone numbers, codes).
+files: an attachment (.xlsx, .ods, .csv) or a saved web page (.html) is read with a real parser; each sheet or HTML table
+(named table 1, table 2, ...) becomes a table whose rows cite sheet and cell; label columns become row dimensions and
+header rows column dimensions, merged and spanned cells count for every cell they cover, hidden rows are left out and
+reported. A PDF is read in layout mode and each page is read as a text; its rows cite page and line."""
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.extract", description=__doc__)
-    parser.add_argument("response", type=Path, help="a response text, e.g. datapackages/<id>/response.txt")
+    parser = argparse.ArgumentParser(prog="python -m scripts.extract", description=__doc__,
+                                     epilog=LAYOUTS.format(nil=described("nil"), suppressed=described("suppressed")),
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("response", type=Path, help="a response text (datapackages/<id>/response.txt), or an attachment or saved page: "
+                        ".xlsx, .ods, .csv, .html, .pdf")
     parser.add_argument("--out", type=Path, help="folder for the proposed CSVs (default: tables/ beside the response)")
     parser.add_argument("--overwrite", action="store_true", help="replace CSVs that already exist in the folder (curated tables!)")
     parser.add_argument("--dry-run", action="store_true", help="print the report only; write nothing")
@@ -20,11 +52,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args.response.is_file():
         print(f"error: {args.response}: no such file", file=sys.stderr)
         return 2
+    folder = args.response.parent.parent if args.response.parent.name == "attachments" else args.response.parent
+    out = args.out or folder / "tables"
+    if args.response.suffix.lower() in FILE_SUFFIXES:
+        return files.main(args.response, out, args.overwrite, args.dry_run)
     result = extract(args.response.read_bytes())
-    out = args.out or args.response.parent / "tables"
     written: dict[str, str] = {}
     refused = []
-    for table in result.tables:
+    for table in result.proposals:
         if not table.rows:
             written[table.name] = "not written: no values read"
             continue

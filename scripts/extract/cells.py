@@ -4,16 +4,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..markers import status_of
+
 NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)$")
-NUMBER_WITH_UNIT = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)\s+[A-Za-z][A-Za-z ]*$")  # "2 Offence", "10 Offences"
-NIL = re.compile(r"^(nil return|nil|none|zero)$", re.IGNORECASE)
-SUPPRESSED = re.compile(r"^(\*|<\s*\d+|-|–|—|x|c|redacted|\[redacted\])$", re.IGNORECASE)
-TOTAL = re.compile(r"^(grand\s+total|sub[\s-]?total|totals?|sum)\s*:?$", re.IGNORECASE)
+TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|hrs|minutes?|mins|seconds?|%|per\s*cent)"
+NUMBER_WITH_UNIT = re.compile(rf"^(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?!{TIME_UNITS}\b)[A-Za-z][A-Za-z ]*$", re.IGNORECASE)
+TOTAL = re.compile(r"^(grand\s+total|sub[\s-]?total|totals?|total\s+count|sum|all)\s*:?$", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d{2}(\s*[/-]\s*(\d{2}|(19|20)\d{2}))?$")
-AGE = re.compile(r"^(under\s+\d+('?s)?|\d+\s*(-|–|to)\s*\d+|\d+\s*\+|\d+\s+and\s+(over|under)|\d+)$", re.IGNORECASE)
-CODE = re.compile(r"(?<![\d/])(0?\d{2,3}[A-Z]?)/(\d{1,2})(?![\d/])")
+AGE = re.compile(r"^(under\s+\d+('?s)?|\d+\s*(-|–|to)\s*\d+(\s*years?)?|\d+\s*\+|\d+\s+(and|or)\s+(over|under|above|below)"
+                 r"|over\s+\d+|\d+|unknown.*|not\s+(known|recorded).*)$", re.IGNORECASE)
+GENDER = re.compile(r"^(male|female|males|females|boys?|girls?|men|women|unknown|not\s+(known|recorded|stated)|other)(\s+\w+)?$",
+                    re.IGNORECASE)
+CODE = re.compile(r"(?<![\d/])(0?\d{2,3}[A-Z]?)\s?/\s?(\d{1,2})(?![\d/])")
 MOJIBAKE = {"â€“": "–", "â€”": "—", "â€œ": "“", "â€\x9d": "”", "â€™": "’", "â€˜": "‘", "Â ": " ", "Ã©": "é"}
-PAGE_BREAK = re.compile(r"^\s*(\f|page\s+\d+(\s+of\s+\d+)?|-+\s*page break\s*-+|continued( overleaf)?\.?|\(continued\))\s*$", re.IGNORECASE)
+PAGE_BREAK = re.compile(r"^\s*(\f|page\s+\d+(\s+of\s+\d+)?|-+\s*page break\s*-+|continued( overleaf)?\.?|\(continued\))\s*$",
+                        re.IGNORECASE)
+DIM_WORDS = ("outcome", "offence", "platform", "keyword", "gender", "month", "quarter", "year", "age", "method", "area")
 
 
 @dataclass(frozen=True)
@@ -29,34 +35,43 @@ def unwrap(text: str) -> str:
     """Drop Markdown emphasis and bullet markers that conversions leave around a cell."""
     text = text.strip()
     text = re.sub(r"^(?:[-•·]\s+|\d+\.\s+(?=[A-Za-z]))", "", text) if not NUMBER.match(text) else text
-    while len(text) > 1 and text[0] == "*" and not SUPPRESSED.match(text):
+    while len(text) > 1 and text[0] == "*" and status_of(text) is None:
         text = text[1:].lstrip()
     while len(text) > 1 and text[-1] == "*":
         text = text[:-1].rstrip()
     return text.strip()
 
 
+def plausible(digits: str) -> bool:
+    """A count as forces write one: no leading zero (086 is a code), and six bare digits or more is an id."""
+    bare = digits.replace(",", "")
+    return (bare == "0" or not bare.startswith("0")) and ("," in digits or len(bare) <= 5)
+
+
 def read_cell(raw: str, units: bool = False) -> Cell:
-    """Classify a cell; with `units`, "2 Offence" counts as the number 2."""
-    text = raw.strip()
-    if text == "":
-        return Cell(raw, "blank", None)
-    if SUPPRESSED.match(text):
-        return Cell(raw, "suppressed", None)
-    text = unwrap(text)
+    """Classify a cell; with `units`, "2 Offence" counts as the number 2 (never "2 years")."""
+    status = status_of(raw)
+    if status in ("blank", "suppressed"):
+        return Cell(raw, status, None)
+    text = unwrap(raw)
     if NUMBER.match(text):
-        return Cell(raw, "reported", int(text.replace(",", "")))
-    if units and NUMBER_WITH_UNIT.match(text):
-        return Cell(raw, "reported", int(NUMBER_WITH_UNIT.match(text).group(1).replace(",", "")))
-    if NIL.match(text):
-        return Cell(raw, "nil", 0)
-    if SUPPRESSED.match(text):
-        return Cell(raw, "suppressed", None)
+        return Cell(raw, "reported", int(text.replace(",", ""))) if plausible(text) else Cell(raw, None, None)
+    unit = NUMBER_WITH_UNIT.match(text) if units else None
+    if unit and plausible(unit.group(1)):
+        return Cell(raw, "reported", int(unit.group(1).replace(",", "")))
+    status = status_of(text)
+    if status in ("nil", "suppressed"):
+        return Cell(raw, status, 0 if status == "nil" else None)
     return Cell(raw, None, None)
 
 
+def is_value(raw: str) -> bool:
+    """A cell that holds a value (a number, a nil word, a suppression marker), not a blank and not text."""
+    return read_cell(raw).status in ("reported", "nil", "suppressed")
+
+
 def is_total(label: str) -> bool:
-    """A row or column label that states a total ("Total", "Grand Total", "Sum:")."""
+    """A row or column label that states a total ("Total", "Grand Total", "Sum:", "All")."""
     return bool(TOTAL.match(unwrap(label)))
 
 
@@ -74,6 +89,31 @@ def snake(text: str, default: str) -> str:
     return name if name and name[0].isalpha() else default
 
 
+def dim_name(labels: list[str], heading: str | None, default: str) -> str:
+    """A dimension's name: from its heading when it has one, else from what its labels are (years, ages, genders)."""
+    if heading and unwrap(heading):
+        return snake(heading, default)
+    named = [unwrap(x) for x in labels if not is_total(x)]
+    if named and all(YEAR.match(x) for x in named):
+        return "year"
+    if named and all(GENDER.match(x) for x in named):
+        return "gender"
+    if named and all(AGE.match(x) for x in named) and any(re.search(r"\d", x) for x in named):
+        return "age_band"
+    return default
+
+
+def dim_from_caption(caption: str | None, default: str) -> str:
+    """A dimension's name from a table's caption or header text when it names one (outcome, offence, age...)."""
+    words = re.findall(r"[a-z]+", (caption or "").lower())
+    return next((w for w in DIM_WORDS for x in words if x.startswith(w)), default)
+
+
 def codes_in(text: str) -> list[str]:
-    """Home Office codes written like 86/2 or 086/02 in a piece of text, normalised (86/2)."""
-    return [f"{int(a[:-1]) if a[-1].isalpha() else int(a)}{a[-1] if a[-1].isalpha() else ''}/{int(b)}" for a, b in CODE.findall(text)]
+    """Home Office codes written like 86/2 or 086/02 in a piece of text, normalised (86/2); not years (21/22)."""
+    out = []
+    for a, b in CODE.findall(text):
+        number = int(a[:-1]) if a[-1].isalpha() else int(a)
+        if number <= 200 and not (len(a) == 2 == len(b) and int(b) == number + 1):
+            out.append(f"{number}{a[-1] if a[-1].isalpha() else ''}/{int(b)}")
+    return out

@@ -5,15 +5,16 @@ import re
 from dataclasses import dataclass, field
 
 from ..tables import TOTAL
-from .blocks import Grid, Row
-from .cells import AGE, YEAR, is_total, read_cell, snake, unwrap
+from .cells import YEAR, codes_in, dim_from_caption, dim_name, is_total, read_cell, snake, unwrap
+from .model import Grid, Row
 
 LEVEL_SPLIT = re.compile(r"\s*(?:/|>|\\)\s*")
+LISTS = ("list", "numbered list", "numbered answers", "prose")
 
 
 @dataclass
 class Proposed:
-    """A proposed table: its name, dimensions, tidy rows, and what the extractor noticed."""
+    """A proposed table: its name, dimensions, tidy rows, how the force laid it out, and what the extractor noticed."""
 
     name: str
     grid: Grid
@@ -21,42 +22,125 @@ class Proposed:
     rows: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     structure: str = ""
+    layout_rows: list[str] = field(default_factory=list)
+    layout_columns: list[str] = field(default_factory=list)
+
+    @property
+    def values(self) -> int:
+        """How many values the table holds (blank cells are not values)."""
+        return sum(r["status"] != "blank" for r in self.rows)
 
 
 def tidy(grid: Grid, name: str) -> Proposed:
-    """Dispatch on layout: lists have one dimension, grids have row dimensions and a column dimension."""
-    if grid.layout == "list":
-        return _tidy_list(grid, name)
-    return _tidy_grid(grid, name)
+    """Dispatch on layout: lists have their row dimensions only; grids add a column dimension."""
+    if grid.layout in LISTS or (grid.header is None and all(len(r.cells) == 2 for r in grid.rows)):
+        out = _tidy_list(grid, name)
+    else:
+        group_rows(grid)
+        out = _tidy_grid(grid, name)
+    _note_duplicates(out)
+    return out
+
+
+def group_rows(grid: Grid) -> None:
+    """Rows with no value above rows with values (an offence above its outcomes) become the outer label of the rows
+    under them, when the header names two levels, the labels are offence codes, or the inner labels repeat."""
+    rows = grid.rows
+    if any(r.group for r in rows):
+        return
+    levels = LEVEL_SPLIT.split(grid.header[0]) if grid.header and grid.header[0] else []
+    empty = [all(not c.strip() for c in r.cells[1:]) and not is_total(r.cells[0]) for r in rows]
+    groups = {k for k, e in enumerate(empty) if e and k + 1 < len(rows) and not empty[k + 1]}
+    inner = [unwrap(r.cells[0]) for k, r in enumerate(rows) if k not in groups and not is_total(r.cells[0])]
+    if not groups and len(levels) <= 1:
+        _coded_heads(grid)
+        return
+    if not groups or not (len(levels) > 1 or all(codes_in(rows[k].cells[0]) for k in groups) or len(set(inner)) < len(inner)):
+        return
+    if len(levels) > 1:
+        grid.row_dims = levels
+    group, kept = None, []
+    for k, row in enumerate(rows):
+        if k in groups:
+            group = row.cells[0]
+            continue
+        row.group = None if is_total(row.cells[0]) else group
+        kept.append(row)
+    if 0 not in groups:
+        grid.notes.append(f"line {rows[0].line}: rows before the first group label have no outer label")
+    grid.rows = kept
+
+
+CODED = re.compile(r"^\W*(?:0?\d{1,3}[A-Z]?\s?/\s?\d{1,2}|\d{4,5}\s*[-–:])")
+
+
+def _coded_heads(grid: Grid) -> None:
+    """Rows labelled with an offence code, each above rows whose labels repeat under the next code (outcomes under
+    each offence): the coded rows are the outer labels, their own values subtotals."""
+    rows = [r for r in grid.rows if not is_total(r.cells[0])]
+    coded = [bool(CODED.match(r.cells[0])) for r in rows]
+    plain = [unwrap(r.cells[0]) for r, c in zip(rows, coded) if not c]
+    if not rows or not coded[0] or all(coded) or len(set(plain)) == len(plain):
+        return
+    group = None
+    for row in grid.rows:
+        if is_total(row.cells[0]):
+            continue
+        if CODED.match(row.cells[0]):
+            group, row.head = row.cells[0], True
+        row.group = group
 
 
 def _tidy_list(grid: Grid, name: str) -> Proposed:
-    years = all(YEAR.match(unwrap(r.cells[0])) or is_total(r.cells[0]) for r in grid.rows)
-    dim = grid.dim_hint or ("year" if years else "label")
-    out = Proposed(name, grid, [dim], notes=list(grid.notes), structure=f"list of {len(grid.rows)} items")
+    dims = list(grid.row_dims or ["label"])
+    labels = [r.cells[-2] for r in grid.rows]
+    if dims[-1] == "label":
+        years = all(YEAR.match(unwrap(x)) or is_total(x) for x in labels)
+        dims[-1] = grid.dim_hint or ("year" if years else dim_from_caption(grid.caption, dim_name(labels, None, "label")))
+    out = Proposed(name, grid, dims, notes=list(grid.notes), structure=f"{grid.layout} of {len(grid.rows)} items",
+                   layout_rows=list(dims))
     for row in grid.rows:
-        label, raw = row.cells
-        cell = read_cell(raw, units=True)
-        out.rows.append({dim: TOTAL if is_total(label) else label, "value": cell.value, "status": cell.status, "line": row.line})
+        keys = [unwrap(c) for c in row.cells[:-1]]
+        keys[-1] = TOTAL if is_total(keys[-1]) and len(keys) == 1 else keys[-1]
+        cell = read_cell(row.cells[-1], units=True)
+        out.rows.append({**dict(zip(dims, keys)), "value": cell.value, "status": cell.status, "line": row.line})
     return out
 
 
 def _tidy_grid(grid: Grid, name: str) -> Proposed:
     header = grid.header or []
-    levels = [snake(part, f"level_{k + 1}") for k, part in enumerate(LEVEL_SPLIT.split(header[0]))] if header and header[0] else ["label"]
     columns = [unwrap(c) for c in header[1:]]
-    col_dim = "year" if columns and all(YEAR.match(c) or is_total(c) for c in columns) else "column"
+    labels = [r.cells[0] for r in grid.rows]
+    if grid.row_dims:
+        levels = [snake(x, f"level_{k + 1}") for k, x in enumerate(grid.row_dims)]
+    elif header and header[0]:
+        levels = [snake(part, f"level_{k + 1}") for k, part in enumerate(LEVEL_SPLIT.split(header[0]))]
+    else:
+        levels = [dim_name(labels, None, "label")]
+    grouped = any(r.group for r in grid.rows)
+    if grouped and len(levels) < 2:
+        outer = "offence" if any(codes_in(r.group or "") for r in grid.rows) else "group"
+        levels = [outer, levels[0] if levels[0] != outer else "label"]
+    col_dim = dim_name(columns, None, "column")
     dims = _unique(levels + [col_dim])
-    out = Proposed(name, grid, dims, notes=list(grid.notes))
+    out = Proposed(name, grid, dims, notes=list(grid.notes), layout_rows=dims[:-1], layout_columns=dims[-1:])
     data = [r for r in grid.rows if not is_total(r.cells[0])]
-    assigned, how = assign_levels(data, len(levels), len(columns), levels)
+    assigned, how = ({id(r): (1 if r.group else 0) for r in data}, "group rows") if grouped else \
+        assign_levels(data, len(levels), len(columns))
     out.structure = (f"{len(levels)} row levels ({' > '.join(levels)}), levels by {how}; " if len(levels) > 1 else "") + \
         f"{len(grid.rows)} rows x {len(columns)} columns ({col_dim})"
     path: list[str] = [TOTAL] * len(levels)
     for row in grid.rows:
         label = unwrap(row.cells[0])
+        if not label:
+            out.notes.append(f"line {row.line}: a row with no label; not read")
+            continue
         if is_total(row.cells[0]):
-            row_dims = [TOTAL] * len(levels)
+            row_dims = [TOTAL] * len(levels) if not row.group else [unwrap(row.group)] + [TOTAL] * (len(levels) - 1)
+        elif grouped and row.head:
+            row_dims = [label] + [TOTAL] * (len(levels) - 1)
+        elif grouped:
+            row_dims = ([unwrap(row.group)] if row.group else [TOTAL]) + [label] + [TOTAL] * (len(levels) - 2)
         else:
             level = assigned[id(row)]
             path = path[:level] + [label] + [TOTAL] * (len(levels) - level - 1)
@@ -87,7 +171,7 @@ def _cells(row: Row, row_dims: list[str], columns: list[str], dims: list[str], n
     return out
 
 
-def assign_levels(rows: list[Row], depth: int, width: int, levels: list[str]) -> tuple[dict[int, int], str]:
+def assign_levels(rows: list[Row], depth: int, width: int) -> tuple[dict[int, int], str]:
     """The nesting level of each row label: by its sums when they add up, else by what the label looks like."""
     if depth == 1:
         return {id(r): 0 for r in rows}, "one level"
@@ -95,7 +179,7 @@ def assign_levels(rows: list[Row], depth: int, width: int, levels: list[str]) ->
     by_sums = _levels_by_sums(vectors, depth)
     if by_sums is not None:
         return {id(r): lvl for r, lvl in zip(rows, by_sums)}, "sums"
-    return {id(r): _level_by_label(unwrap(r.cells[0]), depth, levels) for r in rows}, "label type (the sums did not fit)"
+    return {id(r): _level_by_label(unwrap(r.cells[0]), depth) for r in rows}, "label type (the sums did not fit)"
 
 
 def _levels_by_sums(vectors: list[list[int]], depth: int) -> list[int] | None:
@@ -124,13 +208,24 @@ def _levels_by_sums(vectors: list[list[int]], depth: int) -> list[int] | None:
     return levels  # type: ignore[return-value]
 
 
-def _level_by_label(label: str, depth: int, levels: list[str]) -> int:
-    """Ages and numbers are the innermost level when it is an age; CAPITALS the outermost; the rest in between."""
-    if AGE.match(label) and "age" in levels[-1]:
+def _level_by_label(label: str, depth: int) -> int:
+    """Ages and numbers are the innermost level; CAPITALS the outermost; the rest in between."""
+    if re.match(r"^(under\s+\d+|\d+(\s*[-–+]\s*\d*)?|\d+\s+and\s+(over|under))", label, re.IGNORECASE):
         return depth - 1
     if label.isupper() and any(ch.isalpha() for ch in label):
         return 0
     return min(1, depth - 1) if depth > 2 else 0
+
+
+def _note_duplicates(out: Proposed) -> None:
+    """Two rows with the same dimensions would stop the build: say so, so a curator can tell them apart."""
+    seen: dict[tuple, int] = {}
+    for row in out.rows:
+        key = tuple(row[d] for d in out.dims)
+        if key in seen:
+            out.notes.append(f"line {row['line']}: the same labels as line {seen[key]} ({', '.join(key)}); "
+                             "tell the rows apart before building")
+        seen.setdefault(key, row["line"])
 
 
 def _unique(names: list[str]) -> list[str]:

@@ -1,0 +1,169 @@
+"""Tables in the text whose rows stand one a line: cells split by tabs, by pipes, or aligned with runs of spaces."""
+from __future__ import annotations
+
+import re
+
+from .cells import PAGE_BREAK, is_value, read_cell
+from .model import Grid, Row
+
+PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+SPACED = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces; cells are split by two spaces or more
+
+
+def kind(line: str) -> str:
+    """What a line looks like: blank, break, tab, rule, pipe (a row of cells), cell (one cell and a pipe), spaced, or text."""
+    if not line.strip():
+        return "blank"
+    if PAGE_BREAK.match(line):
+        return "break"
+    if "\t" in line.strip("\n") and line.strip():
+        return "tab"
+    if PIPE_RULE.match(line):
+        return "rule"
+    if "|" in line:
+        return "pipe" if len(pipe_cells(line)) >= 2 else "cell"
+    cells = spaced_cells(line)
+    if len(cells) >= 2 and any(is_value(c) for _, c in cells[1:]):
+        return "spaced"
+    return "text"
+
+
+def spaced_cells(line: str) -> list[tuple[int, str]]:
+    """Cells separated by runs of two or more spaces, each with its start column."""
+    return [(m.start(), m.group(0)) for m in SPACED.finditer(line)]
+
+
+def pipe_cells(line: str) -> list[str]:
+    """The cells of a pipe row, without the outer pipes."""
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [c.strip() for c in inner.split("|")]
+
+
+def read_delimited(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Every tab, pipe and aligned-space table on the free lines, in order; pieces split by a page break are joined."""
+    kinds = [kind(line) if free[n] else "taken" for n, line in enumerate(lines)]
+    grids: list[Grid] = []
+    i = 0
+    while i < len(lines):
+        k, j = kinds[i], i
+        if k == "spaced":
+            i, j = _spaced_extent(lines, kinds, i)
+            grids += _spaced(lines, i, j) if j > i else []
+        elif k in ("tab", "pipe") or (k == "rule" and i + 1 < len(lines) and kinds[i + 1] == "pipe"):
+            same = ("pipe", "rule") if k in ("pipe", "rule") else ("tab",)
+            while j + 1 < len(lines) and kinds[j + 1] in same:
+                j += 1
+            grids += _delimited(k, lines, i, j)
+        i = j + 1
+    return _join_page_breaks(grids, kinds)
+
+
+def _delimited(k: str, lines: list[str], i: int, j: int) -> list[Grid]:
+    if k == "tab":
+        return _grids("tab", [(n + 1, lines[n].split("\t")) for n in range(i, j + 1)], i + 1, j + 1)
+    rows = [(n + 1, pipe_cells(lines[n])) for n in range(i, j + 1) if not PIPE_RULE.match(lines[n])]
+    return _grids("pipe", rows, i + 1, j + 1)
+
+
+def _spaced_extent(lines: list[str], kinds: list[str], i: int) -> tuple[int, int]:
+    """An aligned table: its rows, the heading line just above, and text-like rows inside (totals, repeated headings)."""
+    def cellular(n: int) -> bool:
+        return kinds[n] in ("spaced", "text") and len(spaced_cells(lines[n])) >= 2
+    start = i - 1 if i > 0 and kinds[i - 1] == "text" and cellular(i - 1) else i
+    j = i
+    while j + 1 < len(lines) and cellular(j + 1):
+        j += 1
+    return start, j
+
+
+def header_like(cells: list[str]) -> bool:
+    """A row of headings: two cells or more, none empty, none a value."""
+    cells = [c.strip() for c in cells]
+    return len(cells) >= 2 and all(cells) and not any(is_value(c) for c in cells[1:])
+
+
+def _grids(layout: str, rows: list[tuple[int, list[str]]], start: int, end: int) -> list[Grid]:
+    """Grids whose first row is the header; a header row with other headings part-way down starts a new grid."""
+    out: list[Grid] = []
+    grid = Grid(layout, start, end)
+    if len(rows) > 1 and all(not c.strip() for c in rows[0][1][1:]):
+        grid.caption = rows[0][1][0].strip()
+        rows = rows[1:]
+    for line, cells in rows:
+        stripped = [c.strip() for c in cells]
+        if grid.header is None:
+            grid.header_line, grid.header = line, _trim(stripped)
+        elif stripped[: len(grid.header)] == grid.header:
+            grid.notes.append(f"line {line}: the header is repeated; skipped")
+        elif header_like(stripped) and grid.rows and stripped[0].lower() == grid.header[0].lower():
+            grid.end = line - 1
+            out.append(grid)
+            grid = Grid(layout, line, end, header=_trim(stripped), header_line=line)
+            grid.notes.append(f"line {line}: a new header part-way down starts this table")
+        else:
+            grid.rows.append(Row(line, cells))
+    return out + [grid]
+
+
+def _trim(header: list[str]) -> list[str]:
+    while header and not header[-1]:
+        header = header[:-1]
+    return header
+
+
+def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
+    """Cells separated by runs of spaces, placed under the header column they overlap (so blanks keep their place)."""
+    header = spaced_cells(lines[i])
+    grid = Grid("space-separated", i + 1, j + 1, header=[c for _, c in header], header_line=i + 1)
+    spans = [(s, s + len(c)) for s, c in header]
+    for n in range(i + 1, j + 1):
+        cells = spaced_cells(lines[n])
+        if [c for _, c in cells] == grid.header:
+            grid.notes.append(f"line {n + 1}: the header is repeated; skipped")
+            continue
+        placed = [""] * len(header)
+        placed[0] = cells[0][1]
+        for start, text in cells[1:]:
+            placed[_column(spans, start, start + len(text))] = text
+        grid.rows.append(Row(n + 1, placed))
+    return [grid]
+
+
+def _column(spans: list[tuple[int, int]], start: int, end: int) -> int:
+    """The header column (not the label column) that a cell overlaps most, or is nearest to."""
+    def score(k):
+        s, e = spans[k]
+        overlap = min(e, end) - max(s, start)
+        return (overlap, -abs((s + e) / 2 - (start + end) / 2))
+    return max(range(1, len(spans)), key=score)
+
+
+def _join_page_breaks(grids: list[Grid], kinds: list[str]) -> list[Grid]:
+    """Join a grid to the one before when only blank lines and page-break lines stand between them."""
+    out: list[Grid] = []
+    for grid in grids:
+        prev = out[-1] if out else None
+        between = kinds[prev.end: grid.start - 1] if prev else []
+        if (prev and prev.layout == grid.layout and "break" in between
+                and set(between) <= {"blank", "break"} and _continues(prev, grid)):
+            if grid.header == prev.header:
+                prev.notes.append(f"line {grid.header_line}: the header is repeated after a page break; skipped")
+            else:
+                grid.rows.insert(0, Row(grid.header_line, grid.header))
+            prev.rows += grid.rows
+            prev.notes += [f"lines {prev.end + 1}-{grid.start - 1}: page break inside the table; joined"] + grid.notes
+            prev.end = grid.end
+            continue
+        out.append(grid)
+    return out
+
+
+def _continues(prev: Grid, grid: Grid) -> bool:
+    """The second piece repeats the header, or starts with a data row of the same width."""
+    if not grid.header or not prev.header:
+        return False
+    if grid.header == prev.header:
+        return True
+    return len(grid.header) == len(prev.header) and any(read_cell(c).status for c in grid.header[1:])

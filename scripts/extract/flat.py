@@ -1,0 +1,287 @@
+"""Tables flattened to one cell a line: web tables saved as text (`cell |`, a bare `|` for an empty cell or a row
+start, a `|---|---|` rule after the header) and tables with no delimiter at all (cells on their own lines,
+often with blank lines between). The row width comes from the rule, or is the one that makes every row a
+label followed by values."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cells import YEAR, is_value, read_cell
+from .furniture import FURNITURE
+from .delimited import PIPE_RULE, kind, pipe_cells
+from .model import Grid, Row
+
+MAX_WIDTH = 20
+
+
+@dataclass(frozen=True)
+class Token:
+    """One cell on its own line; `bare` when the line is only a pipe (an empty cell or the start of a row)."""
+
+    line: int
+    text: str
+    bare: bool = False
+
+
+def read_piped(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Every web table flattened to one cell a line on the free lines: cells and pipes on separate lines under a
+    pipe header row, then `cell |` lines."""
+    grids = read_separated(lines, free)
+    for grid in grids:
+        for n in grid.lines:
+            free[n - 1] = False
+    return grids + _piped(lines, free)
+
+
+def read_separated(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Web tables saved with the header as a pipe row, then each cell on its own line closed by a line that is only
+    `|` (two pipes in a row close an empty cell)."""
+    grids, n = [], 0
+    while n < len(lines) - 2:
+        if free[n] and kind(lines[n]) == "pipe" and free[n + 1] and kind(lines[n + 1]) == "text" and lines[n + 2].strip() == "|":
+            grid = _separated(lines, free, n)
+            if grid:
+                grids.append(grid)
+                n = grid.end
+                continue
+        n += 1
+    return grids
+
+
+def _separated(lines: list[str], free: list[bool], h: int) -> Grid | None:
+    header = _trim_ends(pipe_cells(lines[h]))
+    segments: list[list[Token]] = []
+    current: list[Token] = []
+    k = h + 1
+    while k < len(lines):
+        text = lines[k].strip()
+        if not free[k] and FURNITURE.search(lines[k]):
+            pass  # a page mark inside the table
+        elif not free[k] or not text:
+            break
+        elif text == "|":
+            segments.append(current or [Token(k + 1, "", True)])
+            current = []
+        elif kind(lines[k]) == "text" and len(text) <= 80:
+            current.append(Token(k + 1, text))
+        else:
+            break
+        k += 1
+    for width in (len(header), len(header) - 1):
+        rows = [segments[i: i + width + 1] for i in range(0, len(segments) - width, width + 1)]
+        if rows and all(_separated_row_ok(r) for r in rows):
+            grid = Grid("pipe, one cell per line", h + 1, rows[-1][-1][-1].line, header=([""] if width == len(header) else []) + header,
+                        header_line=h + 1)
+            grid.rows = [_separated_row(r, grid) for r in rows]
+            if len(segments) % (width + 1):
+                grid.notes.append(f"line {segments[len(rows) * (width + 1)][0].line}: cells left over after the last full row; not read")
+            return grid
+    return None
+
+
+def _trim_ends(cells: list[str]) -> list[str]:
+    while cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def _separated_row_ok(row: list[list[Token]]) -> bool:
+    label = " ".join(t.text for t in row[0])
+    return bool(label) and not is_value(label) and all(len(c) == 1 and (c[0].bare or is_value(c[0].text)) for c in row[1:])
+
+
+def _separated_row(row: list[list[Token]], grid: Grid) -> Row:
+    if len(row[0]) > 1:
+        grid.notes.append(f"lines {row[0][0].line}-{row[0][-1].line}: a row label written over several lines; joined")
+    return Row(row[0][-1].line, [" ".join(t.text for t in row[0])] + [c[0].text for c in row[1:]], [row[0][-1].line] + [c[0].line for c in row[1:]])
+
+
+def read_bare(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Every table of one cell a line with no delimiter on the free lines."""
+    return _bare(lines, [f and not _piped_line(lines[n]) for n, f in enumerate(free)])
+
+
+def _piped_line(line: str) -> bool:
+    return kind(line) in ("cell", "rule")
+
+
+def _piped(lines: list[str], free: list[bool]) -> list[Grid]:
+    grids, n = [], 0
+    while n < len(lines):
+        if not (free[n] and _piped_line(lines[n])):
+            n += 1
+            continue
+        start = n
+        while n < len(lines) and free[n] and _piped_line(lines[n]):
+            n += 1
+        block = [(k + 1, lines[k]) for k in range(start, n)]
+        if any(not PIPE_RULE.match(text) for _, text in block) and len(block) >= 4:
+            grids += _piped_block(block)
+    return grids
+
+
+def _piped_block(block: list[tuple[int, str]]) -> list[Grid]:
+    """One run of `cell |` lines: split at each rule into header and rows; without a rule, find the width."""
+    rules = [k for k, (_, text) in enumerate(block) if PIPE_RULE.match(text)]
+    tokens = [_token(n, text) for n, text in block if not PIPE_RULE.match(text)]
+    start, end = block[0][0], block[-1][0]
+    if rules:
+        return _ruled(block, rules)
+    for width in range(2, min(len(tokens) // 2, MAX_WIDTH) + 1):
+        for lead in (1, 0):
+            if lead and not tokens[0].bare:
+                continue
+            head, body = tokens[: width + lead], tokens[width + lead:]
+            rows, used = segment(body, width, bool(lead))
+            if rows and used == len(body):
+                return _assemble("pipe, one cell per line", head, body, width, start, end)
+    grid = Grid("pipe, one cell per line", start, end)
+    grid.notes.append("could not find a row width that makes every row a label followed by values; not read")
+    return [grid]
+
+
+def _ruled(block: list[tuple[int, str]], rules: list[int]) -> list[Grid]:
+    """A table under each rule: its header is the cells just above the rule, its rows run to the next header."""
+    widths = [len([c for c in pipe_cells(block[r][1]) if c]) for r in rules]
+    heads = []
+    for r, width in zip(rules, widths):
+        above = [_token(n, text) for n, text in block[:r] if not PIPE_RULE.match(text)][-(width + 1):]
+        heads.append(above if len(above) == width + 1 and above[0].bare else above[-width:])
+    out = []
+    for k, (r, width) in enumerate(zip(rules, widths)):
+        first = block[0][0] if k == 0 else heads[k][0].line
+        last = heads[k + 1][0].line - 1 if k + 1 < len(rules) else block[-1][0]
+        head = [_token(n, text) for n, text in block[:r] if not PIPE_RULE.match(text) and n >= first]
+        body = [_token(n, text) for n, text in block[r + 1:] if not PIPE_RULE.match(text) and n <= last]
+        out += _assemble("pipe, one cell per line", head, body, width, first, last)
+    return out
+def _token(line: int, text: str) -> Token:
+    cells = pipe_cells(text)
+    return Token(line, cells[0] if cells else "", text.strip() == "|")
+
+
+def _assemble(layout: str, head: list[Token], body: list[Token], width: int, start: int, end: int) -> list[Grid]:
+    """Grids from header tokens and body tokens cut into rows of `width` cells; a header row repeated with other
+    headings part-way down starts a new grid."""
+    grid = Grid(layout, start, end)
+    lead = len(head) == width + 1 and head[0].bare
+    header = head[1:] if lead else head
+    if len(header) > width:  # words before the header: a caption
+        grid.caption = " ".join(t.text for t in header[: len(header) - width] if t.text) or None
+        header = header[len(header) - width:]
+    if header:
+        grid.header_line, grid.header = header[0].line, [t.text for t in header]
+        if len(header) < width:
+            grid.notes.append(f"line {header[0].line}: the header has {len(header)} cells for {width} columns")
+            grid.header += [""] * (width - len(header))
+    rows, used = segment(body, width, lead)
+    grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
+    rest = body[used:]
+    if rest:
+        again = _new_header(rest, width, lead, grid.header)
+        if again:
+            grid.end = rest[0].line - 1
+            more = _assemble(layout, rest[:again], rest[again:], width, rest[0].line, end)
+            more[0].notes.insert(0, f"line {rest[0].line}: a new header part-way down starts this table")
+            return [grid] + more
+        grid.notes.append(f"lines {rest[0].line}-{rest[-1].line}: cells left over that do not make a row of {width}; not read")
+    return [grid]
+
+
+def _new_header(rest: list[Token], width: int, lead: bool, header: list[str] | None) -> int:
+    """How many tokens a header row repeated with other headings takes (`Age |`, `Female |`), or 0."""
+    skip = 1 if lead and rest[0].bare else 0
+    row = rest[skip: skip + width]
+    same_first = header is not None and row and row[0].text.lower() == (header[0] or "").lower()
+    if len(row) == width and (same_first or not header or not header[0]) and all(t.text and not is_value(t.text) for t in row[1:]):
+        return skip + width
+    return 0
+
+
+def segment(tokens: list[Token], width: int, lead: bool) -> tuple[list[list[Token]], int]:
+    """Cut tokens into rows of `width` cells (each a label then values or blanks), a bare pipe before a row being
+    its start when `lead`; the cut that reads the most tokens with the fewest oddities wins."""
+    best: dict[int, tuple[float, list[list[Token]]]] = {0: (0.0, [])}
+    for i in range(len(tokens) + 1):
+        if i not in best:
+            continue
+        cost, rows = best[i]
+        for skip in (1, 0):
+            if skip and (i >= len(tokens) or not tokens[i].bare):
+                continue
+            row = tokens[i + skip: i + skip + width]
+            if len(row) < width or not _row_ok(row):
+                continue
+            step = cost + (0 if bool(skip) == lead else 1) + (1 if read_cell(row[0].text).status else 0)
+            k = i + skip + width
+            if k not in best or step < best[k][0]:
+                best[k] = (step, rows + [row])
+    far = max(best)
+    return best[far][1], far
+
+
+def _row_ok(row: list[Token]) -> bool:
+    return bool(row[0].text) and not row[0].bare and all(t.bare or not t.text or is_value(t.text) for t in row[1:])
+
+
+def _bare(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Tables with one cell a line and no delimiter: the header cells first, then the rows."""
+    grids, n = [], 0
+    while n < len(lines):
+        if not (free[n] and _cell_like(lines[n])):
+            n += 1
+            continue
+        tokens, gap = [], 0
+        while n < len(lines) and free[n] and (_cell_like(lines[n]) or (not lines[n].strip() and gap < 2)):
+            if lines[n].strip():
+                tokens.append(Token(n + 1, lines[n].strip()))
+                gap = 0
+            else:
+                gap += 1
+            n += 1
+        grids += _bare_tables(tokens)
+    return grids
+
+
+def _cell_like(line: str) -> bool:
+    """A short line that can be one cell: a few words, not a sentence, not a numbered question."""
+    text = line.strip()
+    if not text or len(text) > 60 or len(text.split()) > 8 or kind(line) != "text":
+        return False
+    return is_value(text) or not (text[-1] in ".?:;," or re.match(r"^\(?\d+[a-z]?[.)]\s", text))
+
+
+def _bare_tables(tokens: list[Token]) -> list[Grid]:
+    """A caption (up to two cells), header cells, then rows of the same width; more tables may follow.
+    The cut that reads the most cells wins."""
+    out, i = [], 0
+    while i < len(tokens):
+        heads = 0
+        while i + heads < len(tokens) and not is_value(tokens[i + heads].text):
+            heads += 1
+        best = None
+        for skip in range(0, min(heads - 1, 3)):
+            for width in range(2, min(heads - skip, MAX_WIDTH) + 1):
+                rows, used = segment(tokens[i + skip + width:], width, False)
+                if not any(is_value(t.text) and not YEAR.match(t.text) for r in rows for t in r[1:]):
+                    continue
+                if any(is_value(r[0].text) and not YEAR.match(r[0].text) for r in rows):
+                    continue  # a number that labels a row is a year, not a page number or a count
+                after = i + skip + width + used
+                if after < len(tokens) and is_value(tokens[after].text):
+                    continue  # a value left over right after the rows: the width is wrong
+                key = (skip + width + used, -skip, width)
+                if best is None or key > best[0]:
+                    best = (key, skip, width, rows, used)
+        if not best:
+            i += max(heads, 1)
+            continue
+        _, skip, width, rows, used = best
+        head = tokens[i + skip: i + skip + width]
+        grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line, header=[t.text for t in head],
+                    header_line=head[0].line, caption=" ".join(t.text for t in tokens[i: i + skip]) or None)
+        grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
+        out.append(grid)
+        i += skip + width + used
+    return out

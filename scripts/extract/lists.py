@@ -1,0 +1,123 @@
+"""Lists of counts, one item a line, items often separated by blank lines: `LABEL – N`, `LABEL: N`, `LABEL = N`,
+numbered items (`1a. Charged – 5`) and bare numbered answers (`2. 4`, `Q1 – 88`)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cells import YEAR, read_cell, unwrap
+from .furniture import FURNITURE
+from .model import Grid, Row
+from .numbers import numbers_in
+
+VALUE = r"(?:\d{1,3}(?:,\d{3})+|\d+|<\s*\d+|\*|x|c|\[redacted\]|redacted|nil return|nil|none|zero|–|-|—)(?:\s+[A-Za-z][A-Za-z ]*)?"
+NUM = r"(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?|[a-z]"
+BARE = re.compile(rf"^\s*(?P<num>{NUM})\s*(?:[.)]|\s[–—-]|[–—:=])\s*(?P<value>{VALUE})\s*\.?\**\s*$", re.IGNORECASE)
+ITEM = re.compile(rf"^\s*(?:[-•·]\s+)?(?:(?P<num>{NUM})[.)]\s*)?(?P<label>.*?\S)\s*(?P<sep>\s[-–—]|[–—]|:|=)\s*"
+                  rf"(?P<value>{VALUE})\s*\.?\**\s*$", re.IGNORECASE)
+NOT_LABEL = re.compile(r"^\W*(?:ref(?:erence)?|our ref|your ref|tel(?:ephone)?|phone|fax|mobile|ext(?:ension)?|e-?mail|dated?|page"
+                       r"|version|no|number|postcode|time|section|article|code|ho code|total page|file type|request|case"
+                       r"|crime number|foi|id|urn|room|year ending)\b"
+                       r"|\b(?:reference|ref|page|date|telephone|tel|dated)\W*$", re.IGNORECASE)
+FOLLOWING = re.compile(r"\bthe following (\w+?)s?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One list item: its question number (if numbered), its label (if any), its value as written, its line."""
+
+    line: int
+    num: str | None
+    label: str | None
+    value: str
+
+
+def read_item(line: str, n: int) -> Item | None:
+    """The item a line states, or None."""
+    if FURNITURE.search(line):
+        return None
+    m = BARE.match(line)
+    if m:
+        item = Item(n, m.group("num"), None, m.group("value"))
+    else:
+        m = ITEM.match(line)
+        if not m:
+            return None
+        label = unwrap(m.group("label"))
+        if not label or NOT_LABEL.search(label) or (read_cell(label).status and not YEAR.match(label)):
+            return None
+        item = Item(n, m.group("num"), label, m.group("value"))
+    return item if _value_ok(item, line) else None
+
+
+def _value_ok(item: Item, line: str) -> bool:
+    """A value that is a count or a marker, and not a year, a date or a code standing where a count would."""
+    cell = read_cell(item.value, units=True)
+    if cell.status is None:
+        return False
+    if cell.status != "reported":
+        return cell.status != "suppressed" or item.value.strip() not in "–-—" or item.label is not None
+    at = line.rfind(item.value.split()[0])
+    judged = [f for f in numbers_in(line) if f.start == at]
+    return not YEAR.match(item.value.split()[0]) and all(f.reason is None for f in judged)
+
+
+def read_lists(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Every list on the free lines; items may be separated by up to two blank lines."""
+    items = [read_item(line, n + 1) if free[n] else None for n, line in enumerate(lines)]
+    grids, n = [], 0
+    while n < len(lines):
+        if items[n] is None:
+            n += 1
+            continue
+        run, gap = [], 0
+        while n < len(lines) and (items[n] is not None or (free[n] and not lines[n].strip() and gap < 2)):
+            if items[n] is not None:
+                run.append(items[n])
+                gap = 0
+            else:
+                gap += 1
+            n += 1
+        grids += [_grid(part, lines) for part in _parts(run)]
+    return grids
+
+
+def _parts(run: list[Item]) -> list[list[Item]]:
+    """A run of items split where their kind changes: labelled, numbered-and-labelled, bare numbered answers."""
+    parts: list[list[Item]] = []
+    for item in run:
+        shape = (item.num is not None, item.label is not None)
+        if parts and (parts[-1][0].num is not None, parts[-1][0].label is not None) == shape:
+            parts[-1].append(item)
+        else:
+            parts.append([item])
+    return parts
+
+
+def _grid(items: list[Item], lines: list[str]) -> Grid:
+    numbered, labelled = items[0].num is not None, items[0].label is not None
+    layout = "list" if not numbered else ("numbered list" if labelled else "numbered answers")
+    grid = Grid(layout, items[0].line, items[-1].line)
+    grid.rows = [Row(i.line, ([i.num] if numbered else []) + ([i.label] if labelled else []) + [i.value]) for i in items]
+    grid.row_dims = (["question"] if numbered else []) + (["label"] if labelled else [])
+    grid.dim_hint = _hint(lines, items[0].line - 1)
+    grid.caption = _caption(lines, items[0].line - 1)
+    return grid
+
+
+def _hint(lines: list[str], i: int) -> str | None:
+    """The noun of "the following keywords" in the paragraph before a list, to name its label column."""
+    for n in range(i - 1, max(i - 4, -1), -1):
+        m = FOLLOWING.search(lines[n])
+        if m:
+            return m.group(1).lower()
+    return None
+
+
+def _caption(lines: list[str], i: int) -> str | None:
+    """The nearest text line above a list that says what it counts (not "Answer" or "Response")."""
+    for n in range(i - 1, max(i - 4, -1), -1):
+        text = lines[n].strip()
+        if text and read_item(lines[n], n + 1) is None and not re.match(r"^(answer|response|reply)\s*\d*:?$", text, re.IGNORECASE):
+            return text if len(text) <= 120 else None
+    return None

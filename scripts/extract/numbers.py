@@ -1,0 +1,121 @@
+"""Judge each number written in running text: a count that looks like data, or not data (a year, a date, a reference...)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..response import NUMBER
+
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+         r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+LOW = r"(?:[12]\d|\d)"  # an age: a number up to 29
+NOUN = (r"(?:offences?|offenders?|crimes?|incidents?|cases?|individuals?|people|persons?|victims?|suspects?|perpetrators?"
+        r"|arrests?|charges?|cautions?|reports?|referrals?|occasions?|times|children|child|boys?|girls?|males?|females?"
+        r"|men|women|investigations?|prosecutions?|convictions?|records?|occurrences?|outcomes?|allegations?|images?"
+        r"|devices?|detections?|disposals?|notifications?|defendants?|juveniles?|young people|youths?|adults?|minors?"
+        r"|instances?|crime reports?|recorded)")
+
+# (reason, pattern): a number that starts inside a match is not data. The first pattern that covers it gives the reason.
+NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in [
+    ("date", rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH}\b\.?(?:,?\s+\d{{2,4}})?"),
+    ("date", rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"),
+    ("date", rf"\b{MONTH}\s+\d{{4}}\b"),
+    ("date", r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b"),
+    ("date", rf"\b\d{{1,2}}-{MONTH}-\d{{2,4}}\b"),
+    ("phone number", r"\b(?:tel(?:ephone)?|phone|fax|mobile|ext(?:ension)?|call|dial|text|ring)\b\.?\s*(?:no\.?|number)?\s*:?"
+                     r"\s*\+?\d[\d ()-]{1,}"),
+    ("phone number", r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
+    ("question number", r"^\s*(?:[-•*]\s*)*(?:(?:q(?:uestion)?|request|answer|response|part|point|item)\s*\.?\s*)?\(?\d+[a-z]?"
+                        r"(?:\s*(?:,|&|and)\s*\d+[a-z]?)*\s*(?:[.):]|\s*[–—-]\s)"),
+    ("question number", r"\b(?:q(?:uestion)?s?|requests?|answers?|responses?|parts?|points?|items?)\s*\.?\s*\d+[a-z]?\b"
+                        r"(?:\s*(?:,|&|and|or)\s*\d+[a-z]?\b)*"),
+    ("legal section", r"\b(?:sections?|ss?\.|s(?=\d)|articles?|regulations?|reg\.|paragraphs?|para\.|schedules?|sch\."
+                      r"|chapter|rule|SI|statutory instrument(?:\s+number)?|number)\s*\d+[A-Z]?(?:\s*\(\w+\))*"
+                      r"(?:\s*(?:,|and|&|or|to)\s*\d+[A-Z]?(?:\s*\(\w+\))*)*"),
+    ("Home Office code", r"\b0?\d{1,3}[A-Z]?\s?/\s?\d{1,2}\b(?!\s*/)"),
+    ("Home Office code", r"\b(?:ho\s+)?(?:code|class|offence|outcome(?:\s+(?:type|code|group))?|oc|category)\s*:?\s*\d+[A-Z]?\b"),
+    ("Home Office code", r"\b\d{2,3}[A-Z]\b|\bOC\d+\b"),
+    ("reference", r"\b(?:ref(?:erence)?|our ref|your ref|request\s+(?:number|no)|case\s+(?:number|no)|crime\s+(?:number|no)|urn|pub"
+                  r"|foia?(?:\s+request)?(?:\s+reference)?)\.?\s*(?:no\.?|number)?\s*[:#]?\s*[A-Z]*[-/._ ]?\d[\w/.-]*(?:\s*[-/]\s*\d+)?"),
+    ("reference", r"\b[A-Z]+[-/._]?\d[\w/.-]*|\b\d+_\d+\b|\b\d{3,}\s*[-/]\s*\d{2,4}\b|\b\d+(?:\.\d+)+\b"),
+    ("year", r"\b(?:19|20)\d{2}(?:[/-](?:(?:19|20)?\d{2})\b)*"),
+    ("year", r"\b\d{2}/\d{2}\b"),
+    ("age", rf"\b(?:aged?|ages|age of|under|over|below|above|younger than|older than)\s+(?:the age of\s+)?{LOW}\b"),
+    ("age", r"(?<![/\d])\b(?P<a>\d{1,2})\s*(?:-|–|to)\s*(?P<b>\d{1,3})\b(?!\s*/)"),
+    ("age", r"\b\d+\s*(?:and|or)\s*(?:under|over|above|below|older|younger)\b"),
+    ("age", r"\b\d+\s*\+|\bu\d+s?\b|\b\d+s\b|\b\d+\s*(?:years?|yrs?)(?:\s+old)?\b|\b\d+\s*-?\s*year[- ]olds?\b"),
+    ("money, time or share", r"£\s*\d[\d,.]*|\b\d[\d,.]*\s*(?:%|per\s*cent|percent|hours?|hrs|minutes?|mins|days?|working days"
+                             r"|weeks?|months?|seconds?)\b"),
+    ("ordinal", r"\b\d+(?:st|nd|rd|th)\b"),
+    ("page number", r"\bpage\s+\d+(?:\s+of\s+\d+)?"),
+    ("threshold", r"\b(?:less|fewer|more|greater|lower|higher)\s+than\s+\d+|\bat\s+(?:least|most)\s+\d+|[<>≤≥]\s*\d+"),
+    ("period", r"\b(?:last|past|previous|next|first)\s+\d+\b"),
+    ("address", r"\b\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){0,2}(?:road|street|st|avenue|lane|way|drive|close|place|square|court|house|park)\b"),
+    ("school year", r"\byear\s+\d{1,2}\b(?!\s*[/-])"),
+]]
+
+# What makes a number in a sentence a count: a noun after it, a verb of being before it, or a total.
+COUNT_CUES = [re.compile(p, re.IGNORECASE) for p in [
+    rf"^\s+(?:[\w/-]+\s+){{0,3}}?{NOUN}\b",  # after: "245 recorded crimes", "20,710 individuals"
+    r"^\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+|being\s+|currently\s+|now\s+|since\s+|also\s+)*\w+(?:ed|en)\b",  # "7 have been approved"
+    rf"\b{NOUN}\s*,?\s*$",  # before: "Of the 2017 offences 9 involved"
+    r"\b(?:there\s+(?:have|has)\s+been|there\s+(?:were|was|are|is)|(?:a|the)\s+total\s+of|totall?ed|amounted\s+to)\s+(?:\w+\s+){0,2}?$",
+    r"\b(?:total|count|sum|number)\b[^.]{0,160}?\b(?:was|were|is|are|of|stands at|:|=)\s*$",
+    r"\b(?:total|count|sum)\s*(?:count)?\s*[:=]?\s*$",
+    r"\bof\s+(?:these|those|which|them)\b\s*,?\s*$",
+]]
+WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+         "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred").split()
+NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(WORDS)})(?:[- ](?:{'|'.join(WORDS)}))*\b", re.IGNORECASE)
+RESTATED = re.compile(r"\b(?:the|those|these|each of the|all|all of the|above)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A number written in a line: where it stands, and why it is not data (None when it may be)."""
+
+    value: int
+    text: str
+    start: int
+    end: int
+    reason: str | None
+    count: bool  # a count cue stands around it
+    restated: bool  # "the 245 incidents": it repeats a number given before
+
+    @property
+    def data(self) -> bool:
+        return self.reason is None
+
+
+def numbers_in(line: str) -> list[Found]:
+    """Every number written in a line, each judged."""
+    spans = [(m.start(), m.end(), reason) for reason, pattern in NOT_DATA for m in pattern.finditer(line) if _fits(m)]
+    out = []
+    for m in NUMBER.finditer(line):
+        start, end = m.span(1)
+        reason = next((r for s, e, r in spans if s <= start < e), None)
+        before, after = line[:start], line[end:]
+        count = any(c.match(after) for c in COUNT_CUES[:2]) or any(c.search(before) for c in COUNT_CUES[2:])
+        out.append(Found(int(m.group(1).replace(",", "")), m.group(1), start, end, reason, count, bool(RESTATED.search(before))))
+    return out
+
+
+def counts_in_words(line: str) -> list[str]:
+    """Counts written in words where a count would stand ("the total ... was eight"): data the build cannot cite."""
+    out = []
+    for m in NUMBER_WORD.finditer(line):
+        before, after = line[: m.start()], line[m.end():]
+        if any(c.match(after) for c in COUNT_CUES[:2]) or any(c.search(before) for c in COUNT_CUES[3:]):
+            out.append(m.group(0))
+    return out
+
+
+def _fits(m: re.Match) -> bool:
+    """A range is an age band only when it rises ("12-15"), not "2022/23 - 10"."""
+    groups = m.groupdict()
+    return not groups.get("a") or int(groups["a"]) < int(groups["b"])
+
+
+def reasons(found: list[Found]) -> str:
+    """The not-data numbers of a line in words: "2019 (year), 1247 (reference)"."""
+    return ", ".join(f"{f.text} ({f.reason})" for f in found if f.reason)

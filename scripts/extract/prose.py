@@ -1,0 +1,58 @@
+"""Counts stated in sentences ("There have been 39 offences recorded...", "Of these, 9 involved..."): each is
+proposed as a one-row table labelled by its sentence, for a curator to confirm rather than re-type."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .furniture import FURNITURE
+from .numbers import Found, numbers_in
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\d])")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A count in a sentence: the number, its line, and the sentence (as written on that line) that states it."""
+
+    line: int
+    found: Found
+    sentence: str
+    start: int  # where the sentence starts on the line
+    stop: int | None = None  # where the next count on the line starts, if any
+
+    @property
+    def label(self) -> str:
+        """What the number counts, as written: the rest of the sentence after it, else the words before it."""
+        at = self.found.start - self.start
+        after = self.sentence[at + len(self.found.text): self.stop - self.start if self.stop else None]  # up to the next count
+        after = re.sub(r"(?:\s*(?:,|\band\b|\bor\b))+\s*$", "", after.strip()).rstrip(".,;:").strip()
+        before = self.sentence[:at].strip().rstrip(",;:–-").strip()
+        return after if (after and after[0].isalpha()) or not before else before
+
+
+def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:
+    """Every count stated in a sentence on the free lines (not restatements: "the 245 incidents")."""
+    out = []
+    for n, line in enumerate(lines, start=1):
+        if not free[n - 1] or FURNITURE.search(line):
+            continue
+        counts = [f for f in numbers_in(line) if f.data and f.count and not f.restated]
+        for k, found in enumerate(counts):
+            stop = counts[k + 1].start if k + 1 < len(counts) else None
+            out.append(Statement(n, found, *sentence_of(line, found.start), stop=stop))
+    return out
+
+
+def sentence_of(line: str, at: int) -> tuple[str, int]:
+    """The sentence of a line that holds the character at `at`, exactly as written, and where it starts."""
+    start = 0
+    for m in SENTENCE_END.finditer(line):
+        if m.start() > at:
+            break
+        start = m.end()
+    else:
+        m = None
+    end = m.start() if m else len(line)
+    text = line[start:end]
+    return text.strip(), start + len(text) - len(text.lstrip())

@@ -1,0 +1,129 @@
+"""Tables whose cells are split by single spaces: a label (which may have spaces and dashes) and then its values,
+one row a line (`OC01 – Charge/Summons 23`, `2016 41 7`, `Sum: 212`), under an optional heading line."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .cells import YEAR, is_total, plausible
+from .furniture import FURNITURE
+from .delimited import kind
+from .model import Grid, Row
+from .numbers import MONTH, numbers_in
+
+VALUE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|\*|<\d+|nil)$", re.IGNORECASE)
+MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s*$", re.IGNORECASE)
+
+
+def split_row(line: str) -> tuple[str, list[str]] | None:
+    """(label as written, values) when a line is a label followed by single-space-separated values."""
+    tokens = list(re.finditer(r"\S+", line))
+    k = len(tokens)
+    while k > 0 and VALUE.match(tokens[k - 1].group(0)) and _plausible(tokens[k - 1].group(0)):
+        k -= 1
+    if k == len(tokens):
+        return None
+    if k == 0:  # every token a number: the first is the row's label, when it is a year
+        k = 1
+        if len(tokens) < 2 or not YEAR.match(tokens[0].group(0)):
+            return None
+    label = line[tokens[0].start(): tokens[k - 1].end()]
+    values = [t.group(0) for t in tokens[k:]]
+    if not _label_ok(label, line, tokens[k].start()):
+        return None
+    return label, values
+
+
+def _plausible(token: str) -> bool:
+    return not token[0].isdigit() or plausible(token)
+
+
+def _label_ok(label: str, line: str, first: int) -> bool:
+    """A label, not a date, a reference or a sentence that happens to end in a number."""
+    if MONTH_BEFORE.search(line[:first]) or FURNITURE.search(line) or label.rstrip().endswith((",", "(")):
+        return False
+    if label.rstrip()[-1] in ":=–—-" and not is_total(label):  # "LABEL – N" is a list item, not a row of cells
+        return False
+    if label.rstrip().endswith(("..", "…")):  # a contents line: a title, dot leaders, a page number
+        return False
+    judged = [f for f in numbers_in(line) if f.start >= first and line[f.start - 1] != "<"]  # "<5" is a marker
+    return bool(re.search(r"[A-Za-z]", label) or YEAR.match(label) or re.match(r"^\d", label)) and \
+        all(f.reason is None for f in judged)
+
+
+def read_spaced(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Every single-space table on the free lines: two rows or more with the same number of values."""
+    rows = [split_row(line) if free[n] and kind(line) == "text" else None for n, line in enumerate(lines)]
+    grids, n = [], 0
+    while n < len(lines):
+        if rows[n] is None:
+            n += 1
+            continue
+        start = n
+        while n < len(lines) and rows[n] is not None:
+            n += 1
+        if n - start >= 2:
+            grid = _grid(lines, free, rows, start, n - 1)
+            if grid:
+                grids.append(grid)
+    return grids
+
+
+def _grid(lines: list[str], free: list[bool], rows: list, i: int, j: int) -> Grid | None:
+    block = [(n + 1, rows[n]) for n in range(i, j + 1)]
+    width = Counter(_width(v) for _, (_, v) in block).most_common(1)[0][0]
+    grid = Grid("single spaces", i + 1, j + 1)
+    first_label, first_values = block[0][1]
+    if len(first_values) == width and width > 1 and all(YEAR.match(v) for v in first_values) and \
+            not all(YEAR.match(v) for _, (_, vs) in block[1:] for v in vs):
+        grid.header, grid.header_line = [first_label] + first_values, block[0][0]
+        block = block[1:]
+    elif i > 0 and free[i - 1] and kind(lines[i - 1]) == "text" and not lines[i - 1].rstrip().endswith((".", ":", "?")) \
+            and split_row(lines[i - 1]) is None:
+        grid.header, grid.header_line = _heading(lines[i - 1].strip(), width), i
+        grid.start = i
+        if grid.header is None:
+            grid.caption = lines[i - 1].strip()
+    for line, (label, values) in block:
+        if len(values) > width:  # numbers that belong to the label ("Before 2010 1")
+            cut = len(values) - width
+            label, values = _relabel(lines[line - 1], label, values, cut), values[cut:]
+        if len(values) < width:
+            grid.notes.append(f"line {line}: {len(values)} values for {width} columns; not read")
+            continue
+        grid.rows.append(Row(line, [label] + values))
+    if width > 1 and grid.header is None:
+        grid.notes.append(f"{width} columns of values but no heading line that splits into {width} column labels; "
+                          "the values are not proposed")
+        grid.rows = []
+    return grid
+
+
+def _width(values: list[str]) -> int:
+    """How many of a row's values are cells: leading years belong to the label ("Before 2010 1")."""
+    k = 0
+    while k < len(values) - 1 and YEAR.match(values[k]):
+        k += 1
+    return len(values) - k
+
+
+def _relabel(line: str, label: str, values: list[str], cut: int) -> str:
+    """The label extended over the first `cut` value tokens, exactly as written."""
+    tokens = list(re.finditer(r"\S+", line))
+    n_label = len(tokens) - len(values)
+    return line[tokens[0].start(): tokens[n_label + cut - 1].end()]
+
+
+def _heading(text: str, width: int) -> list[str] | None:
+    """The heading line split into a label heading and `width` column labels, when single spaces allow it."""
+    words = text.split()
+    if width == 1:
+        return None
+    if len(words) == width + 1:
+        return words
+    if len(words) == width:
+        return [""] + words
+    tail = words[-width:]
+    if all(YEAR.match(w) or is_total(w) for w in tail):
+        return [" ".join(words[:-width])] + tail
+    return None

@@ -1,0 +1,41 @@
+"""The extractor's proposals pass the build's full citation check (scripts/citation.py), and that check can fail."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts import citation
+from scripts.extract import extract
+from scripts.response import ResponseText
+
+from .conftest import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+ONE_CELL = "CONSTRUCTED\n\nYear\n\nArrests\n\nCharges\n\n2020\n\n64\n\n27\n\n2021\n\n58\n\n30\n"
+
+
+def check(text: str, line: int, labels: list[str], columns: list[str], status: str = "reported", value: int | None = None):
+    return citation.check(ResponseText(text.encode()), line, labels, columns, status, value)
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")) + sorted((ROOT / "datapackages").glob("*/response.txt")),
+                         ids=lambda p: p.parent.name if p.name == "response.txt" else p.stem)
+def test_every_proposal_passes_the_builds_citation_check(path):
+    result = extract(path.read_bytes())
+    assert result.proposals or path.stem in ("not-data", "unequal-columns") or path.parent.name.startswith("south-yorkshire-2018")
+    assert result.unchecked == []
+
+
+def test_a_year_that_labels_a_row_of_one_cell_per_line_stands_above_its_values():
+    (table,) = extract(ONE_CELL.encode()).tables
+    assert [(r["year"], r["column"], r["value"], r["line"]) for r in table.rows] == [
+        ("2020", "Arrests", 64, 11), ("2020", "Charges", 27, 13), ("2021", "Arrests", 58, 17), ("2021", "Charges", 30, 19)]
+    assert check(ONE_CELL, 19, ["2021"], ["Charges"], value=30) is None
+
+
+def test_the_check_still_refuses_a_value_under_the_wrong_row_or_column_label():
+    assert check(ONE_CELL, 19, ["2020"], ["Charges"], value=30) == "the row label '2020' is not on the line"
+    assert check(ONE_CELL, 19, ["2021"], ["Convictions"], value=30) == \
+        "the column label 'Convictions' is not on a line above, in the same table"
+    assert check(ONE_CELL, 19, ["2021"], ["Charges"], value=31) == "31 is not written on the line"
