@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .combine import combined_version, write_catalog, write_combined, write_reference
 from .errors import BuildFailed, Problems
+from .export import write_exports
 from .faults import checkpoint
 from .load import load_request, load_schema
 from .model import Request
@@ -92,6 +93,7 @@ def write_datapackages(root: Path, out: Path, timer: Timer | None = None) -> lis
         descriptors = [write_package(r, ref, out) for r in requests]
         descriptors.append(write_reference(ref, out))
         descriptors.append(write_combined(requests, ref, out, combined_version(requests)))
+        write_exports(out / "all", out)  # all.sqlite and all.xlsx, from the combined CSVs just written
         write_catalog(out, descriptors)
     checkpoint("written")
     with timer.stage("frictionless validate"):

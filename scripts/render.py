@@ -21,6 +21,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from . import crosstab
+from .compare import chart_figures, exports_links, render_analyst_pages
 from .errors import BuildFailed, Problem
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -221,7 +222,8 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
         raise BuildFailed([Problem(f"datapackages/{d['name']}/request.yaml", None, f"tables.{resource['name']}.layout", str(err), "layout")]) from None
     return {"r": resource, "rows": rows, "fields": resource["schema"]["fields"], "titles": {n: f.get("title", n) for n, f in fields.items()},
             "grid": grid, "caveats": caveats_for(caveats, resource.get("foi:caveats", [])),
-            "base": f"../../data/{d['name']}", "in_text": in_text, "source": source, "source_href": f"../../data/{d['name']}/{source}"}
+            "base": f"../../data/{d['name']}", "in_text": in_text, "source": source, "source_href": f"../../data/{d['name']}/{source}",
+            "charts": Markup(chart_figures(d["name"], resource, rows, depth=2))}  # scripts/charts.py, escaped by its own template
 
 
 def citation(d: dict) -> dict:
@@ -318,7 +320,8 @@ def glossary_page(pk: Packages) -> str:
 def data_page(pk: Packages) -> str:
     combined = json.loads((pk.folder / "all" / "datapackage.json").read_text(encoding="utf-8"))
     refs = [{"r": r, "rows": read_rows(pk.folder / "reference" / r["path"])} for r in pk.reference_resources]
-    return page("Data and downloads", block("browse/data.html", catalog=pk.catalog, combined=combined, refs=refs,
+    exports = Markup(exports_links(next(p for p in pk.catalog if p["name"] == "all"), "../data/"))  # SQLite and Excel copies
+    return page("Data and downloads", block("browse/data.html", catalog=pk.catalog, combined=combined, refs=refs, exports=exports,
                                             version=next(p["version"] for p in pk.catalog if p["name"] == "all")), toc=False)
 
 
@@ -336,5 +339,6 @@ def render_all(packages: Path, out: Path, extra: dict | None = None) -> None:
     for rel, text in pages.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_text(text, encoding="utf-8")
+    render_analyst_pages(packages, out)  # charts, comparison and family pages, force labels (scripts/compare.py)
     index = out / "index.md"
     index.write_text(index.read_text(encoding="utf-8").replace("<!-- latest-requests -->", latest_block(pk)), encoding="utf-8")
