@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 
-.PHONY: build packages test serve bench lint extract browser clean
+.PHONY: build packages test serve bench lint extract browser clean screenshots
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ serve: build
 extract: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make extract FILE=datapackages/<id>/response.txt [ARGS='--dry-run|--out DIR|--overwrite']"; exit 2; }
 	$(PY) -m scripts.extract $(FILE) $(ARGS)
+
+## screenshots: full-page PNGs of every page type at 390 and 1280 px wide, into build/screenshots/
+screenshots: build browser
+	$(PY) -m scripts.screenshots
 
 ## bench: time the build on synthetic corpora (scripts/synth), write build/bench.md; e.g. make bench ARGS="--sizes 20,50 --repeat 1"
 bench: $(STAMP)

@@ -15,6 +15,7 @@ from .cache import SHARED, Cache, Entry, combined_key, outputs, shared_outputs, 
 from .collect import duplicates, prepare, request_folders
 from .combine import combined_version, write_catalog, write_combined, write_reference
 from .errors import Problems
+from .export import write_exports
 from .faults import checkpoint
 from .links import keep_unchanged
 from .load import load_request
@@ -109,6 +110,7 @@ def _shared(run: _Run, ref, schema) -> Entry | None:
     descriptors = [run.hits[f.name].descriptor if f.name in run.hits else run.fresh[f.name].descriptor for f in run.folders]
     descriptors.append(write_reference(ref, run.out))
     descriptors.append(write_combined(requests, ref, run.out, combined_version(requests)))
+    write_exports(run.out / "all", run.out)  # all.sqlite and all.xlsx, from the combined CSVs just written
     write_catalog(run.out, descriptors)
     return None
 

@@ -91,7 +91,7 @@ def outputs(out: Path, request_id: str) -> list[str]:
 
 def shared_outputs(out: Path) -> list[str]:
     """The files of the reference and combined packages and the catalog, relative to datapackages/."""
-    rels = ["catalog.json", "reference.zip", "all.zip"]
+    rels = [name for name in ("catalog.json", "reference.zip", "all.zip", "all.sqlite", "all.xlsx") if (out / name).is_file()]
     for top in (out / "reference", out / "all"):
         rels += [p.relative_to(out).as_posix() for p in sorted(top.rglob("*")) if p.is_file()]
     return rels

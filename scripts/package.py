@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from .model import Request, Table
+from .readme import readme_bytes
 from .reference import Reference
 from .writers import csv_bytes, json_bytes, write, write_zip
 
@@ -12,7 +13,7 @@ PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 CURATION_LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
-    "title": "Creative Commons Attribution 4.0 (this curation: tables, questions, caveats, metadata)",
+    "title": "Creative Commons Attribution 4.0 (this curation: tables, questions, caveats, metadata; not the forces' response texts)",
 }
 VALUE_FIELDS = [
     {"name": "value", "type": "integer", "title": "Value", "constraints": {"minimum": 0},
@@ -113,7 +114,7 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
     resources = []
     for table in req.tables:
         data = csv_bytes(table_header(table), table_rows(table, req.offence_map))
-        path = f"tables/{table.name}.csv"
+        path = f"tables/{req.id}--{table.name}.csv"  # the request id travels with a downloaded file
         resources.append(_resource(table.name, path, write(folder / path, data), table.title, table.description,
                                    schema=table_schema(table, sorted(ref.codes("value_statuses"))), extra=_table_extra(req, table)))
     data = csv_bytes(QUESTION_FIELDS, question_rows(req))
@@ -124,16 +125,21 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
     resources.append(_resource("caveats", "caveats.csv", write(folder / "caveats.csv", data), "Caveats",
                                "Each caveat the force gives, in its own words, with what it applies to.",
                                schema={**text_schema(CAVEAT_FIELDS, CAVEAT_TITLES), "primaryKey": ["caveat_id"]}))
-    resources.append({"name": "response", "type": "text", "path": "response.txt", "format": "txt", "mediatype": "text/plain",
+    # v2 allows only "table" as a resource type: the text resource has none.
+    resources.append({"name": "response", "path": "response.txt", "format": "txt", "mediatype": "text/plain",
                       "encoding": "utf-8", "title": "The response as published",
-                      "description": "The text of the force's response, byte for byte as published. Line numbers in the tables refer to it.",
+                      "description": "The text of the force's response, byte for byte as published. Line numbers in the tables refer to it. "
+                                     "It is the force's text: the package's CC BY 4.0 licence covers the curation, not this text, "
+                                     f"whose licence is {req.source.licence} (see foi:licence).",
+                      "foi:licence": req.source.licence,
                       **write(folder / "response.txt", req.response.data)})
     resources += [file_resource(f, folder, req) for f in req.files]
     descriptor = package_descriptor(req, ref, resources)
     write(folder / "datapackage.json", json_bytes(descriptor))
+    write(folder / "README.md", readme_bytes(descriptor))
     write_zip(folder, out / f"{req.id}.zip")
     for table in req.tables:
-        write(out / "json" / req.id / f"{table.name}.json", json_bytes(table_json(req, table, descriptor)))
+        write(out / "json" / req.id / f"{req.id}--{table.name}.json", json_bytes(table_json(req, table, descriptor)))
     return descriptor
 
 
@@ -159,8 +165,14 @@ def table_json(req: Request, table: Table, descriptor: dict) -> dict:
     resource = next(r for r in descriptor["resources"] if r["name"] == table.name)
     caveats = [c for c in descriptor["foi:caveats"] if c["id"] in resource["foi:caveats"]]
     header = table_header(table)
+    meta = descriptor["foi:request"]
     return {"package": req.id, "resource": table.name, "title": table.title, "measure": table.measure,
-            "source": table.source, "caveats": caveats,
+            "force": {k: meta["force"][k] for k in ("code", "title", "attribution")}, "reference": meta["reference"],
+            "period": resource.get("foi:period"), "system": resource.get("foi:system"),
+            "source": {"title": req.source.title, "path": f"{req.id}/{table.source}", "licence": req.source.licence},
+            "licence": CURATION_LICENSE["path"], "version": descriptor["version"],
+            "is_total": "Rows with is_total true are totals stated by the force: leave them out before adding values up.",
+            "caveats": caveats,
             "rows": [{h: (v == "true" if h == "is_total" else v) for h, v in zip(header, row)} for row in table_rows(table, req.offence_map)]}
 
 
@@ -205,8 +217,8 @@ def package_descriptor(req: Request, ref: Reference, resources: list[dict]) -> d
         "keywords": ["freedom of information", force["title"], *[t["title"] for t in topics]],
         "licenses": [CURATION_LICENSE],
         "sources": [source],
-        "contributors": [{"title": force["title"], "roles": ["publisher"]},
-                         {"title": req.curation.curator, "roles": ["curator"]}],
+        "contributors": [{"title": force["title"], "roles": ["creator"]},
+                         {"title": req.curation.curator, "roles": ["dataCurator"]}],
         "resources": resources,
         "foi:request": request_metadata(req, ref),
         "foi:caveats": [{"id": c.id, "kind": c.kind, "kindTitle": ref.title("caveat_kinds", c.kind),

@@ -28,7 +28,7 @@ def generated_docs(root: Path, packages: Path) -> Path:
         if item.name in ("generated", "theme"):
             continue
         (shutil.copytree if item.is_dir() else shutil.copy2)(item, out / item.name)
-    render_all(packages, out)
+    render_all(packages, out, site_extra(root))
     return out
 
 
@@ -44,6 +44,16 @@ def link_downloads(packages: Path, site: Path) -> None:
         if (data / entry.name).exists():
             raise BuildFailed([Problem("mkdocs.yml", None, "site", f"site/data/{entry.name} is both a page and a download", "mkdocs")])
         os.symlink(f"{target}/{entry.name}", data / entry.name)
+
+
+def site_extra(root: Path) -> dict:
+    """The `extra:` settings of mkdocs.yml (such as the address for reporting mistakes), for the page renderer."""
+    import yaml
+    extra = (yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}).get("extra") or {}
+    if not str((extra.get("report_mistakes") or {}).get("email") or "").strip():
+        raise BuildFailed([Problem("mkdocs.yml", None, "extra.report_mistakes.email", "missing: the address readers write to about a mistake",
+                                   "mkdocs")])
+    return extra
 
 
 def source_date_epoch(packages: Path) -> str:

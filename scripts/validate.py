@@ -1,15 +1,28 @@
-"""Run frictionless over a built package: the build fails unless every package is valid."""
+"""Check a built package: frictionless over its data, and the official Data Package v2 JSON Schema profiles over its metadata."""
 from __future__ import annotations
 
+import importlib.resources
+import json
+from functools import cache
 from pathlib import Path
 
 import frictionless
+import jsonschema
 
 from .errors import Problem
 
+# The official Data Package v2 JSON Schema profiles, as the Frictionless team ships them in dplib-py (pinned in
+# requirements.txt; the same files as datapackage.org/profiles/2.0/). Read from the installed package, not copied here.
+PROFILES = importlib.resources.files("dplib") / "profiles" / "2.0"
+
 
 def validate_package(descriptor: Path) -> list[Problem]:
-    """Validate a datapackage.json (schemas, hashes, bytes, keys); one Problem per error found."""
+    """Every problem with one built package: v2 profile conformance first, then frictionless (schemas, hashes, bytes, keys)."""
+    return v2_problems(descriptor) + frictionless_problems(descriptor)
+
+
+def frictionless_problems(descriptor: Path) -> list[Problem]:
+    """Validate a datapackage.json with frictionless; one Problem per error found."""
     report = frictionless.validate(str(descriptor))
     problems = []
     for task in report.tasks:
@@ -20,3 +33,34 @@ def validate_package(descriptor: Path) -> list[Problem]:
     for err in report.errors:
         problems.append(Problem(descriptor.parent.name, None, "", f"{err.type}: {err.message}", "frictionless"))
     return problems
+
+
+@cache
+def profile(name: str) -> jsonschema.Draft7Validator:
+    """One of the stored v2 profiles (datapackage, dataresource, tableschema, tabledialect), ready to validate with."""
+    schema = json.loads((PROFILES / f"{name}.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+
+
+def v2_problems(descriptor: Path) -> list[Problem]:
+    """Check a datapackage.json against the package profile, and each resource, schema and dialect against its own."""
+    data = json.loads(descriptor.read_text(encoding="utf-8"))
+    where = f"{descriptor.parent.name}/datapackage.json"
+    problems = _errors(profile("datapackage"), data, where, ())
+    for i, resource in enumerate(data.get("resources", []) if isinstance(data, dict) else []):
+        problems += _errors(profile("dataresource"), resource, where, ("resources", i))
+        if isinstance(resource, dict) and isinstance(resource.get("schema"), dict):
+            problems += _errors(profile("tableschema"), resource["schema"], where, ("resources", i, "schema"))
+        if isinstance(resource, dict) and isinstance(resource.get("dialect"), dict):
+            problems += _errors(profile("tabledialect"), resource["dialect"], where, ("resources", i, "dialect"))
+    return sorted(set(problems), key=str)
+
+
+def _errors(validator: jsonschema.Draft7Validator, data, where: str, prefix: tuple) -> list[Problem]:
+    """The profile's complaints about `data`, each naming the JSON path of the offending property."""
+    out = []
+    for err in validator.iter_errors(data):
+        path = "/".join(str(p) for p in prefix + tuple(err.absolute_path)) or "(top level)"
+        out.append(Problem(where, None, path, f"v2-profile: {err.message} (Data Package v2 {validator.schema.get('title', '')} profile)",
+                           "profile"))
+    return out

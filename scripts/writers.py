@@ -38,10 +38,10 @@ def integrity(data: bytes) -> dict:
 
 
 def write_zip(folder: Path, target: Path) -> None:
-    """Zip a folder with fixed timestamps and sorted entries, so the zip is reproducible."""
+    """Zip a package folder with datapackage.json at the zip's root (so the zip opens as a package), fixed timestamps, sorted entries."""
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", date_time=ZIP_DATE)
+            info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, path.read_bytes())

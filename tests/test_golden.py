@@ -72,41 +72,41 @@ SY21 = "south-yorkshire-20210999"
 
 
 def test_bedfordshire_cms_table(built):
-    assert read(built / BED / "tables/cms-offenders-under-14.csv") == tidy(CMS_GRID, ["2017", "2018", T])
+    assert read(built / BED / f"tables/{BED}--cms-offenders-under-14.csv") == tidy(CMS_GRID, ["2017", "2018", T])
 
 
 def test_bedfordshire_athena_table(built):
-    assert read(built / BED / "tables/athena-offenders-under-14.csv") == tidy(ATHENA_GRID, ["2018", "2019", T])
+    assert read(built / BED / f"tables/{BED}--athena-offenders-under-14.csv") == tidy(ATHENA_GRID, ["2018", "2019", T])
 
 
 def test_bedfordshire_blank_cells_stay_blank(built):
-    rows = read(built / BED / "tables/cms-offenders-under-14.csv")
+    rows = read(built / BED / f"tables/{BED}--cms-offenders-under-14.csv")
     blanks = [r for r in rows if r["status"] == "blank"]
     assert len(blanks) == 5 and all(r["value"] == "" for r in blanks)
     assert not any(r["value"] == "0" for r in rows)
 
 
 def test_hertfordshire_figures(built):
-    assert read(built / HERTS / "tables/outcome-21.csv") == [
+    assert read(built / HERTS / f"tables/{HERTS}--outcome-21.csv") == [
         {"question": "Q1", "value": "88", "status": "reported", "is_total": "false", "line": "61"}]
     iioc = 'total number of offences relating to "Indecent Images of Children" during this period'
-    assert read(built / HERTS / "tables/figures.csv") == [
+    assert read(built / HERTS / f"tables/{HERTS}--figures.csv") == [
         {"question": "Q2", "measure": iioc, "value": "76", "status": "reported", "is_total": "false", "line": "63"},
         {"question": "Q3", "measure": iioc, "value": "622", "status": "reported", "is_total": "false", "line": "65"},
     ]
 
 
 def test_south_yorkshire_keyword_counts(built):
-    rows = read(built / SY21 / "tables/keyword-counts.csv")
+    rows = read(built / SY21 / f"tables/{SY21}--keyword-counts.csv")
     assert [(r["keyword"], r["value"], r["status"], r["line"]) for r in rows] == [
         ("WHATSAPP", "2", "reported", "34"), ("FACEBOOK", "7", "reported", "35"), ("TWITTER", "0", "nil", "36"),
         ("INSTAGRAM", "10", "reported", "37"), ("SNAPCHAT", "7", "reported", "38"), ("KIK", "1", "reported", "39")]
 
 
 def test_south_yorkshire_single_figures(built):
-    assert read(built / SY21 / "tables/offences-without-victim-details.csv") == [
+    assert read(built / SY21 / f"tables/{SY21}--offences-without-victim-details.csv") == [
         {"measure": "offences are currently recorded without victim details", "value": "30", "status": "reported", "is_total": "false", "line": "28"}]
-    assert read(built / SY18 / "tables/hunter-group-intelligence.csv") == [
+    assert read(built / SY18 / f"tables/{SY18}--hunter-group-intelligence.csv") == [
         {"year": "2017", "measure": "involved intelligence from paedophile/vigilante hunter groups",
          "value": "9", "status": "reported", "is_total": "false", "line": "49"}]
 
@@ -198,8 +198,9 @@ def test_every_published_value_stands_on_its_line(built):
 def test_zip_holds_the_package(built):
     with zipfile.ZipFile(built / f"{BED}.zip") as zf:
         names = zf.namelist()
-        assert f"{BED}/datapackage.json" in names and f"{BED}/response.txt" in names
-        assert zf.read(f"{BED}/response.txt") == (built / BED / "response.txt").read_bytes()
+        assert "datapackage.json" in names and "response.txt" in names and "README.md" in names
+        assert not any(n.startswith(f"{BED}/") for n in names), "datapackage.json sits at the zip's root"
+        assert zf.read("response.txt") == (built / BED / "response.txt").read_bytes()
 
 
 def test_analyst_loads_a_table_with_pandas(built):
@@ -207,7 +208,7 @@ def test_analyst_loads_a_table_with_pandas(built):
     import pandas as pd
 
     with zipfile.ZipFile(built / f"{BED}.zip") as zf:
-        df = pd.read_csv(io.BytesIO(zf.read(f"{BED}/tables/cms-offenders-under-14.csv")), dtype={"offender_age": str})
+        df = pd.read_csv(io.BytesIO(zf.read(f"tables/{BED}--cms-offenders-under-14.csv")), dtype={"offender_age": str})
     assert df["value"].isna().sum() == 5
     grand = df[(df.outcome == T) & (df.year == T)]["value"].item()
     parts = df[(df.outcome == "UNSOLVED") & (df.offence != T) & (df.offender_age == T) & (df.year == T)]["value"].sum()
@@ -228,5 +229,5 @@ def test_combined_package_counts(built):
     d = json.loads((built / "all" / "datapackage.json").read_text())
     counts = {r["name"]: len(read(built / "all" / r["path"])) for r in d["resources"]}
     assert counts["requests"] == 5
-    assert counts["observations"] == 33 + 27 + 3 + 1 + 6 + 1
+    assert counts["observations"] == counts["values"] == 33 + 27 + 3 + 1 + 6 + 1
     assert counts["questions"] == 8 + 3 + 4 + 8 + 3

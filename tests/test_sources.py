@@ -57,10 +57,10 @@ def test_constructed_request_builds_into_a_valid_package(project):
     assert "type" not in files["response.html"]
     assert files["attachments/figures.xlsx"]["foi:formulaCells"] == [
         "Offences!B7", "Offences!C7", "Offences!D7", "Offences!E7", "Offences!F4", "Offences!F5", "Offences!F7"]
-    rows = read(out / "tables/offences.csv")
+    rows = read(out / f"tables/{ID}--offences.csv")  # built file names carry the request id
     assert rows[0] == {"year": "2021", "offence": "Possession", "sex": "Male", "offence_code": "", "value": "5", "status": "reported",
                        "is_total": "false", "sheet": "Offences", "cell": "B4"}
-    assert [r["cell"] for r in read(out / "tables/outcomes.csv") if r["status"] == "suppressed"] == ["D3"]
+    assert [r["cell"] for r in read(out / f"tables/{ID}--outcomes.csv") if r["status"] == "suppressed"] == ["D3"]
     result = subprocess.run([sys.executable, "-m", "frictionless", "validate", str(out / "datapackage.json")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:]
 

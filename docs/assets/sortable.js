@@ -23,21 +23,24 @@
       return ascending ? result : -result;
     });
     rows.forEach(function (row) { body.appendChild(row); });
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) { th.removeAttribute("aria-sort"); });
+    Array.prototype.forEach.call(table.tHead.rows[table.tHead.rows.length - 1].cells, function (th) { th.removeAttribute("aria-sort"); });
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   }
-  function init() {
-    document.querySelectorAll("table.sortable").forEach(function (table) {
-      if (!table.tHead || !table.tBodies.length) return;
-      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "sort-button";
-        while (th.firstChild) button.appendChild(th.firstChild);
-        th.appendChild(button);
-        th.addEventListener("click", function () { sortBy(table, index, th); });  // the button's click bubbles here
-      });
+  function makeSortable(table) {
+    if (!table.tHead || !table.tBodies.length || table.getAttribute("data-sortable-ready")) return;
+    table.setAttribute("data-sortable-ready", "1");
+    Array.prototype.forEach.call(table.tHead.rows[table.tHead.rows.length - 1].cells, function (th, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort-button";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      th.addEventListener("click", function () { sortBy(table, index, th); });  // the button's click bubbles here
     });
+  }
+  window.foiSortable = makeSortable;  // for tables the site's script builds later (the "as data" views)
+  function init() {
+    document.querySelectorAll("table.sortable").forEach(makeSortable);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -1,0 +1,131 @@
+// The site's own behaviour, self-hosted and dependency-free:
+// copy buttons for citations, and opening the full response text when a link points at one of its lines.
+(function () {
+  "use strict";
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand("copy");
+      document.body.removeChild(area);
+      if (ok) resolve(); else reject(new Error("copy failed"));
+    });
+  }
+  function initCopy() {
+    document.querySelectorAll("button[data-copy]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var source = document.getElementById(button.getAttribute("data-copy"));
+        var status = button.closest(".cite-box").querySelector(".copy-status");
+        copyText(source ? source.textContent : "").then(function () {
+          button.textContent = "Copied";
+          if (status) status.textContent = "Citation copied to the clipboard.";
+        }, function () {
+          if (status) status.textContent = "Could not copy: select the text and copy it by hand.";
+        });
+        setTimeout(function () { button.textContent = "Copy"; }, 2000);
+      });
+    });
+  }
+  function openLineTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!/^L\d+$/.test(id)) return;
+    var target = document.getElementById(id);
+    var details = target && target.closest("details");
+    if (details && !details.open) {
+      details.open = true;
+      target.scrollIntoView({ block: "center" });
+    }
+  }
+  // RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.
+  function parseCsv(text) {
+    var rows = [], row = [], field = "", quoted = false, i, ch;
+    for (i = 0; i < text.length; i++) {
+      ch = text[i];
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+        else if (ch === '"') quoted = false;
+        else field += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ",") { row.push(field); field = ""; }
+      else if (ch === "\n" || ch === "\r") {
+        if (ch === "\r" && text[i + 1] === "\n") i++;
+        row.push(field); rows.push(row); row = []; field = "";
+      } else field += ch;
+    }
+    if (field !== "" || row.length) { row.push(field); rows.push(row); }
+    return rows;
+  }
+  function cell(tag, text, className) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    el.textContent = text;
+    return el;
+  }
+  // The tidy rows of a table, built from its CSV (the download itself) when the reader opens "as data".
+  function tidyTable(rows, label, linkLines) {
+    var header = rows[0], numeric = ["value", "line", "page"];
+    var frame = document.createElement("div");
+    frame.className = "table-frame";
+    frame.setAttribute("role", "region");
+    frame.setAttribute("aria-label", label);
+    frame.tabIndex = 0;
+    var table = document.createElement("table");
+    table.className = "foi-grid tidy sortable";
+    var head = table.createTHead().insertRow();
+    header.forEach(function (name) {
+      var th = cell("th", name, numeric.indexOf(name) >= 0 ? "num" : "");
+      th.scope = "col";
+      head.appendChild(th);
+    });
+    var body = table.createTBody();
+    rows.slice(1).forEach(function (values) {
+      if (values.length !== header.length) return;
+      var tr = body.insertRow();
+      if (values[header.indexOf("is_total")] === "true") tr.className = "total";
+      values.forEach(function (value, i) {
+        var td = cell("td", "", numeric.indexOf(header[i]) >= 0 ? "num" : "");
+        if (linkLines && header[i] === "line" && /^\d+$/.test(value)) {
+          var a = cell("a", value);
+          a.href = "#L" + value;
+          td.appendChild(a);
+        } else td.textContent = value;
+        tr.appendChild(td);
+      });
+    });
+    frame.appendChild(table);
+    return frame;
+  }
+  function initAsData() {
+    document.querySelectorAll("details.as-data[data-csv]").forEach(function (details) {
+      details.addEventListener("toggle", function () {
+        if (!details.open || details.getAttribute("data-loaded")) return;
+        details.setAttribute("data-loaded", "loading");
+        fetch(details.getAttribute("data-csv")).then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.text();
+        }).then(function (text) {
+          var frame = tidyTable(parseCsv(text), details.getAttribute("data-label"), details.hasAttribute("data-lines"));
+          details.appendChild(frame);
+          if (window.foiSortable) window.foiSortable(frame.querySelector("table"));
+          details.setAttribute("data-loaded", "yes");
+        }, function () {
+          details.removeAttribute("data-loaded");
+        });
+      });
+    });
+  }
+  function init() {
+    initCopy();
+    initAsData();
+    openLineTarget();
+    window.addEventListener("hashchange", openLineTarget);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,215 @@
+"""Comparison pages per topic and family pages, read from the BUILT packages: what each force released, side by side.
+
+Numbers stand next to the caveats that stop a like-for-like comparison; nothing is ever added up across forces
+(no function here sums values). The pages are written from templates in scripts/templates/analyst/.
+"""
+from __future__ import annotations
+
+import csv
+import html as htmllib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import charts, pagekit
+
+TOTAL = "Total"
+LISTED = 8  # a table with no grand total is shown row by row when it has at most this many rows
+COMPARISONS = [
+    ("indecent-images", "Indecent images of children", ["indecent-images"]),
+    ("grooming-and-sexual-communication", "Sexual grooming and sexual communication with a child", ["grooming", "sexual-communication"]),
+    ("outcome-21-and-youth-produced-imagery", "Outcome 21 and youth-produced sexual imagery", ["outcome-21", "sexting"]),
+]
+STATUS_WORDS: dict[str, str] = {}  # answer status code -> title, read from the built reference package
+VALUE_WORDS = {"blank": "blank in the source", "suppressed": "suppressed", "nil": "nil"}
+
+
+def read_rows(path: Path) -> list[dict]:
+    """A CSV as dicts of text, in file order."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@dataclass
+class Figure:
+    """One published value as shown on a comparison page: its labels, value or status, and the line it stands on."""
+
+    label: str
+    value: str
+    status: str
+    line: str
+    is_total: bool
+    where: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The value as published, or the reason there is none; never a number we made."""
+        if self.status == "reported":
+            return self.value
+        return f"{self.value} ({VALUE_WORDS[self.status]})" if self.status == "nil" else f"no value ({VALUE_WORDS.get(self.status, self.status)})"
+
+
+@dataclass
+class Released:
+    """One table of one request: what it measures, for which period and system, its headline figures and caveats."""
+
+    name: str
+    title: str
+    measure: str
+    period: dict | None
+    system: str | None
+    figures: list[Figure]
+    more: int
+    caveats: list[dict]
+    charts: list = field(default_factory=list)
+
+
+@dataclass
+class Answer:
+    """One request as a comparison row: its force, dates, what it released, its questions and its caveats."""
+
+    descriptor: dict
+    released: list[Released]
+    questions: list[dict]
+    caveats: list[dict]
+
+    @property
+    def name(self) -> str:
+        return self.descriptor["name"]
+
+    @property
+    def request(self) -> dict:
+        return self.descriptor["foi:request"]
+
+
+def headline(resource: dict, rows: list[dict]) -> tuple[list[Figure], int]:
+    """The figures to show side by side: the force's grand totals, or every row of a short table; and how many are left out."""
+    dims = charts.dimensions(resource)
+    grand = [r for r in rows if all(r[d] == TOTAL for d in dims if d not in _columns(resource))]
+    chosen = grand if grand else rows if len(rows) <= LISTED else []
+    figures = [Figure(_label(r, dims), r["value"], r["status"], r.get("line", ""), r.get("is_total") == "true", charts.where(r)) for r in chosen]
+    return figures, len(rows) - len(chosen)
+
+
+def _columns(resource: dict) -> list[str]:
+    return (resource.get("foi:layout") or {}).get("columns", [])
+
+
+def _label(row: dict, dims: list[str]) -> str:
+    """A row's labels in words: every dimension that is not Total; 'Total' for the grand total."""
+    parts = [row[d] for d in dims if row[d] != TOTAL]
+    return " · ".join(parts) if parts else TOTAL
+
+
+def load_answer(packages: Path, descriptor: dict, chart_index: dict) -> Answer:
+    """Everything a comparison page shows about one built request package."""
+    name = descriptor["name"]
+    by_id = {c["id"]: c for c in descriptor["foi:caveats"]}
+    released = []
+    for resource in descriptor["resources"]:
+        if "foi:measure" not in resource:
+            continue
+        figures, more = headline(resource, read_rows(packages / name / resource["path"]))
+        released.append(Released(resource["name"], resource["title"], resource["foi:measure"], resource.get("foi:period"),
+                                 resource.get("foi:system"), figures, more,
+                                 [by_id[c] for c in resource.get("foi:caveats", []) if "package" not in by_id[c]["appliesTo"]],
+                                 chart_index.get((name, resource["name"]), [])))
+    package_caveats = [c for c in descriptor["foi:caveats"] if "package" in c["appliesTo"]]
+    return Answer(descriptor, released, read_rows(packages / name / "questions.csv"), package_caveats)
+
+
+def differences(answers: list[Answer]) -> list[str]:
+    """Plain statements of what differs between the answers and so blocks a like-for-like comparison."""
+    out = []
+    periods = sorted({(p["start"], p["end"]) for a in answers for r in a.released if (p := r.period)})
+    if len(periods) > 1:
+        out.append("The figures cover different periods: " + "; ".join(f"{s} to {e}" for s, e in periods) + ".")
+    systems = sorted({r.system for a in answers for r in a.released if r.system})
+    if len(systems) > 1:
+        out.append("They come from different recording systems: " + ", ".join(systems) + ".")
+    measures = sorted({r.measure for a in answers for r in a.released})
+    if len(measures) > 1:
+        out.append("They count different things: " + "; ".join(measures) + ".")
+    kinds = sorted({c["kindTitle"] for a in answers for c in a.caveats + [c for r in a.released for c in r.caveats]})
+    if kinds:
+        out.append("The forces' own caveats include: " + "; ".join(kinds) + ".")
+    if len({a.request["force"]["code"] for a in answers}) > 1:
+        out.append("Different forces record and search their data in different ways; a number from one force is not a share of "
+                   "any national figure, and no total across forces is given here.")
+    return out
+
+
+def topic_page(slug: str, title: str, topics: list[str], answers: list[Answer]) -> str:
+    """The comparison page of one topic: every request on it, side by side, caveats beside the numbers."""
+    chosen = [a for a in answers if {t["code"] for t in a.request["topics"]} & set(topics)]
+    return pagekit.markdown_page(htmllib.escape(f"Compare: {title}"), "analyst/compare.html.j2", heading=f"Compare: {title}",
+                                 answers=chosen, differences=differences(chosen), status_words=STATUS_WORDS, depth=2)
+
+
+def family_questions(answers: list[Answer]) -> list[dict]:
+    """The family's questions in order, each with every member's answer (matched by question id)."""
+    order: list[str] = []
+    texts: dict[str, str] = {}
+    for a in answers:
+        for q in a.questions:
+            if q["question_id"] not in texts:
+                order.append(q["question_id"])
+                texts[q["question_id"]] = q["text"]
+    return [{"id": qid, "text": texts[qid],
+             "answers": [next((q for q in a.questions if q["question_id"] == qid), None) for a in answers]} for qid in order]
+
+
+def family_page(family: str, answers: list[Answer]) -> str:
+    """A round-robin request's family: each force's answer to each question side by side, then what each released."""
+    return pagekit.markdown_page(htmllib.escape(f"Family: {family}"), "analyst/family.html.j2", heading=f"Same request, several forces: {family}",
+                                 family=family, answers=answers, questions=family_questions(answers), differences=differences(answers),
+                                 status_words=STATUS_WORDS, depth=2)
+
+
+def families(answers: list[Answer]) -> dict[str, list[Answer]]:
+    """Requests grouped by their family slug, in a stable order (family name, then force, then request)."""
+    out: dict[str, list[Answer]] = {}
+    for a in sorted(answers, key=lambda a: (a.request["force"]["title"], a.name)):
+        if a.request.get("family"):
+            out.setdefault(a.request["family"], []).append(a)
+    return dict(sorted(out.items()))
+
+
+def index_page(answers: list[Answer], groups: dict[str, list[Answer]]) -> str:
+    """compare/index.md: the topic comparisons and the families."""
+    topics = [(slug, title, sum(1 for a in answers if {t["code"] for t in a.request["topics"]} & set(codes)))
+              for slug, title, codes in COMPARISONS]
+    return pagekit.markdown_page("Compare forces", "analyst/compare_index.html.j2", heading="Compare forces", topics=topics,
+                                 families=groups, depth=1)
+
+
+def chart_figures(request: str, resource: dict, rows: list[dict], depth: int) -> str:
+    """The charts of one table as HTML figures (SVG image, caption, text alternative), for the request page."""
+    found = charts.table_charts(request, resource, rows)
+    return pagekit.html("analyst/charts.html.j2", charts=found, depth=depth) if found else ""
+
+
+def exports_links(catalog_entry: dict, prefix: str) -> str:
+    """The SQLite and Excel downloads of a package, as listed in catalog.json, for the data page."""
+    formats = catalog_entry.get("formats") or {}
+    labels = {"sqlite": "SQLite database", "xlsx": "Excel workbook"}
+    return pagekit.html("analyst/exports.html.j2", formats=formats, labels=labels, prefix=prefix) if formats else ""
+
+
+def render_analyst_pages(packages: Path, out: Path) -> None:
+    """Write the charts, the comparison pages, the family pages and the force-label page into the generated docs."""
+    from .labels import labels_page
+
+    STATUS_WORDS.update({r["code"]: r["title"] for r in read_rows(packages / "reference" / "answer_statuses.csv")})
+    catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))["packages"]
+    names = [p["name"] for p in catalog if p["name"] not in ("all", "reference")]
+    chart_index = charts.write_charts(packages, out, names)
+    descriptors = [json.loads((packages / n / "datapackage.json").read_text(encoding="utf-8")) for n in names]
+    answers = [load_answer(packages, d, chart_index) for d in descriptors]
+    groups = families(answers)
+    pagekit.write_page(out, "compare/index.md", index_page(answers, groups))
+    for slug, title, topics in COMPARISONS:
+        pagekit.write_page(out, f"compare/{slug}.md", topic_page(slug, title, topics, answers))
+    for family, members in groups.items():
+        pagekit.write_page(out, f"compare/family-{family}.md", family_page(family, members))
+    pagekit.write_page(out, "labels.md", labels_page(packages, descriptors))

@@ -1,0 +1,138 @@
+"""The combined package as one SQLite database and one Excel workbook, for analysts who want SQL or a spreadsheet.
+
+Both are made from the combined package's own CSVs and Table Schemas after they are written, so they hold
+exactly the same rows; both are byte-identical across builds (fixed order, no clock).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+import sqlite_utils
+import xlsxwriter
+
+SQLITE_TYPES = {"integer": int, "boolean": int, "number": float}
+FIXED_CREATED = "2000-01-01T00:00:00Z"  # used only when the package states no created date
+README_NOTES = [
+    ("What this is", "Every curated police FOI response on child sexual abuse offences, as related tables. The same data as the "
+                     "combined Frictionless data package (all.zip), whose CSV files are the reference copy."),
+    ("Stated totals", "Rows with is_total true are totals stated by the force. Leave them out before adding values up, or you "
+                      "count them twice; the force's own totals are the is_total rows."),
+    ("Value status", "status says how each value stands in the response: reported (a number), blank (an empty cell, value "
+                     "left empty), nil (given in words, recorded as 0) or suppressed (withheld, value left empty). An empty "
+                     "value is never zero."),
+    ("Citations", "line is the line of the request's response.txt (in its own package) on which the value stands."),
+    ("Caveats", "The caveats table holds every caveat in the force's own words, with what it applies to. Read them before "
+                "comparing numbers: forces use different systems, periods and counting units (offences, offenders, "
+                "keyword matches)."),
+    ("No totals across forces", "Forces answered different questions for different periods from different systems. Do not "
+                                "add their numbers together."),
+]
+
+
+def read_resource(folder: Path, resource: dict) -> tuple[list[dict], list[list]]:
+    """A resource's fields and its rows, each cell typed by its Table Schema (None for an empty cell)."""
+    fields = resource["schema"]["fields"]
+    with (folder / resource["path"]).open(encoding="utf-8", newline="") as f:
+        records = list(csv.reader(f))
+    assert records[0] == [fl["name"] for fl in fields], f"{resource['path']}: header does not match its schema"
+    return fields, [[typed(value, fl) for value, fl in zip(record, fields)] for record in records[1:]]
+
+
+def typed(value: str, field: dict):
+    """One CSV cell as a Python value by the field's type; dates stay ISO text, an empty cell is None."""
+    if value == "":
+        return None
+    if field["type"] == "integer":
+        return int(value)
+    if field["type"] == "number":
+        return float(value)
+    if field["type"] == "boolean":
+        return value in field.get("trueValues", ["true"])
+    return value
+
+
+def readme_rows(descriptor: dict) -> list[tuple[str, str]]:
+    """The README table/sheet: what the file is, its version, licences, how to read it, and what each table holds."""
+    licences = "; ".join(lic.get("title") or lic.get("name", "") for lic in descriptor.get("licenses", []))
+    rows = [("Title", descriptor.get("title", "")), ("Description", descriptor.get("description", "")),
+            ("Version", descriptor.get("version", "")), ("Licence", licences),
+            ("How to cite", f"{descriptor.get('title', '')}, version {descriptor.get('version', '')} (package {descriptor['name']}).")]
+    rows += README_NOTES
+    rows += [(f"Table {r['name']}", r.get("description") or r.get("title", "")) for r in descriptor["resources"]]
+    return rows
+
+
+def write_sqlite(folder: Path, target: Path) -> None:
+    """SQLite database: a readme table, then one table per resource in package order, rows in CSV order."""
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    target.unlink(missing_ok=True)
+    db = sqlite_utils.Database(target)
+    db["readme"].insert_all(({"section": k, "text": v} for k, v in readme_rows(descriptor)), pk="section")
+    for resource in descriptor["resources"]:
+        fields, rows = read_resource(folder, resource)
+        columns = {f["name"]: SQLITE_TYPES.get(f["type"], str) for f in fields}
+        table = db.table(resource["name"])
+        table.create(columns, pk=tuple(resource["schema"].get("primaryKey") or []) or None, not_null=_required(fields))
+        table.insert_all(({f["name"]: _sql(v) for f, v in zip(fields, row)} for row in rows), batch_size=1000)
+    db.execute("VACUUM")
+    db.close()
+
+
+def _required(fields: list[dict]) -> set[str]:
+    return {f["name"] for f in fields if f.get("constraints", {}).get("required")}
+
+
+def _sql(value):
+    """Booleans as 0/1 (SQLite has no boolean type); everything else as it is."""
+    return int(value) if isinstance(value, bool) else value
+
+
+def write_xlsx(folder: Path, target: Path) -> None:
+    """Excel workbook: a README sheet, then one sheet per resource; text is always written as text, never as a formula."""
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    created = dt.datetime.fromisoformat((descriptor.get("created") or FIXED_CREATED).replace("Z", "+00:00")).replace(tzinfo=None)
+    book = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
+    book.set_properties({"title": descriptor.get("title", ""), "created": created, "comments": "Made from the CSV files of the package."})
+    bold = book.add_format({"bold": True})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    sheet = book.add_worksheet("README")
+    sheet.set_column(0, 0, 28)
+    sheet.set_column(1, 1, 110, wrap)
+    for r, (key, text) in enumerate(readme_rows(descriptor)):
+        sheet.write_string(r, 0, key, bold)
+        sheet.write_string(r, 1, text)
+    for resource in descriptor["resources"]:
+        _sheet(book, bold, folder, resource)
+    book.close()
+
+
+def _sheet(book, bold, folder: Path, resource: dict) -> None:
+    """One resource as a sheet: a header row (frozen, filterable) and typed cells."""
+    fields, rows = read_resource(folder, resource)
+    sheet = book.add_worksheet(resource["name"][:31])
+    for c, f in enumerate(fields):
+        sheet.write_string(0, c, f["name"], bold)
+        sheet.set_column(c, c, 14 if f["type"] in SQLITE_TYPES else 30)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                sheet.write_boolean(r, c, value)
+            elif isinstance(value, (int, float)):
+                sheet.write_number(r, c, value)
+            else:
+                sheet.write_string(r, c, value)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(rows), 1), len(fields) - 1)
+
+
+def write_exports(folder: Path, out: Path) -> list[Path]:
+    """Write <name>.sqlite and <name>.xlsx beside the package's zip; return their paths."""
+    sqlite_path, xlsx_path = out / f"{folder.name}.sqlite", out / f"{folder.name}.xlsx"
+    write_sqlite(folder, sqlite_path)
+    write_xlsx(folder, xlsx_path)
+    return [sqlite_path, xlsx_path]

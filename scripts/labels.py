@@ -1,0 +1,59 @@
+"""The force-labels page: every offence and outcome label a force wrote, and how (or whether) it maps to a Home Office code."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from . import charts, pagekit
+
+TOTAL = "Total"
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def offence_labels(packages: Path, descriptors: list[dict]) -> list[dict]:
+    """Each offence label in a table, with the code it maps to in its request (basis, note), or unmapped."""
+    out = []
+    for d in descriptors:
+        mapped = {label: c for c in d["foi:request"]["offenceCodes"] for label in c.get("labels", [])}
+        seen: list[str] = []
+        for resource in (r for r in d["resources"] if "foi:measure" in r and "offence" in charts.dimensions(r)):
+            seen += [r["offence"] for r in _rows(packages / d["name"] / resource["path"]) if r["offence"] != TOTAL and r["offence"] not in seen]
+        for label in seen:
+            code = mapped.get(label)
+            out.append({"request": d["name"], "force": d["foi:request"]["force"]["title"], "label": label,
+                        "code": code["code"] if code else "", "title": code.get("title", "") if code else "",
+                        "basis": code["basis"] if code else "unmapped", "note": code.get("note", "") if code else ""})
+    return out
+
+
+def outcome_labels(packages: Path, descriptors: list[dict]) -> list[dict]:
+    """Each outcome label in the reference mapping list, plus any outcome label in a table that the list lacks."""
+    listed = _rows(packages / "reference" / "outcome_labels.csv")
+    forces = {f["code"]: f["title"] for f in _rows(packages / "reference" / "forces.csv")}
+    titles = {o["code"]: o["title"] for o in _rows(packages / "reference" / "outcome_types.csv")}
+    out = [{**row, "force_title": forces.get(row["force"], row["force"]), "type_title": titles.get(row["outcome_type"], ""),
+            "requests": ""} for row in listed]
+    known = {(row["force"], row["label"]): row for row in out}
+    for d in descriptors:
+        force = d["foi:request"]["force"]["code"]
+        for resource in (r for r in d["resources"] if "foi:measure" in r and "outcome" in charts.dimensions(r)):
+            for label in dict.fromkeys(r["outcome"] for r in _rows(packages / d["name"] / resource["path"]) if r["outcome"] != TOTAL):
+                row = known.get((force, label))
+                if row is None:
+                    row = known[(force, label)] = {"force": force, "force_title": forces.get(force, force), "label": label,
+                                                   "outcome_type": "", "type_title": "", "confidence": "none",
+                                                   "basis": "not in the mapping list", "source": "", "note": "", "requests": ""}
+                    out.append(row)
+                if d["name"] not in row["requests"].split(" "):
+                    row["requests"] = (row["requests"] + " " + d["name"]).strip()
+    return out
+
+
+def labels_page(packages: Path, descriptors: list[dict]) -> str:
+    """labels.md: both label lists, every label shown as the force wrote it."""
+    return pagekit.markdown_page("Force labels and Home Office codes", "analyst/labels.html.j2", heading="Force labels and Home Office codes",
+                                 offences=offence_labels(packages, descriptors), outcomes=outcome_labels(packages, descriptors), depth=1)

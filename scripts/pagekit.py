@@ -1,0 +1,37 @@
+"""Generated pages from auto-escaping Jinja2 templates: Markdown files whose body is one raw HTML block.
+
+Curated text reaches a page only through the template's escaping, and the body is written on one line so
+Markdown passes it through untouched (it never re-reads curated text as Markdown or attribute lists).
+"""
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The one template environment: autoescape on for every template, undefined names are errors."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+
+
+def html(template: str, **context) -> str:
+    """A template rendered to HTML on one line (newlines in markup become spaces; no <pre> is used in these templates)."""
+    return " ".join(environment().get_template(template).render(**context).split("\n")).strip()
+
+
+def markdown_page(title: str, template: str, **context) -> str:
+    """A page: front matter with the title (JSON string, a valid YAML scalar), then the body as one raw HTML block."""
+    return f"---\ntitle: {json.dumps(title)}\n---\n\n{html(template, title=title, **context)}\n"
+
+
+def write_page(out: Path, rel: str, text: str) -> None:
+    """Write one generated page under the generated docs folder."""
+    (out / rel).parent.mkdir(parents=True, exist_ok=True)
+    (out / rel).write_text(text, encoding="utf-8")

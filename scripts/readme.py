@@ -1,0 +1,76 @@
+"""README.md for every package, written from its descriptor: what it is, its files, the caveats, how to read and cite it.
+
+Curated text is escaped so that a Markdown viewer shows it as written and never as markup.
+"""
+from __future__ import annotations
+
+import re
+
+MARKUP = re.compile(r"([\\`*_\[\]<>!|#{}])")
+READING = [
+    "Each table has one row per value: its dimensions as the force labelled them, then `value`, `status`, `is_total` and `line`.",
+    "`is_total` is true for a total stated by the force. Leave those rows out before adding values up, or you count them twice.",
+    "`status` says how the value stands in the response: reported, blank (empty cell; value left empty), nil (given in words; "
+    "recorded as 0) or suppressed (withheld; value left empty). An empty value is never zero.",
+    "`line` is the line of `response.txt` on which the value stands.",
+]
+
+
+PANDAS = ('import pandas as pd\n'
+          'labels = ["label", "offence_label", "outcome_label", "age_label", "year_label", "keyword_label", "question",\n'
+          '          "measure_label", "offence_code", "outcome_type"]\n'
+          'obs = pd.read_csv("observations.csv", dtype={c: str for c in labels}, parse_dates=["period_start", "period_end"])\n'
+          'parts = obs[~obs["is_total"]]  # leave out stated totals before adding up; never add across forces')
+
+
+def md(text) -> str:
+    """Curated text for Markdown: whitespace folded and every markup character backslash-escaped."""
+    return MARKUP.sub(r"\\\1", " ".join(str(text).split())) if text is not None else ""
+
+
+def readme_bytes(descriptor: dict) -> bytes:
+    """The README.md of one package."""
+    lines = [f"# {md(descriptor.get('title', descriptor['name']))}", "", md(descriptor.get("description", "")), ""]
+    lines += _request(descriptor.get("foi:request"))
+    lines += ["## Files", ""] + [f"- `{r['path']}`: {md(r.get('title', r['name']))}. {md(r.get('description', ''))}"
+                                  for r in descriptor["resources"]] + [""]
+    if descriptor.get("foi:caveats") is not None:
+        lines += ["## Caveats, in the force's words", ""]
+        lines += [f"- {md(c['kindTitle'])}: “{md(c['quote'])}” (response.txt {_lines(c['lines'])})"
+                  for c in descriptor["foi:caveats"]] or ["- The response gives no caveats."]
+        lines += [""]
+    lines += ["## How to read the tables", ""] + [f"- {t}" for t in READING] + [""]
+    if any(r["name"] == "observations" for r in descriptor["resources"]):
+        lines += ["With pandas, read the long table in one call, labels and codes as text and dates as dates:", "",
+                  "```python", PANDAS, "```", ""]
+    lines += ["## Licences", ""] + [f"- {md(lic.get('title', lic.get('name')))}: {lic.get('path', '')}" for lic in descriptor.get("licenses", [])]
+    lines += [f"- The response text (`response.txt`) is the force's own; its licence: {md(s.get('foi:licence', 'not stated'))}."
+              for s in descriptor.get("sources", []) if "foi:licence" in s]
+    lines += ["", "## How to cite", "", md(_citation(descriptor)), "", f"Version {md(descriptor.get('version', ''))}."]
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+
+
+def _lines(span: list[int]) -> str:
+    return f"line {span[0]}" if span[0] == span[1] else f"lines {span[0]}–{span[1]}"
+
+
+def _request(req: dict | None) -> list[str]:
+    """The request in brief: force (and how it is known), reference, dates and periods."""
+    if not req:
+        return []
+    force = req["force"]
+    known = "named in the text" if force["attribution"] == "stated" else "inferred; the text does not name it"
+    out = ["## The request", "", f"- Force: {md(force['title'])} ({known})", f"- Reference: {md(req['reference'])}"]
+    out += [f"- {md(k.capitalize())} date: {md(v['date'])}" for k, v in req["dates"].items()]
+    out += [f"- Period {md(p['label'])}: {md(p['start'])} to {md(p['end'])}" for p in req["periods"]]
+    return out + [""]
+
+
+def _citation(d: dict) -> str:
+    """A plain-text citation of the package."""
+    req = d.get("foi:request")
+    if not req:
+        return f"{d.get('title', d['name'])}, version {d.get('version', '')} (data package {d['name']})."
+    date = req["dates"].get("response", {}).get("date", "")
+    return (f"{req['force']['title']} ({date[:4] or 'n.d.'}). Response to Freedom of Information request {req['reference']}"
+            f"{', dated ' + date if date else ''}. In: {d['title']}. Curated data package {d['name']}, version {d['version']}.")

@@ -1,0 +1,92 @@
+"""The SQLite and Excel copies of the combined package hold exactly the rows and numbers of its CSVs, as an analyst reads them."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import openpyxl
+
+from scripts.export import read_resource
+
+
+def _resources(built):
+    descriptor = json.loads((built / "all" / "datapackage.json").read_text())
+    return descriptor["resources"]
+
+
+def _expected(built, resource, boolean=bool):
+    _, rows = read_resource(built / "all", resource)
+    return [tuple(boolean(v) if isinstance(v, bool) else v for v in row) for row in rows]
+
+
+def test_sqlite_holds_exactly_the_csv_rows(built):
+    db = sqlite3.connect(built / "all.sqlite")
+    resources = _resources(built)
+    for resource in resources:
+        columns = [f["name"] for f in resource["schema"]["fields"]]
+        got = db.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} FROM "{resource["name"]}" ORDER BY rowid').fetchall()
+        assert got == _expected(built, resource, boolean=int), resource["name"]
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {r["name"] for r in resources} | {"readme"}
+    readme = dict(db.execute("SELECT section, text FROM readme"))
+    assert "is_total" in readme["Stated totals"] and "force's own words" in readme["Caveats"]
+
+
+def test_sqlite_sums_without_totals_give_the_forces_totals(built):
+    """SQL users can exclude stated totals with one WHERE clause: Bedfordshire's CMS table adds up to its stated 53."""
+    db = sqlite3.connect(built / "all.sqlite")
+    stated = db.execute("SELECT value FROM observations WHERE request_id = 'bedfordshire-foi2019-05348' AND \"table\" = "
+                        "'cms-offenders-under-14' AND is_total = 1 ORDER BY value DESC LIMIT 1").fetchone()[0]
+    parts = db.execute("SELECT SUM(value) FROM observations WHERE request_id = 'bedfordshire-foi2019-05348' "
+                       "AND \"table\" = 'cms-offenders-under-14' AND is_total = 0").fetchone()[0]
+    assert stated == parts == 53
+
+
+def test_xlsx_holds_exactly_the_csv_rows(built):
+    book = openpyxl.load_workbook(built / "all.xlsx", read_only=True)
+    resources = _resources(built)
+    assert book.sheetnames == ["README"] + [r["name"][:31] for r in resources]
+    for resource in resources:
+        rows = list(book[resource["name"][:31]].iter_rows(values_only=True))
+        assert list(rows[0]) == [f["name"] for f in resource["schema"]["fields"]]
+        assert [tuple(row) for row in rows[1:]] == _expected(built, resource), resource["name"]
+    readme = {row[0]: row[1] for row in book["README"].iter_rows(values_only=True)}
+    assert "is_total" in readme["Stated totals"] and readme["Version"]
+
+
+def test_xlsx_text_is_never_a_formula(built):
+    """A caveat or label that starts with = stays text in the workbook (no formula injection)."""
+    book = openpyxl.load_workbook(built / "all.xlsx")
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate)
+
+
+def test_catalog_lists_sqlite_and_xlsx_with_hashes(built):
+    import hashlib
+
+    catalog = json.loads((built / "catalog.json").read_text())
+    combined = next(p for p in catalog["packages"] if p["name"] == "all")
+    for ext in ("sqlite", "xlsx"):
+        entry = combined["formats"][ext]
+        data = (built / entry["path"]).read_bytes()
+        assert entry["hash"] == "sha256:" + hashlib.sha256(data).hexdigest() and entry["bytes"] == len(data)
+
+
+def test_formula_like_text_stays_text(tmp_path):
+    """Curated text such as '=HYPERLINK(...)' or '+44 ...' is written as a string, so a spreadsheet never evaluates it."""
+    from scripts.export import write_exports
+
+    folder = tmp_path / "all"
+    folder.mkdir()
+    (folder / "t.csv").write_text('label,value,is_total\n"=HYPERLINK(""http://x"")",1,false\n+44 1,,true\n', encoding="utf-8")
+    fields = [{"name": "label", "type": "string"}, {"name": "value", "type": "integer"},
+              {"name": "is_total", "type": "boolean", "trueValues": ["true"], "falseValues": ["false"]}]
+    (folder / "datapackage.json").write_text(json.dumps({"name": "all", "title": "t", "resources": [
+        {"name": "t", "path": "t.csv", "schema": {"fields": fields}}]}))
+    sqlite_path, xlsx_path = write_exports(folder, tmp_path)
+    rows = list(openpyxl.load_workbook(xlsx_path)["t"].iter_rows(min_row=2, values_only=True))
+    assert rows == [('=HYPERLINK("http://x")', 1, False), ("+44 1", None, True)]
+    assert openpyxl.load_workbook(xlsx_path)["t"]["A2"].data_type == "s"
+    assert sqlite3.connect(sqlite_path).execute("SELECT * FROM t").fetchall() == [('=HYPERLINK("http://x")', 1, 0), ("+44 1", None, 1)]

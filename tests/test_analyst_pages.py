@@ -1,0 +1,125 @@
+"""Charts, comparison pages, family pages and the force-label page, rendered from the built packages."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+
+import pytest
+
+from scripts import charts, compare
+from scripts.build import build
+
+from .conftest import copy_project
+
+BED = "bedfordshire-foi2019-05348"
+SY21 = "south-yorkshire-20210999"
+
+
+@pytest.fixture(scope="module")
+def pages(built, tmp_path_factory):
+    out = tmp_path_factory.mktemp("pages")
+    compare.render_analyst_pages(built, out)
+    return out
+
+
+def test_charts_are_deterministic_static_svg(built, tmp_path):
+    first = charts.request_charts(built, BED)
+    assert {c.filename for c in first} == {"cms-offenders-under-14--year.svg", "cms-offenders-under-14--offender_age-1.svg",
+                                          "athena-offenders-under-14--year.svg", "athena-offenders-under-14--offender_age-1.svg"}
+    for chart in first:
+        svg = charts.svg_bytes(chart)
+        assert svg == charts.svg_bytes(chart)
+        text = svg.decode()
+        assert text.startswith("<?xml") and "<svg" in text
+        assert "<script" not in text and "<dc:date>" not in text
+        assert not re.search(r'(href|src)="(https?:)?//', text), "an SVG must not load anything"
+
+
+def test_chart_bars_are_the_forces_values_and_the_alt_text_carries_them(built):
+    year = next(c for c in charts.request_charts(built, BED) if c.filename == "cms-offenders-under-14--year.svg")
+    assert [(b.label, b.value, b.line) for b in year.bars] == [("2017", 33, "line 49"), ("2018", 20, "line 49")]
+    assert year.alt == "Bar chart. Recorded offences by year: 2017: 33; 2018: 20."
+    assert "2018 covers 1 January to 22 May only" in year.note
+    keywords = charts.request_charts(built, SY21)
+    assert len(keywords) == 1 and "TWITTER: 0 (nil)" in keywords[0].alt
+    assert charts.request_charts(built, "hertfordshire-foi2018-00739") == []  # different measures are never charted together
+
+
+def test_blank_and_suppressed_values_get_no_bar():
+    resource = {"name": "t", "foi:measure": "Offences", "foi:layout": {"rows": ["age"], "columns": []},
+                "schema": {"fields": [{"name": "age"}, {"name": "value"}, {"name": "status"}, {"name": "is_total"}, {"name": "line"}]}}
+    rows = [{"age": "10", "value": "", "status": "suppressed", "is_total": "false", "line": "3"},
+            {"age": "11", "value": "4", "status": "reported", "is_total": "false", "line": "4"}]
+    chart = charts.table_charts("r", resource, rows)[0]
+    assert chart.alt == "Bar chart. Offences by age: 10: no value (suppressed); 11: 4."
+    assert chart.bars[0].value is None and charts.svg_bytes(chart).startswith(b"<?xml")
+
+
+def _published(built, request):
+    values = set()
+    for path in (built / request / "tables").glob("*.csv"):
+        with path.open(encoding="utf-8") as f:
+            values |= {(r["value"], r["line"]) for r in csv.DictReader(f)}
+    return values
+
+
+def test_comparison_pages_show_only_published_values_beside_caveats(built, pages):
+    page = (pages / "compare" / "indecent-images.md").read_text()
+    assert "Not like for like" in page and "never adds them up" in page
+    shown = re.findall(r"<strong>(\d+)</strong>(?: \(stated total\))? \(<a href=\"../../requests/([^/]+)/#L(\d+)\"", page)
+    assert shown, "the page shows figures"
+    for value, request, line in shown:
+        assert (value, line) in _published(built, request), (value, request, line)
+    assert "Caveats on this table" in page and "Unaudited snapshot of live data" in page
+    grand = [int(v) for v, r, _ in shown if r == BED]
+    assert 53 in grand and 91 in grand and 144 not in grand  # the two systems' totals are never added up
+
+
+def test_every_topic_page_and_the_index_exist(pages):
+    for slug, _, _ in compare.COMPARISONS:
+        assert (pages / "compare" / f"{slug}.md").is_file()
+    index = (pages / "compare" / "index.md").read_text()
+    assert "No request has been curated from more than one force yet" in index
+
+
+def test_labels_page_lists_every_force_label(built, pages):
+    page = (pages / "labels.md").read_text()
+    assert "086/02 - Take or to make or to distribute indecent photographs or pseudo- photographs, of children" in page
+    assert "UNSOLVED" in page and "unmapped" in page and "OC15 – Sus/Insuff.Evidence" in page
+    row = re.search(r"<td>Bedfordshire Police</td><td>UNSOLVED</td><td>([^<]*)</td><td>([^<]*)</td>", page)
+    assert row and row.groups() == ("unmapped", "none")
+
+
+def test_curated_text_is_escaped_on_analyst_pages(built, tmp_path):
+    """A title or caveat that looks like markup is shown as text."""
+    packages = tmp_path / "packages"
+    shutil.copytree(built, packages)
+    path = packages / BED / "datapackage.json"
+    d = json.loads(path.read_text())
+    d["title"] = '<script>alert(1)</script> [x](javascript:alert(1)) {: onclick="x" }'
+    d["foi:caveats"][0]["quote"] = "<img src=x onerror=alert(1)>"
+    path.write_text(json.dumps(d))
+    out = tmp_path / "out"
+    compare.render_analyst_pages(packages, out)
+    page = (out / "compare" / "indecent-images.md").read_text()
+    assert "<script>" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_a_family_page_shows_each_forces_answer_to_each_question(tmp_path):
+    """Two requests given the same family slug get one page with their answers side by side."""
+    root = copy_project(tmp_path / "project")
+    for rid in (BED, "hertfordshire-foi2018-00739"):
+        path = root / "datapackages" / rid / "request.yaml"
+        path.write_text("family: round-robin-test\n" + path.read_text())
+    build(root, site=False)
+    packages = root / "build" / "datapackages"
+    assert json.loads((packages / BED / "datapackage.json").read_text())["foi:request"]["family"] == "round-robin-test"
+    out = tmp_path / "out"
+    compare.render_analyst_pages(packages, out)
+    page = (out / "compare" / "family-round-robin-test.md").read_text()
+    assert page.count("<th scope=\"col\">Bedfordshire Police") == 1 and page.count("<th scope=\"col\">Hertfordshire Constabulary") == 1
+    assert "Partly answered" in page and "Not held" in page and "Not asked of this force" in page
+    assert "family-round-robin-test/" in (out / "compare" / "index.md").read_text()

@@ -1,0 +1,184 @@
+"""The generated pages, read as files: structure that keeps curated text inert, words, weight and grouping."""
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from scripts import render
+
+from .browser import html_pages
+
+REQUESTS = ["bedfordshire-foi2019-05348", "hertfordshire-foi2018-00739", "south-yorkshire-20180075",
+            "south-yorkshire-20180799", "south-yorkshire-20210999"]
+HEADINGS = {"## Questions and answers", "## Tables", "## Caveats", "## Provenance and integrity", "## Full response text",
+            "## How to cite", "## Data package"}
+
+
+class _Text(HTMLParser):
+    """The visible text of a page's main content, and the ids it defines."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth, self.text, self.ids = 0, [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.append(attrs["id"])
+        if tag == "article" and "md-content__inner" in (attrs.get("class") or ""):
+            self.depth = 1
+        elif self.depth and tag not in ("br", "img", "input", "meta", "link", "hr", "wbr"):
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+
+
+def visible(html: str) -> str:
+    """The text of an HTML fragment, whitespace collapsed."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+def page_text(path: Path) -> _Text:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def site(site_root) -> Path:
+    return site_root / "build" / "site"
+
+
+@pytest.fixture(scope="module")
+def generated(site_root) -> Path:
+    return site_root / "docs" / "generated"
+
+
+def test_generated_pages_are_raw_html_blocks_and_fixed_headings(generated):
+    """Markdown must find nothing to read in a generated page: only one-line HTML blocks and our own headings."""
+    pages = [generated / "requests" / f"{r}.md" for r in REQUESTS] + [generated / f"{n}.md" for n in
+                                                                     ("forces", "topics", "years", "caveats", "glossary", "data")]
+    for path in pages + [generated / "requests" / "index.md"]:
+        text = path.read_text(encoding="utf-8")
+        front, body = text.split("\n---\n", 1)
+        title = front.removeprefix("---\n").split("\n")[0]
+        assert title.startswith("title: ") and isinstance(json.loads(title[7:]), str), path
+        for line in body.split("\n"):
+            assert line == "" or line.startswith("<") or line in HEADINGS, (path.name, line[:80])
+
+
+def test_request_pages_stay_light(site):
+    sizes = {r: (site / "requests" / r / "index.html").stat().st_size for r in REQUESTS}
+    assert max(sizes.values()) < 60_000, sizes
+
+
+@pytest.mark.parametrize("request_id", REQUESTS)
+def test_request_page_has_content_note_status_and_report_route(site, site_root, request_id):
+    text = " ".join("".join(page_text(site / "requests" / request_id / "index.html").text).split())
+    assert "Content note: this page quotes police letters about child sexual abuse offences. Where to find support." in text
+    assert "Spotted a mistake? Email corrections@foi-data.example quoting " + request_id in text
+    questions = (site_root / "build/datapackages" / request_id / "questions.csv").read_text(encoding="utf-8").count("\n") - 1
+    assert re.search(rf"{questions} questions?: [^.]+\.", text)
+
+
+def test_status_line_words_and_plurals():
+    line = render.status_line([{"status": "answered"}, {"status": "exempt"}, {"status": "answered-in-attachment"},
+                               {"status": "answered-in-attachment"}])
+    assert line == "4 questions: 1 answered, 1 exempt, 2 answered in an attachment we do not have."
+    assert render.status_line([{"status": "not-held"}]) == "1 question: 1 not held."
+    assert render.plural(1, "request") == "1 request" and render.plural(2, "entry", "entries") == "2 entries"
+
+
+def test_no_internal_names_or_bad_plurals_on_any_page(site):
+    internal = re.compile(r"\d{3}_[0-9a-f]{16}\.txt|DESIGN\.md|decision \d|received_?as|receivedAs")
+    plural = re.compile(r"\b1 (requests|questions|caveats|rows|lines|bytes|resources|entries)\b")
+    for rel in html_pages(site):
+        text = " ".join(page_text(site / rel / "index.html").text)
+        assert not internal.search(text), (rel, internal.search(text).group())
+        assert not plural.search(text), (rel, plural.search(text).group())
+
+
+def test_each_caveat_appears_once_with_its_anchor(site, site_root):
+    for request_id in REQUESTS:
+        d = json.loads((site_root / "build/datapackages" / request_id / "datapackage.json").read_text(encoding="utf-8"))
+        parsed = page_text(site / "requests" / request_id / "index.html")
+        raw = (site / "requests" / request_id / "index.html").read_text(encoding="utf-8")
+        tables = raw.split('<h2 id="tables">', 1)[1].split('<h2 id="caveats">', 1)[0]
+        caveats = raw.split('<h2 id="caveats">', 1)[1].split('<h2 id="provenance-and-integrity">', 1)[0]
+        for c in d["foi:caveats"]:
+            quote = " ".join(c["quote"].split())
+            assert parsed.ids.count(f"caveat-{c['id']}") == 1
+            assert visible(caveats).count(quote) == 1 and quote not in visible(tables), (request_id, c["id"])
+
+
+def test_by_year_groups_by_the_period_the_data_covers(site):
+    html = (site / "years" / "index.html").read_text(encoding="utf-8")
+    sections = {m.group(1): m.group(0) for m in re.finditer(r'<section id="year-(\d{4})".*?</section>', html, flags=re.S)}
+    assert sorted(sections) == ["2015", "2016", "2017", "2018", "2019", "2020", "2021"]
+    for year in ("2017", "2018", "2019"):  # Bedfordshire's data run from January 2017 to August 2019
+        assert "requests/bedfordshire-foi2019-05348/" in sections[year]
+    assert "requests/bedfordshire-foi2019-05348/" not in sections["2016"]
+    assert "requests/hertfordshire-foi2018-00739/" in sections["2016"] and "requests/hertfordshire-foi2018-00739/" not in sections["2018"]
+
+
+def test_glossary_terms_and_other_requests_are_linked(site):
+    html = (site / "requests" / "south-yorkshire-20210999" / "index.html").read_text(encoding="utf-8")
+    assert html.count('href="../../glossary/#initial-mo"') == 1  # the first mention only
+    assert 'href="../../glossary/#connect"' in html
+    assert 'href="../../requests/south-yorkshire-20180799/">20180799</a>' in html
+    assert 'href="../../requests/south-yorkshire-20210999/"' not in html  # never a link to itself
+
+
+def test_facts_link_to_browse_anchors(site):
+    html = (site / "requests" / "bedfordshire-foi2019-05348" / "index.html").read_text(encoding="utf-8")
+    for href in ['../../forces/#force-bedfordshire', '../../topics/#topic-indecent-images', '../../topics/#code-86-2',
+                 '../../topics/#code-86-15']:
+        assert f'href="{href}"' in html, href
+    glossary = (site / "caveats" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../requests/bedfordshire-foi2019-05348/#caveat-under-10-grouped"' in glossary
+
+
+def test_linker_escapes_everything_it_does_not_link():
+    pk = object.__new__(render.Packages)
+    pk.glossary = [{"id": "cms", "pattern": r"\bCMS\b"}]
+    pk.requests = [{"name": "other", "foi:request": {"reference": "FOI1/2"}}, {"name": "own", "foi:request": {"reference": "FOI9"}}]
+    link = render.Linker(pk, "../../", "own")
+    out = str(link('<b>CMS</b> [x](javascript:alert(1)) CMS FOI1/2 FOI1/23 FOI9'))
+    assert out == ('&lt;b&gt;<a class="gl" href="../../glossary/#cms">CMS</a>&lt;/b&gt; [x](javascript:alert(1)) CMS '
+                   '<a class="gl" href="../../requests/other/">FOI1/2</a> FOI1/23 FOI9')
+
+
+def test_every_answer_status_has_words_for_the_status_line():
+    from .conftest import ROOT
+    import csv
+    with (ROOT / "datapackages/reference/answer_statuses.csv").open(encoding="utf-8", newline="") as f:
+        codes = {row["code"] for row in csv.DictReader(f)}
+    assert codes <= set(render.FATES)
+
+
+def test_a_table_from_an_attachment_cites_its_sheet_and_cell(tmp_path):
+    """Cells of a spreadsheet table link to the file, naming sheet and cell (constructed fixture, not police data)."""
+    from scripts.build import build
+
+    from .conftest import copy_project
+    from .fixtures.sources.make import ID, make_request
+    root = copy_project(tmp_path / "p")
+    make_request(root / "datapackages", hidden_declared=True)
+    build(root, site=True)
+    html = (root / "build/site/requests" / ID / "index.html").read_text(encoding="utf-8")
+    table = html.split('id="table-offences"', 1)[1].split("</table>", 1)[0]
+    assert ('<a href="../../data/bedfordshire-test-0001/attachments/figures.xlsx" title="sheet Offences, cell B4" '
+            'aria-label="5: attachments/figures.xlsx, sheet Offences, cell B4">5</a>') in table
+    assert 'href="#L' not in table
+    assert 'href="../../data/bedfordshire-test-0001/attachments/figures.xlsx" download>attachments/figures.xlsx</a>' in html
