@@ -108,7 +108,7 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
                 pending = assemble(root, version / "datapackages", timer, pool, store, _under(previous, "datapackages"))
                 if site:
                     from .site import build_site
-                    build_site(root, version / "datapackages", version / "site", timer)
+                    build_site(root, version / "datapackages", version / "site", timer, previous, jobs, cache)
                     with timer.stage("site: keep unchanged files"):
                         keep_unchanged(version / "site", _under(previous, "site"))
                     checkpoint("site-built")

@@ -170,13 +170,17 @@ def request_charts(packages: Path, name: str) -> list[Chart]:
     return charts
 
 
-def write_charts(packages: Path, out: Path, names: list[str]) -> dict[tuple[str, str], list[Chart]]:
-    """Write out/charts/<request>/<table>--<slug>.svg for every request; return the charts by (request, table)."""
+def write_charts(packages: Path, out: Path, names: list[str], draw=None) -> dict[tuple[str, str], list[Chart]]:
+    """Write out/charts/<request>/<table>--<slug>.svg for every request; return the charts by (request, table).
+
+    `draw` makes a chart's SVG bytes (default `svg_bytes`; the build passes a cache of them, scripts/pagecache.py).
+    """
+    draw = draw or svg_bytes
     found: dict[tuple[str, str], list[Chart]] = {}
     for name in names:
         for chart in request_charts(packages, name):
             target = out / "charts" / name / chart.filename
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(svg_bytes(chart))
+            target.write_bytes(draw(chart))
             found.setdefault((name, chart.table), []).append(chart)
     return found

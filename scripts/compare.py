@@ -196,14 +196,14 @@ def exports_links(catalog_entry: dict, prefix: str) -> str:
     return pagekit.html("analyst/exports.html.j2", formats=formats, labels=labels, prefix=prefix) if formats else ""
 
 
-def render_analyst_pages(packages: Path, out: Path) -> None:
+def render_analyst_pages(packages: Path, out: Path, draw=None) -> None:
     """Write the charts, the comparison pages, the family pages and the force-label page into the generated docs."""
     from .labels import labels_page
 
     STATUS_WORDS.update({r["code"]: r["title"] for r in read_rows(packages / "reference" / "answer_statuses.csv")})
     catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))["packages"]
     names = [p["name"] for p in catalog if p["name"] not in ("all", "reference")]
-    chart_index = charts.write_charts(packages, out, names)
+    chart_index = charts.write_charts(packages, out, names, draw)
     descriptors = [json.loads((packages / n / "datapackage.json").read_text(encoding="utf-8")) for n in names]
     answers = [load_answer(packages, d, chart_index) for d in descriptors]
     groups = families(answers)

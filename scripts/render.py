@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from . import crosstab
 from .compare import chart_figures, exports_links, render_analyst_pages
 from .errors import BuildFailed, Problem
+from .trie import trie_pattern
 
 TEMPLATES = Path(__file__).with_name("templates")
 GLOSSARY = Path(__file__).with_name("glossary.yaml")
@@ -88,16 +89,21 @@ class Packages:
         self.reference_resources = ref["resources"]
         self.glossary = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
 
-    def link_pattern(self) -> tuple[re.Pattern | None, list[tuple[str, str]]]:
-        """One pattern for every glossary term and request reference (compiled once, not once per page)."""
+    def link_pattern(self) -> tuple[re.Pattern | None, list[tuple[str, str]], dict[str, str]]:
+        """One pattern for every glossary term and request reference (compiled once, not once per page).
+
+        The references are one trie-shaped group (scripts/trie.py), longest first, so the scan of a page's text costs
+        the same with 50 or 50,000 requests; `refs` maps each reference to its request (the first by id).
+        """
         if not hasattr(self, "_links"):
             targets = [("term", term["id"]) for term in self.glossary]
-            parts = [term["pattern"] for term in self.glossary]
-            for d in sorted(self.requests, key=lambda d: (-len(d["foi:request"]["reference"]), d["name"])):
-                targets.append(("request", d["name"]))
-                parts.append(rf"(?<![\w/]){re.escape(d['foi:request']['reference'])}(?![\w/])")
-            pattern = re.compile("|".join(f"(?P<g{i}>{p})" for i, p in enumerate(parts))) if parts else None
-            self._links = (pattern, targets)
+            parts = [f"(?P<g{i}>{term['pattern']})" for i, term in enumerate(self.glossary)]
+            refs: dict[str, str] = {}
+            for d in sorted(self.requests, key=lambda d: d["name"]):
+                refs.setdefault(d["foi:request"]["reference"], d["name"])
+            if refs:
+                parts.append(rf"(?P<ref>(?<![\w/])(?:{trie_pattern(list(refs))})(?![\w/]))")
+            self._links = (re.compile("|".join(parts)) if parts else None, targets, refs)
         return self._links
 
     def fates(self, d: dict) -> str:
@@ -126,7 +132,7 @@ class Linker:
     """Escapes curated text, linking the first mention of each glossary term and every mention of another request."""
 
     def __init__(self, pk: Packages, root: str, own: str = ""):
-        self.pattern, self.targets = pk.link_pattern()
+        self.pattern, self.targets, self.refs = pk.link_pattern()
         self.root, self.own = root, own
         self.seen: set[str] = set()
 
@@ -136,7 +142,7 @@ class Linker:
             return escape(text)
         out, pos = [], 0
         for m in self.pattern.finditer(text):
-            kind, target = self.targets[int(m.lastgroup[1:])]
+            kind, target = ("request", self.refs[m.group()]) if m.lastgroup == "ref" else self.targets[int(m.lastgroup[1:])]
             if (kind == "term" and target in self.seen) or (kind == "request" and target == self.own):
                 continue
             self.seen.add(target)
@@ -329,16 +335,23 @@ def latest_block(pk: Packages) -> str:
     return block("browse/latest.html", n=len(pk.requests), **list_context(pk.by_date()[:LATEST], pk, ""))
 
 
-def render_all(packages: Path, out: Path, extra: dict | None = None) -> None:
-    """Write every generated page into `out` (the generated docs folder); `extra` is mkdocs.yml's `extra:`."""
+def render_all(packages: Path, out: Path, extra: dict | None = None, build=None) -> None:
+    """Write every generated page into `out` (the generated docs folder); `extra` is mkdocs.yml's `extra:`.
+
+    `build` (scripts/pagecache.py) renders the request pages and draws the charts on both cores, reusing those whose
+    inputs did not change; without it, every page is rendered here, one after another.
+    """
     pk = Packages(packages, extra)
     pages = {"requests/index.md": all_requests_page(pk), "forces.md": forces_page(pk), "topics.md": topics_page(pk),
              "years.md": years_page(pk), "caveats.md": caveats_page(pk), "glossary.md": glossary_page(pk), "data.md": data_page(pk)}
-    for d in pk.requests:
-        pages[f"requests/{d['name']}.md"] = request_page(d, pk)
+    if build is None:
+        pages.update({f"requests/{d['name']}.md": request_page(d, pk) for d in pk.requests})
+    else:
+        pages.update(build.request_pages(pk))
     for rel, text in pages.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_text(text, encoding="utf-8")
-    render_analyst_pages(packages, out)  # charts, comparison and family pages, force labels (scripts/compare.py)
+    draw = build.prepare_charts(packages, [d["name"] for d in pk.requests]) if build is not None else None
+    render_analyst_pages(packages, out, draw)  # charts, comparison and family pages, force labels (scripts/compare.py)
     index = out / "index.md"
     index.write_text(index.read_text(encoding="utf-8").replace("<!-- latest-requests -->", latest_block(pk)), encoding="utf-8")

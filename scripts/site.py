@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import BuildFailed, Problem
 from .faults import checkpoint
+from .pagecache import RenderBuild
 from .render import render_all
 from .search import index_site
 from .timing import Timer
@@ -18,7 +19,7 @@ from .timing import Timer
 PR_SET_PDEATHSIG = 1
 
 
-def generated_docs(root: Path, packages: Path) -> Path:
+def generated_docs(root: Path, packages: Path, build: RenderBuild | None = None) -> Path:
     """Fill docs/generated/ afresh: the hand-written pages and the generated pages (downloads are linked in after MkDocs)."""
     docs = root / "docs"
     out = docs / "generated"
@@ -28,7 +29,7 @@ def generated_docs(root: Path, packages: Path) -> Path:
         if item.name in ("generated", "theme"):
             continue
         (shutil.copytree if item.is_dir() else shutil.copy2)(item, out / item.name)
-    render_all(packages, out, site_extra(root))
+    render_all(packages, out, site_extra(root), build)
     return out
 
 
@@ -74,11 +75,15 @@ def die_with_parent() -> None:
         pass  # not Linux: the child still ends when mkdocs finishes
 
 
-def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = None) -> None:
-    """Build the site into `site`; any MkDocs warning fails the build."""
+def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = None, previous: Path | None = None, jobs: int = 2,
+               cache: bool = True) -> None:
+    """Build the site into `site` (in a version folder; `previous` is the published one); any MkDocs warning fails the build."""
     timer = timer or Timer()
     with timer.stage("render pages"):
-        generated_docs(root, packages)
+        build = RenderBuild(previous, site.parent, jobs, cache)
+        generated_docs(root, packages, build)
+        for name, n in build.counts.items():
+            timer.count(name, n)
     # NO_MKDOCS_2_WARNING: silence the theme's end-of-life banner (noted in the README), which is not a build warning.
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(packages), "NO_MKDOCS_2_WARNING": "1"}
     with timer.stage("mkdocs build"):
@@ -103,5 +108,5 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
     if child.returncode != 0 or problems:
         raise BuildFailed([Problem("mkdocs.yml", None, "mkdocs build --strict", line, "mkdocs") for line in problems or output or ["failed"]])
     with timer.stage("search index"):
-        index_site(packages, site)
+        index_site(packages, site, previous if cache else None)
     link_downloads(packages, site)

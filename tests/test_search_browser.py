@@ -89,7 +89,7 @@ def test_curated_markup_in_a_record_stays_text(search_page, site_root, tmp_path)
     shutil.rmtree(site / "pagefind")
     payload = '<img src=x onerror="window.PWNED=1"> [x](javascript:alert(1)) {: onclick="alert(1)" }'
     write_index([{"url": "requests/bedfordshire-foi2019-05348/", "content": f"zebra {payload} zebra", "language": "en",
-                         "meta": {"title": f"T {payload}", "reference": payload, "force": payload}, "filters": {"force": ["F"]}}],
+                         "meta": {"title": f"T {payload}", "reference": payload, "force": payload}}],
                 site / "pagefind")
     _, browser = search_page
     with serve(site) as base:

@@ -35,7 +35,6 @@
     var M = window.PagefindModularUI;
     var instance = new M.Instance({ bundlePath: bundle, baseUrl: root });
     instance.add(new M.Input({ containerElement: "#foi-search-input", inputElement: null }));
-    instance.add(new M.FilterPills({ containerElement: "#foi-search-filters", filter: "force" }));
     instance.add(new M.Summary({ containerElement: "#foi-search-summary" }));
     instance.add(new M.ResultList({ containerElement: "#foi-search-results", resultTemplate: result }));
     var query = new URLSearchParams(window.location.search).get("q");

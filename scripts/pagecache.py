@@ -1,0 +1,138 @@
+"""Request pages and charts on both cores, each reused when its inputs are unchanged since the published build.
+
+A request page is a function of its own package, the reference package, every request's reference (mentions of
+other requests become links), mkdocs.yml's `extra:` and the code (scripts/, its templates and glossary); a chart
+of its bars, its measure, the code and matplotlib. Each is kept under the hash of those inputs in the version's
+.cache/ (pages/, charts/), beside the packages' own cache, and published with it; the file name carries the
+sha256 of the content, checked on every reuse, so a damaged entry is drawn or rendered again, never published.
+What is missing is rendered or drawn in worker processes forked after the packages are read.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from . import charts, render
+from .cache import code_key
+
+_SHARED: dict = {}  # what forked workers read: the Packages of this build
+
+
+class Store:
+    """Bytes kept under a key in the version being built (`new`), carried over from the published one (`old`)."""
+
+    def __init__(self, old: Path | None, new: Path, suffix: str):
+        self.old, self.new, self.suffix = old, new, suffix
+        self.made: dict[str, bytes] = {}
+        self._old_index: dict[str, Path] | None = None
+
+    def _olds(self) -> dict[str, Path]:
+        if self._old_index is None:
+            self._old_index = {}
+            if self.old is not None and self.old.is_dir():
+                for path in self.old.iterdir():
+                    key, _, rest = path.name.partition(".")
+                    self._old_index[key] = path
+        return self._old_index
+
+    def get(self, key: str) -> bytes | None:
+        """The content stored under `key`, if it is there and whole (its name carries its hash)."""
+        if key in self.made:
+            return self.made[key]
+        path = self._olds().get(key)
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if path.name != self._name(key, data):
+            return None
+        self._keep(key, data, path)
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        self._keep(key, data, None)
+
+    def _name(self, key: str, data: bytes) -> str:
+        return f"{key}.{hashlib.sha256(data).hexdigest()[:16]}{self.suffix}"
+
+    def _keep(self, key: str, data: bytes, source: Path | None) -> None:
+        """Remember the content for this build and keep it in the new version (a hard link when it was there before)."""
+        self.made[key] = data
+        self.new.mkdir(parents=True, exist_ok=True)
+        target = self.new / self._name(key, data)
+        if target.exists():
+            return
+        try:
+            if source is None:
+                raise OSError
+            os.link(source, target)
+        except OSError:
+            tmp = target.with_name(f".{target.name}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+
+
+def _digest(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+class RenderBuild:
+    """Renders request pages and draws charts for one build: reused, or made in `jobs` forked workers."""
+
+    def __init__(self, previous: Path | None, version: Path, jobs: int = 2, use_cache: bool = True):
+        old = previous / ".cache" if previous is not None and use_cache else None
+        self.pages = Store(old / "pages" if old else None, version / ".cache" / "pages", ".md")
+        self.charts = Store(old / "charts" if old else None, version / ".cache" / "charts", ".svg")
+        self.jobs = jobs
+        import matplotlib
+        self.code = code_key() + " matplotlib " + matplotlib.__version__
+        self.counts = {"pages rendered": 0, "pages reused": 0, "charts drawn": 0, "charts reused": 0}
+
+    def request_pages(self, pk: render.Packages) -> dict[str, str]:
+        """Every request page (relative path -> Markdown), reused where its key is unchanged."""
+        catalog = {p["name"]: p for p in pk.catalog}
+        _, _, refs = pk.link_pattern()  # compiled here, before the workers fork, so they share it
+        common = _digest(self.code, pk.extra, catalog.get("reference"), sorted(refs.items()))
+        keys = {d["name"]: _digest(common, catalog[d["name"]]) for d in pk.requests}
+        missing = [name for name, key in keys.items() if self.pages.get(key) is None]
+        _SHARED["pk"], _SHARED["by_name"] = pk, {d["name"]: d for d in pk.requests}
+        for name, text in zip(missing, self._map(_render_page, missing)):
+            self.pages.put(keys[name], text.encode("utf-8"))
+        self.counts["pages rendered"] += len(missing)
+        self.counts["pages reused"] += len(keys) - len(missing)
+        return {f"requests/{name}.md": self.pages.get(key).decode("utf-8") for name, key in keys.items()}
+
+    def chart_key(self, chart: charts.Chart) -> str:
+        return _digest(self.code, repr((chart.bars, chart.measure)))
+
+    def prepare_charts(self, packages: Path, names: list[str]):
+        """Draw every chart not kept from the last build (in the workers); return the function that gives a chart's SVG."""
+        found = {self.chart_key(c): c for name in names for c in charts.request_charts(packages, name)}
+        missing = [key for key in found if self.charts.get(key) is None]
+        for key, svg in zip(missing, self._map(charts.svg_bytes, [found[k] for k in missing])):
+            self.charts.put(key, svg)
+        self.counts["charts drawn"] += len(missing)
+        self.counts["charts reused"] += len(found) - len(missing)
+        return lambda chart: self.charts.get(self.chart_key(chart)) or charts.svg_bytes(chart)
+
+    def _map(self, fn, items: list) -> list:
+        """fn over items, in order: in forked workers when there are enough of them."""
+        if self.jobs <= 1 or len(items) < 2 * self.jobs:
+            return [fn(x) for x in items]
+        with ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init) as pool:
+            return list(pool.map(fn, items, chunksize=max(1, min(32, len(items) // (4 * self.jobs)))))
+
+
+def _init() -> None:
+    from .site import die_with_parent
+    die_with_parent()
+
+
+def _render_page(name: str) -> str:
+    return render.request_page(_SHARED["by_name"][name], _SHARED["pk"])
