@@ -101,10 +101,11 @@ def page_weights(site: Path) -> dict:
     browse = {}
     for page in site.rglob("*.html"):
         rel = page.relative_to(site).as_posix()
-        if rel.startswith(("requests/", "data/", "assets/", "search/", "pagefind/")) and rel != "requests/index.html" \
+        if rel.startswith(("requests/", "data/", "assets/", "pagefind/", "charts/")) and rel != "requests/index.html" \
                 and not rel.startswith("requests/page/"):
             continue
-        kind = rel.split("/")[0] if "/" in rel else rel
+        top = rel.split("/")[0] if "/" in rel else rel
+        kind = top if rel in (f"{top}/index.html", top) else f"{top}/*"  # an index page, or the pages of its lists
         size = page.stat().st_size
         count, largest = browse.get(kind, (0, 0))
         browse[kind] = (count + 1, max(largest, size))

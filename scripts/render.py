@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from . import crosstab
 from .compare import chart_figures, exports_links, render_analyst_pages
 from .errors import BuildFailed, Problem
+from .paginate import PER_PAGE, PREVIEW, paginate, url_of
 from .trie import trie_pattern
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -260,18 +261,33 @@ def list_context(requests: list[dict], pk: Packages, root: str) -> dict:
     return {"requests": [{"d": d, "fates": pk.fates(d), "date": response_date(d), "years": year_span(d)} for d in requests], "root": root}
 
 
-def all_requests_page(pk: Packages) -> str:
-    return page("All requests", block("browse/all.html", n=len(pk.requests), **list_context(pk.by_date(), pk, "../")), toc=False)
+def all_requests_page(pk: Packages) -> dict[str, str]:
+    """requests/: every request, newest first, PER_PAGE to a page (scripts/paginate.py)."""
+    return {p.path: page("All requests" + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
+                         block("browse/all.html", n=len(pk.requests), p=p, per_page=PER_PAGE, **list_context(list(p.items), pk, p.root)),
+                         toc=False)
+            for p in paginate(pk.by_date(), "requests/index.md")}
 
 
-def grouped_page(title: str, intro: str, groups: list[dict], pk: Packages) -> str:
-    """A browse page: a jump list, then one section per group with its list of requests."""
+def grouped_page(title: str, intro: str, groups: list[dict], pk: Packages, path: str) -> dict[str, str]:
+    """A browse index (`path`): a section per group with its newest requests, and each group's own paginated list."""
+    pages = {}
+    folder = path.removesuffix(".md")
     for g in groups:
-        g["list"] = list_context(g["requests"], pk, "../")
-    return page(title, block("browse/groups.html", title=title, intro=intro, groups=groups), toc=False)
+        lists = paginate(g["requests"], f"{folder}/{g['id']}.md") if g["requests"] else []
+        if not lists:
+            continue
+        g["url"], g["pages"] = lists[0].urls[0], len(lists)
+        g["list"] = list_context(g["requests"][:PREVIEW], pk, "../")
+        for p in lists:
+            pages[p.path] = page(g["title"] + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
+                                 block("browse/group.html", g=g, p=p, index_url=url_of(path), index_title=title,
+                                       **list_context(list(p.items), pk, p.root)), toc=False)
+    pages[path] = page(title, block("browse/groups.html", title=title, intro=intro, groups=groups), toc=False)
+    return pages
 
 
-def forces_page(pk: Packages) -> str:
+def forces_page(pk: Packages) -> dict[str, str]:
     groups = []
     for force in pk.reference["forces"]:
         reqs = [d for d in pk.by_date() if d["foi:request"]["force"]["code"] == force["code"]]
@@ -280,10 +296,10 @@ def forces_page(pk: Packages) -> str:
                                                     "which we identified from the wording (see each request's provenance)" if inferred else "")
         if reqs:
             groups.append({"id": f"force-{slug(force['code'])}", "title": force["title"], "text": note + ".", "requests": reqs})
-    return grouped_page("By force", "Requests grouped by the force that answered them.", groups, pk)
+    return grouped_page("By force", "Requests grouped by the force that answered them.", groups, pk, "forces.md")
 
 
-def topics_page(pk: Packages) -> str:
+def topics_page(pk: Packages) -> dict[str, str]:
     groups = []
     for topic in pk.reference["topics"]:
         reqs = [d for d in pk.by_date() if topic["code"] in [t["code"] for t in d["foi:request"]["topics"]]]
@@ -293,7 +309,8 @@ def topics_page(pk: Packages) -> str:
         if reqs:
             groups.append({"id": f"code-{slug(code['code'])}", "title": f"Home Office code {code['code']}: {code['title']}",
                            "text": code["legislation"], "requests": reqs})
-    return grouped_page("By topic and offence code", "Requests by topic, then by the Home Office offence codes they give or imply.", groups, pk)
+    return grouped_page("By topic and offence code", "Requests by topic, then by the Home Office offence codes they give or imply.", groups, pk,
+                        "topics.md")
 
 
 def year_span(d: dict) -> list[int]:
@@ -303,20 +320,28 @@ def year_span(d: dict) -> list[int]:
     return sorted(years) or ([int(response_date(d)[:4])] if response_date(d) else [])
 
 
-def years_page(pk: Packages) -> str:
+def years_page(pk: Packages) -> dict[str, str]:
     years = sorted({y for d in pk.requests for y in year_span(d)}, reverse=True)
     groups = [{"id": f"year-{y}", "title": str(y), "text": "", "requests": [d for d in pk.by_date() if y in year_span(d)]} for y in years]
     return grouped_page("By year", "Requests by the years their data cover (the periods the request and response state), so a request "
                         "covering 2016 to 2017 is listed under both years. A request that states no period is listed under the year "
-                        "of the response.", groups, pk)
+                        "of the response.", groups, pk, "years.md")
 
 
-def caveats_page(pk: Packages) -> str:
-    kinds = []
+def caveats_page(pk: Packages) -> dict[str, str]:
+    """caveats/: each kind with its newest caveats, and a paginated page of every caveat of that kind."""
+    kinds, pages = [], {}
     for kind in pk.reference["caveat_kinds"]:
         items = [(d, c) for d in pk.by_date() for c in numbered_caveats(d) if c["kind"] == kind["code"]]
-        kinds.append({**kind, "items": items})
-    return page("Caveat glossary", block("browse/caveats.html", kinds=kinds, root="../"), toc=False)
+        k = {**kind, "items": items, "preview": items[:PREVIEW]}
+        lists = paginate(items, f"caveats/kind-{slug(kind['code'])}.md") if items else []
+        k["url"], k["pages"] = (lists[0].urls[0], len(lists)) if lists else ("", 0)
+        for p in lists:
+            pages[p.path] = page(kind["title"] + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
+                                 block("browse/caveat_kind.html", k=k, p=p, items=list(p.items), root=p.root), toc=False)
+        kinds.append(k)
+    pages["caveats.md"] = page("Caveat glossary", block("browse/caveats.html", kinds=kinds, root="../"), toc=False)
+    return pages
 
 
 def glossary_page(pk: Packages) -> str:
@@ -342,8 +367,8 @@ def render_all(packages: Path, out: Path, extra: dict | None = None, build=None)
     inputs did not change; without it, every page is rendered here, one after another.
     """
     pk = Packages(packages, extra)
-    pages = {"requests/index.md": all_requests_page(pk), "forces.md": forces_page(pk), "topics.md": topics_page(pk),
-             "years.md": years_page(pk), "caveats.md": caveats_page(pk), "glossary.md": glossary_page(pk), "data.md": data_page(pk)}
+    pages = {**all_requests_page(pk), **forces_page(pk), **topics_page(pk), **years_page(pk), **caveats_page(pk),
+             "glossary.md": glossary_page(pk), "data.md": data_page(pk)}
     if build is None:
         pages.update({f"requests/{d['name']}.md": request_page(d, pk) for d in pk.requests})
     else:
