@@ -56,8 +56,9 @@ def url_of(path: str) -> str:
     return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
 
 
-def paginate(items: list, first: str, per_page: int = PER_PAGE) -> list[Page]:
-    """Cut `items` into pages; the first is the Markdown file `first`, the others <its folder>/page/<n>.md."""
+def paginate(items: list, first: str, per_page: int | None = None) -> list[Page]:
+    """Cut `items` into pages (PER_PAGE each unless told); the first is the Markdown file `first`, the others <folder>/page/<n>.md."""
+    per_page = per_page or PER_PAGE
     folder = first.removesuffix(".md").removesuffix("/index")
     paths = [first] + [f"{folder}/page/{n}.md" for n in range(2, max(1, -(-len(items) // per_page)) + 1)]
     urls = tuple(url_of(p) for p in paths)

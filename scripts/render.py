@@ -23,7 +23,8 @@ from markupsafe import Markup, escape
 from . import crosstab
 from .compare import chart_figures, exports_links, render_analyst_pages
 from .errors import BuildFailed, Problem
-from .paginate import PER_PAGE, PREVIEW, paginate, url_of
+from . import paginate as paginate_module
+from .paginate import paginate, url_of
 from .trie import trie_pattern
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -264,7 +265,7 @@ def list_context(requests: list[dict], pk: Packages, root: str) -> dict:
 def all_requests_page(pk: Packages) -> dict[str, str]:
     """requests/: every request, newest first, PER_PAGE to a page (scripts/paginate.py)."""
     return {p.path: page("All requests" + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
-                         block("browse/all.html", n=len(pk.requests), p=p, per_page=PER_PAGE, **list_context(list(p.items), pk, p.root)),
+                         block("browse/all.html", n=len(pk.requests), p=p, per_page=paginate_module.PER_PAGE, **list_context(list(p.items), pk, p.root)),
                          toc=False)
             for p in paginate(pk.by_date(), "requests/index.md")}
 
@@ -278,7 +279,7 @@ def grouped_page(title: str, intro: str, groups: list[dict], pk: Packages, path:
         if not lists:
             continue
         g["url"], g["pages"] = lists[0].urls[0], len(lists)
-        g["list"] = list_context(g["requests"][:PREVIEW], pk, "../")
+        g["list"] = list_context(g["requests"][:paginate_module.PREVIEW], pk, "../")
         for p in lists:
             pages[p.path] = page(g["title"] + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
                                  block("browse/group.html", g=g, p=p, index_url=url_of(path), index_title=title,
@@ -333,7 +334,7 @@ def caveats_page(pk: Packages) -> dict[str, str]:
     kinds, pages = [], {}
     for kind in pk.reference["caveat_kinds"]:
         items = [(d, c) for d in pk.by_date() for c in numbered_caveats(d) if c["kind"] == kind["code"]]
-        k = {**kind, "items": items, "preview": items[:PREVIEW]}
+        k = {**kind, "items": items, "preview": items[:paginate_module.PREVIEW]}
         lists = paginate(items, f"caveats/kind-{slug(kind['code'])}.md") if items else []
         k["url"], k["pages"] = (lists[0].urls[0], len(lists)) if lists else ("", 0)
         for p in lists:

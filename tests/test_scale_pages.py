@@ -1,0 +1,61 @@
+"""Browse pages stay light: long lists are cut into linked static pages, every request on exactly one of them."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scripts import paginate
+from scripts.build import build
+
+from .conftest import copy_project
+from . import test_site_links
+
+IDS = ["bedfordshire-foi2019-05348", "hertfordshire-foi2018-00739", "south-yorkshire-20180075", "south-yorkshire-20180799",
+       "south-yorkshire-20210999"]
+
+
+def test_pages_and_their_numbers():
+    pages = paginate.paginate(list(range(250)), "requests/index.md", per_page=100)
+    assert [p.path for p in pages] == ["requests/index.md", "requests/page/2.md", "requests/page/3.md"]
+    assert [(p.start, p.end) for p in pages] == [(1, 100), (101, 200), (201, 250)]
+    assert pages[0].root == "../" and pages[2].root == "../../../" and pages[2].href(1) == "../../../requests/"
+    many = paginate.paginate(list(range(5000)), "forces/force-kent.md", per_page=100)
+    assert many[24].numbers() == [1, None, 23, 24, 25, 26, 27, None, 50] and many[0].numbers() == [1, 2, 3, None, 50]
+    assert many[1].urls[1] == "forces/force-kent/page/2/" and paginate.paginate([], "years/year-2019.md")[0].items == ()
+
+
+@pytest.fixture(scope="module")
+def small_pages(tmp_path_factory):
+    """The seeds built with two requests to a page and one in each preview, so every list has several pages."""
+    root = copy_project(tmp_path_factory.mktemp("pages") / "p")
+    saved = paginate.PER_PAGE, paginate.PREVIEW
+    paginate.PER_PAGE, paginate.PREVIEW = 2, 1
+    try:
+        build(root, site=True)
+    finally:
+        paginate.PER_PAGE, paginate.PREVIEW = saved
+    return root
+
+
+def listed(html: str) -> list[str]:
+    """The requests a list page links to from its table rows."""
+    return re.findall(r'<td data-label="Request"><a href="(?:\.\./)+requests/([a-z0-9-]+)/"', html)
+
+
+def test_every_request_is_on_exactly_one_page_of_each_list(small_pages):
+    site = small_pages / "build" / "site"
+    pages = [site / "requests" / "index.html"] + sorted((site / "requests" / "page").glob("*/index.html"))
+    assert len(pages) == 3
+    found = [name for page in pages for name in listed(page.read_text(encoding="utf-8"))]
+    assert sorted(found) == IDS and all(len(listed(p.read_text(encoding="utf-8"))) <= 2 for p in pages)
+    second = (site / "requests" / "page" / "2" / "index.html").read_text(encoding="utf-8")
+    assert 'rel="prev"' in second and 'rel="next"' in second and 'aria-current="page"' in second
+    south = sorted((site / "forces" / "force-south-yorkshire").rglob("index.html"))
+    assert sum(len(listed(p.read_text(encoding="utf-8"))) for p in south) == 3 and len(south) == 2
+    index = (site / "forces" / "index.html").read_text(encoding="utf-8")
+    assert 'id="force-south-yorkshire"' in index and "All 3 requests (2 pages)" in index
+
+
+def test_the_split_site_has_no_broken_link(small_pages):
+    test_site_links.test_no_broken_internal_links(small_pages)
