@@ -15,7 +15,7 @@ from .cache import SHARED, Cache, Entry, combined_key, outputs, shared_outputs, 
 from .collect import duplicates, prepare, request_folders
 from .combine import combined_version, write_catalog, write_combined, write_reference
 from .errors import Problems
-from .export import write_exports
+from .export import write_sqlite, write_xlsx
 from .faults import checkpoint
 from .links import keep_unchanged
 from .load import load_request
@@ -59,7 +59,7 @@ def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | Non
         duplicates(items, run.problems)
         run.problems.raise_if_any()
         checkpoint("loaded")
-        shared = _shared(run, ref, schema)
+        shared = _shared(run, ref, schema, pool)
         checkpoint("written")
     with timer.stage("keep unchanged files"):
         keep_unchanged(out, previous)
@@ -98,7 +98,7 @@ def _take(run: _Run, outcome, timer: Timer) -> None:
     run.fresh[name] = outcome
 
 
-def _shared(run: _Run, ref, schema) -> Entry | None:
+def _shared(run: _Run, ref, schema, pool: Pool) -> Entry | None:
     """The reference and combined packages and the catalog: reused when no request key changed, else written anew."""
     if run.cache:
         run.keys[SHARED] = combined_key([run.keys[f.name] for f in run.folders], *run.salt)
@@ -110,7 +110,11 @@ def _shared(run: _Run, ref, schema) -> Entry | None:
     descriptors = [run.hits[f.name].descriptor if f.name in run.hits else run.fresh[f.name].descriptor for f in run.folders]
     descriptors.append(write_reference(ref, run.out))
     descriptors.append(write_combined(requests, ref, run.out, combined_version(requests)))
-    write_exports(run.out / "all", run.out)  # all.sqlite and all.xlsx, from the combined CSVs just written
+    del requests
+    run.requests.clear()  # the combined package is written: the Requests are not needed any more
+    # all.sqlite and all.xlsx, from the combined CSVs just written (as export.write_exports names them), one on each core
+    all_folder = run.out / "all"
+    pool.together((write_sqlite, all_folder, run.out / "all.sqlite"), (write_xlsx, all_folder, run.out / "all.xlsx"))
     write_catalog(run.out, descriptors)
     return None
 

@@ -154,6 +154,12 @@ class Pool:
         # The first task forks the workers: they inherit the context (reference lists, schema) and nothing bigger.
         yield from self.executor.map(process, folders, chunksize=CHUNK)
 
+    def together(self, *calls: tuple) -> list:
+        """Run (function, *args) calls side by side in the workers (in order here when there are none); their results."""
+        if not self.executor:
+            return [fn(*args) for fn, *args in calls]
+        return [f.result() for f in [self.executor.submit(fn, *args) for fn, *args in calls]]
+
     def validate(self, descriptors: list[Path]) -> Pending:
         """Start validating the packages (the combined one, the longest, first); with no workers, when the result is asked for."""
         order = sorted(descriptors, key=lambda d: d.parent.name != "all")
