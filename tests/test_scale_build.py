@@ -103,7 +103,7 @@ def test_rebuild_rewrites_only_what_changed(tmp_path):
     assert not any("/reference" in k for k in changed)
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncate", "delete-objects", "stale-files"])
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "delete-objects", "stale-files", "pages-and-charts"])
 def test_corrupt_cache_changes_nothing_but_time(corrected, tmp_path, damage):
     root = project(tmp_path / "p")
     build(root)
@@ -116,6 +116,9 @@ def test_corrupt_cache_changes_nothing_but_time(corrected, tmp_path, damage):
             path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
         elif damage == "delete-objects" and path.parent.name == "objects":
             path.unlink()
+    if damage == "pages-and-charts":  # rendered pages and drawn charts kept for reuse, overwritten in place
+        for path in sorted((cache / "pages").iterdir()) + sorted((cache / "charts").iterdir()):
+            path.write_bytes(b"<svg>not what was drawn</svg>" if path.suffix == ".svg" else b"# not what was rendered\n")
     if damage == "stale-files":  # a published file replaced behind the build's back: its entry no longer matches
         target = root / "build" / "current" / "datapackages" / "bedfordshire-foi2019-05348" / "response.txt"
         data = target.read_bytes()
@@ -128,6 +131,8 @@ def test_corrupt_cache_changes_nothing_but_time(corrected, tmp_path, damage):
         assert timer.counts["requests reused"] == 16
     if damage == "stale-files":
         assert timer.counts["requests built"] == 2
+    if damage == "pages-and-charts":
+        assert timer.counts["pages reused"] == 0 and timer.counts["charts reused"] == 0
 
 
 def test_requests_travel_between_processes_without_their_text_index(serial):
