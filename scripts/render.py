@@ -223,6 +223,7 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
     return {"r": resource, "rows": rows, "fields": resource["schema"]["fields"], "titles": {n: f.get("title", n) for n, f in fields.items()},
             "grid": grid, "caveats": caveats_for(caveats, resource.get("foi:caveats", [])),
             "base": f"../../data/{d['name']}", "in_text": in_text, "source": source, "source_href": f"../../data/{d['name']}/{source}",
+            "json_href": f"../../data/json/{d['name']}/{Path(resource['path']).stem}.json",
             "charts": Markup(chart_figures(d["name"], resource, rows, depth=2))}  # scripts/charts.py, escaped by its own template
 
 
