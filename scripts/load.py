@@ -413,7 +413,8 @@ class _Builder:
             for j, label in enumerate(item.get("labels", [])):
                 where = ("offence_codes", i, "labels", j)
                 if label not in used:
-                    self.add(where, f"label {_short(label)!r} is not an offence in any table of this request", "label")
+                    if len(tables) == len(self.meta["tables"]):  # a table that could not be read has its own problem
+                        self.add(where, f"label {_short(label)!r} is not an offence in any table of this request", "label")
                 elif mapping.setdefault(label, item["code"]) != item["code"]:
                     self.add(where, f"label already maps to {mapping[label]}; a label maps to one code", "label")
         return tuple(mapping.items())

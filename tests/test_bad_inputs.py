@@ -233,6 +233,19 @@ def break_impossible_date(root):
     edit(root, f"{HERTS}/request.yaml", 'date: "2018-03-08"', 'date: "2018-02-30"')
 
 
+def break_wrong_heading(root):
+    """Three Athena rows moved under an offence the Athena table never printed (found by a review)."""
+    path = f"{BED}/tables/athena-offenders-under-14.csv"
+    for year, value, status in (("2018", "", "blank"), ("2019", "1", "reported"), ("Total", "1", "reported")):
+        edit(root, path, f"UNSOLVED,086/10 - Possession of an indecent or pseudo indecent photo of a child,13,{year},{value},{status},62",
+             f"UNSOLVED,Possessing Prohibited Images Of Children,13,{year},{value},{status},62")
+
+
+def break_same_line_other_heading(root):
+    """Line 43 reads like line 41 (13, 1, blank, 1) but stands under another offence."""
+    edit(root, f"{BED}/tables/cms-offenders-under-14.csv", "Children,13,2017,1,reported,41", "Children,13,2017,1,reported,43")
+
+
 def break_ambiguous_answer(root):
     edit(root, f"{HERTS}/request.yaml", "    quote: was 622. We cannot provide information", "    quote: We cannot provide information", 1)
 
@@ -293,6 +306,8 @@ CASES = [
     (break_reference_list, [("datapackages/reference", None, "", "reference-list")]),
     (break_unknown_key, [(f"{H}/request.yaml", 24, "colour", "schema")]),
     (break_impossible_date, [(f"{H}/request.yaml", 32, "dates.response.date", "date")]),
+    (break_wrong_heading, [(f"{B}/tables/athena-offenders-under-14.csv", n, "value", "citation") for n in (23, 24, 25)]),
+    (break_same_line_other_heading, [(f"{B}/tables/cms-offenders-under-14.csv", 8, "value", "citation")]),
     (break_ambiguous_answer, [(f"{H}/request.yaml", 90, "questions[5].quote", "quote-ambiguous")]),
     (break_layout, [(f"{H}/request.yaml", 165, "tables[1].layout", "layout")]),
 ]
@@ -330,6 +345,10 @@ WORDING = [
                     "as to the ages of the children involved as this is not always formally recorded.' [citation]"]),
     (break_row_label, [f"error: {S21}/tables/keyword-counts.csv:3: value: 7 (reported) does not stand on line 38 of response.txt: "
                        "the row label 'FACEBOOK' is not on the line: 'SNAPCHAT – 7 Offence' [citation]"]),
+    (break_same_line_other_heading, [f"error: {B}/tables/cms-offenders-under-14.csv:8: value: 1 (reported) does not stand on line 43 of "
+                                     "response.txt: the row label 'Possessing Prohibited Images Of Children' is not the heading the value "
+                                     "stands under: the nearest one above is 'Possession Of An Indecent Or Pseudo Photograph Of A Child' "
+                                     "(line 42): '13\\t1\\t\\t1' [citation]"]),
     (break_total, [f"error: {B}/tables/cms-offenders-under-14.csv:19: value: stated total 51 (outcome=UNSOLVED, offence=Take/ Make/Distribute "
                    "Indecent Photographs Or Pseudo Photographs Of Children., offender_age=Total, year=Total; response line 44) but its parts over "
                    "offender_age add up to 52 (response lines 45, 46, 47, 48); if the response really says so, declare it under "
