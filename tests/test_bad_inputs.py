@@ -246,6 +246,32 @@ def break_same_line_other_heading(root):
     edit(root, f"{BED}/tables/cms-offenders-under-14.csv", "Children,13,2017,1,reported,41", "Children,13,2017,1,reported,43")
 
 
+def break_response_date(root):
+    edit(root, f"{BED}/request.yaml", 'date: "2019-09-17"', 'date: "2019-09-18"')
+
+
+def break_period_end(root):
+    edit(root, f"{BED}/request.yaml", 'end: "2018-05-22"\n    quote: "Recorded Crime', 'end: "2018-06-22"\n    quote: "Recorded Crime')
+
+
+def break_summary_number(root):
+    edit(root, f"{HERTS}/request.yaml", "used Outcome 21 88 times", "used Outcome 21 98 times")
+
+
+def break_title_month(root):
+    edit(root, f"{HERTS}/request.yaml", "title: Times Outcome 21 was used, January 2016", "title: Times Outcome 21 was used, January 2015")
+
+
+def break_caveat_quotes_requester(root):
+    edit(root, "datapackages/south-yorkshire-20180075/request.yaml", "caveats:\n", "caveats:\n  - id: requester\n    kind: interpretation\n"
+         "    quote: If there are just three and they are easy to read, great\n    applies_to: [package]\n")
+
+
+def break_answer_quotes_question(root):
+    edit(root, f"{HERTS}/request.yaml", "    status: not-held\n    quote: was 76. We cannot provide information as to the ages of the children involved "
+         "as this is not always formally recorded.", "    status: answered\n    quote: involved 11-17 year olds?")
+
+
 def break_ambiguous_answer(root):
     edit(root, f"{HERTS}/request.yaml", "    quote: was 622. We cannot provide information", "    quote: We cannot provide information", 1)
 
@@ -308,6 +334,12 @@ CASES = [
     (break_impossible_date, [(f"{H}/request.yaml", 32, "dates.response.date", "date")]),
     (break_wrong_heading, [(f"{B}/tables/athena-offenders-under-14.csv", n, "value", "citation") for n in (23, 24, 25)]),
     (break_same_line_other_heading, [(f"{B}/tables/cms-offenders-under-14.csv", 8, "value", "citation")]),
+    (break_response_date, [(f"{B}/request.yaml", 27, "dates.response.date", "date")]),
+    (break_period_end, [(f"{B}/request.yaml", 37, "periods[1].end", "date")]),
+    (break_summary_number, [(f"{H}/request.yaml", 4, "summary", "claim-not-in-text")]),
+    (break_title_month, [(f"{H}/request.yaml", 141, "tables[0].title", "claim-not-in-text")]),
+    (break_caveat_quotes_requester, [("datapackages/south-yorkshire-20180075/request.yaml", 100, "caveats[0].quote", "quote-is-request")]),
+    (break_answer_quotes_question, [(f"{H}/request.yaml", 75, "questions[2].quote", "quote-is-request")]),
     (break_ambiguous_answer, [(f"{H}/request.yaml", 90, "questions[5].quote", "quote-ambiguous")]),
     (break_layout, [(f"{H}/request.yaml", 165, "tables[1].layout", "layout")]),
 ]
