@@ -270,18 +270,28 @@ class _Builder:
             "curation": Curation(m["curation"]["curator"], m["curation"]["curated"], m["curation"]["version"]),
             "attachments": tuple(Attachment(a["description"], q(("attachments", i, "quote"), a["quote"]), a.get("file"))
                                  for i, a in enumerate(m.get("attachments", []))),
-            "questions": tuple(Question(x["id"], q(("questions", i, "text"), x["text"]), x["status"], self.answer(i, x["quote"]),
+            "questions": tuple(Question(x["id"], q(("questions", i, "text"), x["text"]), x["status"], self.answer(i, x["quote"], x.get("line")),
                                         x.get("section"), x.get("note"))
                                for i, x in enumerate(m["questions"])),
         }
 
-    def answer(self, i: int, text: str) -> Quote:
-        """The quote that answers a question must point at one place: words that stand twice could cite another answer."""
-        quote = self.q(("questions", i, "quote"), text)
-        if self.response.count(text) > 1:
-            self.add(("questions", i, "quote"), f"{_short(text)!r} stands {self.response.count(text)} times in response.txt; quote "
-                     "a few more words so that it stands once, where this question is answered", "quote-ambiguous")
-        return quote
+    def answer(self, i: int, text: str, line: int | None = None) -> Quote:
+        """The quote that answers a question points at one place: where the words stand twice, `line` says which."""
+        spans = self.response.find_all(text)
+        if not spans:
+            return self.q(("questions", i, "quote"), text)
+        if line is not None:
+            chosen = next((s for s in spans if s.start == line), None)
+            if chosen is None:
+                self.add(("questions", i, "line"), f"the quote does not start on line {line}; it stands on line"
+                         f"{'s' if len(spans) > 1 else ''} {', '.join(str(s.start) for s in spans)}", "quote-not-found")
+                return Quote(text, spans[0])
+            return Quote(text, chosen)
+        if len(spans) > 1:
+            self.add(("questions", i, "quote"), f"{_short(text)!r} stands {len(spans)} times in response.txt (lines "
+                     f"{', '.join(str(s.start) for s in spans)}); add line: with the line where this question is answered, or quote "
+                     "a few more words", "quote-ambiguous")
+        return Quote(text, spans[0])
 
     def files(self) -> tuple[tuple[SourceFile, ...], dict]:
         """Each source file besides response.txt: a real file in the folder, its bytes as recorded, its hidden parts declared."""
