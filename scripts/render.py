@@ -232,10 +232,11 @@ def citation(d: dict) -> dict:
     req = d["foi:request"]
     date = response_date(d)
     force = req["force"]["title"]
+    inferred = " (the response does not name the force; attributed by the curators)" if req["force"]["attribution"] == "inferred" else ""
     plain = (f"{force} ({date[:4] or 'n.d.'}). Response to Freedom of Information request {req['reference']}"
-             f"{', dated ' + date if date else ''}. In: {d['title']}. Curated data package {d['name']}, version {d['version']}.")
+             f"{', dated ' + date if date else ''}{inferred}. In: {d['title']}. Curated data package {d['name']}, version {d['version']}.")
     fields = {"author": f"{{{_bibtex(force)}}}", "title": _bibtex(d["title"]), "year": date[:4] or "n.d.",
-              "note": _bibtex(f"Response to Freedom of Information request {req['reference']}"),
+              "note": _bibtex(f"Response to Freedom of Information request {req['reference']}{inferred}"),
               "howpublished": _bibtex(f"Curated data package {d['name']}, version {d['version']}")}
     bib = f"@misc{{{d['name']},\n" + ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items()) + "\n}"
     return {"plain": " ".join(plain.split()), "bibtex": bib}
