@@ -134,3 +134,59 @@ def test_the_html_table_respects_row_spans():
     grid = read_source("response.html", PAGE.encode()).grids["table 1"]
     assert [grid.text(3, c) for c in range(1, 5)] == ["Charge/summons", "18 and over", "5", "*"]
     assert [grid.text(5, c) for c in range(1, 5)] == ["Caution", "18 and over", "2", "2"]
+
+
+def constructed_pdf() -> bytes:
+    """A CONSTRUCTED one-page PDF (matplotlib's PDF writer; no metadata dates), not police data."""
+    import io
+
+    import matplotlib
+    matplotlib.use("pdf")
+    import matplotlib.pyplot as plt
+    fig = plt.figure(figsize=(8.27, 11.69))
+    for i, text in enumerate(["CONSTRUCTED TEST FIXTURE: not a police response", "", "Offences recorded", "Possession - 12",
+                              "Distribution - 4", "Total - 16"]):
+        fig.text(0.1, 0.9 - i * 0.03, text, family="DejaVu Sans", fontsize=11)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="pdf", metadata={"CreationDate": None, "Producer": None})
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def add_pdf(project, rows: str) -> None:
+    folder = project / FOLDER
+    (folder / "attachments/summary.pdf").write_bytes(constructed_pdf())
+    (folder / "tables/summary.csv").write_text("offence,value,status,page,line\n" + rows, encoding="utf-8")
+    text = (folder / "request.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - path: response.html\n", f"""  - path: attachments/summary.pdf
+    description: A constructed PDF
+    sha256: {sha(folder / "attachments/summary.pdf")}
+    url: null
+    licence: not stated
+  - path: response.html
+""")
+    text += """  - name: summary
+    path: tables/summary.csv
+    source: attachments/summary.pdf
+    title: Offences in the PDF
+    description: Constructed.
+    measure: Recorded offences
+    layout: {rows: [offence], columns: []}
+    dimensions:
+      - {name: offence, title: Offence, description: As written.}
+"""
+    (folder / "request.yaml").write_text(text, encoding="utf-8")
+
+
+def test_a_pdf_is_cited_by_page_and_line(project):
+    add_pdf(project, "Possession,12,reported,1,13\nDistribution,4,reported,1,15\nTotal,16,reported,1,17\n")
+    build(project, site=False)
+    out = project / "build/datapackages" / ID
+    (rows,) = [read(p) for p in (out / "tables").glob("*summary.csv")]
+    assert [(r["offence"], r["value"], r["page"], r["line"]) for r in rows] == [
+        ("Possession", "12", "1", "13"), ("Distribution", "4", "1", "15"), ("Total", "16", "1", "17")]
+
+
+def test_a_pdf_value_on_the_wrong_line_fails(project):
+    add_pdf(project, "Possession,12,reported,1,15\nDistribution,4,reported,1,13\nTotal,16,reported,1,17\n")
+    assert [p[1:] for p in problems(project)] == [(2, "value", "citation"), (3, "value", "citation")]
