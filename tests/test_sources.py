@@ -190,3 +190,30 @@ def test_a_pdf_is_cited_by_page_and_line(project):
 def test_a_pdf_value_on_the_wrong_line_fails(project):
     add_pdf(project, "Possession,12,reported,1,15\nDistribution,4,reported,1,13\nTotal,16,reported,1,17\n")
     assert [p[1:] for p in problems(project)] == [(2, "value", "citation"), (3, "value", "citation")]
+
+
+def test_the_page_links_each_value_to_its_cell_in_a_preview(project):
+    """On the request page every number from the XLSX, the web page and the PDF opens its cell or line, which shows it."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import ARGS, CHROMIUM, serve
+    add_pdf(project, "Possession,12,reported,1,13\nDistribution,4,reported,1,15\nTotal,16,reported,1,17\n")
+    build(project, site=True)
+    html = (project / "build/site/requests" / ID / "index.html").read_text()
+    assert "DC Made-Up Name" not in html  # the hidden row is never shown on the page
+    with serve(project / "build/site") as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}requests/{ID}/")
+        links = page.locator(".crosstab a[href^='#src-'], .list a[href^='#src-']")
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        texts = [links.nth(i).inner_text() for i in range(links.count())]
+        assert len(hrefs) == 15 + 3 + 8 + 3  # every value links, the suppressed one too
+        for href, text in zip(hrefs, texts):
+            target = page.locator(f"[id='{href[1:]}']")
+            assert target.count() == 1, href
+            if text.strip().isdigit():
+                assert text.strip() in target.text_content().split(), (href, text, target.text_content())
+        page.locator(f"a[href='{hrefs[0]}']").first.click()
+        assert page.locator(f"[id='{hrefs[0][1:]}']").is_visible()
+        browser.close()
