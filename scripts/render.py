@@ -229,7 +229,7 @@ def source_previews(d: dict, pk: Packages) -> list[dict]:
                            "cut": len(rows) > PREVIEW_ROWS or len(cols) > PREVIEW_COLUMNS,
                            "rows": [{"n": x, "cells": [{"id": cell_anchor(r["path"], g.name, cell_name(x, c)), "text": g.cells.get((x, c), "")}
                                                        for c in cols[:PREVIEW_COLUMNS]]} for x in rows[:PREVIEW_ROWS]]})
-        out.append({"file": r["path"], "sheets": sheets})
+        out.append({"file": r["path"], "sheets": sheets, "text": src.text})
     return out
 
 
