@@ -92,13 +92,44 @@ def row_label_problem(labels: list[str], status: str, value: int | None, text: s
     return f"{what} is not on the line"
 
 
-def outer_label_problem(labels: list[str], response: ResponseText, number: int) -> str | None:
-    """Outer row labels stand on the cited line or on a line above it."""
+def _label_cell(text: str) -> str:
+    """Where a line's row label stands: the first filled cell of a separated row, else the whole line."""
+    sep = _separator(text)
+    return next((c for c in _cells(text, sep) if c.strip()), "") if sep else text
+
+
+def nearest_heading(label: str, level: set[str], lines: list[tuple[int, str]]) -> str | None:
+    """Why `label` is not the nearest label of its level among `lines` (nearest first), or None.
+
+    A number under the wrong heading is refused: the first line that carries any label of this level
+    (any value this dimension takes in the table) must carry this one.
+    """
+    patterns = {x: label_pattern(x) for x in level | {label} if x != TOTAL}
+    for n, text in lines:
+        hits = [x for x, p in patterns.items() if p.search(text)]
+        if label in hits:
+            return None
+        if hits:
+            return f"the row label {label!r} is not the heading the value stands under: the nearest one above is {hits[0]!r} ({n})"
+    return f"the row label {label!r} is not on the line or above it"
+
+
+def outer_label_problem(labels: list[str], response: ResponseText, number: int, levels: list[set[str]] | None = None) -> str | None:
+    """Outer row labels stand on the cited line or above it; with the table's labels known, as the nearest heading."""
     inner_at = max((i for i, x in enumerate(labels) if x != TOTAL), default=-1)
-    above = "\n".join(response.lines[max(0, number - 1 - 4 * LOOKBACK):number])
-    for label in labels[:inner_at]:
-        if label != TOTAL and not label_pattern(label).search(above):
-            return f"the row label {label!r} is not on the line or above it"
+    first = max(1, number - 4 * LOOKBACK)
+    for k, label in enumerate(labels[:inner_at]):
+        if label == TOTAL:
+            continue
+        if levels is None:
+            above = "\n".join(response.lines[first - 1:number])
+            if not label_pattern(label).search(above):
+                return f"the row label {label!r} is not on the line or above it"
+            continue
+        lines = [(f"line {n}", _label_cell(response.line(n) or "")) for n in range(number, first - 1, -1)]
+        why = nearest_heading(label, levels[k], lines)
+        if why:
+            return why
     return None
 
 
@@ -156,10 +187,12 @@ def _in_block_above(pattern: re.Pattern, response: ResponseText, number: int) ->
     return False
 
 
-def check(response: ResponseText, number: int, labels: list[str], columns: list[str], status: str, value: int | None) -> str | None:
+def check(response: ResponseText, number: int, labels: list[str], columns: list[str], status: str, value: int | None,
+          levels: list[set[str]] | None = None) -> str | None:
     """Why the row does not stand on line `number` of the response, or None when value and labels all do.
 
-    `labels` are the row dimensions' values, outer to inner; `columns` the column dimensions' values.
+    `labels` are the row dimensions' values, outer to inner; `columns` the column dimensions' values;
+    `levels`, when given, every value each row dimension takes in the table (to find the heading a row stands under).
     """
     text = response.line(number)
     if text is None:
@@ -168,7 +201,7 @@ def check(response: ResponseText, number: int, labels: list[str], columns: list[
     if why:
         return why
     label_text, moved = _label_line(response, number, next((x for x in reversed(labels) if x != TOTAL), None))
-    return (row_label_problem(labels, status, value, text, label_text, moved) or outer_label_problem(labels, response, number)
+    return (row_label_problem(labels, status, value, text, label_text, moved) or outer_label_problem(labels, response, number, levels)
             or column_label_problem(columns, status, value, response, number))
 
 
@@ -199,7 +232,8 @@ def _matches(label: str, text: str) -> bool:
     return bool(label_pattern(label).fullmatch(text))
 
 
-def check_cell(grid, row: int, col: int, labels: list[str], columns: list[str], status: str, value: int | None) -> str | None:
+def check_cell(grid, row: int, col: int, labels: list[str], columns: list[str], status: str, value: int | None,
+               levels: list[set[str]] | None = None) -> str | None:
     """Why a row does not stand in this cell of the grid (value, row labels to its left, column labels above), or None."""
     why = cell_value_problem(grid.text(row, col), status, value)
     if why:
@@ -211,8 +245,15 @@ def check_cell(grid, row: int, col: int, labels: list[str], columns: list[str], 
             return "no total word (Total, Sum, All) in the cells to the left of the value"
     elif not any(_matches(labels[inner_at], t) for t in left):
         return f"the row label {labels[inner_at]!r} is not in a cell to the left of the value"
-    for label in labels[:inner_at]:
-        if label != TOTAL and not any(_matches(label, grid.text(r, c)) for r in range(row, 0, -1) for c in range(1, col)):
+    for k, label in enumerate(labels[:inner_at]):
+        if label == TOTAL:
+            continue
+        if levels is not None:
+            cells = [(f"row {r}", " | ".join(grid.text(r, c) for c in range(1, col))) for r in range(row, 0, -1)]
+            why = nearest_heading(label, levels[k], cells)
+            if why:
+                return why
+        elif not any(_matches(label, grid.text(r, c)) for r in range(row, 0, -1) for c in range(1, col)):
             return f"the row label {label!r} is not in a cell to the left of the value, on its row or above"
     for label in columns:
         if not any(_matches(label, grid.text(r, col)) for r in range(row - 1, 0, -1)):
@@ -231,8 +272,8 @@ class TextTarget:
         self.response, self.name = response, name
         self.formulas: set[str] = set()
 
-    def check(self, row, labels: list[str], columns: list[str]) -> str | None:
-        return check(self.response, row.line, labels, columns, row.status, row.value)
+    def check(self, row, labels: list[str], columns: list[str], levels: list[set[str]] | None = None) -> str | None:
+        return check(self.response, row.line, labels, columns, row.status, row.value, levels)
 
 
 class PdfTarget:
@@ -245,10 +286,10 @@ class PdfTarget:
         self.name = name
         self.formulas: set[str] = set()
 
-    def check(self, row, labels: list[str], columns: list[str]) -> str | None:
+    def check(self, row, labels: list[str], columns: list[str], levels: list[set[str]] | None = None) -> str | None:
         if not 1 <= row.page <= len(self.pages):
             return f"page {row.page} is outside {self.name} (1 to {len(self.pages)})"
-        return check(self.pages[row.page - 1], row.line, labels, columns, row.status, row.value)
+        return check(self.pages[row.page - 1], row.line, labels, columns, row.status, row.value, levels)
 
 
 class GridTarget:
@@ -260,7 +301,7 @@ class GridTarget:
         self.source, self.name = source, name
         self.formulas: set[str] = set()
 
-    def check(self, row, labels: list[str], columns: list[str]) -> str | None:
+    def check(self, row, labels: list[str], columns: list[str], levels: list[set[str]] | None = None) -> str | None:
         from .sources import parse_cell
         grid = self.source.grids.get(row.sheet)
         if grid is None:
@@ -270,4 +311,4 @@ class GridTarget:
             return f"{row.cell!r} is not a cell address such as C7"
         if at in grid.formulas:
             self.formulas.add(f"{row.sheet}!{row.cell}")
-        return check_cell(grid, at[0], at[1], labels, columns, row.status, row.value)
+        return check_cell(grid, at[0], at[1], labels, columns, row.status, row.value, levels)

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import jsonschema
 
-from . import reconcile, yamlio
+from . import claims, reconcile, yamlio
 from .errors import Problems
 from .model import (Attachment, Quote, Caveat, CodeMapping, Curation, Dated, Dimension, Evidence, Force, Layout, Mismatch, Period,
                     Question, Reference, Request, Row, Source, SourceFile, HiddenPart, System, Table)
 from .citation import GridTarget, PdfTarget, TextTarget
 from .paths import inside, link_in
 from .reference import Reference as CodeLists
-from .response import ResponseText, Span
+from .response import ResponseText, Span, numbers_on
 from .sources import KINDS, MEDIA_TYPES, SourceError, read_source
 from .tables import FIXED, decode, read_rows
 from .yamlio import CurationYAMLError
@@ -134,6 +134,8 @@ class _Builder:
         self.check_identity()
         self.check_codes()
         self.check_periods()
+        self.check_numbers()
+        self.check_voices()
         self.check_unique()
         request_parts = self.parts()
         files, targets = self.files()
@@ -182,11 +184,45 @@ class _Builder:
                 known((key, i, "code"), c["code"], name)
 
     def check_periods(self) -> None:
-        """Periods and systems do not run backwards (each date's form is checked by the schema)."""
+        """Dates are the ones their quotes give; periods and systems do not run backwards (the schema checks each date's form)."""
+        for key, d in self.meta["dates"].items():
+            why = claims.date_problem(d["date"], d["quote"], d["basis"])
+            if why:
+                self.add(("dates", key, "date"), why, "date")
         for key in ("periods", "systems"):
             for i, item in enumerate(self.meta.get(key, [])):
                 if item.get("start") and item.get("end") and item["start"] > item["end"]:
                     self.add((key, i, "end"), f"ends ({item['end']}) before it starts ({item['start']})", "date")
+                elif key == "periods":
+                    why = claims.period_problem(item["start"], item["end"], item["quote"])
+                    if why:
+                        self.add((key, i, "start" if "start" in why else "end"), why, "date")
+
+    def check_voices(self) -> None:
+        """A caveat or an answer is the force's words: it may not quote the request (its questions, or requester_words)."""
+        request = [self.response.where(q["text"]) for q in self.meta["questions"]]
+        request += [self.response.where(w) for w in self.meta.get("requester_words", [])]
+        request = [r for r in request if r]
+        quoted = [(("caveats", i, "quote"), c["quote"]) for i, c in enumerate(self.meta["caveats"])]
+        quoted += [(("questions", i, "quote"), q["quote"]) for i, q in enumerate(self.meta["questions"])]
+        for where, text in quoted:
+            at = self.response.where(text)
+            if at and any(at[0] < end and start < at[1] for start, end in request):
+                self.add(where, f"{_short(text)!r} is the requester's words, not the force's; quote the force's answer or caveat",
+                         "quote-is-request")
+        for i, w in enumerate(self.meta.get("requester_words", [])):
+            self.quote(("requester_words", i), w)
+
+    def check_numbers(self) -> None:
+        """A title, summary or table description repeats only numbers that the response itself writes."""
+        known = set(numbers_on(self.response.text))
+        fields = [(("title",), self.meta["title"]), (("summary",), self.meta["summary"])]
+        fields += [(("tables", i, f), t[f]) for i, t in enumerate(self.meta["tables"]) for f in ("title", "description")]
+        for where, text in fields:
+            missing = claims.numbers_not_in(text, known, self.response.text)
+            if missing:
+                self.add(where, f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not written anywhere in response.txt; "
+                         "curated text restates only the numbers the response gives", "claim-not-in-text")
 
     def check_unique(self) -> None:
         """Ids and names are unique within their list."""
@@ -234,18 +270,28 @@ class _Builder:
             "curation": Curation(m["curation"]["curator"], m["curation"]["curated"], m["curation"]["version"]),
             "attachments": tuple(Attachment(a["description"], q(("attachments", i, "quote"), a["quote"]), a.get("file"))
                                  for i, a in enumerate(m.get("attachments", []))),
-            "questions": tuple(Question(x["id"], q(("questions", i, "text"), x["text"]), x["status"], self.answer(i, x["quote"]),
+            "questions": tuple(Question(x["id"], q(("questions", i, "text"), x["text"]), x["status"], self.answer(i, x["quote"], x.get("line")),
                                         x.get("section"), x.get("note"))
                                for i, x in enumerate(m["questions"])),
         }
 
-    def answer(self, i: int, text: str) -> Quote:
-        """The quote that answers a question must point at one place: words that stand twice could cite another answer."""
-        quote = self.q(("questions", i, "quote"), text)
-        if self.response.count(text) > 1:
-            self.add(("questions", i, "quote"), f"{_short(text)!r} stands {self.response.count(text)} times in response.txt; quote "
-                     "a few more words so that it stands once, where this question is answered", "quote-ambiguous")
-        return quote
+    def answer(self, i: int, text: str, line: int | None = None) -> Quote:
+        """The quote that answers a question points at one place: where the words stand twice, `line` says which."""
+        spans = self.response.find_all(text)
+        if not spans:
+            return self.q(("questions", i, "quote"), text)
+        if line is not None:
+            chosen = next((s for s in spans if s.start == line), None)
+            if chosen is None:
+                self.add(("questions", i, "line"), f"the quote does not start on line {line}; it stands on line"
+                         f"{'s' if len(spans) > 1 else ''} {', '.join(str(s.start) for s in spans)}", "quote-not-found")
+                return Quote(text, spans[0])
+            return Quote(text, chosen)
+        if len(spans) > 1:
+            self.add(("questions", i, "quote"), f"{_short(text)!r} stands {len(spans)} times in response.txt (lines "
+                     f"{', '.join(str(s.start) for s in spans)}); add line: with the line where this question is answered, or quote "
+                     "a few more words", "quote-ambiguous")
+        return Quote(text, spans[0])
 
     def files(self) -> tuple[tuple[SourceFile, ...], dict]:
         """Each source file besides response.txt: a real file in the folder, its bytes as recorded, its hidden parts declared."""
@@ -413,7 +459,8 @@ class _Builder:
             for j, label in enumerate(item.get("labels", [])):
                 where = ("offence_codes", i, "labels", j)
                 if label not in used:
-                    self.add(where, f"label {_short(label)!r} is not an offence in any table of this request", "label")
+                    if len(tables) == len(self.meta["tables"]):  # a table that could not be read has its own problem
+                        self.add(where, f"label {_short(label)!r} is not an offence in any table of this request", "label")
                 elif mapping.setdefault(label, item["code"]) != item["code"]:
                     self.add(where, f"label already maps to {mapping[label]}; a label maps to one code", "label")
         return tuple(mapping.items())

@@ -21,6 +21,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from . import crosstab
+from .sources import SourceError, cell_name, column_letters, read_source
 from .compare import chart_figures, exports_links, render_analyst_pages
 from .errors import BuildFailed, Problem
 from . import paginate as paginate_module
@@ -166,6 +167,7 @@ def request_page(d: dict, pk: Packages) -> str:
                 "## Caveats", block("request/caveats.html", **ctx),
                 "## Provenance and integrity", block("request/provenance.html", **ctx),
                 "## Full response text", block("request/response.html", **ctx),
+                "## Source files" if ctx["previews"] else "", block("request/sources.html", **ctx) if ctx["previews"] else "",
                 "## How to cite", block("request/cite.html", **ctx),
                 "## Data package", block("request/package.html", **ctx))
 
@@ -180,8 +182,63 @@ def request_context(d: dict, pk: Packages) -> dict:
             "tables": [table_view(d, r, pk, lines, caveats) for r in data_resources(d)],
             "caveats_on": lambda target: [c for c in caveats if target in c["appliesTo"]],
             "files": [r for r in d["resources"] if r["name"].startswith("file-")],
+            "previews": source_previews(d, pk),
             "mistakes": pk.extra["report_mistakes"], "citation": citation(d),
             "offence_titles": {r["code"]: r["title"] for r in pk.reference["offence_codes"]}}
+
+
+PREVIEW_ROWS, PREVIEW_COLUMNS = 80, 26  # a source file's sheet is previewed up to this size; the file is one click away
+
+
+def cell_anchor(source: str, sheet: str, cell: str) -> str:
+    return f"src-{slug(source)}-{slug(sheet)}-{cell.lower()}"
+
+
+def line_anchor(source: str, page, line) -> str:
+    return f"src-{slug(source)}-p{page}-l{line}"
+
+
+def cell_href(source: str, c, download: str) -> str:
+    """Where a number from a source file links: its cell (or PDF line) in the preview on the page, else the file."""
+    cite = dict(c.cite)
+    if "cell" in cite:
+        return "#" + cell_anchor(source, cite["sheet"], cite["cell"])
+    if "page" in cite:
+        return "#" + line_anchor(source, cite["page"], cite["line"])
+    return download
+
+
+def source_previews(d: dict, pk: Packages) -> list[dict]:
+    """Each source file of the package as a reader would see it opened: visible sheets, rows and columns, or PDF lines.
+
+    Read from the package's own copy with the same parsers the build checks cells with; hidden parts are never shown.
+    """
+    out = []
+    for r in d["resources"]:
+        if not r["name"].startswith("file-"):
+            continue
+        try:
+            src = read_source(r["path"], (pk.folder / d["name"] / r["path"]).read_bytes())
+        except SourceError:
+            continue
+        if src.kind == "pdf":
+            pages = [{"n": n, "lines": [{"id": line_anchor(r["path"], n, i), "n": i, "text": t} for i, t in enumerate(p.split("\n"), 1)]}
+                     for n, p in enumerate(src.pages, 1)]
+            out.append({"file": r["path"], "pages": pages})
+            continue
+        sheets = []
+        for g in src.grids.values():
+            if f"sheet {g.name}" in src.hidden or g.name in src.hidden:
+                continue
+            nrows, ncols = g.size
+            rows = [x for x in range(1, nrows + 1) if x not in g.hidden_rows]
+            cols = [x for x in range(1, ncols + 1) if x not in g.hidden_columns]
+            sheets.append({"name": g.name, "letters": [column_letters(c) for c in cols[:PREVIEW_COLUMNS]],
+                           "cut": len(rows) > PREVIEW_ROWS or len(cols) > PREVIEW_COLUMNS,
+                           "rows": [{"n": x, "cells": [{"id": cell_anchor(r["path"], g.name, cell_name(x, c)), "text": g.cells.get((x, c), "")}
+                                                       for c in cols[:PREVIEW_COLUMNS]]} for x in rows[:PREVIEW_ROWS]]})
+        out.append({"file": r["path"], "sheets": sheets, "text": src.text})
+    return out
 
 
 def data_resources(d: dict) -> list[dict]:
@@ -231,6 +288,8 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
     return {"r": resource, "rows": rows, "fields": resource["schema"]["fields"], "titles": {n: f.get("title", n) for n, f in fields.items()},
             "grid": grid, "caveats": caveats_for(caveats, resource.get("foi:caveats", [])),
             "base": f"../../data/{d['name']}", "in_text": in_text, "source": source, "source_href": f"../../data/{d['name']}/{source}",
+            "json_href": f"../../data/json/{d['name']}/{Path(resource['path']).stem}.json",
+            "href": lambda c: cell_href(source, c, f"../../data/{d['name']}/{source}"),
             "charts": Markup(chart_figures(d["name"], resource, rows, depth=2))}  # scripts/charts.py, escaped by its own template
 
 
@@ -239,10 +298,11 @@ def citation(d: dict) -> dict:
     req = d["foi:request"]
     date = response_date(d)
     force = req["force"]["title"]
+    inferred = " (the response does not name the force; attributed by the curators)" if req["force"]["attribution"] == "inferred" else ""
     plain = (f"{force} ({date[:4] or 'n.d.'}). Response to Freedom of Information request {req['reference']}"
-             f"{', dated ' + date if date else ''}. In: {d['title']}. Curated data package {d['name']}, version {d['version']}.")
+             f"{', dated ' + date if date else ''}{inferred}. In: {d['title']}. Curated data package {d['name']}, version {d['version']}.")
     fields = {"author": f"{{{_bibtex(force)}}}", "title": _bibtex(d["title"]), "year": date[:4] or "n.d.",
-              "note": _bibtex(f"Response to Freedom of Information request {req['reference']}"),
+              "note": _bibtex(f"Response to Freedom of Information request {req['reference']}{inferred}"),
               "howpublished": _bibtex(f"Curated data package {d['name']}, version {d['version']}")}
     bib = f"@misc{{{d['name']},\n" + ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items()) + "\n}"
     return {"plain": " ".join(plain.split()), "bibtex": bib}

@@ -59,6 +59,21 @@ class ResponseText:
             return None
         return Span(self._line_at[at], self._line_at[at + len(flat) - 1])
 
+    def find_all(self, quote: str) -> list[Span]:
+        """Every place a quote stands, in order (whitespace may differ)."""
+        flat = " ".join(quote.split())
+        spans, at = [], self._flat.find(flat) if flat else -1
+        while at >= 0:
+            spans.append(Span(self._line_at[at], self._line_at[at + len(flat) - 1]))
+            at = self._flat.find(flat, at + 1)
+        return spans
+
+    def where(self, quote: str) -> tuple[int, int] | None:
+        """Where a quote stands as character offsets of the whitespace-folded text (first occurrence), to compare spans."""
+        flat = " ".join(quote.split())
+        at = self._flat.find(flat) if flat else -1
+        return (at, at + len(flat)) if at >= 0 else None
+
     def count(self, quote: str) -> int:
         """How many times a quote stands in the text (whitespace may differ)."""
         flat = " ".join(quote.split())

@@ -52,6 +52,7 @@ class Source:
     grids: dict[str, Grid] = field(default_factory=dict)
     pages: list[str] = field(default_factory=list)
     hidden: list[str] = field(default_factory=list)
+    text: str = ""  # a web page's visible text, line by line
 
 
 def column_letters(col: int) -> str:
@@ -238,7 +239,22 @@ def _html(name: str, data: bytes) -> Source:
         source.hidden += [f"{grid.name}!row {x}" for x in sorted(grid.hidden_rows)]
         source.hidden += [f"{grid.name}!cell in column {column_letters(x)}" for x in sorted(grid.hidden_columns)]
         source.grids[grid.name] = grid
+    source.text = _visible_text(doc)
     return source
+
+
+def _visible_text(doc) -> str:
+    """The words a reader of the page sees: no scripts, styles or hidden elements; one line per block, no blank runs."""
+    for el in doc.xpath("//script|//style|//template|//*[@hidden]"):
+        el.drop_tree()
+    for el in [e for e in doc.iter() if isinstance(e.tag, str) and _hidden(e)]:
+        el.drop_tree()
+    for el in doc.iter("br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "table", "section", "main", "nav", "footer", "header"):
+        el.tail = "\n" + (el.tail or "")
+    for el in doc.iter("td", "th"):
+        el.tail = " | " + (el.tail or "")
+    lines = [" ".join(line.split()).rstrip(" |") for line in doc.text_content().split("\n")]
+    return "\n".join(line for line in lines if line)
 
 
 def _int(text) -> int:

@@ -91,8 +91,10 @@ def read_rows(dims: list[str], layout: Layout, path: Path, target, statuses: set
                          code="duplicate-row")
             continue
         seen[row.labels] = number
-        _check_citation(row, layout, target, path, problems)
         rows.append(row)
+    levels = [{row.label(d) for row in rows} - {TOTAL} for d in layout.rows]  # every label each row dimension takes
+    for row in rows:
+        _check_citation(row, layout, levels, target, path, problems)
     return tuple(rows)
 
 
@@ -141,11 +143,11 @@ def _parse_row(record: list[str], dims: list[str], expected: list[str], path: Pa
                cells.get("sheet"), cells.get("cell"), number_of("page"))
 
 
-def _check_citation(row: Row, layout: Layout, target, path: Path, problems: Problems) -> None:
-    """Prove that the value and its labels stand where the row cites (scripts/citation.py)."""
+def _check_citation(row: Row, layout: Layout, levels: list[set[str]], target, path: Path, problems: Problems) -> None:
+    """Prove that the value and its labels stand where the row cites, under its own headings (scripts/citation.py)."""
     labels = [row.label(d) for d in layout.rows]
     columns = [row.label(d) for d in layout.columns]
-    why = target.check(row, labels, columns)
+    why = target.check(row, labels, columns, levels)
     if why:
         shown = row.value if row.value is not None else "(empty)"
         if row.cell is None:

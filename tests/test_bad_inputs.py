@@ -233,8 +233,51 @@ def break_impossible_date(root):
     edit(root, f"{HERTS}/request.yaml", 'date: "2018-03-08"', 'date: "2018-02-30"')
 
 
+def break_wrong_heading(root):
+    """Three Athena rows moved under an offence the Athena table never printed (found by a review)."""
+    path = f"{BED}/tables/athena-offenders-under-14.csv"
+    for year, value, status in (("2018", "", "blank"), ("2019", "1", "reported"), ("Total", "1", "reported")):
+        edit(root, path, f"UNSOLVED,086/10 - Possession of an indecent or pseudo indecent photo of a child,13,{year},{value},{status},62",
+             f"UNSOLVED,Possessing Prohibited Images Of Children,13,{year},{value},{status},62")
+
+
+def break_same_line_other_heading(root):
+    """Line 43 reads like line 41 (13, 1, blank, 1) but stands under another offence."""
+    edit(root, f"{BED}/tables/cms-offenders-under-14.csv", "Children,13,2017,1,reported,41", "Children,13,2017,1,reported,43")
+
+
+def break_response_date(root):
+    edit(root, f"{BED}/request.yaml", 'date: "2019-09-17"', 'date: "2019-09-18"')
+
+
+def break_period_end(root):
+    edit(root, f"{BED}/request.yaml", 'end: "2018-05-22"\n    quote: "Recorded Crime', 'end: "2018-06-22"\n    quote: "Recorded Crime')
+
+
+def break_summary_number(root):
+    edit(root, f"{HERTS}/request.yaml", "used Outcome 21 88 times", "used Outcome 21 98 times")
+
+
+def break_title_month(root):
+    edit(root, f"{HERTS}/request.yaml", "title: Times Outcome 21 was used, January 2016", "title: Times Outcome 21 was used, January 2015")
+
+
+def break_caveat_quotes_requester(root):
+    edit(root, "datapackages/south-yorkshire-20180075/request.yaml", "caveats:\n", "caveats:\n  - id: requester\n    kind: interpretation\n"
+         "    quote: If there are just three and they are easy to read, great\n    applies_to: [package]\n")
+
+
+def break_answer_quotes_question(root):
+    edit(root, f"{HERTS}/request.yaml", "    status: not-held\n    quote: We cannot provide information as to the ages of the children involved "
+         "as this is not always formally recorded.\n    line: 63", "    status: answered\n    quote: involved 11-17 year olds?")
+
+
 def break_ambiguous_answer(root):
-    edit(root, f"{HERTS}/request.yaml", "    quote: was 622. We cannot provide information", "    quote: We cannot provide information", 1)
+    edit(root, f"{HERTS}/request.yaml", "formally recorded.\n    line: 65\n", "formally recorded.\n", 1)
+
+
+def break_answer_line(root):
+    edit(root, f"{HERTS}/request.yaml", "formally recorded.\n    line: 65\n", "formally recorded.\n    line: 64\n", 1)
 
 
 def break_layout(root):
@@ -252,8 +295,8 @@ CASES = [
     (break_citation, [(f"{B}/tables/cms-offenders-under-14.csv", 29, "value", "citation")]),
     (break_label_as_value, [(f"{B}/tables/cms-offenders-under-14.csv", 26, "value", "citation")]),
     (break_quote, [(f"{H}/request.yaml", 63, "questions[0].quote", "quote-not-found")]),
-    (break_path, [(f"{H}/request.yaml", 156, "tables[1].path", "path"), (f"{H}/tables/figures.csv", None, "", "undeclared-file")]),
-    (break_duplicate_id, [(f"{H}/request.yaml", 114, "caveats[2].id", "duplicate-id")]),
+    (break_path, [(f"{H}/request.yaml", 161, "tables[1].path", "path"), (f"{H}/tables/figures.csv", None, "", "undeclared-file")]),
+    (break_duplicate_id, [(f"{H}/request.yaml", 119, "caveats[2].id", "duplicate-id")]),
     (break_duplicate_key, [(f"{H}/request.yaml", 4, "", "yaml")]),
     (break_encoding, [(f"{H}/tables/figures.csv", 2, "", "encoding")]),
     (break_csv_fields, [(f"{H}/tables/outcome-21.csv", 2, "", "csv")]),
@@ -264,16 +307,16 @@ CASES = [
     (break_blank_as_zero, [(f"{B}/tables/cms-offenders-under-14.csv", 9, "value", "citation")]),
     (break_response_bytes, [(f"{H}/request.yaml", 52, "source.sha256", "hash-mismatch")]),
     (break_folder_name, [("datapackages/hertfordshire-foi2018-739/request.yaml", 12, "reference.value", "identity")]),
-    (break_applies_to, [(f"{H}/request.yaml", 125, "caveats[3].applies_to[0]", "applies-to")]),
+    (break_applies_to, [(f"{H}/request.yaml", 130, "caveats[3].applies_to[0]", "applies-to")]),
     (break_undeclared_table, [(f"{H}/tables/extra.csv", None, "", "undeclared-file")]),
     (break_missing_response, [(f"{H}/response.txt", None, "", "missing-file")]),
     (break_total, [(f"{B}/tables/cms-offenders-under-14.csv", 19, "value", "total-mismatch"),
                    (f"{B}/tables/cms-offenders-under-14.csv", 31, "value", "total-mismatch")]),
-    (break_stale_mismatch, [(f"{H}/request.yaml", 168, "tables[1].mismatches[0]", "stale-mismatch")]),
+    (break_stale_mismatch, [(f"{H}/request.yaml", 173, "tables[1].mismatches[0]", "stale-mismatch")]),
     (break_alias_bomb, [(f"{B}/request.yaml", 3, "", "yaml-alias")]),
     (break_symlinked_response, [(f"{H}/response.txt", None, "", "symlink")]),
     (break_symlinked_folder, [(H, None, "", "symlink")]),
-    (break_symlinked_table, [(f"{H}/request.yaml", 156, "tables[1].path", "symlink")]),
+    (break_symlinked_table, [(f"{H}/request.yaml", 161, "tables[1].path", "symlink")]),
     (break_row_label, [(f"{S21}/tables/keyword-counts.csv", 3, "value", "citation")]),
     (break_invented_nil_row, [(f"{S21}/tables/keyword-counts.csv", 8, "value", "citation")]),
     (break_column_label, [(f"{B}/tables/cms-offenders-under-14.csv", 17, "value", "total-mismatch"),
@@ -286,15 +329,24 @@ CASES = [
     (break_nul_in_label, [(f"{S21}/tables/keyword-counts.csv", 7, "", "control-character")]),
     (break_header_only_table, [(f"{H}/tables/outcome-21.csv", 1, "", "empty-table")]),
     (break_list_key, [(f"{H}/request.yaml", 3, "", "yaml")]),
-    (break_reserved_table_name, [(f"{H}/request.yaml", 139, "tables[0].name", "reserved-name")]),
-    (break_duplicate_dimension, [(f"{H}/request.yaml", 165, "tables[1].layout", "layout"),
-                                 (f"{H}/request.yaml", 171, "tables[1].dimensions[1].name", "duplicate-id")]),
+    (break_reserved_table_name, [(f"{H}/request.yaml", 144, "tables[0].name", "reserved-name")]),
+    (break_duplicate_dimension, [(f"{H}/request.yaml", 170, "tables[1].layout", "layout"),
+                                 (f"{H}/request.yaml", 176, "tables[1].dimensions[1].name", "duplicate-id")]),
     (break_nul_in_yaml, [(f"{H}/request.yaml", 56, "", "control-character")]),
     (break_reference_list, [("datapackages/reference", None, "", "reference-list")]),
     (break_unknown_key, [(f"{H}/request.yaml", 24, "colour", "schema")]),
     (break_impossible_date, [(f"{H}/request.yaml", 32, "dates.response.date", "date")]),
-    (break_ambiguous_answer, [(f"{H}/request.yaml", 90, "questions[5].quote", "quote-ambiguous")]),
-    (break_layout, [(f"{H}/request.yaml", 165, "tables[1].layout", "layout")]),
+    (break_wrong_heading, [(f"{B}/tables/athena-offenders-under-14.csv", n, "value", "citation") for n in (23, 24, 25)]),
+    (break_same_line_other_heading, [(f"{B}/tables/cms-offenders-under-14.csv", 8, "value", "citation")]),
+    (break_response_date, [(f"{B}/request.yaml", 27, "dates.response.date", "date")]),
+    (break_period_end, [(f"{B}/request.yaml", 37, "periods[1].end", "date")]),
+    (break_summary_number, [(f"{H}/request.yaml", 4, "summary", "claim-not-in-text")]),
+    (break_title_month, [(f"{H}/request.yaml", 146, "tables[0].title", "claim-not-in-text")]),
+    (break_caveat_quotes_requester, [("datapackages/south-yorkshire-20180075/request.yaml", 100, "caveats[0].quote", "quote-is-request")]),
+    (break_answer_quotes_question, [(f"{H}/request.yaml", 75, "questions[2].quote", "quote-is-request")]),
+    (break_ambiguous_answer, [(f"{H}/request.yaml", 92, "questions[5].quote", "quote-ambiguous")]),
+    (break_answer_line, [(f"{H}/request.yaml", 93, "questions[5].line", "quote-not-found")]),
+    (break_layout, [(f"{H}/request.yaml", 170, "tables[1].layout", "layout")]),
 ]
 
 
@@ -330,6 +382,10 @@ WORDING = [
                     "as to the ages of the children involved as this is not always formally recorded.' [citation]"]),
     (break_row_label, [f"error: {S21}/tables/keyword-counts.csv:3: value: 7 (reported) does not stand on line 38 of response.txt: "
                        "the row label 'FACEBOOK' is not on the line: 'SNAPCHAT – 7 Offence' [citation]"]),
+    (break_same_line_other_heading, [f"error: {B}/tables/cms-offenders-under-14.csv:8: value: 1 (reported) does not stand on line 43 of "
+                                     "response.txt: the row label 'Possessing Prohibited Images Of Children' is not the heading the value "
+                                     "stands under: the nearest one above is 'Possession Of An Indecent Or Pseudo Photograph Of A Child' "
+                                     "(line 42): '13\\t1\\t\\t1' [citation]"]),
     (break_total, [f"error: {B}/tables/cms-offenders-under-14.csv:19: value: stated total 51 (outcome=UNSOLVED, offence=Take/ Make/Distribute "
                    "Indecent Photographs Or Pseudo Photographs Of Children., offender_age=Total, year=Total; response line 44) but its parts over "
                    "offender_age add up to 52 (response lines 45, 46, 47, 48); if the response really says so, declare it under "

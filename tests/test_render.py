@@ -178,7 +178,8 @@ def test_a_table_from_an_attachment_cites_its_sheet_and_cell(tmp_path):
     build(root, site=True)
     html = (root / "build/site/requests" / ID / "index.html").read_text(encoding="utf-8")
     table = html.split('id="table-offences"', 1)[1].split("</table>", 1)[0]
-    assert ('<a href="../../data/bedfordshire-test-0001/attachments/figures.xlsx" title="sheet Offences, cell B4" '
+    assert ('<a href="#src-attachments-figures-xlsx-offences-b4" title="sheet Offences, cell B4" '
             'aria-label="5: attachments/figures.xlsx, sheet Offences, cell B4">5</a>') in table
+    assert '<td id="src-attachments-figures-xlsx-offences-b4">5</td>' in html  # the cell, in the file's preview
     assert 'href="#L' not in table
     assert 'href="../../data/bedfordshire-test-0001/attachments/figures.xlsx" download>attachments/figures.xlsx</a>' in html

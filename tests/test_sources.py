@@ -134,3 +134,87 @@ def test_the_html_table_respects_row_spans():
     grid = read_source("response.html", PAGE.encode()).grids["table 1"]
     assert [grid.text(3, c) for c in range(1, 5)] == ["Charge/summons", "18 and over", "5", "*"]
     assert [grid.text(5, c) for c in range(1, 5)] == ["Caution", "18 and over", "2", "2"]
+
+
+def constructed_pdf() -> bytes:
+    """A CONSTRUCTED one-page PDF (matplotlib's PDF writer; no metadata dates), not police data."""
+    import io
+
+    import matplotlib
+    matplotlib.use("pdf")
+    import matplotlib.pyplot as plt
+    fig = plt.figure(figsize=(8.27, 11.69))
+    for i, text in enumerate(["CONSTRUCTED TEST FIXTURE: not a police response", "", "Offences recorded", "Possession - 12",
+                              "Distribution - 4", "Total - 16"]):
+        fig.text(0.1, 0.9 - i * 0.03, text, family="DejaVu Sans", fontsize=11)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="pdf", metadata={"CreationDate": None, "Producer": None})
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def add_pdf(project, rows: str) -> None:
+    folder = project / FOLDER
+    (folder / "attachments/summary.pdf").write_bytes(constructed_pdf())
+    (folder / "tables/summary.csv").write_text("offence,value,status,page,line\n" + rows, encoding="utf-8")
+    text = (folder / "request.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - path: response.html\n", f"""  - path: attachments/summary.pdf
+    description: A constructed PDF
+    sha256: {sha(folder / "attachments/summary.pdf")}
+    url: null
+    licence: not stated
+  - path: response.html
+""")
+    text += """  - name: summary
+    path: tables/summary.csv
+    source: attachments/summary.pdf
+    title: Offences in the PDF
+    description: Constructed.
+    measure: Recorded offences
+    layout: {rows: [offence], columns: []}
+    dimensions:
+      - {name: offence, title: Offence, description: As written.}
+"""
+    (folder / "request.yaml").write_text(text, encoding="utf-8")
+
+
+def test_a_pdf_is_cited_by_page_and_line(project):
+    add_pdf(project, "Possession,12,reported,1,13\nDistribution,4,reported,1,15\nTotal,16,reported,1,17\n")
+    build(project, site=False)
+    out = project / "build/datapackages" / ID
+    (rows,) = [read(p) for p in (out / "tables").glob("*summary.csv")]
+    assert [(r["offence"], r["value"], r["page"], r["line"]) for r in rows] == [
+        ("Possession", "12", "1", "13"), ("Distribution", "4", "1", "15"), ("Total", "16", "1", "17")]
+
+
+def test_a_pdf_value_on_the_wrong_line_fails(project):
+    add_pdf(project, "Possession,12,reported,1,15\nDistribution,4,reported,1,13\nTotal,16,reported,1,17\n")
+    assert [p[1:] for p in problems(project)] == [(2, "value", "citation"), (3, "value", "citation")]
+
+
+def test_the_page_links_each_value_to_its_cell_in_a_preview(project):
+    """On the request page every number from the XLSX, the web page and the PDF opens its cell or line, which shows it."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import ARGS, CHROMIUM, serve
+    add_pdf(project, "Possession,12,reported,1,13\nDistribution,4,reported,1,15\nTotal,16,reported,1,17\n")
+    build(project, site=True)
+    html = (project / "build/site/requests" / ID / "index.html").read_text()
+    assert "DC Made-Up Name" not in html  # the hidden row is never shown on the page
+    assert "Charge/summons | Under 18 | 3 | 4" in html  # the saved web page's text, as a reader sees it
+    with serve(project / "build/site") as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}requests/{ID}/")
+        links = page.locator(".crosstab a[href^='#src-'], .list a[href^='#src-']")
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        texts = [links.nth(i).inner_text() for i in range(links.count())]
+        assert len(hrefs) == 15 + 3 + 8 + 3  # every value links, the suppressed one too
+        for href, text in zip(hrefs, texts):
+            target = page.locator(f"[id='{href[1:]}']")
+            assert target.count() == 1, href
+            if text.strip().isdigit():
+                assert text.strip() in target.text_content().split(), (href, text, target.text_content())
+        page.locator(f"a[href='{hrefs[0]}']").first.click()
+        assert page.locator(f"[id='{hrefs[0][1:]}']").is_visible()
+        browser.close()

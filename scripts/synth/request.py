@@ -230,8 +230,8 @@ class Composer:
         phrase = words.TOPIC_WORDS.get(topics[0], topics[0])
         meta = {
             "title": f"{phrase[0].upper()}{phrase[1:]}, {self.force_title}, {years[0]} to {years[-1]} (synthetic)",
-            "summary": f"A synthetic response for benchmarks: {self.force_title} answers {len(questions)} questions about {phrase} "
-                       f"with {len(placed)} tables. Never published.",
+            "summary": f"A synthetic response for benchmarks: {self.force_title} answers questions about {phrase}"
+                       f"{' with tables of figures' if placed else ''}. Never published.",
         }
         if self.family:
             meta["family"] = self.family
