@@ -3,8 +3,8 @@
 Requests whose content hash is unchanged are hard-linked from the published version (scripts/cache.py); the others
 are loaded, checked and packaged in worker processes (scripts/workers.py). The collection check, the reference and
 combined packages and the catalog follow in this process, in folder order, so the bytes never depend on the cache
-or on the number of workers. Validation of everything new starts in the background; the build waits for it before
-publishing.
+or on the number of workers. What was written afresh is validated later, beside MkDocs; the build waits for it
+before publishing.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from .links import keep_unchanged
 from .load import load_request
 from .model import Request
 from .timing import Timer
-from .workers import Context, Pending, Pool
+from .workers import Context, Pool
 
 
 @dataclass
@@ -40,8 +40,11 @@ class _Run:
     salt: tuple[str, ...] = ()
 
 
-def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | None, previous: Path | None) -> Pending:
-    """Write every package into `out` (a new version's datapackages/); raise BuildFailed on any curated problem."""
+def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | None, previous: Path | None) -> list[Path]:
+    """Write every package into `out` (a new version's datapackages/); raise BuildFailed on any curated problem.
+
+    Returns the descriptors still to validate (what was written afresh), for the build to validate beside MkDocs.
+    """
     run = _Run(root, out, cache, Problems(root))
     with timer.stage("prepare"):
         ref, schema = prepare(root, run.problems)
@@ -68,7 +71,7 @@ def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | Non
     targets = [out / name / "datapackage.json" for name in run.fresh]
     if shared is None:
         targets += [out / "reference" / "datapackage.json", out / "all" / "datapackage.json"]
-    return pool.validate(targets)
+    return targets
 
 
 def _look_up(run: _Run, reference: Path) -> None:

@@ -42,7 +42,7 @@ def write_datapackages(root: Path, out: Path, timer: Timer | None = None, jobs: 
     """Write and validate every package into `out`, without the cache (the packages alone, as a library call)."""
     timer = timer or Timer()
     with workers.Pool(jobs) as pool:
-        failures = assemble(root, out, timer, pool, None, None).result()
+        failures = pool.validate(assemble(root, out, timer, pool, None, None)).result()
     if failures:
         raise BuildFailed(failures)
 
@@ -103,15 +103,20 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
         version = Path(tempfile.mkdtemp(prefix=".v-", dir=build_dir))
         version.chmod(0o755)  # mkdtemp makes it private; the published build is for everyone to read
         try:
-            with workers.Pool(jobs) as pool:
+            with workers.Pool(jobs) as pool:  # load, check and package; then the combined package's exports
                 store = Cache(previous, version) if cache else None
-                pending = assemble(root, version / "datapackages", timer, pool, store, _under(previous, "datapackages"))
+                to_validate = assemble(root, version / "datapackages", timer, pool, store, _under(previous, "datapackages"))
+            # Each phase has its own worker processes, forked when it starts, so no more than two work at once
+            # beside this process: the pages are rendered on both cores, then packages are validated beside MkDocs.
+            with workers.Pool(jobs) as pool:
                 if site:
                     from .site import build_site
-                    build_site(root, version / "datapackages", version / "site", timer, previous, jobs, cache)
+                    build_site(root, version / "datapackages", version / "site", timer, previous, jobs, cache,
+                               before_mkdocs=lambda: pool.validate(to_validate))
                     with timer.stage("site: keep unchanged files"):
                         keep_unchanged(version / "site", _under(previous, "site"))
                     checkpoint("site-built")
+                pending = pool.started or pool.validate(to_validate)
                 with timer.stage("validate (waiting)"):
                     failures = pending.result()
                 timer.add("frictionless validate (workers)", pending.seconds)

@@ -76,14 +76,19 @@ def die_with_parent() -> None:
 
 
 def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = None, previous: Path | None = None, jobs: int = 2,
-               cache: bool = True) -> None:
-    """Build the site into `site` (in a version folder; `previous` is the published one); any MkDocs warning fails the build."""
+               cache: bool = True, before_mkdocs=None) -> None:
+    """Build the site into `site` (in a version folder; `previous` is the published one); any MkDocs warning fails the build.
+
+    `before_mkdocs` is called once the pages are rendered (the build starts validating the packages then, beside MkDocs).
+    """
     timer = timer or Timer()
     with timer.stage("render pages"):
         build = RenderBuild(previous, site.parent, jobs, cache)
         generated_docs(root, packages, build)
         for name, n in build.counts.items():
             timer.count(name, n)
+    if before_mkdocs:
+        before_mkdocs()
     # NO_MKDOCS_2_WARNING: silence the theme's end-of-life banner (noted in the README), which is not a build warning.
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(packages), "NO_MKDOCS_2_WARNING": "1"}
     with timer.stage("mkdocs build"):

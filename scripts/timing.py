@@ -9,7 +9,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-SAMPLE_SECONDS = 0.05
+SAMPLE_SECONDS = 0.2  # reading smaps_rollup costs the kernel a page-table walk per process
 
 
 def pss_mb(pid: int) -> float:

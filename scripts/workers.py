@@ -134,6 +134,7 @@ class Pool:
 
     def __init__(self, jobs: int = JOBS):
         self.jobs = jobs
+        self.started: Pending | None = None  # the validation this pool runs, once started
         self.executor = None
         if jobs > 1:
             self.executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init)
@@ -164,5 +165,7 @@ class Pool:
         """Start validating the packages (the combined one, the longest, first); with no workers, when the result is asked for."""
         order = sorted(descriptors, key=lambda d: d.parent.name != "all")
         if not self.executor:
-            return Pending([], order)
-        return Pending([self.executor.submit(validate, d) for d in order], [])
+            self.started = Pending([], order)
+        else:
+            self.started = Pending([self.executor.submit(validate, d) for d in order], [])
+        return self.started
