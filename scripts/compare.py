@@ -15,6 +15,7 @@ from . import charts, pagekit
 
 TOTAL = "Total"
 LISTED = 8  # a table with no grand total is shown row by row when it has at most this many rows
+COMPARED = 50  # requests side by side on one comparison page (about 3 KB of HTML each); more go on further pages
 COMPARISONS = [
     ("indecent-images", "Indecent images of children", ["indecent-images"]),
     ("grooming-and-sexual-communication", "Sexual grooming and sexual communication with a child", ["grooming", "sexual-communication"]),
@@ -141,9 +142,20 @@ def differences(answers: list[Answer]) -> list[str]:
 
 def topic_page(slug: str, title: str, topics: list[str], answers: list[Answer]) -> str:
     """The comparison page of one topic: every request on it, side by side, caveats beside the numbers."""
+    return next(iter(topic_pages(slug, title, topics, answers, per_page=max(1, len(answers))).values()))
+
+
+def topic_pages(slug: str, title: str, topics: list[str], answers: list[Answer], per_page: int | None = None) -> dict[str, str]:
+    """The comparison pages of one topic (compare/<slug>/, then page/2/, ...: COMPARED to a page, scripts/paginate.py)."""
+    from .paginate import paginate
     chosen = [a for a in answers if {t["code"] for t in a.request["topics"]} & set(topics)]
-    return pagekit.markdown_page(htmllib.escape(f"Compare: {title}"), "analyst/compare.html.j2", heading=f"Compare: {title}",
-                                 answers=chosen, differences=differences(chosen), status_words=STATUS_WORDS, depth=2)
+    pages = {}
+    for p in paginate(chosen, f"compare/{slug}.md", per_page or COMPARED):
+        heading = f"Compare: {title}" + (f", page {p.number} of {p.count}" if p.number > 1 else "")
+        pages[p.path] = pagekit.markdown_page(htmllib.escape(heading), "analyst/compare.html.j2", heading=heading, answers=list(p.items),
+                                              differences=differences(chosen), status_words=STATUS_WORDS, depth=p.root.count("../"),
+                                              pager=p)
+    return pages
 
 
 def family_questions(answers: list[Answer]) -> list[dict]:
@@ -209,7 +221,8 @@ def render_analyst_pages(packages: Path, out: Path, draw=None) -> None:
     groups = families(answers)
     pagekit.write_page(out, "compare/index.md", index_page(answers, groups))
     for slug, title, topics in COMPARISONS:
-        pagekit.write_page(out, f"compare/{slug}.md", topic_page(slug, title, topics, answers))
+        for rel, text in topic_pages(slug, title, topics, answers).items():
+            pagekit.write_page(out, rel, text)
     for family, members in groups.items():
         pagekit.write_page(out, f"compare/family-{family}.md", family_page(family, members))
     pagekit.write_page(out, "labels.md", labels_page(packages, descriptors))

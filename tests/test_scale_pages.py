@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from scripts import paginate
+from scripts import compare, paginate
 from scripts.build import build
 
 from .conftest import copy_project
@@ -27,14 +27,14 @@ def test_pages_and_their_numbers():
 
 @pytest.fixture(scope="module")
 def small_pages(tmp_path_factory):
-    """The seeds built with two requests to a page and one in each preview, so every list has several pages."""
+    """The seeds built with two requests to a page (one on a comparison page) and one in each preview: every list has pages."""
     root = copy_project(tmp_path_factory.mktemp("pages") / "p")
-    saved = paginate.PER_PAGE, paginate.PREVIEW
-    paginate.PER_PAGE, paginate.PREVIEW = 2, 1
+    saved = paginate.PER_PAGE, paginate.PREVIEW, compare.COMPARED
+    paginate.PER_PAGE, paginate.PREVIEW, compare.COMPARED = 2, 1, 1
     try:
         build(root, site=True)
     finally:
-        paginate.PER_PAGE, paginate.PREVIEW = saved
+        paginate.PER_PAGE, paginate.PREVIEW, compare.COMPARED = saved
     return root
 
 
@@ -59,3 +59,11 @@ def test_every_request_is_on_exactly_one_page_of_each_list(small_pages):
 
 def test_the_split_site_has_no_broken_link(small_pages):
     test_site_links.test_no_broken_internal_links(small_pages)
+
+
+def test_comparison_pages_are_split_too(small_pages):
+    site = small_pages / "build" / "site" / "compare" / "indecent-images"
+    pages = [site / "index.html"] + sorted((site / "page").glob("*/index.html"))
+    assert len(pages) >= 2
+    found = [m for p in pages for m in re.findall(r'href="(?:\.\./)+requests/([a-z0-9-]+)/"', p.read_text(encoding="utf-8"))]
+    assert "bedfordshire-foi2019-05348" in found and 'rel="next"' in pages[0].read_text(encoding="utf-8")
