@@ -210,7 +210,7 @@ def exports_links(catalog_entry: dict, prefix: str) -> str:
 
 def render_analyst_pages(packages: Path, out: Path, draw=None) -> None:
     """Write the charts, the comparison pages, the family pages and the force-label page into the generated docs."""
-    from .labels import labels_page
+    from .labels import labels_pages
 
     STATUS_WORDS.update({r["code"]: r["title"] for r in read_rows(packages / "reference" / "answer_statuses.csv")})
     catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))["packages"]
@@ -225,4 +225,5 @@ def render_analyst_pages(packages: Path, out: Path, draw=None) -> None:
             pagekit.write_page(out, rel, text)
     for family, members in groups.items():
         pagekit.write_page(out, f"compare/family-{family}.md", family_page(family, members))
-    pagekit.write_page(out, "labels.md", labels_page(packages, descriptors))
+    for rel, text in labels_pages(packages, descriptors).items():
+        pagekit.write_page(out, rel, text)

@@ -9,6 +9,9 @@ from . import charts, pagekit
 TOTAL = "Total"
 
 
+SEEN = 10  # requests named beside an outcome label on the page (outcome_labels.csv lists them all)
+
+
 def _rows(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
@@ -54,6 +57,21 @@ def outcome_labels(packages: Path, descriptors: list[dict]) -> list[dict]:
 
 
 def labels_page(packages: Path, descriptors: list[dict]) -> str:
-    """labels.md: both label lists, every label shown as the force wrote it."""
-    return pagekit.markdown_page("Force labels and Home Office codes", "analyst/labels.html.j2", heading="Force labels and Home Office codes",
-                                 offences=offence_labels(packages, descriptors), outcomes=outcome_labels(packages, descriptors), depth=1)
+    """labels.md: both label lists, every label shown as the force wrote it (the first page, when there are several)."""
+    return labels_pages(packages, descriptors)["labels.md"]
+
+
+def labels_pages(packages: Path, descriptors: list[dict]) -> dict[str, str]:
+    """labels.md and labels/page/N.md: the offence labels, PER_PAGE rows to a page (scripts/paginate.py); the outcome
+    labels on the first page, each naming the first requests where it was seen (all of them are in outcome_labels.csv)."""
+    from .paginate import paginate
+    outcomes = outcome_labels(packages, descriptors)
+    for row in outcomes:
+        seen = [r for r in row["requests"].split(" ") if r]
+        row["shown"], row["more"] = seen[:SEEN], len(seen) - len(seen[:SEEN])
+    pages = {}
+    for p in paginate(offence_labels(packages, descriptors), "labels.md"):
+        heading = "Force labels and Home Office codes" + (f", page {p.number} of {p.count}" if p.number > 1 else "")
+        pages[p.path] = pagekit.markdown_page(heading, "analyst/labels.html.j2", heading=heading, offences=list(p.items),
+                                              outcomes=outcomes if p.number == 1 else None, depth=p.root.count("../"), pager=p)
+    return pages

@@ -67,3 +67,9 @@ def test_comparison_pages_are_split_too(small_pages):
     assert len(pages) >= 2
     found = [m for p in pages for m in re.findall(r'href="(?:\.\./)+requests/([a-z0-9-]+)/"', p.read_text(encoding="utf-8"))]
     assert "bedfordshire-foi2019-05348" in found and 'rel="next"' in pages[0].read_text(encoding="utf-8")
+
+
+def test_the_labels_page_is_split_and_outcomes_stay_on_its_first_page(small_pages):
+    site = small_pages / "build" / "site" / "labels"
+    first, second = (site / "index.html").read_text(encoding="utf-8"), (site / "page" / "2" / "index.html").read_text(encoding="utf-8")
+    assert "Outcome labels" in first and "Outcome labels" not in second and 'rel="prev"' in second
