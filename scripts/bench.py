@@ -90,7 +90,8 @@ def change_one(root: Path, k: int) -> str:
     folders = sorted(p for p in (root / "datapackages").iterdir() if p.name != "reference")
     folder = folders[(k * 7919) % len(folders)]
     path = folder / "request.yaml"
-    path.write_text(re.sub(r"^title: (.*)$", rf"title: \1 (corrected {k})", path.read_text(encoding="utf-8"), count=1, flags=re.M),
+    mark = "corrected" + " again" * k  # words, not digits: curated text may only state numbers the response writes
+    path.write_text(re.sub(r"^title: (.*)$", rf"title: \1 ({mark})", path.read_text(encoding="utf-8"), count=1, flags=re.M),
                     encoding="utf-8")
     return folder.name
 
