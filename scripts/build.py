@@ -111,11 +111,12 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
             # beside this process: the pages are rendered on both cores, then packages are validated beside MkDocs.
             with workers.Pool(jobs) as pool:
                 if site:
-                    from .site import build_site
+                    from .site import build_site, record_site
                     build_site(root, version / "datapackages", version / "site", timer, previous, jobs, cache,
                                before_mkdocs=lambda: pool.validate(to_validate))
                     with timer.stage("site: keep unchanged files"):
                         keep_unchanged(version / "site", _under(previous, "site"))
+                        record_site(version)
                     checkpoint("site-built")
                 pending = pool.started or pool.validate(to_validate)
                 with timer.stage("validate (waiting)"):

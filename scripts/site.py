@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
+import pickle
 import signal
 import shutil
 import subprocess
@@ -82,6 +84,14 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
     `before_mkdocs` is called once the pages are rendered (the build starts validating the packages then, beside MkDocs).
     """
     timer = timer or Timer()
+    key = site_key(root, packages)
+    if cache and previous is not None and _read(previous / ".cache" / "site.key") == key and site_intact(previous):
+        with timer.stage("site: reused whole"):
+            reuse_site(previous, site.parent)
+        timer.count("site reused", 1)
+        if before_mkdocs:
+            before_mkdocs()
+        return
     with timer.stage("render pages"):
         build = RenderBuild(previous, site.parent, jobs, cache)
         generated_docs(root, packages, build)
@@ -115,3 +125,55 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
     with timer.stage("search index"):
         index_site(packages, site, previous if cache else None)
     link_downloads(packages, site)
+    (site.parent / ".cache").mkdir(exist_ok=True)
+    (site.parent / ".cache" / "site.key").write_text(key + "\n", encoding="ascii")
+
+
+def record_site(version: Path) -> None:
+    """Note each file of the finished site (inode, size, mtime; a link's target), so a later build can trust it unchanged."""
+    (version / ".cache" / "site.files").write_bytes(pickle.dumps(site_files(version / "site")))
+
+
+def site_files(site: Path) -> dict[str, tuple]:
+    out = {}
+    for folder, dirs, files in os.walk(site):
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+            path = os.path.join(folder, name)
+            st = os.lstat(path)
+            out[os.path.relpath(path, site)] = (os.readlink(path),) if os.path.islink(path) else (st.st_ino, st.st_size, st.st_mtime_ns)
+    return out
+
+
+def site_intact(previous: Path) -> bool:
+    """Whether the published site is exactly as its build left it (any file changed, added or gone: build it again)."""
+    try:
+        return pickle.loads((previous / ".cache" / "site.files").read_bytes()) == site_files(previous / "site")
+    except Exception:
+        return False
+
+
+def site_key(root: Path, packages: Path) -> str:
+    """Everything the site is made from: the packages (their catalog lists the hash of each), docs/ and mkdocs.yml, the code."""
+    from .cache import code_key, tree_key
+    parts = [code_key(), (packages / "catalog.json").read_text(encoding="utf-8"), (root / "mkdocs.yml").read_text(encoding="utf-8")]
+    parts += [f"{item.name} {tree_key(item)}" for item in sorted((root / "docs").iterdir()) if item.name != "generated"]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def reuse_site(previous: Path, version: Path) -> None:
+    """The published site, hard-linked into the new version (links kept as links), with the caches that made it."""
+    shutil.copytree(previous / "site", version / "site", symlinks=True, copy_function=os.link)
+    for name in ("pages", "charts"):
+        if (previous / ".cache" / name).is_dir():
+            shutil.copytree(previous / ".cache" / name, version / ".cache" / name, copy_function=os.link, dirs_exist_ok=True)
+    (version / ".cache").mkdir(exist_ok=True)
+    for name in ("search.key", "site.key", "site.files"):
+        if (previous / ".cache" / name).is_file():
+            os.link(previous / ".cache" / name, version / ".cache" / name)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except OSError:
+        return ""
