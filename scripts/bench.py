@@ -119,7 +119,9 @@ def search_weight(site: Path) -> dict:
     if index.is_file():
         return {"kind": "mkdocs search index (loaded whole)", "bytes": index.stat().st_size}
     if (site / "pagefind").is_dir():
-        from .search_weight import query_bytes
+        from .search_weight import CHROMIUM, query_bytes
+        if not Path(CHROMIUM).exists():
+            return {"kind": "Pagefind (not measured: no Chromium at " + CHROMIUM + ")", "bytes": 0}
         return {"kind": "Pagefind, one query", "bytes": query_bytes(site, "grooming")}
     return {"kind": "none", "bytes": 0}
 
