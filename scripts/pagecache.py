@@ -2,7 +2,7 @@
 
 A request page is a function of its own package, the reference package, every request's reference (mentions of
 other requests become links), mkdocs.yml's `extra:` and the code (scripts/, its templates and glossary); a chart
-of its bars, its measure, the code and matplotlib. Each is kept under the hash of those inputs in the version's
+of its bars, its measure, the code and leather (the chart library). Each is kept under the hash of those inputs in the version's
 .cache/ (pages/, charts/), beside the packages' own cache, and published with it; the file name carries the
 sha256 of the content, checked on every reuse, so a damaged entry is drawn or rendered again, never published.
 What is missing is rendered or drawn in worker processes forked after the packages are read.
@@ -90,8 +90,8 @@ class RenderBuild:
         self.pages = Store(old / "pages" if old else None, version / ".cache" / "pages", ".md")
         self.charts = Store(old / "charts" if old else None, version / ".cache" / "charts", ".svg")
         self.jobs = jobs
-        import matplotlib
-        self.code = code_key() + " matplotlib " + matplotlib.__version__
+        from importlib.metadata import version
+        self.code = code_key() + " leather " + version("leather")
         self.counts = {"pages rendered": 0, "pages reused": 0, "charts drawn": 0, "charts reused": 0}
 
     def request_pages(self, pk: render.Packages) -> dict[str, str]:

@@ -43,10 +43,14 @@ def profile(name: str) -> jsonschema.Draft7Validator:
 
 
 def v2_problems(descriptor: Path) -> list[Problem]:
-    """Check a datapackage.json against the package profile, and each resource, schema and dialect against its own."""
+    """Check a datapackage.json against the package profile; when it fails, each resource, schema and dialect against its own."""
     data = json.loads(descriptor.read_text(encoding="utf-8"))
     where = f"{descriptor.parent.name}/datapackage.json"
     problems = _errors(profile("datapackage"), data, where, ())
+    if not problems:
+        # The package profile carries the resource, table schema and dialect profiles inside it, so a package it passes
+        # passes them too; they are run only to name a failure precisely (a third of the time on a valid package).
+        return []
     for i, resource in enumerate(data.get("resources", []) if isinstance(data, dict) else []):
         problems += _errors(profile("dataresource"), resource, where, ("resources", i))
         if isinstance(resource, dict) and isinstance(resource.get("schema"), dict):

@@ -43,3 +43,36 @@ def test_profiles_are_the_official_v2_files():
     assert {name: hashlib.sha256((PROFILES / name).read_bytes()).hexdigest() for name in expected} == expected
 
 
+
+
+def test_the_package_profile_catches_whatever_a_part_profile_catches(built):
+    """The build runs the resource, table schema and dialect profiles only when the package profile fails (it embeds
+    them); so every breakage a part profile finds must fail the package profile too."""
+    import copy
+
+    from scripts.validate import profile
+
+    data = json.loads((built / "hertfordshire-foi2018-00739" / "datapackage.json").read_text())
+    table = next(i for i, r in enumerate(data["resources"]) if isinstance(r.get("schema"), dict))
+    breakages = {
+        "field type": lambda r: r["schema"]["fields"][0].update(type="banana"),
+        "field constraint": lambda r: r["schema"]["fields"][0].update(constraints={"required": "yes"}),
+        "field without name": lambda r: r["schema"]["fields"][0].pop("name"),
+        "primary key": lambda r: r["schema"].update(primaryKey=5),
+        "missing values": lambda r: r["schema"].update(missingValues=5),
+        "foreign key": lambda r: r["schema"].update(foreignKeys=[{"fields": "a"}]),
+        "dialect": lambda r: r.update(dialect={"delimiter": 5}),
+        "bytes": lambda r: r.update(bytes="many"),
+        "hash": lambda r: r.update(hash=5),
+        "path": lambda r: r.update(path=5),
+        "sources": lambda r: r.update(sources="the force"),
+        "licenses": lambda r: r.update(licenses=[{}]),
+    }
+    for name, breakage in breakages.items():
+        broken = copy.deepcopy(data)
+        resource = broken["resources"][table]
+        breakage(resource)
+        part = list(profile("dataresource").iter_errors(resource)) + list(profile("tableschema").iter_errors(resource["schema"]))
+        part += list(profile("tabledialect").iter_errors(resource.get("dialect") or {}))
+        assert part, f"{name}: the part profiles do not catch it (a useless case)"
+        assert list(profile("datapackage").iter_errors(broken)), f"{name}: only a part profile catches it"
