@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .response import NUMBER
 
@@ -37,7 +38,8 @@ def _year(text: str) -> int:
     return y + 2000 if y < 100 else y
 
 
-def dates_in(text: str) -> set[dt.date]:
+@lru_cache(maxsize=64)  # the same response text is searched for every claim of a request
+def dates_in(text: str) -> frozenset[dt.date]:
     """Every full date written in the text: 17th September 2019, 01-Jan-2015, 22.05.2018, 1/1/17, September 17, 2019."""
     out = set()
     for m in WRITTEN.finditer(text):
@@ -49,20 +51,23 @@ def dates_in(text: str) -> set[dt.date]:
         out.add(_date(_year(m.group(3)), int(m.group(2)), int(m.group(1))))
     for m in ISO.finditer(text):
         out.add(_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    return out - {None}
+    return frozenset(out - {None})
 
 
-def day_months_in(text: str) -> set[tuple[int, int]]:
+@lru_cache(maxsize=64)  # the same response text is searched for every claim of a request
+def day_months_in(text: str) -> frozenset[tuple[int, int]]:
     """(month, day) of dates written without a year: "received on 9th February"."""
-    return {(MONTHS[m.group(2).lower()], int(m.group(1))) for m in WRITTEN.finditer(text)}
+    return frozenset((MONTHS[m.group(2).lower()], int(m.group(1))) for m in WRITTEN.finditer(text))
 
 
-def months_in(text: str) -> set[tuple[int, int]]:
-    return {(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in MONTH_YEAR.finditer(text)}
+@lru_cache(maxsize=64)  # the same response text is searched for every claim of a request
+def months_in(text: str) -> frozenset[tuple[int, int]]:
+    return frozenset((int(m.group(2)), MONTHS[m.group(1).lower()]) for m in MONTH_YEAR.finditer(text))
 
 
-def years_in(text: str) -> set[int]:
-    return {int(m.group(1)) for m in YEAR.finditer(text)}
+@lru_cache(maxsize=64)  # the same response text is searched for every claim of a request
+def years_in(text: str) -> frozenset[int]:
+    return frozenset(int(m.group(1)) for m in YEAR.finditer(text))
 
 
 def date_problem(value: str, quote: str, basis: str = "stated") -> str | None:

@@ -23,6 +23,9 @@ class Span:
     end: int
 
 
+_WORD = re.compile(r"\S+")
+
+
 class ResponseText:
     """The bytes of response.txt, decoded, with line and quote look-ups."""
 
@@ -35,21 +38,26 @@ class ResponseText:
 
     @staticmethod
     def _flatten(text: str) -> tuple[str, list[int]]:
-        """Collapse whitespace runs to one space, remembering each character's line."""
-        out, where, line, in_space = [], [], 1, False
-        for ch in text:
-            if ch.isspace():
-                if not in_space and out:
-                    out.append(" ")
-                    where.append(line)
-                in_space = True
-            else:
-                out.append(ch)
+        """Collapse whitespace runs to one space (none before the first word), remembering each character's line.
+
+        A run's space stands on the line where the run starts, the line of the word before it. Word by word, not
+        character by character: this runs once per request and was a tenth of loading one.
+        """
+        parts: list[str] = []
+        where: list[int] = []
+        line, end = 1, 0
+        for m in _WORD.finditer(text):
+            if parts:
+                parts.append(" ")
                 where.append(line)
-                in_space = False
-            if ch == "\n":
-                line += 1
-        return "".join(out), where
+            line += text.count("\n", end, m.start())
+            parts.append(m.group())
+            where.extend([line] * (m.end() - m.start()))
+            end = m.end()
+        if parts and end < len(text):
+            parts.append(" ")
+            where.append(line)
+        return "".join(parts), where
 
     def find(self, quote: str) -> Span | None:
         """Locate a quote (whitespace may differ, every other character must match)."""
