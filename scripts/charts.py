@@ -148,7 +148,10 @@ def svg_bytes(chart: Chart) -> bytes:
     c = leather.Chart()
     c.add_x_scale(0, ticks[-1] * 1.08)  # room past the last tick for its label
     c.add_x_axis(ticks=ticks, tick_formatter=lambda v, i, n: f"{int(v):,}", name=_short(chart.measure, 80))
-    c.add_bars([(None if b.status in STATUS_WORDS and b.status != "nil" else b.value or 0, label) for b, label in zip(chart.bars, labels)])
+    values = [None if b.status in ("blank", "suppressed") else b.value or 0 for b in chart.bars]
+    if all(v is None for v in values):
+        values = [0] * len(values)  # leather needs one number: every bar is then drawn 0 wide, that is, not at all
+    c.add_bars(list(zip(values, labels)))
     svg = c.to_svg(width=WIDTH, height=FRAME + ROW * len(chart.bars))
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + svg).encode("utf-8")
 

@@ -54,7 +54,19 @@ def test_blank_and_suppressed_values_get_no_bar():
             {"age": "11", "value": "4", "status": "reported", "is_total": "false", "line": "4"}]
     chart = charts.table_charts("r", resource, rows)[0]
     assert chart.alt == "Bar chart. Offences by age: 10: no value (suppressed); 11: 4."
-    assert chart.bars[0].value is None and charts.svg_bytes(chart).startswith(b"<?xml")
+    svg = charts.svg_bytes(chart)
+    assert chart.bars[0].value is None and svg.startswith(b"<?xml")
+    assert b">10: suppressed</text>" in svg and b">11: 4</text>" in svg
+    assert svg.count(b"<rect") == 2  # the background and the one bar with a value
+
+
+def test_a_chart_with_every_value_withheld_is_still_drawn_with_no_bar():
+    resource = {"name": "t", "foi:measure": "Offences", "foi:layout": {"rows": ["age"], "columns": []},
+                "schema": {"fields": [{"name": "age"}, {"name": "value"}, {"name": "status"}, {"name": "is_total"}, {"name": "line"}]}}
+    rows = [{"age": a, "value": "", "status": s, "is_total": "false", "line": "3"} for a, s in (("10", "suppressed"), ("11", "blank"))]
+    svg = charts.svg_bytes(charts.table_charts("r", resource, rows)[0])
+    assert b">10: suppressed</text>" in svg and b">11: blank in the source</text>" in svg
+    assert all(b'width="0' in rect for rect in svg.split(b"<rect")[2:])  # bars, if any, are 0 wide
 
 
 def _published(built, request):
