@@ -76,7 +76,12 @@ def write_sqlite(folder: Path, target: Path) -> None:
         columns = {f["name"]: SQLITE_TYPES.get(f["type"], str) for f in fields}
         table = db.table(resource["name"])
         table.create(columns, pk=tuple(resource["schema"].get("primaryKey") or []) or None, not_null=_required(fields))
-        table.insert_all(({f["name"]: _sql(v) for f, v in zip(fields, row)} for row in rows), batch_size=1000)
+        # Rows go straight to sqlite3's executemany, in one transaction: sqlite_utils' insert_all builds each row as
+        # a dict and checks every value for JSON, which took 12 s of 14 at 1,000 requests.
+        names = ", ".join(f"[{f['name']}]" for f in fields)
+        marks = ", ".join("?" for _ in fields)
+        with db.conn:
+            db.conn.executemany(f"INSERT INTO [{table.name}] ({names}) VALUES ({marks})", ([_sql(v) for v in row] for row in rows))
     db.execute("VACUUM")
     db.close()
 
@@ -94,7 +99,10 @@ def write_xlsx(folder: Path, target: Path) -> None:
     """Excel workbook: a README sheet, then one sheet per resource; text is always written as text, never as a formula."""
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     created = dt.datetime.fromisoformat((descriptor.get("created") or FIXED_CREATED).replace("Z", "+00:00")).replace(tzinfo=None)
-    book = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
+    # constant_memory: each row is written out as soon as the next begins (rows go in order), so a workbook of every
+    # observation is not held in memory; strings are then stored inline instead of in a shared table.
+    book = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+                                             "constant_memory": True})
     book.set_properties({"title": descriptor.get("title", ""), "created": created, "comments": "Made from the CSV files of the package."})
     bold = book.add_format({"bold": True})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})

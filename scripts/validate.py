@@ -22,8 +22,29 @@ def validate_package(descriptor: Path) -> list[Problem]:
 
 
 def frictionless_problems(descriptor: Path) -> list[Problem]:
-    """Validate a datapackage.json with frictionless; one Problem per error found."""
-    report = frictionless.validate(str(descriptor))
+    """Validate a datapackage.json with frictionless; one Problem per error found.
+
+    A package whose tables refer to no other table (every request's) is validated resource by resource: the same row,
+    schema, byte and hash checks, without frictionless rebuilding the whole package's metadata for each (twice as
+    fast; the package's own metadata is the v2 profile check's). One with foreign keys (the combined one) as a whole.
+    """
+    data = json.loads(descriptor.read_text(encoding="utf-8"))
+    resources = data.get("resources", [])
+    if any((r.get("schema") or {}).get("foreignKeys") for r in resources if isinstance(r, dict) and isinstance(r.get("schema"), dict)):
+        return _report_problems(descriptor, frictionless.validate(str(descriptor)))
+    problems = []
+    for resource in resources:
+        try:
+            report = frictionless.Resource.from_descriptor(resource, basepath=str(descriptor.parent)).validate()
+        except frictionless.FrictionlessException as err:
+            problems.append(Problem(descriptor.parent.name, None, str(resource.get("name", "")), f"{err.error.type}: {err.error.message}",
+                                    "frictionless"))
+            continue
+        problems += _report_problems(descriptor, report)
+    return problems
+
+
+def _report_problems(descriptor: Path, report) -> list[Problem]:
     problems = []
     for task in report.tasks:
         for err in task.errors:
