@@ -34,6 +34,6 @@ def test_flatten_matches_the_character_by_character_definition():
 
 
 def test_a_quote_across_lines_is_found_with_its_first_and_last_line():
-    text = ResponseText("Dear requester,\n\nThe number of offences\n  recorded was 41.\n".encode())
+    text = ResponseText(b"Dear requester,\n\nThe number of offences\n  recorded was 41.\n")
     span = text.find("offences recorded was 41")
     assert (span.start, span.end) == (3, 4)
