@@ -15,7 +15,7 @@ from . import charts, pagekit
 
 TOTAL = "Total"
 LISTED = 8  # a table with no grand total is shown row by row when it has at most this many rows
-COMPARED = 50  # requests side by side on one comparison page (about 3 KB of HTML each); more go on further pages
+COMPARED = 25  # requests side by side on one comparison page (up to 5.5 KB of HTML each, with charts); more go on further pages
 COMPARISONS = [
     ("indecent-images", "Indecent images of children", ["indecent-images"]),
     ("grooming-and-sexual-communication", "Sexual grooming and sexual communication with a child", ["grooming", "sexual-communication"]),

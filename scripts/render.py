@@ -413,7 +413,7 @@ def data_page(pk: Packages) -> str:
     combined = json.loads((pk.folder / "all" / "datapackage.json").read_text(encoding="utf-8"))
     refs = [{"r": r, "rows": read_rows(pk.folder / "reference" / r["path"])} for r in pk.reference_resources]
     exports = Markup(exports_links(next(p for p in pk.catalog if p["name"] == "all"), "../data/"))  # SQLite and Excel copies
-    return page("Data and downloads", block("browse/data.html", catalog=pk.catalog, combined=combined, refs=refs, exports=exports,
+    return page("Data and downloads", block("browse/data.html", requests=len(pk.requests), combined=combined, refs=refs, exports=exports,
                                             version=next(p["version"] for p in pk.catalog if p["name"] == "all")), toc=False)
 
 
