@@ -82,6 +82,11 @@ class Answer:
     def request(self) -> dict:
         return self.descriptor["foi:request"]
 
+    @property
+    def text_href(self) -> str:
+        """Where its line links point, from its request page: that page, or the response's own page when it is long."""
+        return pagekit.text_href(self.descriptor)
+
 
 def headline(resource: dict, rows: list[dict]) -> tuple[list[Figure], int]:
     """The figures to show side by side: the force's grand totals, or every row of a short table; and how many are left out."""

@@ -14,6 +14,20 @@ import jinja2
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+LONG_TEXT = 40_000  # bytes of response.txt above which the text gets a page of its own, so the request page stays light
+
+
+def text_page(descriptor: dict) -> bool:
+    """Whether a request's response text is shown on its own page (requests/<id>/text/) instead of in the request page."""
+    response = next((r for r in descriptor["resources"] if r["name"] == "response"), {})
+    return int(response.get("bytes", 0)) > LONG_TEXT
+
+
+def text_href(descriptor: dict) -> str:
+    """Where a request page's line links point, relative to the request page: "" (the page itself) or "text/"."""
+    return "text/" if text_page(descriptor) else ""
+
+
 @cache
 def environment() -> jinja2.Environment:
     """The one template environment: autoescape on for every template, undefined names are errors."""

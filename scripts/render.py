@@ -20,7 +20,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from . import crosstab
+from . import crosstab, pagekit
 from .sources import SourceError, cell_name, column_letters, read_source
 from .compare import chart_figures, exports_links, render_analyst_pages
 from .errors import BuildFailed, Problem
@@ -172,14 +172,20 @@ def request_page(d: dict, pk: Packages) -> str:
                 "## Data package", block("request/package.html", **ctx))
 
 
+def response_page(d: dict, pk: Packages) -> str:
+    """requests/<id>/text/: a long response, whole, with a link back to its request."""
+    return page(f"Response text: {d['title']}", block("request/text.html", d=d, lines=pk.lines(d)), toc=False)
+
+
 def request_context(d: dict, pk: Packages) -> dict:
     """Everything the request templates show, worked out once."""
     questions = pk.rows(d, "questions.csv")
     caveats = numbered_caveats(d)
     lines = pk.lines(d)
-    return {"d": d, "req": d["foi:request"], "root": "../../", "t": Linker(pk, "../../", d["name"]),
+    text_href = pagekit.text_href(d)
+    return {"d": d, "req": d["foi:request"], "root": "../../", "t": Linker(pk, "../../", d["name"]), "text_href": text_href,
             "questions": questions, "status": status_line(questions), "caveats": caveats, "lines": lines,
-            "tables": [table_view(d, r, pk, lines, caveats) for r in data_resources(d)],
+            "tables": [{**table_view(d, r, pk, lines, caveats), "text_href": text_href} for r in data_resources(d)],
             "caveats_on": lambda target: [c for c in caveats if target in c["appliesTo"]],
             "files": [r for r in d["resources"] if r["name"].startswith("file-")],
             "previews": source_previews(d, pk),
@@ -434,6 +440,7 @@ def render_all(packages: Path, out: Path, extra: dict | None = None, build=None)
         pages.update({f"requests/{d['name']}.md": request_page(d, pk) for d in pk.requests})
     else:
         pages.update(build.request_pages(pk))
+    pages.update({f"requests/{d['name']}/text.md": response_page(d, pk) for d in pk.requests if pagekit.text_page(d)})
     for rel, text in pages.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_text(text, encoding="utf-8")

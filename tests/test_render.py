@@ -183,3 +183,29 @@ def test_a_table_from_an_attachment_cites_its_sheet_and_cell(tmp_path):
     assert '<td id="src-attachments-figures-xlsx-offences-b4">5</td>' in html  # the cell, in the file's preview
     assert 'href="#L' not in table
     assert 'href="../../data/bedfordshire-test-0001/attachments/figures.xlsx" download>attachments/figures.xlsx</a>' in html
+
+
+def test_a_long_response_gets_a_page_of_its_own_and_every_line_link_finds_its_line(tmp_path, monkeypatch):
+    """Above pagekit.LONG_TEXT bytes, the text moves to requests/<id>/text/ and line links follow it (lowered here)."""
+    from scripts import pagekit
+    from scripts.build import build
+
+    from .conftest import copy_project
+    monkeypatch.setattr(pagekit, "LONG_TEXT", 5_000)  # hertfordshire's text is 5,449 bytes; bedfordshire's 4,378
+    root = copy_project(tmp_path / "p")
+    build(root, site=True)
+    site = root / "build" / "site"
+    long, short = "hertfordshire-foi2018-00739", "bedfordshire-foi2019-05348"
+    page = (site / "requests" / long / "index.html").read_text(encoding="utf-8")
+    text = (site / "requests" / long / "text" / "index.html").read_text(encoding="utf-8")
+    lines = (root / "datapackages" / long / "response.txt").read_text(encoding="utf-8").split("\n")
+    assert 'id="L1"' not in page and 'href="#L' not in page
+    assert 'href="text/">a page of its own</a>' in page
+    cited = {int(n) for n in re.findall(r'href="text/#L(\d+)"', page)}
+    assert len(cited) >= 5
+    assert all(f'<span id="L{n}">' in text for n in cited)
+    assert f'<span id="L{len(lines)}">' in text and 'href="../">Back to the request</a>' in text
+    compared = "".join(p.read_text(encoding="utf-8") for p in (site / "compare").rglob("index.html"))
+    assert f"requests/{long}/text/#L" in compared and f"requests/{long}/#L" not in compared
+    assert 'href="#L' in (site / "requests" / short / "index.html").read_text(encoding="utf-8")
+    assert not (site / "requests" / short / "text").exists()
