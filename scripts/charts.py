@@ -23,10 +23,12 @@ COLOUR = "#3949ab"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"  # the reader's own fonts: no download
 THEME = {"background_color": "#ffffff", "margin": 0.02, "default_series_colors": [COLOUR], "label_color": "#222",
          "axis_title_color": "#222", "tick_color": "#e6e6e6", "zero_color": "#555", "tick_font_family": FONT,
-         "axis_title_font_family": FONT, "tick_font_size": 13, "axis_title_font_size": 13, "tick_font_char_width": 7.2,
-         "tick_font_char_height": 13, "axis_title_font_char_height": 13, "axis_title_gap": 12}
-WIDTH, ROW, FRAME = 640, 24, 70  # px: chart width, one bar's band, axis and margins
-LABEL_CHARS = 48  # a longer label is shortened in the picture (with "…"); the text alternative and the table keep it whole
+         "axis_title_font_family": FONT, "tick_font_size": 15, "axis_title_font_size": 15, "tick_font_char_width": 8.3,
+         "tick_font_char_height": 15, "axis_title_font_char_height": 15, "axis_title_gap": 12}
+# px: chart width, one bar's band, axis and margins. Narrow, with large type, so that on a phone (shrunk to about 360 px)
+# the labels are still about 10 px high.
+WIDTH, ROW, FRAME = 560, 28, 80
+LABEL_CHARS = 36  # a longer label is shortened in the picture (with "…"); the text alternative and the table keep it whole
 STATUS_WORDS = {"blank": "blank in the source", "suppressed": "suppressed", "nil": "nil"}
 
 
