@@ -201,6 +201,7 @@ def test_a_long_response_gets_a_page_of_its_own_and_every_line_link_finds_its_li
     lines = (root / "datapackages" / long / "response.txt").read_text(encoding="utf-8").split("\n")
     assert 'id="L1"' not in page and 'href="#L' not in page
     assert 'href="text/">a page of its own</a>' in page
+    assert 'data-lines="text/"' in page and 'data-lines=""' not in page  # the "as data" view's line links (docs/assets/site.js)
     cited = {int(n) for n in re.findall(r'href="text/#L(\d+)"', page)}
     assert len(cited) >= 5
     assert all(f'<span id="L{n}">' in text for n in cited)

@@ -101,7 +101,7 @@ def inject_reference(folder: Path) -> None:
 PAGES = {
     f"requests/{REQUEST}/": [f"T{n:02d}" for n in range(1, 30) if n not in (24, 26)],
     "requests/": ["T01", "T22"], "forces/": ["T01", "T22"], "topics/": ["T01", "T23", "T24"], "years/": ["T01"],
-    "caveats/": ["T01", "T11", "T25", "T26"], "glossary/": [], "data/": ["T01", "T22", "T23", "T25"], "": ["T01", "T22"],
+    "caveats/": ["T01", "T11", "T25", "T26"], "glossary/": [], "data/": ["T22", "T23", "T25"], "": ["T01", "T22"],
 }
 INSPECT = """() => {
   const bad = [];

@@ -42,24 +42,15 @@
       target.scrollIntoView({ block: "center" });
     }
   }
-  // RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.
-  function parseCsv(text) {
-    var rows = [], row = [], field = "", quoted = false, i, ch;
-    for (i = 0; i < text.length; i++) {
-      ch = text[i];
-      if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-        else if (ch === '"') quoted = false;
-        else field += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ",") { row.push(field); field = ""; }
-      else if (ch === "\n" || ch === "\r") {
-        if (ch === "\r" && text[i + 1] === "\n") i++;
-        row.push(field); rows.push(row); row = []; field = "";
-      } else field += ch;
-    }
-    if (field !== "" || row.length) { row.push(field); rows.push(row); }
-    return rows;
+  // A table's JSON download (parsed by the browser's own JSON.parse) as rows of text in the CSV's column order:
+  // empty cells are "", booleans and numbers are written as the CSV writes them.
+  function rowsOf(data, fields) {
+    return [fields].concat(data.rows.map(function (row) {
+      return fields.map(function (name) {
+        var value = row[name];
+        return value === null || value === undefined ? "" : String(value);
+      });
+    }));
   }
   function cell(tag, text, className) {
     var el = document.createElement(tag);
@@ -68,7 +59,7 @@
     return el;
   }
   // The tidy rows of a table, built from its CSV (the download itself) when the reader opens "as data".
-  function tidyTable(rows, label, linkLines) {
+  function tidyTable(rows, label, lineHref) {
     var header = rows[0], numeric = ["value", "line", "page"];
     var frame = document.createElement("div");
     frame.className = "table-frame";
@@ -90,9 +81,9 @@
       if (values[header.indexOf("is_total")] === "true") tr.className = "total";
       values.forEach(function (value, i) {
         var td = cell("td", "", numeric.indexOf(header[i]) >= 0 ? "num" : "");
-        if (linkLines && header[i] === "line" && /^\d+$/.test(value)) {
+        if (lineHref !== null && header[i] === "line" && /^\d+$/.test(value)) {
           var a = cell("a", value);
-          a.href = "#L" + value;
+          a.href = lineHref + "#L" + value;
           td.appendChild(a);
         } else td.textContent = value;
         tr.appendChild(td);
@@ -102,15 +93,16 @@
     return frame;
   }
   function initAsData() {
-    document.querySelectorAll("details.as-data[data-csv]").forEach(function (details) {
+    document.querySelectorAll("details.as-data[data-json]").forEach(function (details) {
       details.addEventListener("toggle", function () {
         if (!details.open || details.getAttribute("data-loaded")) return;
         details.setAttribute("data-loaded", "loading");
-        fetch(details.getAttribute("data-csv")).then(function (r) {
+        fetch(details.getAttribute("data-json")).then(function (r) {
           if (!r.ok) throw new Error(r.status);
-          return r.text();
-        }).then(function (text) {
-          var frame = tidyTable(parseCsv(text), details.getAttribute("data-label"), details.hasAttribute("data-lines"));
+          return r.json();
+        }).then(function (data) {
+          var fields = details.getAttribute("data-fields").split(" ");
+          var frame = tidyTable(rowsOf(data, fields), details.getAttribute("data-label"), details.getAttribute("data-lines"));
           details.appendChild(frame);
           if (window.foiSortable) window.foiSortable(frame.querySelector("table"));
           details.setAttribute("data-loaded", "yes");
