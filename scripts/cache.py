@@ -51,10 +51,12 @@ def code_key() -> str:
 
 
 def tree_key(top: Path, *salt: str) -> str:
-    """The content hash of a folder, salted (with the code and reference keys)."""
+    """The content hash of a folder (or of one file), salted (with the code and reference keys)."""
     h = hashlib.sha256("\0".join(salt).encode() + b"\0")
     if top.is_symlink():
         h.update(b"L" + os.readlink(top).encode())
+    elif top.is_file():  # a single file (docs/curation.md): os.walk would see nothing in it
+        h.update(b"F" + top.read_bytes())
     else:
         _hash_tree(h, top)
     return h.hexdigest()

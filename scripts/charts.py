@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,10 +25,11 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 THEME = {"background_color": "#ffffff", "margin": 0.02, "default_series_colors": [COLOUR], "label_color": "#222",
          "axis_title_color": "#222", "tick_color": "#e6e6e6", "zero_color": "#555", "tick_font_family": FONT,
          "axis_title_font_family": FONT, "tick_font_size": 15, "axis_title_font_size": 15, "tick_font_char_width": 8.3,
-         "tick_font_char_height": 15, "axis_title_font_char_height": 15, "axis_title_gap": 12}
-# px: chart width, one bar's band, axis and margins. Narrow, with large type, so that on a phone (shrunk to about 360 px)
-# the labels are still about 10 px high.
-WIDTH, ROW, FRAME = 560, 28, 80
+         "tick_font_char_height": 15, "axis_title_font_char_height": 15, "axis_title_font_char_width": 8.3,
+         "axis_title_gap": 12}
+# px: chart width (at least), one bar's band, axis and margins, and the least room left for the bars. Narrow, with
+# large type, so that on a phone (shrunk to about 360 px) the labels are still about 10 px high.
+WIDTH, ROW, FRAME, BARS = 560, 28, 80, 220
 LABEL_CHARS = 36  # a longer label is shortened in the picture (with "…"); the text alternative and the table keep it whole
 STATUS_WORDS = {"blank": "blank in the source", "suppressed": "suppressed", "nil": "nil"}
 
@@ -78,12 +80,12 @@ class Chart:
 
 
 def where(row: dict) -> str:
-    """Where a value stands: its line of a text, or its sheet and cell, or its page."""
-    if row.get("line"):
-        return f"line {row['line']}"
+    """Where a value stands: its page and line of a PDF, its sheet and cell, or its line of the response text."""
+    if row.get("page"):
+        return f"page {row['page']}" + (f", line {row['line']}" if row.get("line") else "")
     if row.get("cell"):
         return f"sheet {row.get('sheet', '')}, cell {row['cell']}"
-    return f"page {row['page']}" if row.get("page") else ""
+    return f"line {row['line']}" if row.get("line") else ""
 
 
 def read_rows(path: Path) -> list[dict]:
@@ -145,26 +147,31 @@ def svg_bytes(chart: Chart) -> bytes:
     top = max([b.value or 0 for b in chart.bars] + [1])
     step = _step(top)
     ticks = list(range(0, top + step, step))
+    # Leather sets the left margin by the longest label: widen the chart so the bars keep at least BARS px.
+    left = max(len(label) for label in labels) * THEME["tick_font_char_width"] + 8
+    width = max(WIDTH, round((left + BARS) / (1 - 2 * THEME["margin"])))
+    bars = width * (1 - 2 * THEME["margin"]) - left
     for name, value in THEME.items():  # leather keeps its style in module globals: set before anything is made
         setattr(leather.theme, name, value)
     c = leather.Chart()
     c.add_x_scale(0, ticks[-1] * 1.08)  # room past the last tick for its label
-    c.add_x_axis(ticks=ticks, tick_formatter=lambda v, i, n: f"{int(v):,}", name=_short(chart.measure, 80))
+    c.add_x_axis(ticks=ticks, tick_formatter=lambda v, i, n: f"{int(v):,}",
+                 name=_short(chart.measure, int(bars // THEME["axis_title_font_char_width"])))
     values = [None if b.status in ("blank", "suppressed") else b.value or 0 for b in chart.bars]
     if all(v is None for v in values):
         values = [0] * len(values)  # leather needs one number: every bar is then drawn 0 wide, that is, not at all
     c.add_bars(list(zip(values, labels)))
-    svg = c.to_svg(width=WIDTH, height=FRAME + ROW * len(chart.bars))
-    return ('<?xml version="1.0" encoding="utf-8"?>\n' + svg).encode("utf-8")
+    group = c.to_svg_group(width, FRAME + ROW * len(chart.bars))
+    root = ET.Element("svg", width=str(width), height=str(FRAME + ROW * len(chart.bars)), version="1.1", xmlns="http://www.w3.org/2000/svg")
+    root.append(group)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode").encode("utf-8")
 
 
 def _labels(bars: tuple[Bar, ...]) -> list[str]:
-    """Each bar's label with its value as published, or why it has none (shortened; whole when shortening makes two alike)."""
+    """Each bar's label, shortened, with its value as published or why it has none; numbered when two would read alike."""
     words = [str(b.value) if b.status == "reported" else f"{b.value} (nil)" if b.status == "nil" else STATUS_WORDS[b.status] for b in bars]
     labels = [f"{_short(b.label, LABEL_CHARS)}: {w}" for b, w in zip(bars, words)]
-    if len(set(labels)) < len(labels):
-        labels = [f"{b.label}: {w}" for b, w in zip(bars, words)]
-    if len(set(labels)) < len(labels):  # the same label twice: number them, or leather would draw them on one band
+    if len(set(labels)) < len(labels):  # two alike: number them, or leather would draw them on one band
         labels = [f"{n}. {label}" for n, label in enumerate(labels, 1)]
     return labels
 

@@ -93,7 +93,9 @@ def headline(resource: dict, rows: list[dict]) -> tuple[list[Figure], int]:
     dims = charts.dimensions(resource)
     grand = [r for r in rows if all(r[d] == TOTAL for d in dims if d not in _columns(resource))]
     chosen = grand if grand else rows if len(rows) <= LISTED else []
-    figures = [Figure(_label(r, dims), r["value"], r["status"], r.get("line", ""), r.get("is_total") == "true", charts.where(r)) for r in chosen]
+    in_text = resource.get("foi:source", "response.txt") == "response.txt"  # else `line` is a line of a PDF page, not of the text
+    figures = [Figure(_label(r, dims), r["value"], r["status"], r.get("line", "") if in_text else "", r.get("is_total") == "true",
+                      charts.where(r)) for r in chosen]
     return figures, len(rows) - len(chosen)
 
 

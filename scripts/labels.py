@@ -9,7 +9,7 @@ from . import charts, pagekit
 TOTAL = "Total"
 
 
-SEEN = 10  # requests named beside an outcome label on the page (outcome_labels.csv lists them all)
+SEEN = 10  # requests named beside an outcome label on the page (all/observations.csv has every one, by force_code and outcome_label)
 
 
 def _rows(path: Path) -> list[dict]:
@@ -63,7 +63,7 @@ def labels_page(packages: Path, descriptors: list[dict]) -> str:
 
 def labels_pages(packages: Path, descriptors: list[dict]) -> dict[str, str]:
     """labels.md and labels/page/N.md: the offence labels, PER_PAGE rows to a page (scripts/paginate.py); the outcome
-    labels on the first page, each naming the first requests where it was seen (all of them are in outcome_labels.csv)."""
+    labels on the first page, each naming the first requests where it was seen (all of them are in the combined observations table)."""
     from .paginate import paginate
     outcomes = outcome_labels(packages, descriptors)
     for row in outcomes:

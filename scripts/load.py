@@ -11,7 +11,7 @@ import jsonschema
 from . import claims, reconcile, yamlio
 from .errors import Problems
 from .model import (Attachment, Quote, Caveat, CodeMapping, Curation, Dated, Dimension, Evidence, Force, Layout, Mismatch, Period,
-                    Question, Reference, Request, Row, Source, SourceFile, HiddenPart, System, Table)
+                    Question, Reference, Request, Row, Source, SourceFile, HiddenPart, System, Table, resource_name)
 from .citation import GridTarget, PdfTarget, TextTarget
 from .paths import inside, link_in
 from .reference import Reference as CodeLists
@@ -227,7 +227,7 @@ class _Builder:
     def check_unique(self) -> None:
         """Ids and names are unique within their list."""
         lists = [(("questions",), "id"), (("caveats",), "id"), (("tables",), "name"), (("tables",), "path"),
-                 (("periods",), "label"), (("systems",), "name")]
+                 (("periods",), "label"), (("systems",), "name"), (("files",), "path")]
         lists += [(("tables", i, "dimensions"), "name") for i in range(len(self.meta["tables"]))]
         for where, attr in lists:
             items = self.meta
@@ -297,8 +297,14 @@ class _Builder:
         """Each source file besides response.txt: a real file in the folder, its bytes as recorded, its hidden parts declared."""
         files, targets = [], {"response.txt": TextTarget(self.response)}
         declared_files = {f["path"] for f in self.meta.get("files", [])}
+        names: dict[str, str] = {}
         for i, f in enumerate(self.meta.get("files", [])):
             where = ("files", i, "path")
+            name = resource_name(f["path"])
+            if names.setdefault(name, f["path"]) != f["path"]:
+                self.add(where, f"{f['path']!r} and {names[name]!r} would both be the package resource {name!r}; rename one file",
+                         "duplicate-id")
+                continue
             path = self.folder / f["path"]
             if Path(f["path"]).is_absolute() or ".." in Path(f["path"]).parts or f["path"] in ("response.txt", "request.yaml"):
                 self.add(where, f"{f['path']!r} is not a file of this request; expected a path such as attachments/figures.xlsx", "path")

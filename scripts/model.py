@@ -5,6 +5,7 @@ packaging, combining and rendering never see the raw YAML.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,6 +120,15 @@ class SourceFile:
     hidden: tuple[HiddenPart, ...] = ()
     formulas: tuple[str, ...] = ()  # cited cells that hold a formula (their cached value is published)
     width: int = 0  # columns of its first sheet, for tools that read a spreadsheet as a table
+
+    @property
+    def resource_name(self) -> str:
+        """Its resource name in the package: file- and its path in lower case, each run of other characters a hyphen."""
+        return resource_name(self.path)
+
+
+def resource_name(path: str) -> str:
+    return "file-" + re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """Write one checked request as a Frictionless Data Package v2 folder and zip."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .model import Request, Table
@@ -146,7 +145,7 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
 def file_resource(f, folder: Path, req: Request) -> dict:
     """A source file (attachment, saved web page) as a resource, byte for byte, with its own licence status."""
     data = (req.folder / f.path).read_bytes()
-    resource = {"name": "file-" + re.sub(r"[^a-z0-9]+", "-", f.path.lower()).strip("-"), "path": f.path,
+    resource = {"name": f.resource_name, "path": f.path,
                 "format": f.path.rsplit(".", 1)[-1].lower(), "mediatype": f.media_type, "title": f.description,
                 "description": f"Received as {f.path}, byte for byte; the cells and lines the tables cite are in it.",
                 **write(folder / f.path, data), "foi:licence": f.licence, "foi:url": f.url or "not known"}

@@ -11,6 +11,7 @@ from .errors import Problems
 from .model import TOTAL, Layout, Row
 
 FIXED = ["value", "status", "line"]
+MAX_EXACT = 2**53 - 1  # JavaScript and many JSON readers hold integers exactly up to here
 INTEGER = re.compile(r"^(0|[1-9]\d*)$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -130,6 +131,10 @@ def _parse_row(record: list[str], dims: list[str], expected: list[str], path: Pa
                          number, code="value")
             return None
         value = int(raw)
+        if value > MAX_EXACT:
+            problems.add(path, "value", f"{raw} is larger than {MAX_EXACT:,}, the largest whole number a JSON reader (and the site's "
+                         "data view) keeps exact; check the figure against the response", number, code="value")
+            return None
         if status == "nil" and value != 0:
             problems.add(path, "value", f"a nil value must be 0, found {raw}", number, code="value")
             ok = False

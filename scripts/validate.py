@@ -32,7 +32,9 @@ def frictionless_problems(descriptor: Path) -> list[Problem]:
     resources = data.get("resources", [])
     if any((r.get("schema") or {}).get("foreignKeys") for r in resources if isinstance(r, dict) and isinstance(r.get("schema"), dict)):
         return _report_problems(descriptor, frictionless.validate(str(descriptor)))
-    problems = []
+    names = [r.get("name") for r in resources if isinstance(r, dict)]
+    problems = [Problem(descriptor.parent.name, None, "resources", f"package-error: resource name {n!r} is used more than once", "frictionless")
+                for n in sorted({n for n in names if names.count(n) > 1}, key=str)]  # what the whole-package check also says
     for resource in resources:
         try:
             report = frictionless.Resource.from_descriptor(resource, basepath=str(descriptor.parent)).validate()

@@ -135,3 +135,35 @@ def test_a_family_page_shows_each_forces_answer_to_each_question(tmp_path):
     assert page.count("<th scope=\"col\">Bedfordshire Police") == 1 and page.count("<th scope=\"col\">Hertfordshire Constabulary") == 1
     assert "Partly answered" in page and "Not held" in page and "Not asked of this force" in page
     assert "family-round-robin-test/" in (out / "compare" / "index.md").read_text()
+
+
+def test_long_labels_widen_the_chart_and_every_bar_keeps_its_width():
+    """Labels that read alike once shortened are numbered, and the bars keep at least charts.BARS px (none negative)."""
+    import re
+
+    resource = {"name": "t", "foi:measure": "Offences", "foi:layout": {"rows": ["age"], "columns": []},
+                "schema": {"fields": [{"name": "age"}, {"name": "value"}, {"name": "status"}, {"name": "is_total"}, {"name": "line"}]}}
+    long = "Sexual communication with a child where the offender was aged"
+    rows = [{"age": f"{long} {a}", "value": v, "status": "reported", "is_total": "false", "line": "3"} for a, v in (("10", "4"), ("11", "4"))]
+    svg = charts.svg_bytes(charts.table_charts("r", resource, rows)[0]).decode()
+    short = charts._short(f"{long} 10", charts.LABEL_CHARS)
+    assert short.endswith("…") and short == charts._short(f"{long} 11", charts.LABEL_CHARS)
+    assert f">1. {short}: 4</text>" in svg and f">2. {short}: 4</text>" in svg
+    widths = [float(w) for w in re.findall(r'<rect x="[^"]+" y="[^"]+" width="([^"]+)"', svg)[1:]]
+    assert len(widths) == 2 and widths[0] == widths[1] and widths[0] > 150
+    assert int(re.search(r'<svg width="(\d+)"', svg).group(1)) > charts.WIDTH
+
+
+def test_a_figure_from_a_pdf_names_its_page_and_line_and_links_no_line_of_the_text():
+    """A PDF table's `line` is a line of a PDF page: comparison pages must not send it to response.txt's line."""
+    from scripts import compare
+
+    resource = {"name": "t", "foi:measure": "Offences", "foi:source": "response.pdf", "foi:layout": {"rows": ["offence"], "columns": []},
+                "schema": {"fields": [{"name": "offence"}, {"name": "value"}, {"name": "status"}, {"name": "is_total"},
+                                      {"name": "page"}, {"name": "line"}]}}
+    rows = [{"offence": "Possession", "value": "12", "status": "reported", "is_total": "false", "page": "2", "line": "13"}]
+    (figure,), _ = compare.headline(resource, rows)
+    assert (figure.line, figure.where) == ("", "page 2, line 13")
+    in_text = {**resource, "foi:source": "response.txt", "schema": {"fields": [f for f in resource["schema"]["fields"] if f["name"] != "page"]}}
+    (figure,), _ = compare.headline(in_text, [{k: v for k, v in rows[0].items() if k != "page"}])
+    assert (figure.line, figure.where) == ("13", "line 13")

@@ -52,6 +52,10 @@ def break_number(root):
     edit(root, f"{HERTS}/tables/figures.csv", ",622,reported,65", ",662,reported,65")
 
 
+def break_huge_number(root):
+    edit(root, f"{HERTS}/tables/figures.csv", ",622,reported,65", ",9007199254740993,reported,65")
+
+
 def break_citation(root):
     edit(root, f"{BED}/tables/cms-offenders-under-14.csv", "13,2017,11,reported,48", "13,2017,11,reported,47")
 
@@ -292,6 +296,7 @@ CASES = [
     (break_schema, [(f"{B}/request.yaml", 99, "questions[1]", "schema")]),
     (break_code, [(f"{B}/request.yaml", 19, "topics[1]", "unknown-code")]),
     (break_number, [(f"{H}/tables/figures.csv", 3, "value", "citation")]),
+    (break_huge_number, [(f"{H}/tables/figures.csv", 3, "value", "value")]),
     (break_citation, [(f"{B}/tables/cms-offenders-under-14.csv", 29, "value", "citation")]),
     (break_label_as_value, [(f"{B}/tables/cms-offenders-under-14.csv", 26, "value", "citation")]),
     (break_quote, [(f"{H}/request.yaml", 63, "questions[0].quote", "quote-not-found")]),

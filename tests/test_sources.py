@@ -218,3 +218,24 @@ def test_the_page_links_each_value_to_its_cell_in_a_preview(project):
         page.locator(f"a[href='{hrefs[0]}']").first.click()
         assert page.locator(f"[id='{hrefs[0][1:]}']").is_visible()
         browser.close()
+
+
+def test_two_files_that_would_share_a_resource_name_are_refused(project):
+    """attachments/Figures.xlsx and attachments/figures.xlsx would both be resource file-attachments-figures-xlsx."""
+    folder = project / FOLDER
+    shutil.copy(folder / "attachments/figures.xlsx", folder / "attachments/Figures.xlsx")
+    path = folder / "request.yaml"
+    text = path.read_text()
+    entry = text.split("files:\n", 1)[1].split("  - path: response.html", 1)[0]
+    path.write_text(text.replace("files:\n" + entry, "files:\n" + entry + entry.replace("attachments/figures.xlsx", "attachments/Figures.xlsx"), 1))
+    assert [p[2:] for p in problems(project)] == [("files[1].path", "duplicate-id")]
+    assert "'attachments/Figures.xlsx' and 'attachments/figures.xlsx' would both be the package resource 'file-attachments-figures-xlsx'" \
+        in messages(project)[0]
+
+
+def test_the_same_file_listed_twice_is_refused(project):
+    path = project / FOLDER / "request.yaml"
+    text = path.read_text()
+    entry = text.split("files:\n", 1)[1].split("  - path: response.html", 1)[0]
+    path.write_text(text.replace("files:\n", "files:\n" + entry, 1))
+    assert ("files[1].path", "duplicate-id") in [p[2:] for p in problems(project)]

@@ -60,3 +60,13 @@ def test_a_damaged_table_is_found(built, tmp_path, damage, expected):
     problems = [str(p) for p in frictionless_problems(descriptor)]
     assert any(expected in p for p in problems), problems
     assert all(p.startswith(f"{NAME}") for p in problems)
+
+
+def test_two_resources_with_one_name_are_found(built, tmp_path):
+    """Checked resource by resource, the package-level rule that names are unique is still applied."""
+    descriptor, data = _copy(built, tmp_path)
+    data["resources"].append(dict(_first_table(data)))
+    descriptor.write_text(json.dumps(data))
+    name = _first_table(data)["name"]
+    assert f"{NAME}: resources: package-error: resource name {name!r} is used more than once [frictionless]" in \
+        [str(p) for p in frictionless_problems(descriptor)]
