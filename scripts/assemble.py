@@ -14,8 +14,8 @@ from pathlib import Path
 from .cache import SHARED, Cache, Entry, combined_key, outputs, shared_outputs, tree_key
 from .collect import duplicates, prepare, request_folders
 from .combine import combined_version, write_catalog, write_combined, write_reference
-from .errors import Problems
-from .export import write_sqlite, write_xlsx
+from .errors import BuildFailed, Problem, Problems
+from .export import TooManyRows, write_sqlite, write_xlsx
 from .faults import checkpoint
 from .links import keep_unchanged
 from .load import load_request
@@ -117,7 +117,11 @@ def _shared(run: _Run, ref, schema, pool: Pool) -> Entry | None:
     run.requests.clear()  # the combined package is written: the Requests are not needed any more
     # all.sqlite and all.xlsx, from the combined CSVs just written (as export.write_exports names them), one on each core
     all_folder = run.out / "all"
-    pool.together((write_sqlite, all_folder, run.out / "all.sqlite"), (write_xlsx, all_folder, run.out / "all.xlsx"))
+    try:
+        pool.together((write_sqlite, all_folder, run.out / "all.sqlite"), (write_xlsx, all_folder, run.out / "all.xlsx"))
+    except TooManyRows as err:
+        raise BuildFailed([Problem("datapackages/all.xlsx", None, "", f"{err}; the workbook would lose rows, so the build stops",
+                                   "export-too-large")]) from None
     write_catalog(run.out, descriptors)
     return None
 

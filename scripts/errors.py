@@ -46,6 +46,7 @@ CODES = {
     "frictionless": "a built package that frictionless finds invalid",
     "profile": "a built package that does not conform to the Data Package v2 profiles",
     "mkdocs": "the site engine reported a warning or error",
+    "export-too-large": "a combined table has more rows than an Excel sheet holds, so all.xlsx would lose rows",
     "build-lock": "another build holds the lock",
 }
 

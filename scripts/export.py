@@ -14,6 +14,12 @@ import sqlite_utils
 import xlsxwriter
 
 SQLITE_TYPES = {"integer": int, "boolean": int, "number": float}
+SHEET_ROWS = 1_048_576  # rows an Excel sheet holds, the header row included
+
+
+class TooManyRows(ValueError):
+    """A table longer than an Excel sheet: xlsxwriter would drop the rows past the limit without a word."""
+
 FIXED_CREATED = "2000-01-01T00:00:00Z"  # used only when the package states no created date
 README_NOTES = [
     ("What this is", "Every curated police FOI response on child sexual abuse offences, as related tables. The same data as the "
@@ -120,6 +126,8 @@ def write_xlsx(folder: Path, target: Path) -> None:
 def _sheet(book, bold, folder: Path, resource: dict) -> None:
     """One resource as a sheet: a header row (frozen, filterable) and typed cells."""
     fields, rows = read_resource(folder, resource)
+    if len(rows) + 1 > SHEET_ROWS:
+        raise TooManyRows(f"table {resource['name']} has {len(rows):,} rows; an Excel sheet holds {SHEET_ROWS - 1:,} below its header")
     sheet = book.add_worksheet(resource["name"][:31])
     for c, f in enumerate(fields):
         sheet.write_string(0, c, f["name"], bold)

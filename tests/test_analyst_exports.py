@@ -90,3 +90,17 @@ def test_formula_like_text_stays_text(tmp_path):
     assert rows == [('=HYPERLINK("http://x")', 1, False), ("+44 1", None, True)]
     assert openpyxl.load_workbook(xlsx_path)["t"]["A2"].data_type == "s"
     assert sqlite3.connect(sqlite_path).execute("SELECT * FROM t").fetchall() == [('=HYPERLINK("http://x")', 1, 0), ("+44 1", None, 1)]
+
+
+def test_a_table_longer_than_an_excel_sheet_stops_the_build(tmp_path, monkeypatch, capsys):
+    """xlsxwriter drops rows past a sheet's end without a word; the build refuses instead (the limit lowered here)."""
+    from scripts import export
+    from scripts.build import main
+
+    from .conftest import copy_project
+    monkeypatch.setattr(export, "SHEET_ROWS", 20)
+    root = copy_project(tmp_path / "p")
+    assert main(["--root", str(root), "--no-site"]) == 1
+    err = capsys.readouterr().err
+    assert "error: datapackages/all.xlsx: " in err and "rows; an Excel sheet holds 19 below its header; the workbook would lose rows" in err
+    assert "Traceback" not in err and not (root / "build" / "current").exists()
