@@ -74,6 +74,11 @@ def test_twenty_synthetic_requests_build_cleanly(tmp_path, capsys):
     assert synth_main(["20", str(root)]) == 0
     build(root, site=True)
     files = published(root / "build")
-    assert len([k for k in files if k.startswith("site/requests/") and k.endswith("/index.html")]) == 21  # 20 and the list
+    pages = [k for k in files if k.startswith("site/requests/") and k.endswith("/index.html")]
+    texts = [k for k in pages if k.endswith("/text/index.html")]  # a long response's own page (scripts/pagekit.py)
+    assert len(pages) - len(texts) == 21  # 20 and the list
+    from scripts.pagekit import LONG_TEXT
+    long = [p.name for p in (root / "datapackages").iterdir() if p.name != "reference" and (p / "response.txt").stat().st_size > LONG_TEXT]
+    assert sorted(texts) == sorted(f"site/requests/{name}/text/index.html" for name in long)
     assert synth_main(["20", str(root)]) == 2  # never overwrites a project
     assert "exists" in capsys.readouterr().err
