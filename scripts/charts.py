@@ -7,7 +7,6 @@ requests was most of the build. The SVG bytes are the same on every build (no id
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -15,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import leather
+
+from .pagekit import read_rows
 
 TOTAL = "Total"
 CHARTABLE = re.compile(r"(^|_)(age|ages|age_band|year|years|keyword|platform|outcome)($|_)")
@@ -86,12 +87,6 @@ def where(row: dict) -> str:
     if row.get("cell"):
         return f"sheet {row.get('sheet', '')}, cell {row['cell']}"
     return f"line {row['line']}" if row.get("line") else ""
-
-
-def read_rows(path: Path) -> list[dict]:
-    """A built table CSV as a list of dicts of text."""
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def dimensions(resource: dict) -> list[str]:

@@ -5,13 +5,13 @@ Numbers stand next to the caveats that stop a like-for-like comparison; nothing 
 """
 from __future__ import annotations
 
-import csv
 import html as htmllib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import charts, pagekit
+from .pagekit import read_rows
 
 TOTAL = "Total"
 LISTED = 8  # a table with no grand total is shown row by row when it has at most this many rows
@@ -23,12 +23,6 @@ COMPARISONS = [
 ]
 STATUS_WORDS: dict[str, str] = {}  # answer status code -> title, read from the built reference package
 VALUE_WORDS = {"blank": "blank in the source", "suppressed": "suppressed", "nil": "nil"}
-
-
-def read_rows(path: Path) -> list[dict]:
-    """A CSV as dicts of text, in file order."""
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 @dataclass

@@ -1,20 +1,15 @@
 """The force-labels page: every offence and outcome label a force wrote, and how (or whether) it maps to a Home Office code."""
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from . import charts, pagekit
+from .pagekit import read_rows
 
 TOTAL = "Total"
 
 
 SEEN = 10  # requests named beside an outcome label on the page (all/observations.csv has every one, by force_code and outcome_label)
-
-
-def _rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def offence_labels(packages: Path, descriptors: list[dict]) -> list[dict]:
@@ -24,7 +19,7 @@ def offence_labels(packages: Path, descriptors: list[dict]) -> list[dict]:
         mapped = {label: c for c in d["foi:request"]["offenceCodes"] for label in c.get("labels", [])}
         seen: list[str] = []
         for resource in (r for r in d["resources"] if "foi:measure" in r and "offence" in charts.dimensions(r)):
-            seen += [r["offence"] for r in _rows(packages / d["name"] / resource["path"]) if r["offence"] != TOTAL and r["offence"] not in seen]
+            seen += [r["offence"] for r in read_rows(packages / d["name"] / resource["path"]) if r["offence"] != TOTAL and r["offence"] not in seen]
         for label in seen:
             code = mapped.get(label)
             out.append({"request": d["name"], "force": d["foi:request"]["force"]["title"], "label": label,
@@ -35,16 +30,16 @@ def offence_labels(packages: Path, descriptors: list[dict]) -> list[dict]:
 
 def outcome_labels(packages: Path, descriptors: list[dict]) -> list[dict]:
     """Each outcome label in the reference mapping list, plus any outcome label in a table that the list lacks."""
-    listed = _rows(packages / "reference" / "outcome_labels.csv")
-    forces = {f["code"]: f["title"] for f in _rows(packages / "reference" / "forces.csv")}
-    titles = {o["code"]: o["title"] for o in _rows(packages / "reference" / "outcome_types.csv")}
+    listed = read_rows(packages / "reference" / "outcome_labels.csv")
+    forces = {f["code"]: f["title"] for f in read_rows(packages / "reference" / "forces.csv")}
+    titles = {o["code"]: o["title"] for o in read_rows(packages / "reference" / "outcome_types.csv")}
     out = [{**row, "force_title": forces.get(row["force"], row["force"]), "type_title": titles.get(row["outcome_type"], ""),
             "requests": ""} for row in listed]
     known = {(row["force"], row["label"]): row for row in out}
     for d in descriptors:
         force = d["foi:request"]["force"]["code"]
         for resource in (r for r in d["resources"] if "foi:measure" in r and "outcome" in charts.dimensions(r)):
-            for label in dict.fromkeys(r["outcome"] for r in _rows(packages / d["name"] / resource["path"]) if r["outcome"] != TOTAL):
+            for label in dict.fromkeys(r["outcome"] for r in read_rows(packages / d["name"] / resource["path"]) if r["outcome"] != TOTAL):
                 row = known.get((force, label))
                 if row is None:
                     row = known[(force, label)] = {"force": force, "force_title": forces.get(force, force), "label": label,

@@ -5,6 +5,7 @@ Markdown passes it through untouched (it never re-reads curated text as Markdown
 """
 from __future__ import annotations
 
+import csv
 import json
 from functools import cache
 from pathlib import Path
@@ -12,6 +13,12 @@ from pathlib import Path
 import jinja2
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+
+def read_rows(path: Path) -> list[dict]:
+    """A built CSV (a table, questions, caveats, a reference list) as dicts of text, in file order."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
 
 
 LONG_TEXT = 40_000  # bytes of response.txt above which the text gets a page of its own, so the request page stays light

@@ -9,7 +9,6 @@ HTML-escaped text, which is how the theme prints it in <title>, the header and s
 """
 from __future__ import annotations
 
-import csv
 import html
 import json
 import re
@@ -21,6 +20,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from . import crosstab, pagekit
+from .pagekit import read_rows
 from .sources import SourceError, cell_name, column_letters, read_source
 from .compare import chart_figures, exports_links, render_analyst_pages
 from .errors import BuildFailed, Problem
@@ -70,12 +70,6 @@ def page(title: str, *parts: str, toc: bool = True) -> str:
     """A Markdown page: the title in front matter (JSON of escaped text), then blocks and fixed headings."""
     meta = "title: " + json.dumps(html.escape(" ".join(title.split()))) + ("" if toc else "\nhide: [toc]")
     return "---\n" + meta + "\n---\n\n" + "\n\n".join(p for p in parts if p) + "\n"
-
-
-def read_rows(path: Path) -> list[dict]:
-    """The rows of a CSV as dicts."""
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 class Packages:
@@ -185,7 +179,7 @@ def request_context(d: dict, pk: Packages) -> dict:
     text_href = pagekit.text_href(d)
     return {"d": d, "req": d["foi:request"], "root": "../../", "t": Linker(pk, "../../", d["name"]), "text_href": text_href,
             "questions": questions, "status": status_line(questions), "caveats": caveats, "lines": lines,
-            "tables": [{**table_view(d, r, pk, lines, caveats), "text_href": text_href} for r in data_resources(d)],
+            "tables": [table_view(d, r, pk, lines, caveats) for r in data_resources(d)],
             "caveats_on": lambda target: [c for c in caveats if target in c["appliesTo"]],
             "files": [r for r in d["resources"] if r["name"].startswith("file-")],
             "previews": source_previews(d, pk),
@@ -293,7 +287,8 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
         raise BuildFailed([Problem(f"datapackages/{d['name']}/request.yaml", None, f"tables.{resource['name']}.layout", str(err), "layout")]) from None
     return {"r": resource, "rows": rows, "fields": resource["schema"]["fields"], "titles": {n: f.get("title", n) for n, f in fields.items()},
             "grid": grid, "caveats": caveats_for(caveats, resource.get("foi:caveats", [])),
-            "base": f"../../data/{d['name']}", "in_text": in_text, "source": source, "source_href": f"../../data/{d['name']}/{source}",
+            "base": f"../../data/{d['name']}", "in_text": in_text, "text_href": pagekit.text_href(d),
+            "source": source, "source_href": f"../../data/{d['name']}/{source}",
             "json_href": f"../../data/json/{d['name']}/{Path(resource['path']).stem}.json",
             "href": lambda c: cell_href(source, c, f"../../data/{d['name']}/{source}"),
             "charts": Markup(chart_figures(d["name"], resource, rows, depth=2))}  # scripts/charts.py, escaped by its own template
