@@ -58,6 +58,9 @@ def shoot(site: Path, out: Path) -> list[Path]:
             for path in pages(site):
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")
+                # Charts are loading="lazy": a full-page shot does not scroll, so load them all before it is taken.
+                page.evaluate("""() => Promise.all([...document.images].map(i => { i.loading = "eager";
+                    return i.complete ? null : new Promise(done => { i.onload = i.onerror = done; }); }))""")
                 target = out / name(path, width)
                 page.screenshot(path=str(target), full_page=True)
                 written.append(target)

@@ -193,9 +193,15 @@ def test_a_long_response_gets_a_page_of_its_own_and_every_line_link_finds_its_li
     from .conftest import copy_project
     monkeypatch.setattr(pagekit, "LONG_TEXT", 5_000)  # hertfordshire's text is 5,449 bytes; bedfordshire's 4,378
     root = copy_project(tmp_path / "p")
+    long, short = "hertfordshire-foi2018-00739", "bedfordshire-foi2019-05348"
+    from .test_render_injection import PAYLOAD as WITH_DIGITS
+    PAYLOAD = re.sub(r"\d", "", WITH_DIGITS)  # a title may state only numbers the response writes
+    meta = root / "datapackages" / long / "request.yaml"  # the title is shown on the text page too: it must stay text
+    text = meta.read_text(encoding="utf-8")
+    title = re.search(r"^title: (.*)$", text, re.M).group(1)
+    meta.write_text(text.replace(f"title: {title}\n", f"title: {json.dumps(PAYLOAD + ' ' + title)}\n", 1), encoding="utf-8")
     build(root, site=True)
     site = root / "build" / "site"
-    long, short = "hertfordshire-foi2018-00739", "bedfordshire-foi2019-05348"
     page = (site / "requests" / long / "index.html").read_text(encoding="utf-8")
     text = (site / "requests" / long / "text" / "index.html").read_text(encoding="utf-8")
     lines = (root / "datapackages" / long / "response.txt").read_text(encoding="utf-8").split("\n")
@@ -206,6 +212,8 @@ def test_a_long_response_gets_a_page_of_its_own_and_every_line_link_finds_its_li
     assert len(cited) >= 5
     assert all(f'<span id="L{n}">' in text for n in cited)
     assert f'<span id="L{len(lines)}">' in text and 'href="../">Back to the request</a>' in text
+    assert "<b>bold</b>" not in text and "<script>window" not in text and "<img src=\"http://evil" not in text
+    assert visible(text.split('href="../">Back to the request</a>', 1)[1].split("<pre", 1)[0]).startswith(": " + PAYLOAD)
     compared = "".join(p.read_text(encoding="utf-8") for p in (site / "compare").rglob("index.html"))
     assert f"requests/{long}/text/#L" in compared and f"requests/{long}/#L" not in compared
     assert 'href="#L' in (site / "requests" / short / "index.html").read_text(encoding="utf-8")
