@@ -1,27 +1,31 @@
 """Assemble build/datapackages: each request's package, fresh from the workers or reused from the cache, then the shared ones.
 
 Requests whose content hash is unchanged are hard-linked from the published version (scripts/cache.py); the others
-are loaded, checked and packaged in worker processes (scripts/workers.py). The collection check, the reference and
-combined packages and the catalog follow in this process, in folder order, so the bytes never depend on the cache
-or on the number of workers. What was written afresh is validated later, beside MkDocs; the build waits for it
-before publishing.
+are loaded, checked and packaged in worker processes (scripts/workers.py), which also give each request's rows of
+the combined tables (its Contribution, kept in the cache). The collection check, the reference and combined packages
+and the catalog follow in this process, in folder order, so the bytes never depend on the cache or on the number of
+workers; the combined CSVs are written by streaming the contributions, one request at a time. What is left is done
+beside MkDocs (`Assembly`): the combined package's SQLite and Excel copies are written and what was written afresh
+is validated; the build waits for both before publishing.
 """
 from __future__ import annotations
 
+import pickle
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import SHARED, Cache, Entry, combined_key, outputs, shared_outputs, tree_key
 from .collect import duplicates, prepare, request_folders
-from .combine import combined_version, write_catalog, write_combined, write_reference
+from .combine import Contribution, add_exports, contribution, write_catalog, write_combined, write_reference
 from .errors import BuildFailed, Problem, Problems
 from .export import TooManyRows, write_sqlite, write_xlsx
 from .faults import checkpoint
-from .links import keep_unchanged
+from .links import keep_files, keep_unchanged
 from .load import load_request
-from .model import Request
+from .observations import Codes
 from .timing import Timer
-from .workers import Context, Pool
+from .workers import Context, Later, Pool
 
 
 @dataclass
@@ -36,16 +40,56 @@ class _Run:
     keys: dict[str, str] = field(default_factory=dict)
     hits: dict[str, Entry] = field(default_factory=dict)
     fresh: dict = field(default_factory=dict)  # name -> Outcome
-    requests: dict[str, Request] = field(default_factory=dict)
+    built: set[str] = field(default_factory=set)  # requests packaged afresh, whose contributions are kept
+    spool: Path | None = None  # where contributions wait without a cache
     salt: tuple[str, ...] = ()
 
 
-def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | None, previous: Path | None) -> list[Path]:
+@dataclass
+class Assembly:
+    """What assembling leaves for later, beside MkDocs: the packages to validate and the combined package's exports."""
+
+    run: _Run
+    previous: Path | None
+    validate: list[Path]
+    shared_fresh: bool
+
+    def exports(self) -> list[tuple]:
+        """(function, *args) calls writing all.xlsx (the longest, first) and all.sqlite, when the combined package is new."""
+        if not self.shared_fresh:
+            return []
+        folder = self.run.out / "all"
+        return [(write_xlsx, folder, self.run.out / "all.xlsx"), (write_sqlite, folder, self.run.out / "all.sqlite")]
+
+    def finish(self, started: list[Later]) -> None:
+        """Wait for the exports; list them in the catalog, keep the files that did not change, record the shared entry."""
+        try:
+            for call in started:
+                call.result()
+        except TooManyRows as err:
+            raise BuildFailed([Problem("datapackages/all.xlsx", None, "", f"{err}; the workbook would lose rows, so the build stops",
+                                       "export-too-large")]) from None
+        if not self.shared_fresh:
+            return
+        out = self.run.out
+        add_exports(out)
+        keep_files(out, self.previous, ["all.sqlite", "all.xlsx", "catalog.json"])
+        if self.run.cache:
+            self.run.cache.store(out, SHARED, self.run.keys[SHARED], shared_outputs(out))
+
+
+def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | None, previous: Path | None) -> Assembly:
     """Write every package into `out` (a new version's datapackages/); raise BuildFailed on any curated problem.
 
-    Returns the descriptors still to validate (what was written afresh), for the build to validate beside MkDocs.
+    Returns what is left to do beside MkDocs: validating what was written afresh, and the combined package's exports.
     """
-    run = _Run(root, out, cache, Problems(root))
+    with tempfile.TemporaryDirectory(prefix="foi-contributions-") as spool:
+        run = _Run(root, out, cache, Problems(root), spool=None if cache else Path(spool))
+        return _assemble(run, timer, pool, previous)
+
+
+def _assemble(run: _Run, timer: Timer, pool: Pool, previous: Path | None) -> Assembly:
+    root, out = run.root, run.out
     with timer.stage("prepare"):
         ref, schema = prepare(root, run.problems)
         run.folders = request_folders(root / "datapackages", run.problems)
@@ -58,20 +102,20 @@ def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | Non
             _take(run, outcome, timer)
     with timer.stage("combine"):
         items = [(f, f.name, run.hits[f.name].sha256 if f.name in run.hits else run.fresh[f.name].sha256) for f in run.folders
-                 if f.name in run.hits or f.name in run.requests]
+                 if f.name in run.hits or f.name in run.built]
         duplicates(items, run.problems)
         run.problems.raise_if_any()
         checkpoint("loaded")
-        shared = _shared(run, ref, schema, pool)
+        shared = _shared(run, ref, schema)
         checkpoint("written")
     with timer.stage("keep unchanged files"):
         keep_unchanged(out, previous)
-        if cache:
-            _record(run, shared)
+        if run.cache:
+            _record(run)
     targets = [out / name / "datapackage.json" for name in run.fresh]
     if shared is None:
         targets += [out / "reference" / "datapackage.json", out / "all" / "datapackage.json"]
-    return targets
+    return Assembly(run, previous, targets, shared is None)
 
 
 def _look_up(run: _Run, reference: Path) -> None:
@@ -88,20 +132,22 @@ def _look_up(run: _Run, reference: Path) -> None:
 
 
 def _take(run: _Run, outcome, timer: Timer) -> None:
-    """Collect one worker's outcome: its problems, or its Request (kept in the cache's object store under its key)."""
+    """Collect one worker's outcome: its problems, or its contribution (kept in the cache's object store under its key)."""
     run.problems.items += outcome.problems
     for stage, seconds in outcome.seconds.items():
         timer.add(f"{stage} (workers)", seconds)
     name = outcome.folder.name
-    if outcome.request is not None:
+    if outcome.contribution is not None:
         if run.cache:
-            run.cache.put_object(run.keys[name], outcome.request)
-        run.requests[name] = outcome.loaded()
-        outcome.request = None
+            run.cache.put_object(run.keys[name], outcome.contribution)
+        else:
+            (run.spool / f"{name}.pickle").write_bytes(outcome.contribution)
+        run.built.add(name)
+        outcome.contribution = None  # on disk now: the main process holds no request's rows
     run.fresh[name] = outcome
 
 
-def _shared(run: _Run, ref, schema, pool: Pool) -> Entry | None:
+def _shared(run: _Run, ref, schema) -> Entry | None:
     """The reference and combined packages and the catalog: reused when no request key changed, else written anew."""
     if run.cache:
         run.keys[SHARED] = combined_key([run.keys[f.name] for f in run.folders], *run.salt)
@@ -109,36 +155,34 @@ def _shared(run: _Run, ref, schema, pool: Pool) -> Entry | None:
         if entry:
             run.cache.reuse(SHARED, entry, run.out)
             return entry
-    requests = [run.requests.get(f.name) or _cached_request(run, f, ref, schema) for f in run.folders]
     descriptors = [run.hits[f.name].descriptor if f.name in run.hits else run.fresh[f.name].descriptor for f in run.folders]
     descriptors.append(write_reference(ref, run.out))
-    descriptors.append(write_combined(requests, ref, run.out, combined_version(requests)))
-    del requests
-    run.requests.clear()  # the combined package is written: the Requests are not needed any more
-    # all.sqlite and all.xlsx, from the combined CSVs just written (as export.write_exports names them), one on each core
-    all_folder = run.out / "all"
-    try:
-        pool.together((write_sqlite, all_folder, run.out / "all.sqlite"), (write_xlsx, all_folder, run.out / "all.xlsx"))
-    except TooManyRows as err:
-        raise BuildFailed([Problem("datapackages/all.xlsx", None, "", f"{err}; the workbook would lose rows, so the build stops",
-                                   "export-too-large")]) from None
-    write_catalog(run.out, descriptors)
+    descriptors.append(write_combined(_contributions(run, ref, schema), ref, run.out))
+    write_catalog(run.out, descriptors)  # the exports are added once written (Assembly.finish)
     return None
 
 
-def _cached_request(run: _Run, folder: Path, ref, schema) -> Request:
-    """A reused request's Request, from the object store; loaded again if the stored object is gone or unreadable."""
-    req = run.cache.get_object(run.keys[folder.name])
-    if req is None:
-        req = load_request(folder, ref, run.problems, schema)
-        run.problems.raise_if_any()
-    return req
+def _contributions(run: _Run, ref, schema):
+    """Each request's contribution, in folder order, read one at a time; made again here if its stored copy is gone or unreadable."""
+    codes = None
+    for f in run.folders:
+        try:
+            path = run.cache.object_path(run.keys[f.name]) if run.cache else run.spool / f"{f.name}.pickle"
+            found = pickle.loads(path.read_bytes())
+        except Exception:  # missing, truncated, from other code: made again, never an error
+            found = None
+        if not isinstance(found, Contribution) or found.id != f.name:
+            req = load_request(f, ref, run.problems, schema)
+            run.problems.raise_if_any()
+            codes = codes or Codes(ref.folder)
+            found = contribution(req, ref, run.out, codes)
+        yield found
 
 
-def _record(run: _Run, shared: Entry | None) -> None:
-    """Entries for what was written afresh, describing its files as they now stand (after keep_unchanged)."""
+def _record(run: _Run) -> None:
+    """Entries for the requests packaged afresh, describing their files as they now stand (after keep_unchanged).
+
+    The shared entry is recorded by `Assembly.finish`, once the exports are written."""
     for name, outcome in run.fresh.items():
         if outcome.descriptor is not None:
             run.cache.store(run.out, name, run.keys[name], outputs(run.out, name), descriptor=outcome.descriptor, sha256=outcome.sha256)
-    if shared is None:
-        run.cache.store(run.out, SHARED, run.keys[SHARED], shared_outputs(run.out))

@@ -179,7 +179,7 @@ def med(rounds: list[dict], *keys) -> float:
     return statistics.median(values)
 
 
-AFTER_MKDOCS = {"mkdocs build", "search index", "site: keep unchanged files", "validate (waiting)"}
+AFTER_MKDOCS = {"mkdocs build", "search index", "site: keep unchanged files", "exports (waiting)", "validate (waiting)"}
 
 
 def pre_mkdocs(figures: dict) -> float:

@@ -43,7 +43,11 @@ def write_datapackages(root: Path, out: Path, timer: Timer | None = None, jobs: 
     """Write and validate every package into `out`, without the cache (the packages alone, as a library call)."""
     timer = timer or Timer()
     with workers.Pool(jobs) as pool:
-        failures = pool.validate(assemble(root, out, timer, pool, None, None)).result()
+        assembly = assemble(root, out, timer, pool, None, None)
+        exports = [pool.submit(*call) for call in assembly.exports()]
+        pending = pool.validate(assembly.validate)
+        assembly.finish(exports)
+        failures = pending.result()
     if failures:
         raise BuildFailed(failures)
 
@@ -106,22 +110,32 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
         try:
             with workers.Pool(jobs) as pool:  # load, check and package; then the combined package's exports
                 store = Cache(previous, version) if cache else None
-                to_validate = assemble(root, version / "datapackages", timer, pool, store, _under(previous, "datapackages"))
+                assembly = assemble(root, version / "datapackages", timer, pool, store, _under(previous, "datapackages"))
             # Each phase has its own worker processes, forked when it starts, so no more than two work at once
-            # beside this process: the pages are rendered on both cores, then packages are validated beside MkDocs.
+            # beside this process: the pages are rendered on both cores, then the combined package's SQLite and
+            # Excel copies are written and the packages validated, beside MkDocs.
             with workers.Pool(jobs) as pool:
+                exports: list = []
+
+                def beside_mkdocs() -> None:
+                    exports.extend(pool.submit(*call) for call in assembly.exports())
+                    pool.validate(assembly.validate)
+
                 if site:
                     from .site import build_site, record_site
                     build_site(root, version / "datapackages", version / "site", timer, previous, jobs, cache,
-                               before_mkdocs=lambda: pool.validate(to_validate))
+                               before_mkdocs=beside_mkdocs)
                     with timer.stage("site: keep unchanged files"):
                         keep_unchanged(version / "site", _under(previous, "site"))
                         record_site(version)
                     checkpoint("site-built")
-                pending = pool.started or pool.validate(to_validate)
+                else:
+                    beside_mkdocs()
+                with timer.stage("exports (waiting)"):
+                    assembly.finish(exports)
                 with timer.stage("validate (waiting)"):
-                    failures = pending.result()
-                timer.add("frictionless validate (workers)", pending.seconds)
+                    failures = pool.started.result()
+                timer.add("frictionless validate (workers)", pool.started.seconds)
             if failures:
                 raise BuildFailed(failures)
             checkpoint("validated")

@@ -1,10 +1,11 @@
 """Incremental builds by content hash: a request whose inputs have not changed reuses its published output.
 
 A request's key is the sha256 of everything that can change its package: the files of its folder (names, kinds and
-bytes), the reference lists, and the code (every file under scripts/, requirements.txt, the Python version). After a
+bytes), the reference lists, and the code (every file under scripts/, requirements.txt, the Python version).
+
 The cache lives inside each version folder, beside what it describes, and is published with it in the same atomic
 step: build/.v-*/.cache/entries/<id>.pickle records the key, the descriptor and the inode, size and mtime of each
-output file; .cache/objects/<key>.pickle holds the checked Request built from that key (for the combine stage). On
+output file; .cache/objects/<key>.pickle holds the request's rows of the combined tables built from that key (for the combine stage). On
 the next build a request whose key matches, and whose recorded files are still exactly there in the published
 version, is not loaded, packaged or validated again: its files, entry and object are hard-linked into the new version
 (so their mtimes are kept). The combined package, reference package and catalog
@@ -22,22 +23,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CODE = Path(__file__).resolve().parent
-FORMAT = 1  # bump when Entry changes shape
+FORMAT = 2  # bump when Entry or the kept objects change shape
 SHARED = "_shared"  # the entry of the reference package, the combined package and the catalog
 
 
 def _hash_tree(h, top: Path) -> None:
     """Feed names, kinds and bytes of everything under `top` (links not followed) into `h`, in a stable order."""
-    for folder, dirs, files in os.walk(top):
+    root = os.fspath(top)
+    for folder, dirs, files in os.walk(root):
         dirs.sort()
         dirs[:] = [d for d in dirs if d != "__pycache__"]
-        for name in sorted(files + [d for d in dirs if Path(folder, d).is_symlink()]):
-            path = Path(folder, name)
-            rel = path.relative_to(top).as_posix().encode()
-            if path.is_symlink():
+        for name in sorted(files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]):
+            path = os.path.join(folder, name)
+            rel = os.path.relpath(path, root).replace(os.sep, "/").encode()
+            if os.path.islink(path):
                 h.update(b"L" + rel + b"\0" + os.readlink(path).encode() + b"\0")
-            elif path.is_file():
-                data = path.read_bytes()
+            elif os.path.isfile(path):
+                with open(path, "rb") as f:
+                    data = f.read()
                 h.update(b"F" + rel + b"\0" + str(len(data)).encode() + b"\0" + data)
 
 
@@ -78,7 +81,7 @@ class Entry:
     format: int = FORMAT
 
 
-def stat_of(path: Path) -> tuple[int, int, int]:
+def stat_of(path) -> tuple[int, int, int]:
     st = os.stat(path, follow_symlinks=False)
     return st.st_ino, st.st_size, st.st_mtime_ns
 
@@ -116,31 +119,35 @@ class Cache:
             entry = pickle.loads((self.old / "entries" / f"{name}.pickle").read_bytes())
             if not isinstance(entry, Entry) or entry.format != FORMAT or entry.key != key:
                 return None
+            top = os.path.join(self.previous, "datapackages")  # strings, not Paths: this runs for every file of every request
             for rel, state in entry.files.items():
-                if stat_of(self.previous / "datapackages" / rel) != tuple(state):
+                if stat_of(os.path.join(top, rel)) != tuple(state):
                     return None
         except Exception:  # missing, truncated, from another version of the code: a miss, never an error
             return None
         return entry
 
     def reuse(self, name: str, entry: Entry, out: Path) -> None:
-        """Hard-link the entry's files, the entry and its Request from the published version into the new one."""
+        """Hard-link the entry's files, the entry and its contribution from the published version into the new one."""
+        old, made = os.path.join(self.previous, "datapackages"), set()
         for rel in entry.files:
-            _link(self.previous / "datapackages" / rel, out / rel)
+            target = os.path.join(out, rel)
+            folder = os.path.dirname(target)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            _link(os.path.join(old, rel), target, made=True)
         _link(self.old / "entries" / f"{name}.pickle", self.new / "entries" / f"{name}.pickle")
         if (self.old / "objects" / f"{entry.key}.pickle").is_file():
             _link(self.old / "objects" / f"{entry.key}.pickle", self.new / "objects" / f"{entry.key}.pickle")
 
     def put_object(self, key: str, data: bytes) -> None:
-        """Keep a pickled Request under its input key."""
+        """Keep a pickled Contribution (scripts/combine.py) under its input key."""
         _write_atomic(self.new / "objects" / f"{key}.pickle", data)
 
-    def get_object(self, key: str):
-        """The Request built from `key`, or None when it is missing or unreadable."""
-        try:
-            return pickle.loads((self.new / "objects" / f"{key}.pickle").read_bytes())
-        except Exception:
-            return None
+    def object_path(self, key: str) -> Path:
+        """Where the contribution built from `key` is kept in the version being built (it may be missing or damaged)."""
+        return self.new / "objects" / f"{key}.pickle"
 
     def store(self, out: Path, name: str, key: str, rels: list[str], **extra) -> None:
         """Record what was just written to `out` for `name`, as its files now stand (call when nothing will change them)."""
@@ -148,9 +155,10 @@ class Cache:
         _write_atomic(self.new / "entries" / f"{name}.pickle", pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _link(source: Path, target: Path) -> None:
-    """A hard link (a copy keeping mtime where links are impossible)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _link(source, target, made: bool = False) -> None:
+    """A hard link (a copy keeping mtime where links are impossible); `made`: the target's folder exists."""
+    if not made:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
     except OSError:

@@ -185,9 +185,9 @@ def _step(top: int) -> int:
         power *= 10
 
 
-def request_charts(packages: Path, name: str) -> list[Chart]:
-    """Every chart of one built request package, table by table in package order."""
-    descriptor = json.loads((packages / name / "datapackage.json").read_text(encoding="utf-8"))
+def request_charts(packages: Path, name: str, descriptor: dict | None = None) -> list[Chart]:
+    """Every chart of one built request package (its descriptor, when already read), table by table in package order."""
+    descriptor = descriptor or json.loads((packages / name / "datapackage.json").read_text(encoding="utf-8"))
     charts = []
     for resource in descriptor["resources"]:
         if "foi:measure" in resource:
@@ -195,15 +195,20 @@ def request_charts(packages: Path, name: str) -> list[Chart]:
     return charts
 
 
-def write_charts(packages: Path, out: Path, names: list[str], draw=None) -> dict[tuple[str, str], list[Chart]]:
-    """Write out/charts/<request>/<table>--<slug>.svg for every request; return the charts by (request, table).
+def collect(packages: Path, descriptors: list[dict]) -> dict[str, list[Chart]]:
+    """Every request's charts, by request, read once for the chart store and the pages."""
+    return {d["name"]: request_charts(packages, d["name"], d) for d in descriptors}
+
+
+def write_charts(out: Path, charts: dict[str, list[Chart]], draw=None) -> dict[tuple[str, str], list[Chart]]:
+    """Write out/charts/<request>/<table>--<slug>.svg for every request's charts; return the charts by (request, table).
 
     `draw` makes a chart's SVG bytes (default `svg_bytes`; the build passes a cache of them, scripts/pagecache.py).
     """
     draw = draw or svg_bytes
     found: dict[tuple[str, str], list[Chart]] = {}
-    for name in names:
-        for chart in request_charts(packages, name):
+    for name, drawn in charts.items():
+        for chart in drawn:
             target = out / "charts" / name / chart.filename
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(draw(chart))

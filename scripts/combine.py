@@ -1,16 +1,22 @@
 """The reference package, the combined package of all requests, and the catalog."""
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Request
 from .package import (CAVEAT_FIELDS, CAVEAT_TITLES, CURATION_LICENSE, PROFILE, QUESTION_FIELDS, QUESTION_TITLES,
                       caveat_rows, question_rows, table_header, table_rows)
-from .observations import HEADER, long_rows
+from .observations import HEADER, Codes, request_rows
 from .observations import schema as obs_schema
 from .readme import readme_bytes
 from .reference import Reference, read_csv
-from .writers import csv_bytes, integrity, json_bytes, write, write_zip
+from .writers import csv_body, csv_bytes, integrity, json_bytes, write, write_zip
 
 
 def reference_resources(ref: Reference, folder: Path, prefix: str = "") -> list[dict]:
@@ -62,71 +68,166 @@ DATES = {"received_date", "response_date", "period_start", "period_end"}
 INTEGERS = {"row", "value", "line", "page", "line_start", "line_end", "response_bytes"}
 
 
-def write_combined(requests: list[Request], ref: Reference, out: Path, version: str) -> dict:
-    """build/datapackages/all/: every request as related tables joined by foreign keys, and one long observations table."""
+COMBINED = list(SPECS)  # the combined tables, in package order
+EXPORTS = ("sqlite", "xlsx")  # the other formats of the combined package
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One request's part of the combined package: its rows of each combined table (CSV, no header) and what the descriptor sums up.
+
+    Made in the worker that packaged the request and kept in the cache beside it, so the combined package is written by
+    streaming these, one request at a time, without loading any request again or holding them all.
+    """
+
+    id: str
+    rows: dict[str, bytes]  # combined table -> this request's CSV rows
+    version: str  # the curation's SemVer
+    curated: str  # the curation date
+    source: dict  # the request's entry in the combined package's sources
+    force: str  # the force's title, a creator of the package
+    curator: str
+
+
+def contribution(req: Request, ref: Reference, packages: Path, codes: Codes) -> Contribution:
+    """The combined rows of one request, from the Request and (for observations) its package as just written into `packages`."""
+    q_rows = [[req.id] + row for row in question_rows(req)]
+    c_rows = [[req.id] + row for row in caveat_rows(req)]
+    t_rows, v_rows, d_rows = [], [], []
+    for table in req.tables:
+        period = req.period(table.period)
+        t_rows.append([req.id, table.name, table.title, table.measure, period.start if period else None,
+                       period.end if period else None, table.system])
+        header = table_header(table)
+        for n, values in enumerate(table_rows(table, req.offence_map), start=1):
+            row = dict(zip(header, values))
+            v_rows.append([req.id, table.name, n, row.get("offence_code"), row["value"], row["status"], row["is_total"],
+                           table.source, row.get("line"), row.get("sheet"), row.get("cell"), row.get("page")])
+            d_rows += [[req.id, table.name, n, d, row[d]] for d in table.dims]
+    req_row = [req.id, req.force.code, req.force.attribution, req.reference.value, req.title,
+               req.received.date if req.received else None, req.responded.date if req.responded else None,
+               ";".join(req.topics), req.family, req.curation.version, req.response.sha256, len(req.response.data)]
+    tables = {"requests": [req_row], "questions": q_rows, "caveats": c_rows, "tables": t_rows,
+              "observations": request_rows(packages, req.id, codes), "values": v_rows, "value_dimensions": d_rows}
+    source = {"title": req.source.title}
+    if req.source.url:
+        source["path"] = req.source.url
+    return Contribution(req.id, {name: csv_body(rows) for name, rows in tables.items()}, req.curation.version, req.curation.curated,
+                        {**source, "foi:request": req.id, "foi:licence": req.source.licence}, ref.title("forces", req.force.code),
+                        req.curation.curator)
+
+
+KEYS = {
+    "requests": {"primaryKey": ["request_id"], "foreignKeys": [_fk(["force_code"], "forces", ["code"])]},
+    "questions": {"primaryKey": ["request_id", "question_id"], "foreignKeys": [_fk(["request_id"], "requests"),
+                                                                             _fk(["status"], "answer_statuses", ["code"])]},
+    "caveats": {"primaryKey": ["request_id", "caveat_id"], "foreignKeys": [_fk(["request_id"], "requests"),
+                                                                         _fk(["kind"], "caveat_kinds", ["code"])]},
+    "tables": {"primaryKey": ["request_id", "table"], "foreignKeys": [_fk(["request_id"], "requests")]},
+    "observations": {"primaryKey": ["request_id", "table", "row"],
+                     "foreignKeys": [_fk(["request_id", "table"], "tables"), _fk(["force_code"], "forces", ["code"]),
+                                     _fk(["offence_code"], "offence_codes", ["code"]), _fk(["outcome_type"], "outcome_types", ["code"]),
+                                     _fk(["status"], "value_statuses", ["code"])]},
+    "values": {"primaryKey": ["request_id", "table", "row"],
+               "foreignKeys": [_fk(["request_id", "table"], "tables"), _fk(["offence_code"], "offence_codes", ["code"]),
+                               _fk(["status"], "value_statuses", ["code"])]},
+    "value_dimensions": {"primaryKey": ["request_id", "table", "row", "dimension"],
+                         "foreignKeys": [_fk(["request_id", "table", "row"], "values")]},
+}
+HEADERS = {
+    "requests": ["request_id", "force_code", "force_attribution", "reference", "title", "received_date", "response_date", "topics",
+                 "family", "version", "response_sha256", "response_bytes"],
+    "questions": ["request_id"] + QUESTION_FIELDS,
+    "caveats": ["request_id"] + CAVEAT_FIELDS,
+    "tables": ["request_id", "table", "title", "measure", "period_start", "period_end", "system"],
+    "observations": HEADER,
+    "values": ["request_id", "table", "row", "offence_code", "value", "status", "is_total", "source_file", "line", "sheet", "cell", "page"],
+    "value_dimensions": ["request_id", "table", "row", "dimension", "dimension_value"],
+}
+
+
+class _Sums:
+    """What the combined descriptor says of all requests together, gathered as the contributions stream past."""
+
+    def __init__(self):
+        self.parts, self.curated, self.sources, self.forces, self.curators = [], [], [], {}, {}
+
+    def add(self, c: Contribution) -> None:
+        self.parts.append(tuple(int(x) for x in c.version.split(".")))
+        self.curated = [max(self.curated + [c.curated])]
+        self.sources.append(c.source)
+        self.forces.setdefault(c.force)
+        self.curators.setdefault(c.curator)
+
+    def version(self) -> str:
+        """SemVer of the combined package: minor counts additions (requests and their minor versions), patch corrections."""
+        return f"1.{len(self.parts) + sum(p[1] for p in self.parts)}.{sum(p[2] for p in self.parts)}"
+
+    def created(self) -> str:
+        """As new as the newest curation (a date from the data, never the clock)."""
+        return (self.curated or ["2000-01-01"])[0] + "T00:00:00Z"
+
+    def contributors(self) -> list[dict]:
+        """The forces as creators of their responses, and the curators, each once."""
+        return [{"title": f, "roles": ["creator"]} for f in self.forces] + [{"title": c, "roles": ["dataCurator"]} for c in self.curators]
+
+
+def write_combined(contributions: Iterable[Contribution], ref: Reference, out: Path) -> dict:
+    """build/datapackages/all/: every request as related tables joined by foreign keys, and one long observations table.
+
+    Each table is written by streaming the requests' contributions in folder order into its CSV, hashing as it goes.
+    """
     folder = out / "all"
-    req_rows, q_rows, c_rows, t_rows, v_rows, d_rows = [], [], [], [], [], []
-    for req in requests:
-        req_rows.append([req.id, req.force.code, req.force.attribution, req.reference.value, req.title,
-                         req.received.date if req.received else None, req.responded.date if req.responded else None,
-                         ";".join(req.topics), req.family, req.curation.version, req.response.sha256, len(req.response.data)])
-        q_rows += [[req.id] + row for row in question_rows(req)]
-        c_rows += [[req.id] + row for row in caveat_rows(req)]
-        for table in req.tables:
-            period = req.period(table.period)
-            t_rows.append([req.id, table.name, table.title, table.measure, period.start if period else None,
-                           period.end if period else None, table.system])
-            header = table_header(table)
-            for n, values in enumerate(table_rows(table, req.offence_map), start=1):
-                row = dict(zip(header, values))
-                v_rows.append([req.id, table.name, n, row.get("offence_code"), row["value"], row["status"], row["is_total"],
-                               table.source, row.get("line"), row.get("sheet"), row.get("cell"), row.get("page")])
-                d_rows += [[req.id, table.name, n, d, row[d]] for d in table.dims]
-    obs_rows = long_rows(out, [r.id for r in requests], ref.folder)
-    specs = [
-        ("requests", ["request_id", "force_code", "force_attribution", "reference", "title", "received_date", "response_date", "topics",
-                      "family", "version", "response_sha256", "response_bytes"], req_rows,
-         {"primaryKey": ["request_id"], "foreignKeys": [_fk(["force_code"], "forces", ["code"])]}),
-        ("questions", ["request_id"] + QUESTION_FIELDS, q_rows,
-         {"primaryKey": ["request_id", "question_id"], "foreignKeys": [_fk(["request_id"], "requests"),
-                                                                     _fk(["status"], "answer_statuses", ["code"])]}),
-        ("caveats", ["request_id"] + CAVEAT_FIELDS, c_rows,
-         {"primaryKey": ["request_id", "caveat_id"], "foreignKeys": [_fk(["request_id"], "requests"),
-                                                                   _fk(["kind"], "caveat_kinds", ["code"])]}),
-        ("tables", ["request_id", "table", "title", "measure", "period_start", "period_end", "system"], t_rows,
-         {"primaryKey": ["request_id", "table"], "foreignKeys": [_fk(["request_id"], "requests")]}),
-        ("observations", HEADER, obs_rows,
-         {"primaryKey": ["request_id", "table", "row"],
-          "foreignKeys": [_fk(["request_id", "table"], "tables"), _fk(["force_code"], "forces", ["code"]),
-                          _fk(["offence_code"], "offence_codes", ["code"]), _fk(["outcome_type"], "outcome_types", ["code"]),
-                          _fk(["status"], "value_statuses", ["code"])]}),
-        ("values", ["request_id", "table", "row", "offence_code", "value", "status", "is_total", "source_file", "line", "sheet", "cell",
-                    "page"], v_rows,
-         {"primaryKey": ["request_id", "table", "row"],
-          "foreignKeys": [_fk(["request_id", "table"], "tables"), _fk(["offence_code"], "offence_codes", ["code"]),
-                          _fk(["status"], "value_statuses", ["code"])]}),
-        ("value_dimensions", ["request_id", "table", "row", "dimension", "dimension_value"], d_rows,
-         {"primaryKey": ["request_id", "table", "row", "dimension"],
-          "foreignKeys": [_fk(["request_id", "table", "row"], "values")]}),
-    ]
-    resources = [_combined_resource(folder, name, header, rows, keys) for name, header, rows, keys in specs]
+    folder.mkdir(parents=True, exist_ok=True)
+    sums = _Sums()
+    with ExitStack() as stack:
+        sinks = {name: stack.enter_context(_Sink(folder / f"{name}.csv", HEADERS[name])) for name in COMBINED}
+        for c in contributions:
+            sums.add(c)
+            for name, sink in sinks.items():
+                sink.write(c.rows[name])
+    resources = [_combined_resource(name, HEADERS[name], sinks[name].integrity(), KEYS[name]) for name in COMBINED]
     resources += reference_resources(ref, folder, prefix="reference/")
     descriptor = {"$schema": PROFILE, "name": "all", "id": "all", "title": "All curated FOI responses",
                   "description": "Every curated request as related tables: requests, questions, caveats, tables, one long "
                                  "observations table (one row per value, ready to use), the same values normalised for SQL, "
                                  "and the reference code lists. Each value cites its line in the request's response.txt, "
                                  "which is in that request's own package.",
-                  "version": version, "created": _created(requests), "keywords": ["freedom of information", "police", "child sexual abuse"],
-                  "licenses": [CURATION_LICENSE], "sources": _sources(requests), "contributors": _contributors(requests, ref),
-                  "resources": resources}
+                  "version": sums.version(), "created": sums.created(),
+                  "keywords": ["freedom of information", "police", "child sexual abuse"],
+                  "licenses": [CURATION_LICENSE], "sources": sums.sources, "contributors": sums.contributors(), "resources": resources}
     write(folder / "datapackage.json", json_bytes(descriptor))
     write(folder / "README.md", readme_bytes(descriptor))
     write_zip(folder, out / "all.zip")
     return descriptor
 
 
-def _combined_resource(folder: Path, name: str, header: list[str], rows: list[list], keys: dict) -> dict:
-    """One combined table: typed fields (dates as dates, is_total as boolean), titled and described."""
+class _Sink:
+    """A CSV file written in pieces (the header, then each request's rows), with its hash and size kept as it grows."""
+
+    def __init__(self, path: Path, header: list[str]):
+        self.path, self.header = path, header
+
+    def __enter__(self) -> _Sink:
+        self.file = self.path.open("wb")
+        self.hash, self.bytes = hashlib.sha256(), 0
+        self.write(csv_bytes(self.header, []))
+        return self
+
+    def write(self, data: bytes) -> None:
+        self.file.write(data)
+        self.hash.update(data)
+        self.bytes += len(data)
+
+    def integrity(self) -> dict:
+        return {"hash": "sha256:" + self.hash.hexdigest(), "bytes": self.bytes}
+
+    def __exit__(self, *exc) -> None:
+        self.file.close()
+
+
+def _combined_resource(name: str, header: list[str], written: dict, keys: dict) -> dict:
+    """One combined table (its CSV already written): typed fields (dates as dates, is_total as boolean), titled and described."""
     title, description = SPECS[name]
     if name == "observations":
         schema = {**obs_schema(), **keys}
@@ -134,7 +235,7 @@ def _combined_resource(folder: Path, name: str, header: list[str], rows: list[li
         titles = {**QUESTION_TITLES, **CAVEAT_TITLES}
         schema = {"fields": [_field(h, titles) for h in header], "missingValues": [""], **keys}
     return {"name": name, "type": "table", "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "title": title, "description": description, **write(folder / f"{name}.csv", csv_bytes(header, rows)), "schema": schema}
+            "title": title, "description": description, **written, "schema": schema}
 
 
 def _field(name: str, titles: dict) -> dict:
@@ -146,50 +247,43 @@ def _field(name: str, titles: dict) -> dict:
     return field
 
 
-def _created(requests: list[Request]) -> str:
-    """The combined package is as new as its newest curation (a date from the data, never the clock)."""
-    return max((r.curation.curated for r in requests), default="2000-01-01") + "T00:00:00Z"
-
-
-def _sources(requests: list[Request]) -> list[dict]:
-    """One source per request: the force's response, with its address when known."""
-    out = []
-    for r in requests:
-        source = {"title": r.source.title}
-        if r.source.url:
-            source["path"] = r.source.url
-        out.append({**source, "foi:request": r.id, "foi:licence": r.source.licence})
-    return out
-
-
-def _contributors(requests: list[Request], ref: Reference) -> list[dict]:
-    """The forces as creators of their responses, and the curators, each once."""
-    forces = dict.fromkeys(ref.title("forces", r.force.code) for r in requests)
-    curators = dict.fromkeys(r.curation.curator for r in requests)
-    return [{"title": f, "roles": ["creator"]} for f in forces] + [{"title": c, "roles": ["dataCurator"]} for c in curators]
-
-
 def write_catalog(out: Path, descriptors: list[dict]) -> None:
-    """build/datapackages/catalog.json: every package with its version and the hashes of its descriptor and zip."""
+    """build/datapackages/catalog.json: every package with its version and the hashes of its descriptor and zip.
+
+    The SQLite and Excel copies of the combined package are added by `add_exports` once they are written (beside MkDocs).
+    """
     packages = []
     for d in descriptors:
         name = d["name"]
         packages.append({"name": name, "title": d["title"], "version": d["version"],
                          "path": f"{name}/datapackage.json", "zip": f"{name}.zip",
                          "descriptor": integrity((out / name / "datapackage.json").read_bytes()),
-                         "zipIntegrity": integrity((out / f"{name}.zip").read_bytes()),
-                         **_other_formats(out, name)})
+                         "zipIntegrity": integrity((out / f"{name}.zip").read_bytes())})
     write(out / "catalog.json", json_bytes({"packages": packages}))
 
 
-def _other_formats(out: Path, name: str) -> dict:
-    """The same data as SQLite and Excel, where the build made them (the combined package), with their hashes."""
-    formats = {ext: {"path": f"{name}.{ext}", **integrity((out / f"{name}.{ext}").read_bytes())}
-               for ext in ("sqlite", "xlsx") if (out / f"{name}.{ext}").is_file()}
-    return {"formats": formats} if formats else {}
+def add_exports(out: Path) -> None:
+    """List the SQLite and Excel copies in catalog.json, with their hashes (a new file: the old one may be the published one's link)."""
+    catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    for entry in catalog["packages"]:
+        formats = {ext: {"path": f"{entry['name']}.{ext}", **_file_integrity(out / f"{entry['name']}.{ext}")}
+                   for ext in EXPORTS if (out / f"{entry['name']}.{ext}").is_file()}
+        if formats:
+            entry["formats"] = formats
+    tmp = out / ".catalog.json.tmp"
+    tmp.write_bytes(json_bytes(catalog))
+    os.replace(tmp, out / "catalog.json")
 
 
-def combined_version(requests: list[Request]) -> str:
-    """SemVer of the combined package: minor counts additions (requests and their minor versions), patch corrections."""
-    parts = [tuple(int(x) for x in r.curation.version.split(".")) for r in requests]
-    return f"1.{len(parts) + sum(p[1] for p in parts)}.{sum(p[2] for p in parts)}"
+def without_exports(catalog: dict) -> dict:
+    """The catalog as `write_catalog` wrote it, before `add_exports`: what the site is made from."""
+    return {"packages": [{k: v for k, v in p.items() if k != "formats"} for p in catalog["packages"]]}
+
+
+def _file_integrity(path: Path) -> dict:
+    h, size = hashlib.sha256(), 0
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+            size += len(chunk)
+    return {"hash": "sha256:" + h.hexdigest(), "bytes": size}

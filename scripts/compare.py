@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import charts, pagekit
+from .combine import EXPORTS
 from .pagekit import read_rows
 
 TOTAL = "Total"
@@ -202,22 +203,25 @@ def chart_figures(request: str, resource: dict, rows: list[dict], depth: int) ->
     return pagekit.html("analyst/charts.html.j2", charts=found, depth=depth) if found else ""
 
 
-def exports_links(catalog_entry: dict, prefix: str) -> str:
-    """The SQLite and Excel downloads of a package, as listed in catalog.json, for the data page."""
-    formats = catalog_entry.get("formats") or {}
+def exports_links(name: str, prefix: str) -> str:
+    """The SQLite and Excel downloads of the combined package, for the data page (written beside MkDocs: catalog.json has their hashes)."""
     labels = {"sqlite": "SQLite database", "xlsx": "Excel workbook"}
-    return pagekit.html("analyst/exports.html.j2", formats=formats, labels=labels, prefix=prefix) if formats else ""
+    return pagekit.html("analyst/exports.html.j2", formats=EXPORTS, name=name, labels=labels, prefix=prefix)
 
 
-def render_analyst_pages(packages: Path, out: Path, draw=None) -> None:
-    """Write the charts, the comparison pages, the family pages and the force-label page into the generated docs."""
+def render_analyst_pages(packages: Path, out: Path, draw=None, descriptors: list[dict] | None = None, found: dict | None = None) -> None:
+    """Write the charts, the comparison pages, the family pages and the force-label page into the generated docs.
+
+    `descriptors` are the request packages' descriptors and `found` their charts (charts.collect), when the caller has them."""
     from .labels import labels_pages
 
     STATUS_WORDS.update({r["code"]: r["title"] for r in read_rows(packages / "reference" / "answer_statuses.csv")})
-    catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))["packages"]
-    names = [p["name"] for p in catalog if p["name"] not in ("all", "reference")]
-    chart_index = charts.write_charts(packages, out, names, draw)
-    descriptors = [json.loads((packages / n / "datapackage.json").read_text(encoding="utf-8")) for n in names]
+    if descriptors is None:
+        catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))["packages"]
+        names = [p["name"] for p in catalog if p["name"] not in ("all", "reference")]
+        descriptors = [json.loads((packages / n / "datapackage.json").read_text(encoding="utf-8")) for n in names]
+    found = found if found is not None else charts.collect(packages, descriptors)
+    chart_index = charts.write_charts(out, found, draw)
     answers = [load_answer(packages, d, chart_index) for d in descriptors]
     groups = families(answers)
     pagekit.write_page(out, "compare/index.md", index_page(answers, groups))

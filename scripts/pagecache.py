@@ -27,7 +27,7 @@ class Store:
 
     def __init__(self, old: Path | None, new: Path, suffix: str):
         self.old, self.new, self.suffix = old, new, suffix
-        self.made: dict[str, bytes] = {}
+        self.made: dict[str, Path] = {}  # key -> its file in the new store (the bytes stay on disk, not in memory)
         self._old_index: dict[str, Path] | None = None
 
     def _olds(self) -> dict[str, Path]:
@@ -42,7 +42,7 @@ class Store:
     def get(self, key: str) -> bytes | None:
         """The content stored under `key`, if it is there and whole (its name carries its hash)."""
         if key in self.made:
-            return self.made[key]
+            return self.made[key].read_bytes()
         path = self._olds().get(key)
         if path is None:
             return None
@@ -62,10 +62,10 @@ class Store:
         return f"{key}.{hashlib.sha256(data).hexdigest()[:16]}{self.suffix}"
 
     def _keep(self, key: str, data: bytes, source: Path | None) -> None:
-        """Remember the content for this build and keep it in the new version (a hard link when it was there before)."""
-        self.made[key] = data
+        """Keep the content in the new version for this build (a hard link when it was there before)."""
         self.new.mkdir(parents=True, exist_ok=True)
         target = self.new / self._name(key, data)
+        self.made[key] = target
         if target.exists():
             return
         try:
@@ -94,8 +94,8 @@ class RenderBuild:
         self.code = code_key() + " leather " + version("leather")
         self.counts = {"pages rendered": 0, "pages reused": 0, "charts drawn": 0, "charts reused": 0}
 
-    def request_pages(self, pk: render.Packages) -> dict[str, str]:
-        """Every request page (relative path -> Markdown), reused where its key is unchanged."""
+    def request_pages(self, pk: render.Packages, out: Path) -> None:
+        """Write every request page into `out` (the generated docs), reused where its key is unchanged."""
         catalog = {p["name"]: p for p in pk.catalog}
         _, _, refs = pk.link_pattern()  # compiled here, before the workers fork, so they share it
         common = _digest(self.code, pk.extra, catalog.get("reference"), sorted(refs.items()))
@@ -106,14 +106,16 @@ class RenderBuild:
             self.pages.put(keys[name], text.encode("utf-8"))
         self.counts["pages rendered"] += len(missing)
         self.counts["pages reused"] += len(keys) - len(missing)
-        return {f"requests/{name}.md": self.pages.get(key).decode("utf-8") for name, key in keys.items()}
+        (out / "requests").mkdir(parents=True, exist_ok=True)
+        for name, key in keys.items():
+            (out / "requests" / f"{name}.md").write_bytes(self.pages.get(key))
 
     def chart_key(self, chart: charts.Chart) -> str:
         return _digest(self.code, repr((chart.bars, chart.measure)))
 
-    def prepare_charts(self, packages: Path, names: list[str]):
+    def prepare_charts(self, drawn: dict[str, list[charts.Chart]]):
         """Draw every chart not kept from the last build (in the workers); return the function that gives a chart's SVG."""
-        found = {self.chart_key(c): c for name in names for c in charts.request_charts(packages, name)}
+        found = {self.chart_key(c): c for cs in drawn.values() for c in cs}
         missing = [key for key in found if self.charts.get(key) is None]
         for key, svg in zip(missing, self._map(charts.svg_bytes, [found[k] for k in missing])):
             self.charts.put(key, svg)
@@ -121,12 +123,13 @@ class RenderBuild:
         self.counts["charts reused"] += len(found) - len(missing)
         return lambda chart: self.charts.get(self.chart_key(chart)) or charts.svg_bytes(chart)
 
-    def _map(self, fn, items: list) -> list:
-        """fn over items, in order: in forked workers when there are enough of them."""
+    def _map(self, fn, items: list):
+        """fn over items, in order, each result as it comes: in forked workers when there are enough of them."""
         if self.jobs <= 1 or len(items) < 2 * self.jobs:
-            return [fn(x) for x in items]
+            yield from map(fn, items)
+            return
         with ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init) as pool:
-            return list(pool.map(fn, items, chunksize=max(1, min(32, len(items) // (4 * self.jobs)))))
+            yield from pool.map(fn, items, chunksize=max(1, min(32, len(items) // (4 * self.jobs))))
 
 
 def _init() -> None:

@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from . import crosstab, pagekit
+from . import charts, crosstab, pagekit
 from .pagekit import read_rows
 from .sources import SourceError, cell_name, column_letters, read_source
 from .compare import chart_figures, exports_links, render_analyst_pages
@@ -413,7 +413,7 @@ def glossary_page(pk: Packages) -> str:
 def data_page(pk: Packages) -> str:
     combined = json.loads((pk.folder / "all" / "datapackage.json").read_text(encoding="utf-8"))
     refs = [{"r": r, "rows": read_rows(pk.folder / "reference" / r["path"])} for r in pk.reference_resources]
-    exports = Markup(exports_links(next(p for p in pk.catalog if p["name"] == "all"), "../data/"))  # SQLite and Excel copies
+    exports = Markup(exports_links("all", "../data/"))  # SQLite and Excel copies
     return page("Data and downloads", block("browse/data.html", requests=len(pk.requests), combined=combined, refs=refs, exports=exports,
                                             version=next(p["version"] for p in pk.catalog if p["name"] == "all")), toc=False)
 
@@ -434,12 +434,13 @@ def render_all(packages: Path, out: Path, extra: dict | None = None, build=None)
     if build is None:
         pages.update({f"requests/{d['name']}.md": request_page(d, pk) for d in pk.requests})
     else:
-        pages.update(build.request_pages(pk))
+        build.request_pages(pk, out)
     pages.update({f"requests/{d['name']}/text.md": response_page(d, pk) for d in pk.requests if pagekit.text_page(d)})
     for rel, text in pages.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_text(text, encoding="utf-8")
-    draw = build.prepare_charts(packages, [d["name"] for d in pk.requests]) if build is not None else None
-    render_analyst_pages(packages, out, draw)  # charts, comparison and family pages, force labels (scripts/compare.py)
+    found = charts.collect(packages, pk.requests)
+    draw = build.prepare_charts(found) if build is not None else None
+    render_analyst_pages(packages, out, draw, pk.requests, found)  # charts, comparison and family pages, force labels (scripts/compare.py)
     index = out / "index.md"
     index.write_text(index.read_text(encoding="utf-8").replace("<!-- latest-requests -->", latest_block(pk)), encoding="utf-8")

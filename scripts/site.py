@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import json
 import os
 import pickle
 import signal
@@ -11,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .combine import EXPORTS, without_exports
 from .errors import BuildFailed, Problem
 from .faults import checkpoint
 from .pagecache import RenderBuild
@@ -38,15 +40,16 @@ def generated_docs(root: Path, packages: Path, build: RenderBuild | None = None)
 def link_downloads(packages: Path, site: Path) -> None:
     """Serve the packages from the site without a second copy: site/data/<entry> is a relative link to ../../datapackages/<entry>.
 
-    site/data/ itself is a real folder, because MkDocs writes the data page there (data/index.html).
+    site/data/ itself is a real folder, because MkDocs writes the data page there (data/index.html). The combined
+    package's SQLite and Excel copies are linked too, though they may still be being written beside MkDocs.
     """
     data = site / "data"
     data.mkdir(exist_ok=True)
     target = os.path.relpath(packages, data)
-    for entry in sorted(packages.iterdir()):
-        if (data / entry.name).exists():
-            raise BuildFailed([Problem("mkdocs.yml", None, "site", f"site/data/{entry.name} is both a page and a download", "mkdocs")])
-        os.symlink(f"{target}/{entry.name}", data / entry.name)
+    for name in sorted({entry.name for entry in packages.iterdir()} | {f"all.{ext}" for ext in EXPORTS}):
+        if (data / name).exists():
+            raise BuildFailed([Problem("mkdocs.yml", None, "site", f"site/data/{name} is both a page and a download", "mkdocs")])
+        os.symlink(f"{target}/{name}", data / name)
 
 
 def site_extra(root: Path) -> dict:
@@ -153,9 +156,12 @@ def site_intact(previous: Path) -> bool:
 
 
 def site_key(root: Path, packages: Path) -> str:
-    """Everything the site is made from: the packages (their catalog lists the hash of each), docs/ and mkdocs.yml, the code."""
+    """Everything the site is made from: the packages (their catalog lists the hash of each), docs/ and mkdocs.yml, the code.
+
+    The catalog is read as it stands before the exports are listed in it: the pages never show their sizes or hashes."""
     from .cache import code_key, tree_key
-    parts = [code_key(), (packages / "catalog.json").read_text(encoding="utf-8"), (root / "mkdocs.yml").read_text(encoding="utf-8")]
+    catalog = without_exports(json.loads((packages / "catalog.json").read_text(encoding="utf-8")))
+    parts = [code_key(), json.dumps(catalog, sort_keys=True), (root / "mkdocs.yml").read_text(encoding="utf-8")]
     parts += [f"{item.name} {tree_key(item)}" for item in sorted((root / "docs").iterdir()) if item.name != "generated"]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 

@@ -1,12 +1,11 @@
 """Both cores: each request is loaded and checked, packaged and validated in a worker process, one request per task.
 
 Requests are independent until the combine stage (DESIGN.md), so workers need only the reference lists and the
-schema. A worker sends back the checked Request, pickled, for the combine stage and the cache; the response text
-travels as its bytes and hash only (see `StoredText`), so the main process holds no per-character index.
+schema. A worker sends back the request's contribution to the combined package (its rows of each combined table,
+pickled: scripts/combine.py), never the Request, so the main process holds no request while the others are built.
 """
 from __future__ import annotations
 
-import copyreg
 import multiprocessing
 import os
 import pickle
@@ -17,10 +16,10 @@ from pathlib import Path
 
 from .errors import Problem, Problems
 from .load import load_request
-from .model import Request
+from .combine import contribution
+from .observations import Codes
 from .package import write_package
 from .reference import Reference
-from .response import ResponseText
 from .validate import validate_package
 
 JOBS = 2  # the machine's two cores
@@ -28,42 +27,16 @@ CHUNK = 4  # requests per task sent to a worker: fewer round trips, still an eve
 NICE = 5  # validation yields to rendering and MkDocs (mildly: the machine is shared)
 
 
-class StoredText(ResponseText):
-    """A ResponseText rebuilt from its bytes after a trip between processes; the rest is remade only if asked for."""
-
-    def __init__(self, data: bytes, sha256: str):  # ResponseText.__init__ runs on first use of anything else
-        self.data, self.sha256 = data, sha256
-
-    def __getattr__(self, name: str):
-        if name.startswith("__") or "data" not in self.__dict__ or self.__dict__.get("_whole"):
-            raise AttributeError(name)
-        ResponseText.__init__(self, self.data)  # text, lines, quote index: made exactly as the loader made them
-        self._whole = True
-        return object.__getattribute__(self, name)
-
-
-def _reduce_text(text: ResponseText):
-    return StoredText, (text.data, text.sha256)
-
-
-copyreg.pickle(ResponseText, _reduce_text)
-copyreg.pickle(StoredText, _reduce_text)
-
-
 @dataclass
 class Outcome:
-    """What one request's task gives back: its problems, or the pickled Request and its descriptor; CPU seconds per stage."""
+    """What one request's task gives back: its problems, or its descriptor and pickled Contribution; CPU seconds per stage."""
 
     folder: Path
     problems: list[Problem] = field(default_factory=list)
-    request: bytes | None = None  # pickled
+    contribution: bytes | None = None  # pickled combine.Contribution
     descriptor: dict | None = None
     sha256: str = ""  # of response.txt
     seconds: dict[str, float] = field(default_factory=dict)
-
-    def loaded(self) -> Request:
-        """The checked Request."""
-        return pickle.loads(self.request)
 
 
 @dataclass(frozen=True)
@@ -77,6 +50,14 @@ class Context:
 
 
 _CONTEXT: list[Context] = []
+_CODES: dict[Path, Codes] = {}
+
+
+def codes(ref: Reference) -> Codes:
+    """The harmonising lists of the combined observations, read once per process."""
+    if ref.folder not in _CODES:
+        _CODES[ref.folder] = Codes(ref.folder)
+    return _CODES[ref.folder]
 
 
 def process(folder: Path) -> Outcome:
@@ -91,10 +72,27 @@ def process(folder: Path) -> Outcome:
         outcome.problems = problems.items
         return outcome
     outcome.descriptor = write_package(req, ctx.ref, ctx.out)
-    outcome.request = pickle.dumps(req, protocol=pickle.HIGHEST_PROTOCOL)
+    outcome.contribution = pickle.dumps(contribution(req, ctx.ref, ctx.out, codes(ctx.ref)), protocol=pickle.HIGHEST_PROTOCOL)
     outcome.sha256 = req.response.sha256
     outcome.seconds["write packages"] = time.process_time() - loaded
     return outcome
+
+
+class Later:
+    """A call started in a worker (or, with no workers, made here when its result is first asked for)."""
+
+    def __init__(self, future, fn, args):
+        self.future, self.fn, self.args = future, fn, args
+
+    def result(self):
+        return self.future.result() if self.future is not None else self.fn(*self.args)
+
+
+def _low(fn, *args):
+    """fn(*args) at low priority: it runs beside page rendering and MkDocs, which come first."""
+    if os.getpriority(os.PRIO_PROCESS, 0) < NICE:
+        os.setpriority(os.PRIO_PROCESS, 0, NICE)
+    return fn(*args)
 
 
 def validate(descriptor: Path) -> tuple[list[Problem], float]:
@@ -155,11 +153,9 @@ class Pool:
         # The first task forks the workers: they inherit the context (reference lists, schema) and nothing bigger.
         yield from self.executor.map(process, folders, chunksize=CHUNK)
 
-    def together(self, *calls: tuple) -> list:
-        """Run (function, *args) calls side by side in the workers (in order here when there are none); their results."""
-        if not self.executor:
-            return [fn(*args) for fn, *args in calls]
-        return [f.result() for f in [self.executor.submit(fn, *args) for fn, *args in calls]]
+    def submit(self, fn, *args) -> Later:
+        """Start fn(*args) in a worker at low priority (beside MkDocs); without workers, it runs when its result is asked for."""
+        return Later(self.executor.submit(_low, fn, *args) if self.executor else None, fn, args)
 
     def validate(self, descriptors: list[Path]) -> Pending:
         """Start validating the packages (the combined one, the longest, first); with no workers, when the result is asked for."""

@@ -5,6 +5,7 @@ import csv
 import hashlib
 import io
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -17,6 +18,13 @@ def csv_bytes(header: list[str], rows: list[list]) -> bytes:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
     writer.writerows([["" if v is None else v for v in row] for row in rows])
+    return buf.getvalue().encode("utf-8")
+
+
+def csv_body(rows: list[list]) -> bytes:
+    """CSV rows without a header, exactly as csv_bytes writes them after its header (so pieces concatenate to one file)."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([["" if v is None else v for v in row] for row in rows])
     return buf.getvalue().encode("utf-8")
 
 
@@ -44,4 +52,6 @@ def write_zip(folder: Path, target: Path) -> None:
             info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, path.read_bytes())
+            info.file_size = path.stat().st_size  # as writestr sets it (it decides whether the entry needs ZIP64)
+            with path.open("rb") as source, zf.open(info, "w") as entry:  # streamed: a combined CSV is never held whole
+                shutil.copyfileobj(source, entry, 1 << 20)

@@ -104,3 +104,25 @@ def test_a_table_longer_than_an_excel_sheet_stops_the_build(tmp_path, monkeypatc
     err = capsys.readouterr().err
     assert "error: datapackages/all.xlsx: " in err and "rows; an Excel sheet holds 19 below its header; the workbook would lose rows" in err
     assert "Traceback" not in err and not (root / "build" / "current").exists()
+
+
+def test_a_table_longer_than_an_excel_sheet_stops_the_build_and_keeps_the_last_good_one(tmp_path, monkeypatch):
+    """The workbook is written beside MkDocs; a table it would cut short still fails the build (export-too-large), on one core or two."""
+    import pytest
+
+    from scripts import export
+    from scripts.build import build
+    from scripts.errors import BuildFailed
+
+    from .conftest import copy_project, published
+    root = copy_project(tmp_path / "p")
+    build(root, site=False)
+    before = published(root / "build")
+    monkeypatch.setattr(export, "SHEET_ROWS", 40)  # the workers are forked after this, so they see it too
+    for jobs in (1, 2):
+        with pytest.raises(BuildFailed) as failed:
+            build(root, site=False, jobs=jobs, cache=False)
+        [problem] = failed.value.problems
+        assert (problem.code, problem.path) == ("export-too-large", "datapackages/all.xlsx")
+        assert "an Excel sheet holds 39 below its header" in str(problem)
+        assert published(root / "build") == before

@@ -1,7 +1,6 @@
 """Both cores and the content-hash cache change how long a build takes, never a byte of what it publishes."""
 from __future__ import annotations
 
-import dataclasses
 import os
 import pickle
 import shutil
@@ -10,10 +9,8 @@ from pathlib import Path
 import pytest
 
 from scripts.build import build
-from scripts.response import ResponseText
 from scripts.synth import make_project
 from scripts.timing import Timer
-from scripts.workers import StoredText
 
 from .conftest import copy_project, published
 
@@ -127,7 +124,7 @@ def test_corrupt_cache_changes_nothing_but_time(corrected, tmp_path, damage):
     timer = Timer()
     build(root, timer=timer)
     assert published(root / "build") == published(corrected / "build")
-    if damage == "delete-objects":  # entries still valid: packages reused, Requests loaded again for the combined package
+    if damage == "delete-objects":  # entries still valid: packages reused, contributions made again for the combined package
         assert timer.counts["requests reused"] == 16
     if damage == "stale-files":
         assert timer.counts["requests built"] == 2
@@ -135,17 +132,22 @@ def test_corrupt_cache_changes_nothing_but_time(corrected, tmp_path, damage):
         assert timer.counts["pages reused"] == 0 and timer.counts["charts reused"] == 0
 
 
-def test_requests_travel_between_processes_without_their_text_index(serial):
-    """Workers send back Requests whose response text is its bytes and hash; the rest is remade only on demand."""
+def test_combined_tables_are_the_contributions_of_the_requests_in_folder_order(serial):
+    """Each combined CSV is its header, then each request's rows as its worker gave them, request by request (streamed, not held)."""
     from scripts.build import load_all
-    requests, _ = load_all(serial)
-    for req in requests:
-        back = pickle.loads(pickle.dumps(req))
-        assert isinstance(back.response, StoredText) and set(vars(back.response)) == {"data", "sha256"}
-        assert dataclasses.replace(back, response=req.response) == req
-        quote = req.questions[0].quote.text
-        assert back.response.lines == req.response.lines and back.response.find(quote) == req.response.find(quote)
-        assert back.response.sha256 == req.response.sha256 and isinstance(back.response, ResponseText)
+    from scripts.combine import COMBINED, HEADERS, contribution
+    from scripts.observations import Codes
+    from scripts.writers import csv_bytes
+    requests, ref = load_all(serial)
+    packages = serial / "build" / "current" / "datapackages"
+    parts = [contribution(req, ref, packages, Codes(ref.folder)) for req in requests]
+    assert [p.id for p in parts] == sorted(p.id for p in parts) and len(parts) > 10
+    for name in COMBINED:
+        written = (packages / "all" / f"{name}.csv").read_bytes()
+        assert written == csv_bytes(HEADERS[name], []) + b"".join(p.rows[name] for p in parts)
+        assert any(p.rows[name] for p in parts)
+    for req, part in zip(requests, parts):  # what travels between processes and waits in the cache is rows, not the response
+        assert req.response.data not in pickle.dumps(part)
 
 
 def test_a_published_site_changed_behind_the_build_is_built_again(serial, tmp_path):
