@@ -109,9 +109,12 @@ def _assemble(run: _Run, timer: Timer, pool: Pool, previous: Path | None) -> Ass
         shared = _shared(run, ref, schema)
         checkpoint("written")
     with timer.stage("keep unchanged files"):
-        keep_unchanged(out, previous)
-        if run.cache:
+        if run.cache:  # what the cache reused is the published files already: only what was written afresh is compared
+            fresh = [rel for name in run.fresh if name in run.built for rel in outputs(out, name)]
+            keep_files(out, previous, fresh + (shared_outputs(out) if shared is None else []))
             _record(run)
+        else:
+            keep_unchanged(out, previous)
     targets = [out / name / "datapackage.json" for name in run.fresh]
     if shared is None:
         targets += [out / "reference" / "datapackage.json", out / "all" / "datapackage.json"]

@@ -4,7 +4,7 @@ A request's key is the sha256 of everything that can change its package: the fil
 bytes), the reference lists, and the code (every file under scripts/, requirements.txt, the Python version).
 
 The cache lives inside each version folder, beside what it describes, and is published with it in the same atomic
-step: build/.v-*/.cache/entries/<id>.pickle records the key, the descriptor and the inode, size and mtime of each
+step: build/.v-*/.cache/entries/<id>.pickle records the key, the catalog's fields of the descriptor and the inode, size and mtime of each
 output file; .cache/objects/<key>.pickle holds the request's rows of the combined tables built from that key (for the combine stage). On
 the next build a request whose key matches, and whose recorded files are still exactly there in the published
 version, is not loaded, packaged or validated again: its files, entry and object are hard-linked into the new version
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CODE = Path(__file__).resolve().parent
-FORMAT = 2  # bump when Entry or the kept objects change shape
+FORMAT = 3  # bump when Entry or the kept objects change shape
 SHARED = "_shared"  # the entry of the reference package, the combined package and the catalog
 
 
@@ -76,7 +76,7 @@ class Entry:
 
     key: str
     files: dict[str, tuple[int, int, int]]  # path relative to datapackages/ -> (inode, size, mtime_ns)
-    descriptor: dict = field(default_factory=dict)
+    descriptor: dict = field(default_factory=dict)  # its name, title and version (combine.catalog_fields), for the catalog
     sha256: str = ""  # of response.txt, for the duplicate-response check without loading the Request
     format: int = FORMAT
 

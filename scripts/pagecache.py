@@ -9,6 +9,7 @@ What is missing is rendered or drawn in worker processes forked after the packag
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -16,7 +17,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import charts, render
+from . import charts, pagekit, render
 from .cache import code_key
 
 _SHARED: dict = {}  # what forked workers read: the Packages of this build
@@ -92,7 +93,8 @@ class RenderBuild:
         self.jobs = jobs
         from importlib.metadata import version
         self.code = code_key() + " leather " + version("leather")
-        self.counts = {"pages rendered": 0, "pages reused": 0, "charts drawn": 0, "charts reused": 0}
+        self.counts = {"pages rendered": 0, "pages reused": 0, "text pages rendered": 0, "text pages reused": 0, "charts drawn": 0,
+                       "charts reused": 0}
 
     def request_pages(self, pk: render.Packages, out: Path) -> None:
         """Write every request page into `out` (the generated docs), reused where its key is unchanged."""
@@ -109,6 +111,21 @@ class RenderBuild:
         (out / "requests").mkdir(parents=True, exist_ok=True)
         for name, key in keys.items():
             (out / "requests" / f"{name}.md").write_bytes(self.pages.get(key))
+        self._text_pages(pk, out, catalog)
+
+    def _text_pages(self, pk: render.Packages, out: Path, catalog: dict) -> None:
+        """requests/<id>/text.md of every long response: a function of its own package and the code, reused like the request pages."""
+        for d in pk.requests:
+            if not pagekit.text_page(d):
+                continue
+            key = _digest(self.code, "text", catalog[d["name"]])
+            if self.pages.get(key) is None:
+                self.pages.put(key, render.response_page(d, pk).encode("utf-8"))
+                self.counts["text pages rendered"] += 1
+            else:
+                self.counts["text pages reused"] += 1
+            (out / "requests" / d["name"]).mkdir(exist_ok=True)
+            (out / "requests" / d["name"] / "text.md").write_bytes(self.pages.get(key))
 
     def chart_key(self, chart: charts.Chart) -> str:
         return _digest(self.code, repr((chart.bars, chart.measure)))
@@ -128,8 +145,14 @@ class RenderBuild:
         if self.jobs <= 1 or len(items) < 2 * self.jobs:
             yield from map(fn, items)
             return
-        with ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init) as pool:
-            yield from pool.map(fn, items, chunksize=max(1, min(32, len(items) // (4 * self.jobs))))
+        # Freeze what this process holds (every descriptor) before forking: the workers' garbage collector then
+        # never writes to those objects, so their memory pages stay shared instead of being copied into each worker.
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init) as pool:
+                yield from pool.map(fn, items, chunksize=max(1, min(32, len(items) // (4 * self.jobs))))
+        finally:
+            gc.unfreeze()
 
 
 def _init() -> None:

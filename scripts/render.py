@@ -433,9 +433,9 @@ def render_all(packages: Path, out: Path, extra: dict | None = None, build=None)
              "glossary.md": glossary_page(pk), "data.md": data_page(pk)}
     if build is None:
         pages.update({f"requests/{d['name']}.md": request_page(d, pk) for d in pk.requests})
+        pages.update({f"requests/{d['name']}/text.md": response_page(d, pk) for d in pk.requests if pagekit.text_page(d)})
     else:
-        build.request_pages(pk, out)
-    pages.update({f"requests/{d['name']}/text.md": response_page(d, pk) for d in pk.requests if pagekit.text_page(d)})
+        build.request_pages(pk, out)  # and the long responses' text pages
     for rel, text in pages.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_text(text, encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import Problem, Problems
 from .load import load_request
-from .combine import contribution
+from .combine import catalog_fields, contribution
 from .observations import Codes
 from .package import write_package
 from .reference import Reference
@@ -29,12 +29,12 @@ NICE = 5  # validation yields to rendering and MkDocs (mildly: the machine is sh
 
 @dataclass
 class Outcome:
-    """What one request's task gives back: its problems, or its descriptor and pickled Contribution; CPU seconds per stage."""
+    """What one request's task gives back: its problems, or its catalog fields and pickled Contribution; CPU seconds per stage."""
 
     folder: Path
     problems: list[Problem] = field(default_factory=list)
     contribution: bytes | None = None  # pickled combine.Contribution
-    descriptor: dict | None = None
+    descriptor: dict | None = None  # what catalog.json says of the package (combine.catalog_fields), not the whole descriptor
     sha256: str = ""  # of response.txt
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -71,7 +71,7 @@ def process(folder: Path) -> Outcome:
     if req is None or problems.items:
         outcome.problems = problems.items
         return outcome
-    outcome.descriptor = write_package(req, ctx.ref, ctx.out)
+    outcome.descriptor = catalog_fields(write_package(req, ctx.ref, ctx.out))
     outcome.contribution = pickle.dumps(contribution(req, ctx.ref, ctx.out, codes(ctx.ref)), protocol=pickle.HIGHEST_PROTOCOL)
     outcome.sha256 = req.response.sha256
     outcome.seconds["write packages"] = time.process_time() - loaded
