@@ -10,6 +10,7 @@ is validated; the build waits for both before publishing.
 """
 from __future__ import annotations
 
+import os
 import pickle
 import tempfile
 from dataclasses import dataclass, field
@@ -17,7 +18,8 @@ from pathlib import Path
 
 from .cache import SHARED, Cache, Entry, combined_key, outputs, shared_outputs, tree_key
 from .collect import duplicates, prepare, request_folders
-from .combine import Contribution, add_exports, contribution, write_catalog, write_combined, write_reference
+from .cache import seal, unseal
+from .combine import EXPORTS, Contribution, add_exports, contribution, write_catalog, write_combined, write_reference
 from .errors import BuildFailed, Problem, Problems
 from .export import TooManyRows, write_sqlite, write_xlsx
 from .faults import checkpoint
@@ -26,6 +28,10 @@ from .load import load_request
 from .observations import Codes
 from .timing import Timer
 from .workers import Context, Later, Pool
+
+
+SCRATCH = ".exports"  # where the exports are written before they are moved in (dot folders are never published or linked)
+EXPORT_FILES = [f"all.{ext}" for ext in EXPORTS]
 
 
 @dataclass
@@ -55,25 +61,35 @@ class Assembly:
     shared_fresh: bool
 
     def exports(self) -> list[tuple]:
-        """(function, *args) calls writing all.xlsx (the longest, first) and all.sqlite, when the combined package is new."""
+        """(function, *args) calls writing all.xlsx (the longest, first) and all.sqlite, when the combined package is new.
+
+        They write into datapackages/.exports/ (SQLite's journal, the half-written files) and `finish` moves them in."""
         if not self.shared_fresh:
             return []
-        folder = self.run.out / "all"
-        return [(write_xlsx, folder, self.run.out / "all.xlsx"), (write_sqlite, folder, self.run.out / "all.sqlite")]
+        folder, scratch = self.run.out / "all", self.run.out / SCRATCH
+        scratch.mkdir(exist_ok=True)
+        return [(write_xlsx, folder, scratch / "all.xlsx"), (write_sqlite, folder, scratch / "all.sqlite")]
 
     def finish(self, started: list[Later]) -> None:
-        """Wait for the exports; list them in the catalog, keep the files that did not change, record the shared entry."""
+        """Wait for the exports; move them in, list them in the catalog, keep the files that did not change, record the shared entry."""
+        out = self.run.out
         try:
             for call in started:
                 call.result()
+            if self.shared_fresh:
+                for name in EXPORT_FILES:
+                    os.replace(out / SCRATCH / name, out / name)
+                (out / SCRATCH).rmdir()
         except TooManyRows as err:
             raise BuildFailed([Problem("datapackages/all.xlsx", None, "", f"{err}; the workbook would lose rows, so the build stops",
                                        "export-too-large")]) from None
+        except Exception as err:  # a full disk, a worker killed for memory: a clear error, never a traceback
+            raise BuildFailed([Problem("datapackages/all.sqlite, all.xlsx", None, "", f"writing the SQLite and Excel copies failed: "
+                                       f"{type(err).__name__}: {err}", "export-failed")]) from None
         if not self.shared_fresh:
             return
-        out = self.run.out
         add_exports(out)
-        keep_files(out, self.previous, ["all.sqlite", "all.xlsx", "catalog.json"])
+        keep_files(out, self.previous, [*EXPORT_FILES, "catalog.json"])
         if self.run.cache:
             self.run.cache.store(out, SHARED, self.run.keys[SHARED], shared_outputs(out))
 
@@ -83,7 +99,8 @@ def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | Non
 
     Returns what is left to do beside MkDocs: validating what was written afresh, and the combined package's exports.
     """
-    with tempfile.TemporaryDirectory(prefix="foi-contributions-") as spool:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".contributions-", dir=out.parent) as spool:  # beside the output: it is as big as all/
         run = _Run(root, out, cache, Problems(root), spool=None if cache else Path(spool))
         return _assemble(run, timer, pool, previous)
 
@@ -144,7 +161,7 @@ def _take(run: _Run, outcome, timer: Timer) -> None:
         if run.cache:
             run.cache.put_object(run.keys[name], outcome.contribution)
         else:
-            (run.spool / f"{name}.pickle").write_bytes(outcome.contribution)
+            (run.spool / f"{name}.pickle").write_bytes(seal(outcome.contribution))
         run.built.add(name)
         outcome.contribution = None  # on disk now: the main process holds no request's rows
     run.fresh[name] = outcome
@@ -169,16 +186,15 @@ def _contributions(run: _Run, ref, schema):
     """Each request's contribution, in folder order, read one at a time; made again here if its stored copy is gone or unreadable."""
     codes = None
     for f in run.folders:
-        try:
-            path = run.cache.object_path(run.keys[f.name]) if run.cache else run.spool / f"{f.name}.pickle"
-            found = pickle.loads(path.read_bytes())
-        except Exception:  # missing, truncated, from other code: made again, never an error
-            found = None
+        path = run.cache.object_path(run.keys[f.name]) if run.cache else run.spool / f"{f.name}.pickle"
+        found = unseal(path)  # None when missing, damaged (its sha256 is checked) or from other code
         if not isinstance(found, Contribution) or found.id != f.name:
             req = load_request(f, ref, run.problems, schema)
             run.problems.raise_if_any()
             codes = codes or Codes(ref.folder)
             found = contribution(req, ref, run.out, codes)
+            if run.cache:  # kept, so the next build does not make it again
+                run.cache.put_object(run.keys[f.name], pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
         yield found
 
 

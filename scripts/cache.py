@@ -142,8 +142,8 @@ class Cache:
             _link(self.old / "objects" / f"{entry.key}.pickle", self.new / "objects" / f"{entry.key}.pickle")
 
     def put_object(self, key: str, data: bytes) -> None:
-        """Keep a pickled Contribution (scripts/combine.py) under its input key."""
-        _write_atomic(self.new / "objects" / f"{key}.pickle", data)
+        """Keep a pickled Contribution (scripts/combine.py) under its input key, sealed with its sha256."""
+        _write_atomic(self.new / "objects" / f"{key}.pickle", seal(data))
 
     def object_path(self, key: str) -> Path:
         """Where the contribution built from `key` is kept in the version being built (it may be missing or damaged)."""
@@ -153,6 +153,21 @@ class Cache:
         """Record what was just written to `out` for `name`, as its files now stand (call when nothing will change them)."""
         entry = Entry(key, {rel: stat_of(out / rel) for rel in rels}, **extra)
         _write_atomic(self.new / "entries" / f"{name}.pickle", pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def seal(data: bytes) -> bytes:
+    """Pickled bytes preceded by their sha256, so a damaged copy is recognised (`unseal`) and never used."""
+    return hashlib.sha256(data).digest() + data
+
+
+def unseal(path: Path):
+    """The object `seal`ed in a file; None when the file is missing, its bytes do not match their hash, or it does not unpickle."""
+    try:
+        blob = path.read_bytes()
+        digest, data = blob[:32], blob[32:]
+        return pickle.loads(data) if hashlib.sha256(data).digest() == digest else None
+    except Exception:
+        return None
 
 
 def _link(source, target, made: bool = False) -> None:

@@ -149,9 +149,3 @@ def request_rows(packages: Path, name: str, codes: Codes) -> list[list]:
             values.update(zip(("outcome_type", "outcome_type_basis", "outcome_type_confidence"), _outcome(row, force["code"], codes, table_code)))
             out.append([values[h] for h in HEADER])
     return out
-
-
-def long_rows(packages: Path, names: list[str], reference: Path) -> list[list]:
-    """Every value of every request, in request then table then row order."""
-    codes = Codes(reference)
-    return [row for name in names for row in request_rows(packages, name, codes)]

@@ -46,7 +46,8 @@ def link_downloads(packages: Path, site: Path) -> None:
     data = site / "data"
     data.mkdir(exist_ok=True)
     target = os.path.relpath(packages, data)
-    for name in sorted({entry.name for entry in packages.iterdir()} | {f"all.{ext}" for ext in EXPORTS}):
+    names = {entry.name for entry in packages.iterdir() if not entry.name.startswith(".")}  # .exports/: work in progress
+    for name in sorted(names | {f"all.{ext}" for ext in EXPORTS}):
         if (data / name).exists():
             raise BuildFailed([Problem("mkdocs.yml", None, "site", f"site/data/{name} is both a page and a download", "mkdocs")])
         os.symlink(f"{target}/{name}", data / name)
@@ -134,7 +135,10 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
 
 def record_site(version: Path) -> None:
     """Note each file of the finished site (inode, size, mtime; a link's target), so a later build can trust it unchanged."""
-    (version / ".cache" / "site.files").write_bytes(pickle.dumps(site_files(version / "site")))
+    # A new file, then a rename: site.files may be a hard link to the published version's (the site was reused whole).
+    tmp = version / ".cache" / ".site.files.tmp"
+    tmp.write_bytes(pickle.dumps(site_files(version / "site")))
+    os.replace(tmp, version / ".cache" / "site.files")
 
 
 def site_files(site: Path) -> dict[str, tuple]:

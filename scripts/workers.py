@@ -2,7 +2,8 @@
 
 Requests are independent until the combine stage (DESIGN.md), so workers need only the reference lists and the
 schema. A worker sends back the request's contribution to the combined package (its rows of each combined table,
-pickled: scripts/combine.py), never the Request, so the main process holds no request while the others are built.
+pickled: scripts/combine.py), never the Request, so with workers the main process holds no request while the others
+are built (with one job, or one request to build, `process` runs in the main process, one request at a time).
 """
 from __future__ import annotations
 
@@ -147,6 +148,7 @@ class Pool:
     def packages(self, context: Context, folders: list[Path]):
         """Load, check and package every folder; yield the outcomes in folder order."""
         _CONTEXT[:] = [context]  # forked workers see it; in this process too
+        _CODES.clear()  # the harmonising lists are read again for each build (they may have been edited since)
         if not self.executor or len(folders) <= 1:
             yield from map(process, folders)
             return

@@ -126,3 +126,31 @@ def test_a_table_longer_than_an_excel_sheet_stops_the_build_and_keeps_the_last_g
         assert (problem.code, problem.path) == ("export-too-large", "datapackages/all.xlsx")
         assert "an Excel sheet holds 39 below its header" in str(problem)
         assert published(root / "build") == before
+
+
+def _full_disk(folder, target):
+    target.write_bytes(b"half a database")
+    raise OSError(28, "No space left on device")
+
+
+def test_an_export_that_fails_stops_the_build_with_a_clear_error(tmp_path, monkeypatch):
+    """A full disk or a worker killed while the copies are written beside MkDocs: export-failed, never a traceback, last build kept."""
+    import pytest
+
+    from scripts import assemble
+    from scripts.build import build
+    from scripts.errors import BuildFailed
+
+    from .conftest import copy_project, published
+
+    root = copy_project(tmp_path / "p")
+    build(root, site=False)
+    before = published(root / "build")
+    assert not (root / "build" / "datapackages" / ".exports").exists()
+    monkeypatch.setattr(assemble, "write_sqlite", _full_disk)  # the workers are forked after this, so they see it too
+    for jobs in (1, 2):
+        with pytest.raises(BuildFailed) as failed:
+            build(root, site=False, jobs=jobs, cache=False)
+        [problem] = failed.value.problems
+        assert problem.code == "export-failed" and "OSError: [Errno 28] No space left on device" in str(problem)
+        assert published(root / "build") == before

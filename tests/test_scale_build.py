@@ -100,7 +100,7 @@ def test_rebuild_rewrites_only_what_changed(tmp_path):
     assert not any("/reference" in k for k in changed)
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncate", "delete-objects", "stale-files", "pages-and-charts"])
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "delete-objects", "altered-objects", "stale-files", "pages-and-charts"])
 def test_corrupt_cache_changes_nothing_but_time(corrected, tmp_path, damage):
     root = project(tmp_path / "p")
     build(root)
@@ -113,6 +113,12 @@ def test_corrupt_cache_changes_nothing_but_time(corrected, tmp_path, damage):
             path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
         elif damage == "delete-objects" and path.parent.name == "objects":
             path.unlink()
+        elif damage == "altered-objects" and path.parent.name == "objects":  # still unpickles, with other rows: caught by its hash
+            blob = path.read_bytes()
+            row = pickle.loads(blob[32:]).id.encode() + b","  # the start of each of its CSV rows: the same length, still a pickle
+            altered = blob.replace(row, row[:-1] + b";")
+            assert altered != blob and pickle.loads(altered[32:]).rows != pickle.loads(blob[32:]).rows
+            path.write_bytes(altered)
     if damage == "pages-and-charts":  # rendered pages and drawn charts kept for reuse, overwritten in place
         for path in sorted((cache / "pages").iterdir()) + sorted((cache / "charts").iterdir()):
             path.write_bytes(b"<svg>not what was drawn</svg>" if path.suffix == ".svg" else b"# not what was rendered\n")
@@ -124,7 +130,7 @@ def test_corrupt_cache_changes_nothing_but_time(corrected, tmp_path, damage):
     timer = Timer()
     build(root, timer=timer)
     assert published(root / "build") == published(corrected / "build")
-    if damage == "delete-objects":  # entries still valid: packages reused, contributions made again for the combined package
+    if damage in ("delete-objects", "altered-objects"):  # entries still valid: packages reused, contributions made again
         assert timer.counts["requests reused"] == 16
     if damage == "stale-files":
         assert timer.counts["requests built"] == 2
