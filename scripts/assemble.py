@@ -16,9 +16,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import SHARED, Cache, Entry, combined_key, outputs, shared_outputs, tree_key
+from .cache import SHARED, Cache, Entry, combined_key, outputs, seal, shared_outputs, tree_key, unseal
 from .collect import duplicates, prepare, request_folders
-from .cache import seal, unseal
 from .combine import EXPORTS, Contribution, add_exports, contribution, write_catalog, write_combined, write_reference
 from .errors import BuildFailed, Problem, Problems
 from .export import TooManyRows, write_sqlite, write_xlsx

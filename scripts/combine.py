@@ -16,7 +16,7 @@ from .observations import HEADER, Codes, request_rows
 from .observations import schema as obs_schema
 from .readme import readme_bytes
 from .reference import Reference, read_csv
-from .writers import csv_body, csv_bytes, integrity, json_bytes, write, write_zip
+from .writers import csv_body, csv_bytes, file_integrity, integrity, json_bytes, write, write_zip
 
 
 def reference_resources(ref: Reference, folder: Path, prefix: str = "") -> list[dict]:
@@ -150,11 +150,12 @@ class _Sums:
     """What the combined descriptor says of all requests together, gathered as the contributions stream past."""
 
     def __init__(self):
-        self.parts, self.curated, self.sources, self.forces, self.curators = [], [], [], {}, {}
+        self.parts, self.sources, self.forces, self.curators = [], [], {}, {}
+        self.curated: str | None = None
 
     def add(self, c: Contribution) -> None:
         self.parts.append(tuple(int(x) for x in c.version.split(".")))
-        self.curated = [max(self.curated + [c.curated])]
+        self.curated = max(self.curated or c.curated, c.curated)
         self.sources.append(c.source)
         self.forces.setdefault(c.force)
         self.curators.setdefault(c.curator)
@@ -165,7 +166,7 @@ class _Sums:
 
     def created(self) -> str:
         """As new as the newest curation (a date from the data, never the clock)."""
-        return (self.curated or ["2000-01-01"])[0] + "T00:00:00Z"
+        return (self.curated or "2000-01-01") + "T00:00:00Z"
 
     def contributors(self) -> list[dict]:
         """The forces as creators of their responses, and the curators, each once."""
@@ -271,7 +272,7 @@ def add_exports(out: Path) -> None:
     """List the SQLite and Excel copies in catalog.json, with their hashes (a new file: the old one may be the published one's link)."""
     catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
     for entry in catalog["packages"]:
-        formats = {ext: {"path": f"{entry['name']}.{ext}", **_file_integrity(out / f"{entry['name']}.{ext}")}
+        formats = {ext: {"path": f"{entry['name']}.{ext}", **file_integrity(out / f"{entry['name']}.{ext}")}
                    for ext in EXPORTS if (out / f"{entry['name']}.{ext}").is_file()}
         if formats:
             entry["formats"] = formats
@@ -283,12 +284,3 @@ def add_exports(out: Path) -> None:
 def without_exports(catalog: dict) -> dict:
     """The catalog as `write_catalog` wrote it, before `add_exports`: what the site is made from."""
     return {"packages": [{k: v for k, v in p.items() if k != "formats"} for p in catalog["packages"]]}
-
-
-def _file_integrity(path: Path) -> dict:
-    h, size = hashlib.sha256(), 0
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-            size += len(chunk)
-    return {"hash": "sha256:" + h.hexdigest(), "bytes": size}

@@ -96,14 +96,6 @@ def _low(fn, *args):
     return fn(*args)
 
 
-def validate(descriptor: Path) -> tuple[list[Problem], float]:
-    """Validate one built package at low priority: it runs beside page rendering and MkDocs, which come first."""
-    if os.getpriority(os.PRIO_PROCESS, 0) < NICE:
-        os.setpriority(os.PRIO_PROCESS, 0, NICE)
-    start = time.process_time()
-    return validate_package(descriptor), time.process_time() - start
-
-
 class Pending:
     """Validation running in the background; `result()` waits for it and gives every failure."""
 
@@ -165,5 +157,5 @@ class Pool:
         if not self.executor:
             self.started = Pending([], order)
         else:
-            self.started = Pending([self.executor.submit(validate, d) for d in order], [])
+            self.started = Pending([self.executor.submit(_low, validate_package_timed, d) for d in order], [])
         return self.started
