@@ -76,3 +76,42 @@ def test_the_package_profile_catches_whatever_a_part_profile_catches(built):
         part += list(profile("tabledialect").iter_errors(resource.get("dialect") or {}))
         assert part, f"{name}: the part profiles do not catch it (a useless case)"
         assert list(profile("datapackage").iter_errors(broken)), f"{name}: only a part profile catches it"
+
+
+def test_the_fast_check_passes_nothing_that_jsonschema_fails(built):
+    """The build asks jsonschema-rs first and skips jsonschema when it passes; so every breakage jsonschema reports
+    (in the package, a resource, a table schema or a dialect) must fail the fast check too, or it would go unreported."""
+    import copy
+
+    from scripts.validate import fast_profile, profile
+
+    data = json.loads((built / "hertfordshire-foi2018-00739" / "datapackage.json").read_text())
+    table = next(i for i, r in enumerate(data["resources"]) if isinstance(r.get("schema"), dict))
+    breakages = {
+        "package name": lambda d, r: d.update(name=5),
+        "resources empty": lambda d, r: d.update(resources=[]),
+        "licence name": lambda d, r: d["licenses"][0].update(name="CC BY 4.0"),
+        "contributor email": lambda d, r: d.update(contributors=[{"title": "x", "email": "not an address"}]),
+        "keywords": lambda d, r: d.update(keywords="sexting"),
+        "version": lambda d, r: d.update(version=2),
+        "resource type": lambda d, r: r.update(type="text"),
+        "field type": lambda d, r: r["schema"]["fields"][0].update(type="banana"),
+        "field constraint": lambda d, r: r["schema"]["fields"][0].update(constraints={"required": "yes"}),
+        "field without name": lambda d, r: r["schema"]["fields"][0].pop("name"),
+        "primary key": lambda d, r: r["schema"].update(primaryKey=5),
+        "missing values": lambda d, r: r["schema"].update(missingValues=5),
+        "foreign key": lambda d, r: r["schema"].update(foreignKeys=[{"fields": "a"}]),
+        "dialect": lambda d, r: r.update(dialect={"delimiter": 5}),
+        "bytes": lambda d, r: r.update(bytes="many"),
+        "hash": lambda d, r: r.update(hash=5),
+        "path": lambda d, r: r.update(path=5),
+        "absolute path": lambda d, r: r.update(path="/etc/passwd"),
+        "parent path": lambda d, r: r.update(path="../other/data.csv"),
+        "sources": lambda d, r: r.update(sources="the force"),
+    }
+    assert fast_profile("datapackage").is_valid(data) and profile("datapackage").is_valid(data)
+    for name, breakage in breakages.items():
+        broken = copy.deepcopy(data)
+        breakage(broken, broken["resources"][table])
+        assert list(profile("datapackage").iter_errors(broken)), f"{name}: jsonschema passes it (a useless case)"
+        assert not fast_profile("datapackage").is_valid(broken), f"{name}: the fast check passes what jsonschema fails"
