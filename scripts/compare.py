@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html as htmllib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import charts, pagekit
@@ -147,16 +147,22 @@ def topic_page(slug: str, title: str, topics: list[str], answers: list[Answer]) 
     return next(iter(topic_pages(slug, title, topics, answers, per_page=max(1, len(answers))).values()))
 
 
-def topic_pages(slug: str, title: str, topics: list[str], answers: list[Answer], per_page: int | None = None) -> dict[str, str]:
-    """The comparison pages of one topic (compare/<slug>/, then page/2/, ...: COMPARED to a page, scripts/paginate.py)."""
+def topic_pages(slug: str, title: str, topics: list[str], answers: list[Answer], per_page: int | None = None, memo=None,
+                keys: dict | None = None) -> dict[str, str]:
+    """The comparison pages of one topic (compare/<slug>/, then page/2/, ...: COMPARED to a page, scripts/paginate.py).
+
+    `memo(parts, make)` may keep a page under what it shows (`keys`: each request's summary key; scripts/render.py)."""
     from .paginate import paginate
+    memo, keys = memo or (lambda parts, make: make()), keys or {}
     chosen = [a for a in answers if {t["code"] for t in a.request["topics"]} & set(topics)]
+    stated = differences(chosen)
     pages = {}
     for p in paginate(chosen, f"compare/{slug}.md", per_page or COMPARED):
         heading = f"Compare: {title}" + (f", page {p.number} of {p.count}" if p.number > 1 else "")
-        pages[p.path] = pagekit.markdown_page(htmllib.escape(heading), "analyst/compare.html.j2", heading=heading, answers=list(p.items),
-                                              differences=differences(chosen), status_words=STATUS_WORDS, depth=p.root.count("../"),
-                                              pager=p)
+        parts = ("compare", slug, p.path, p.number, p.count, heading, stated, STATUS_WORDS, [keys.get(a.name, a.name) for a in p.items])
+        pages[p.path] = memo(parts, lambda p=p, heading=heading: pagekit.markdown_page(
+            htmllib.escape(heading), "analyst/compare.html.j2", heading=heading, answers=list(p.items), differences=stated,
+            status_words=STATUS_WORDS, depth=p.root.count("../"), pager=p))
     return pages
 
 
@@ -209,26 +215,29 @@ def exports_links(name: str, prefix: str) -> str:
     return pagekit.html("analyst/exports.html.j2", formats=EXPORTS, name=name, labels=labels, prefix=prefix)
 
 
-def render_analyst_pages(packages: Path, out: Path, draw=None, descriptors: list[dict] | None = None, found: dict | None = None) -> None:
+def render_analyst_pages(packages: Path, out: Path, draw=None, summaries: list | None = None, memo=None, keys: dict | None = None) -> None:
     """Write the charts, the comparison pages, the family pages and the force-label page into the generated docs.
 
-    `descriptors` are the request packages' descriptors and `found` their charts (charts.collect), when the caller has them."""
+    `summaries` are the requests' scripts/summary.Summary in catalog order (read from the packages when not given);
+    `memo` and `keys` keep pages under what they show (scripts/render.Packages.memo)."""
     from .labels import labels_pages
+    from .summary import summarise
 
     STATUS_WORDS.update({r["code"]: r["title"] for r in read_rows(packages / "reference" / "answer_statuses.csv")})
-    if descriptors is None:
+    if summaries is None:
         catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))["packages"]
-        names = [p["name"] for p in catalog if p["name"] not in ("all", "reference")]
-        descriptors = [json.loads((packages / n / "datapackage.json").read_text(encoding="utf-8")) for n in names]
-    found = found if found is not None else charts.collect(packages, descriptors)
-    chart_index = charts.write_charts(out, found, draw)
-    answers = [load_answer(packages, d, chart_index) for d in descriptors]
+        summaries = [summarise(packages, p["name"]) for p in catalog if p["name"] not in ("all", "reference")]
+    chart_index = charts.write_charts(out, {s.name: s.charts for s in summaries}, draw)
+    answers = [Answer(s.d, [replace(r, charts=chart_index.get((s.name, r.name), [])) for r in s.released], list(s.questions),
+                      list(s.package_caveats)) for s in summaries]
     groups = families(answers)
     pagekit.write_page(out, "compare/index.md", index_page(answers, groups))
     for slug, title, topics in COMPARISONS:
-        for rel, text in topic_pages(slug, title, topics, answers).items():
+        for rel, text in topic_pages(slug, title, topics, answers, memo=memo, keys=keys).items():
             pagekit.write_page(out, rel, text)
+    memo, keys = memo or (lambda parts, make: make()), keys or {}
     for family, members in groups.items():
-        pagekit.write_page(out, f"compare/family-{family}.md", family_page(family, members))
-    for rel, text in labels_pages(packages, descriptors).items():
+        text = memo(("family", family, STATUS_WORDS, [keys.get(a.name, a.name) for a in members]), lambda f=family, m=members: family_page(f, m))
+        pagekit.write_page(out, f"compare/family-{family}.md", text)
+    for rel, text in labels_pages(packages, summaries, memo).items():
         pagekit.write_page(out, rel, text)

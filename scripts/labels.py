@@ -28,45 +28,57 @@ def offence_labels(packages: Path, descriptors: list[dict]) -> list[dict]:
     return out
 
 
-def outcome_labels(packages: Path, descriptors: list[dict]) -> list[dict]:
-    """Each outcome label in the reference mapping list, plus any outcome label in a table that the list lacks."""
+def outcomes_seen(packages: Path, d: dict) -> list[str]:
+    """The outcome labels in a request's tables, in the order they first appear (Total is not a label)."""
+    seen: dict[str, None] = {}
+    for resource in (r for r in d["resources"] if "foi:measure" in r and "outcome" in charts.dimensions(r)):
+        seen.update(dict.fromkeys(r["outcome"] for r in read_rows(packages / d["name"] / resource["path"]) if r["outcome"] != TOTAL))
+    return list(seen)
+
+
+def outcome_labels(packages: Path, seen: list[tuple[str, str, tuple[str, ...]]]) -> list[dict]:
+    """Each outcome label in the reference mapping list, plus any outcome label in a table that the list lacks.
+
+    `seen` holds each request's (name, force code, outcome labels in its tables), in catalog order."""
     listed = read_rows(packages / "reference" / "outcome_labels.csv")
     forces = {f["code"]: f["title"] for f in read_rows(packages / "reference" / "forces.csv")}
     titles = {o["code"]: o["title"] for o in read_rows(packages / "reference" / "outcome_types.csv")}
     out = [{**row, "force_title": forces.get(row["force"], row["force"]), "type_title": titles.get(row["outcome_type"], ""),
             "requests": ""} for row in listed]
     known = {(row["force"], row["label"]): row for row in out}
-    for d in descriptors:
-        force = d["foi:request"]["force"]["code"]
-        for resource in (r for r in d["resources"] if "foi:measure" in r and "outcome" in charts.dimensions(r)):
-            for label in dict.fromkeys(r["outcome"] for r in read_rows(packages / d["name"] / resource["path"]) if r["outcome"] != TOTAL):
-                row = known.get((force, label))
-                if row is None:
-                    row = known[(force, label)] = {"force": force, "force_title": forces.get(force, force), "label": label,
-                                                   "outcome_type": "", "type_title": "", "confidence": "none",
-                                                   "basis": "not in the mapping list", "source": "", "note": "", "requests": ""}
-                    out.append(row)
-                if d["name"] not in row["requests"].split(" "):
-                    row["requests"] = (row["requests"] + " " + d["name"]).strip()
+    for name, force, found in seen:
+        for label in found:
+            row = known.get((force, label))
+            if row is None:
+                row = known[(force, label)] = {"force": force, "force_title": forces.get(force, force), "label": label,
+                                               "outcome_type": "", "type_title": "", "confidence": "none",
+                                               "basis": "not in the mapping list", "source": "", "note": "", "requests": ""}
+                out.append(row)
+            if name not in row["requests"].split(" "):
+                row["requests"] = (row["requests"] + " " + name).strip()
     return out
 
 
-def labels_page(packages: Path, descriptors: list[dict]) -> str:
+def labels_page(packages: Path, summaries: list) -> str:
     """labels.md: both label lists, every label shown as the force wrote it (the first page, when there are several)."""
-    return labels_pages(packages, descriptors)["labels.md"]
+    return labels_pages(packages, summaries)["labels.md"]
 
 
-def labels_pages(packages: Path, descriptors: list[dict]) -> dict[str, str]:
+def labels_pages(packages: Path, summaries: list, memo=None) -> dict[str, str]:
     """labels.md and labels/page/N.md: the offence labels, PER_PAGE rows to a page (scripts/paginate.py); the outcome
-    labels on the first page, each naming the first requests where it was seen (all of them are in the combined observations table)."""
+    labels on the first page, each naming the first requests where it was seen (all of them are in the combined observations table).
+
+    `summaries` are the requests' scripts/summary.Summary, in catalog order; `memo` may keep a page under its rows."""
     from .paginate import paginate
-    outcomes = outcome_labels(packages, descriptors)
+    outcomes = outcome_labels(packages, [(s.name, s.d["foi:request"]["force"]["code"], s.outcomes) for s in summaries])
     for row in outcomes:
         seen = [r for r in row["requests"].split(" ") if r]
         row["shown"], row["more"] = seen[:SEEN], len(seen) - len(seen[:SEEN])
     pages = {}
-    for p in paginate(offence_labels(packages, descriptors), "labels.md"):
+    for p in paginate([row for s in summaries for row in s.offences], "labels.md"):
         heading = "Force labels and Home Office codes" + (f", page {p.number} of {p.count}" if p.number > 1 else "")
-        pages[p.path] = pagekit.markdown_page(heading, "analyst/labels.html.j2", heading=heading, offences=list(p.items),
-                                              outcomes=outcomes if p.number == 1 else None, depth=p.root.count("../"), pager=p)
+        shown = outcomes if p.number == 1 else None
+        parts = ("labels", p.path, p.number, p.count, list(p.items), shown)
+        pages[p.path] = (memo or (lambda parts, make: make()))(parts, lambda p=p, heading=heading, shown=shown: pagekit.markdown_page(
+            heading, "analyst/labels.html.j2", heading=heading, offences=list(p.items), outcomes=shown, depth=p.root.count("../"), pager=p))
     return pages

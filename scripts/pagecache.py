@@ -2,10 +2,12 @@
 
 A request page is a function of its own package, the reference package, every request's reference (mentions of
 other requests become links), mkdocs.yml's `extra:` and the code (scripts/, its templates and glossary); a chart
-of its bars, its measure, the code and leather (the chart library). Each is kept under the hash of those inputs in the version's
-.cache/ (pages/, charts/), beside the packages' own cache, and published with it; the file name carries the
+of its bars, its measure, the code and leather (the chart library); a request's summary (what the browse pages read
+of it, scripts/summary.py) of its package and the code. Each is kept under the hash of those inputs in the version's
+.cache/ (pages/, charts/, summaries/), beside the packages' own cache, and published with it; the file name carries the
 sha256 of the content, checked on every reuse, so a damaged entry is drawn or rendered again, never published.
-What is missing is rendered or drawn in worker processes forked after the packages are read.
+What is missing is made in worker processes: summaries first, forked before anything big is read; then pages and
+charts, forked once the summaries are read (a worker reads the whole descriptor of the page it renders).
 """
 from __future__ import annotations
 
@@ -14,10 +16,11 @@ import hashlib
 import json
 import multiprocessing
 import os
+import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import charts, pagekit, render
+from . import charts, pagekit, render, summary
 from .cache import code_key
 
 _SHARED: dict = {}  # what forked workers read: the Packages of this build
@@ -90,11 +93,52 @@ class RenderBuild:
         old = previous / ".cache" if previous is not None and use_cache else None
         self.pages = Store(old / "pages" if old else None, version / ".cache" / "pages", ".md")
         self.charts = Store(old / "charts" if old else None, version / ".cache" / "charts", ".svg")
+        self.summaries_store = Store(old / "summaries" if old else None, version / ".cache" / "summaries", ".pickle")
         self.jobs = jobs
         from importlib.metadata import version
         self.code = code_key() + " leather " + version("leather")
-        self.counts = {"pages rendered": 0, "pages reused": 0, "text pages rendered": 0, "text pages reused": 0, "charts drawn": 0,
+        self.summary_keys: dict[str, str] = {}
+        self.counts = {"summaries read": 0, "summaries reused": 0, "browse pages rendered": 0, "browse pages reused": 0,
+                       "pages rendered": 0, "pages reused": 0, "text pages rendered": 0, "text pages reused": 0, "charts drawn": 0,
                        "charts reused": 0}
+
+    def summaries(self, packages: Path) -> list[summary.Summary]:
+        """Every request's Summary in catalog order: kept under its package's hash, or read in the workers."""
+        catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))["packages"]
+        entries = {p["name"]: p for p in catalog}
+        keys = {name: _digest(self.code, "summary", entries[name]) for name in render.request_names(catalog)}
+        found: dict[str, summary.Summary] = {}
+        for name, key in keys.items():
+            data = self.summaries_store.get(key)
+            if data is not None:
+                found[name] = pickle.loads(data)
+        missing = [name for name in keys if name not in found]
+        _SHARED["packages"] = packages
+        for name, data in zip(missing, self._map(_summarise, missing)):
+            self.summaries_store.put(keys[name], data)
+            found[name] = pickle.loads(data)
+        self.counts["summaries read"] += len(missing)
+        self.counts["summaries reused"] += len(keys) - len(missing)
+        self.summary_keys = keys
+        return [found[name] for name in keys]
+
+    def memo_for(self, pk: render.Packages):
+        """A memo of browse pages for this build: each kept under what it shows (`parts`, naming requests by their summary
+        keys), the reference lists, mkdocs.yml's `extra:` and the code; so a changed request re-renders the pages that list it."""
+        catalog = {p["name"]: p for p in pk.catalog}
+        common = _digest(self.code, "browse", pk.extra, catalog.get("reference"))
+
+        def memo(parts: tuple, make) -> str:
+            key = _digest(common, parts)
+            data = self.pages.get(key)
+            if data is not None:
+                self.counts["browse pages reused"] += 1
+                return data.decode("utf-8")
+            text = make()
+            self.pages.put(key, text.encode("utf-8"))
+            self.counts["browse pages rendered"] += 1
+            return text
+        return memo
 
     def request_pages(self, pk: render.Packages, out: Path) -> None:
         """Write every request page into `out` (the generated docs), reused where its key is unchanged."""
@@ -103,7 +147,7 @@ class RenderBuild:
         common = _digest(self.code, pk.extra, catalog.get("reference"), sorted(refs.items()))
         keys = {d["name"]: _digest(common, catalog[d["name"]]) for d in pk.requests}
         missing = [name for name, key in keys.items() if self.pages.get(key) is None]
-        _SHARED["pk"], _SHARED["by_name"] = pk, {d["name"]: d for d in pk.requests}
+        _SHARED["pk"] = pk
         for name, text in zip(missing, self._map(_render_page, missing)):
             self.pages.put(keys[name], text.encode("utf-8"))
         self.counts["pages rendered"] += len(missing)
@@ -161,4 +205,9 @@ def _init() -> None:
 
 
 def _render_page(name: str) -> str:
-    return render.request_page(_SHARED["by_name"][name], _SHARED["pk"])
+    pk = _SHARED["pk"]
+    return render.request_page(summary.descriptor(pk.folder, name), pk)
+
+
+def _summarise(name: str) -> bytes:
+    return pickle.dumps(summary.summarise(_SHARED["packages"], name), protocol=pickle.HIGHEST_PROTOCOL)

@@ -19,11 +19,12 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from . import charts, crosstab, pagekit
+from . import crosstab, pagekit
 from .pagekit import read_rows
 from .sources import SourceError, cell_name, column_letters, read_source
 from .compare import chart_figures, exports_links, render_analyst_pages
 from .errors import BuildFailed, Problem
+from .summary import Summary, descriptor, summarise
 from . import paginate as paginate_module
 from .paginate import paginate, url_of
 from .trie import trie_pattern
@@ -73,18 +74,34 @@ def page(title: str, *parts: str, toc: bool = True) -> str:
 
 
 class Packages:
-    """The built packages, read once: descriptors, reference lists and the glossary."""
+    """The built packages, read once: each request's summary (scripts/summary.py), the reference lists and the glossary.
 
-    def __init__(self, folder: Path, extra: dict | None = None):
+    `requests` are the summaries' slim descriptors, in catalog order; a request page reads its whole one (`descriptor`).
+    """
+
+    def __init__(self, folder: Path, extra: dict | None = None, summaries: list[Summary] | None = None):
         self.folder = folder
         self.extra = extra or {}
         self.catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))["packages"]
-        names = [p["name"] for p in self.catalog if p["name"] not in ("all", "reference")]
-        self.requests = [json.loads((folder / n / "datapackage.json").read_text(encoding="utf-8")) for n in names]
+        if summaries is None:
+            summaries = [summarise(folder, n) for n in request_names(self.catalog)]
+        self.summaries = summaries
+        self.requests = [s.d for s in summaries]
+        self.questions = {s.name: list(s.questions) for s in summaries}
+        self.keys: dict[str, str] = {}  # request -> the key of its summary, when the build keeps them (scripts/pagecache.py)
+        self._by_date: list[dict] | None = None
         ref = json.loads((folder / "reference" / "datapackage.json").read_text(encoding="utf-8"))
         self.reference = {r["name"]: read_rows(folder / "reference" / r["path"]) for r in ref["resources"]}
         self.reference_resources = ref["resources"]
         self.glossary = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+
+    def memo(self, parts: tuple, make) -> str:
+        """A browse page: `make()`, or the page kept under `parts` (what it shows); the build passes a memo of its own."""
+        return make()
+
+    def keyed(self, requests) -> list[str]:
+        """What a browse page shows of each of its requests, in one string each: its summary's key (or its name)."""
+        return [self.keys.get(d["name"], d["name"]) for d in requests]
 
     def link_pattern(self) -> tuple[re.Pattern | None, list[tuple[str, str]], dict[str, str]]:
         """One pattern for every glossary term and request reference (compiled once, not once per page).
@@ -104,21 +121,29 @@ class Packages:
         return self._links
 
     def fates(self, d: dict) -> str:
-        """The status line of a request, read once."""
-        cache = self.__dict__.setdefault("_fates", {})
-        if d["name"] not in cache:
-            cache[d["name"]] = status_line(self.rows(d, "questions.csv"))
-        return cache[d["name"]]
+        """The status line of a request."""
+        return status_line(self.questions[d["name"]])
+
+    def descriptor(self, d: dict) -> dict:
+        """A request's whole descriptor (with its tables' schemas and layouts), read from its package."""
+        return descriptor(self.folder, d["name"])
 
     def by_date(self) -> list[dict]:
         """Requests, newest response first (then by id, for a stable order)."""
-        return sorted(self.requests, key=lambda d: (response_date(d), d["name"]), reverse=True)
+        if self._by_date is None:
+            self._by_date = sorted(self.requests, key=lambda d: (response_date(d), d["name"]), reverse=True)
+        return list(self._by_date)
 
     def rows(self, d: dict, path: str) -> list[dict]:
         return read_rows(self.folder / d["name"] / path)
 
     def lines(self, d: dict) -> list[str]:
         return (self.folder / d["name"] / "response.txt").read_text(encoding="utf-8").split("\n")
+
+
+def request_names(catalog: list[dict]) -> list[str]:
+    """The request packages of a catalog, in its order (not the combined package or the reference lists)."""
+    return [p["name"] for p in catalog if p["name"] not in ("all", "reference")]
 
 
 def response_date(d: dict) -> str:
@@ -325,9 +350,11 @@ def list_context(requests: list[dict], pk: Packages, root: str) -> dict:
 
 def all_requests_page(pk: Packages) -> dict[str, str]:
     """requests/: every request, newest first, PER_PAGE to a page (scripts/paginate.py)."""
-    return {p.path: page("All requests" + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
-                         block("browse/all.html", n=len(pk.requests), p=p, per_page=paginate_module.PER_PAGE, **list_context(list(p.items), pk, p.root)),
-                         toc=False)
+    def make(p) -> str:
+        return page("All requests" + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
+                    block("browse/all.html", n=len(pk.requests), p=p, per_page=paginate_module.PER_PAGE, **list_context(list(p.items), pk, p.root)),
+                    toc=False)
+    return {p.path: pk.memo(("all", p.path, p.number, p.count, len(pk.requests), pk.keyed(p.items)), lambda p=p: make(p))
             for p in paginate(pk.by_date(), "requests/index.md")}
 
 
@@ -342,10 +369,14 @@ def grouped_page(title: str, intro: str, groups: list[dict], pk: Packages, path:
         g["url"], g["pages"] = lists[0].urls[0], len(lists)
         g["list"] = list_context(g["requests"][:paginate_module.PREVIEW], pk, "../")
         for p in lists:
-            pages[p.path] = page(g["title"] + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
-                                 block("browse/group.html", g=g, p=p, index_url=url_of(path), index_title=title,
-                                       **list_context(list(p.items), pk, p.root)), toc=False)
-    pages[path] = page(title, block("browse/groups.html", title=title, intro=intro, groups=groups), toc=False)
+            parts = ("group", path, title, p.path, p.number, p.count, g["id"], g["title"], g["text"], len(g["requests"]), pk.keyed(p.items))
+            pages[p.path] = pk.memo(parts, lambda g=g, p=p: page(
+                g["title"] + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
+                block("browse/group.html", g=g, p=p, index_url=url_of(path), index_title=title, **list_context(list(p.items), pk, p.root)),
+                toc=False))
+    parts = ("groups", path, title, intro, [(g["id"], g["title"], g["text"], g.get("url"), g.get("pages"), len(g["requests"]),
+                                            pk.keyed(g["requests"][:paginate_module.PREVIEW])) for g in groups])
+    pages[path] = pk.memo(parts, lambda: page(title, block("browse/groups.html", title=title, intro=intro, groups=groups), toc=False))
     return pages
 
 
@@ -393,16 +424,23 @@ def years_page(pk: Packages) -> dict[str, str]:
 def caveats_page(pk: Packages) -> dict[str, str]:
     """caveats/: each kind with its newest caveats, and a paginated page of every caveat of that kind."""
     kinds, pages = [], {}
+    numbered = [(d, numbered_caveats(d)) for d in pk.by_date()]
+
+    def shown(items) -> list:
+        return [(key, c["id"]) for key, (_, c) in zip(pk.keyed(d for d, _ in items), items)]
+
     for kind in pk.reference["caveat_kinds"]:
-        items = [(d, c) for d in pk.by_date() for c in numbered_caveats(d) if c["kind"] == kind["code"]]
+        items = [(d, c) for d, cs in numbered for c in cs if c["kind"] == kind["code"]]
         k = {**kind, "items": items, "preview": items[:paginate_module.PREVIEW]}
         lists = paginate(items, f"caveats/kind-{slug(kind['code'])}.md") if items else []
         k["url"], k["pages"] = (lists[0].urls[0], len(lists)) if lists else ("", 0)
         for p in lists:
-            pages[p.path] = page(kind["title"] + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
-                                 block("browse/caveat_kind.html", k=k, p=p, items=list(p.items), root=p.root), toc=False)
+            pages[p.path] = pk.memo(("caveat-kind", kind, len(items), p.path, p.number, p.count, shown(p.items)), lambda k=k, p=p: page(
+                k["title"] + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
+                block("browse/caveat_kind.html", k=k, p=p, items=list(p.items), root=p.root), toc=False))
         kinds.append(k)
-    pages["caveats.md"] = page("Caveat glossary", block("browse/caveats.html", kinds=kinds, root="../"), toc=False)
+    parts = ("caveats", [(kind, len(k["items"]), k["url"], k["pages"], shown(k["preview"])) for kind, k in zip(pk.reference["caveat_kinds"], kinds)])
+    pages["caveats.md"] = pk.memo(parts, lambda: page("Caveat glossary", block("browse/caveats.html", kinds=kinds, root="../"), toc=False))
     return pages
 
 
@@ -428,19 +466,20 @@ def render_all(packages: Path, out: Path, extra: dict | None = None, build=None)
     `build` (scripts/pagecache.py) renders the request pages and draws the charts on both cores, reusing those whose
     inputs did not change; without it, every page is rendered here, one after another.
     """
-    pk = Packages(packages, extra)
+    pk = Packages(packages, extra, build.summaries(packages) if build is not None else None)
+    if build is not None:
+        pk.keys, pk.memo = build.summary_keys, build.memo_for(pk)
     pages = {**all_requests_page(pk), **forces_page(pk), **topics_page(pk), **years_page(pk), **caveats_page(pk),
              "glossary.md": glossary_page(pk), "data.md": data_page(pk)}
     if build is None:
-        pages.update({f"requests/{d['name']}.md": request_page(d, pk) for d in pk.requests})
+        pages.update({f"requests/{d['name']}.md": request_page(pk.descriptor(d), pk) for d in pk.requests})
         pages.update({f"requests/{d['name']}/text.md": response_page(d, pk) for d in pk.requests if pagekit.text_page(d)})
     else:
         build.request_pages(pk, out)  # and the long responses' text pages
     for rel, text in pages.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_text(text, encoding="utf-8")
-    found = charts.collect(packages, pk.requests)
-    draw = build.prepare_charts(found) if build is not None else None
-    render_analyst_pages(packages, out, draw, pk.requests, found)  # charts, comparison and family pages, force labels (scripts/compare.py)
+    draw = build.prepare_charts({s.name: s.charts for s in pk.summaries}) if build is not None else None
+    render_analyst_pages(packages, out, draw, pk.summaries, pk.memo, pk.keys)  # charts, comparison and family pages, force labels (scripts/compare.py)
     index = out / "index.md"
     index.write_text(index.read_text(encoding="utf-8").replace("<!-- latest-requests -->", latest_block(pk)), encoding="utf-8")

@@ -1,0 +1,53 @@
+"""What the browse, comparison, label and chart pages need of one built request package: read once, kept small.
+
+The browse pages list every request, so they used to hold every package's whole descriptor and read every table
+again. A request's Summary holds only what they show: its descriptor without the table schemas and layouts, its
+questions, its charts, what a comparison page shows of it and the force labels in its tables. It is a function of
+the package (and the code), so the build keeps it under the package's hash (scripts/pagecache.py): a rebuild reads
+small pickles, and only a changed package is read again.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import charts, compare, labels
+
+KEPT = ("name", "title", "version", "foi:request", "foi:caveats")  # what the browse pages read of a descriptor
+KEPT_RESOURCE = ("name", "title", "bytes")  # and of each resource (caveats name their tables; a long response has its own page)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One request as the pages that list it see it."""
+
+    d: dict  # the descriptor's KEPT properties, its resources' KEPT_RESOURCE
+    questions: tuple[dict, ...]
+    charts: tuple[charts.Chart, ...]
+    released: tuple[compare.Released, ...]  # each without its charts (joined by compare.render_analyst_pages)
+    package_caveats: tuple[dict, ...]
+    offences: tuple[dict, ...]  # labels.offence_labels rows
+    outcomes: tuple[str, ...]  # the outcome labels in its tables, in order
+
+    @property
+    def name(self) -> str:
+        return self.d["name"]
+
+
+def descriptor(packages: Path, name: str) -> dict:
+    """A built request package's whole descriptor."""
+    return json.loads((packages / name / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def summarise(packages: Path, name: str) -> Summary:
+    """Read one built package (its descriptor and tables) into a Summary."""
+    d = descriptor(packages, name)
+    answer = compare.load_answer(packages, d, {})
+    return Summary(slim(d), tuple(answer.questions), tuple(charts.request_charts(packages, name, d)), tuple(answer.released),
+                   tuple(answer.caveats), tuple(labels.offence_labels(packages, [d])), tuple(labels.outcomes_seen(packages, d)))
+
+
+def slim(d: dict) -> dict:
+    """The descriptor without what only the request page and the analysts read (schemas, layouts, licences, sources ...)."""
+    return {**{k: d[k] for k in KEPT if k in d}, "resources": [{k: r[k] for k in KEPT_RESOURCE if k in r} for r in d["resources"]]}
