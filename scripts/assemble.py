@@ -20,7 +20,7 @@ from .cache import SHARED, Cache, Entry, combined_key, outputs, seal, shared_out
 from .collect import duplicates, prepare, request_folders
 from .combine import EXPORTS, Contribution, add_exports, contribution, write_catalog, write_combined, write_reference
 from .errors import BuildFailed, Problem, Problems
-from .export import TooManyRows, write_sqlite, write_xlsx
+from .export import write_sqlite, write_xlsx
 from .faults import checkpoint
 from .links import keep_files, keep_unchanged
 from .load import load_request
@@ -79,9 +79,6 @@ class Assembly:
                 for name in EXPORT_FILES:
                     os.replace(out / SCRATCH / name, out / name)
                 (out / SCRATCH).rmdir()
-        except TooManyRows as err:
-            raise BuildFailed([Problem("datapackages/all.xlsx", None, "", f"{err}; the workbook would lose rows, so the build stops",
-                                       "export-too-large")]) from None
         except Exception as err:  # a full disk, a worker killed for memory: a clear error, never a traceback
             raise BuildFailed([Problem("datapackages/all.sqlite, all.xlsx", None, "", f"writing the SQLite and Excel copies failed: "
                                        f"{type(err).__name__}: {err}", "export-failed")]) from None

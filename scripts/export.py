@@ -8,17 +8,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from itertools import islice
 from pathlib import Path
 
 import sqlite_utils
 import xlsxwriter
 
 SQLITE_TYPES = {"integer": int, "boolean": int, "number": float}
-SHEET_ROWS = 1_048_576  # rows an Excel sheet holds, the header row included
-
-
-class TooManyRows(ValueError):
-    """A table longer than an Excel sheet: xlsxwriter would drop the rows past the limit without a word."""
+SHEET_ROWS = 1_048_576  # rows an Excel sheet holds, the header row included: a longer table continues on further sheets
 
 FIXED_CREATED = "2000-01-01T00:00:00Z"  # used only when the package states no created date
 README_NOTES = [
@@ -41,10 +38,30 @@ README_NOTES = [
 def read_resource(folder: Path, resource: dict) -> tuple[list[dict], list[list]]:
     """A resource's fields and its rows, each cell typed by its Table Schema (None for an empty cell)."""
     fields = resource["schema"]["fields"]
+    return fields, list(iter_rows(folder, resource))
+
+
+def iter_rows(folder: Path, resource: dict):
+    """A resource's rows one at a time, typed as `read_resource` types them (a combined table is not held in memory)."""
+    fields = resource["schema"]["fields"]
     with (folder / resource["path"]).open(encoding="utf-8", newline="") as f:
-        records = list(csv.reader(f))
-    assert records[0] == [fl["name"] for fl in fields], f"{resource['path']}: header does not match its schema"
-    return fields, [[typed(value, fl) for value, fl in zip(record, fields)] for record in records[1:]]
+        records = csv.reader(f)
+        header = next(records, [])
+        assert header == [fl["name"] for fl in fields], f"{resource['path']}: header does not match its schema"
+        for record in records:
+            yield [typed(value, fl) for value, fl in zip(record, fields)]
+
+
+def count_rows(folder: Path, resource: dict) -> int:
+    """How many rows a resource has below its header (CSV records: a quoted cell may hold a line break)."""
+    with (folder / resource["path"]).open(encoding="utf-8", newline="") as f:
+        return max(sum(1 for _ in csv.reader(f)) - 1, 0)
+
+
+def sheet_names(name: str, rows: int) -> list[str]:
+    """The sheets a table fills: its name (cut to Excel's 31 characters), then "name (2)", ... for each further SHEET_ROWS - 1 rows."""
+    count = max(1, -(-rows // (SHEET_ROWS - 1)))
+    return [name[:31]] + [f"{name[:31 - len(f' ({k})')]} ({k})" for k in range(2, count + 1)]
 
 
 def typed(value: str, field: dict):
@@ -60,15 +77,26 @@ def typed(value: str, field: dict):
     return value
 
 
-def readme_rows(descriptor: dict) -> list[tuple[str, str]]:
-    """The README table/sheet: what the file is, its version, licences, how to read it, and what each table holds."""
+def readme_rows(descriptor: dict, continued: dict[str, list[str]] | None = None) -> list[tuple[str, str]]:
+    """The README table/sheet: what the file is, its version, licences, how to read it, and what each table holds.
+
+    `continued` names the sheets of each table longer than one Excel sheet (the workbook's README says where it goes on)."""
     licences = "; ".join(lic.get("title") or lic.get("name", "") for lic in descriptor.get("licenses", []))
     rows = [("Title", descriptor.get("title", "")), ("Description", descriptor.get("description", "")),
             ("Version", descriptor.get("version", "")), ("Licence", licences),
             ("How to cite", f"{descriptor.get('title', '')}, version {descriptor.get('version', '')} (package {descriptor['name']}).")]
     rows += README_NOTES
-    rows += [(f"Table {r['name']}", r.get("description") or r.get("title", "")) for r in descriptor["resources"]]
+    continued = continued or {}
+    rows += [(f"Table {r['name']}", (r.get("description") or r.get("title", "")) + _continued(continued.get(r["name"], [])))
+             for r in descriptor["resources"]]
     return rows
+
+
+def _continued(sheets: list[str]) -> str:
+    if len(sheets) < 2:
+        return ""
+    return (f" It has more rows than an Excel sheet holds, so it fills {len(sheets)} sheets in order: " + ", ".join(sheets)
+            + "; each has the header row. The CSV file holds the whole table.")
 
 
 def write_sqlite(folder: Path, target: Path) -> None:
@@ -78,7 +106,7 @@ def write_sqlite(folder: Path, target: Path) -> None:
     db = sqlite_utils.Database(target)
     db["readme"].insert_all(({"section": k, "text": v} for k, v in readme_rows(descriptor)), pk="section")
     for resource in descriptor["resources"]:
-        fields, rows = read_resource(folder, resource)
+        fields, rows = resource["schema"]["fields"], iter_rows(folder, resource)
         columns = {f["name"]: SQLITE_TYPES.get(f["type"], str) for f in fields}
         table = db.table(resource["name"])
         table.create(columns, pk=tuple(resource["schema"].get("primaryKey") or []) or None, not_null=_required(fields))
@@ -112,38 +140,41 @@ def write_xlsx(folder: Path, target: Path) -> None:
     book.set_properties({"title": descriptor.get("title", ""), "created": created, "comments": "Made from the CSV files of the package."})
     bold = book.add_format({"bold": True})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    sheets = {r["name"]: sheet_names(r["name"], count_rows(folder, r)) for r in descriptor["resources"]}
     sheet = book.add_worksheet("README")
     sheet.set_column(0, 0, 28)
     sheet.set_column(1, 1, 110, wrap)
-    for r, (key, text) in enumerate(readme_rows(descriptor)):
+    for r, (key, text) in enumerate(readme_rows(descriptor, sheets)):
         sheet.write_string(r, 0, key, bold)
         sheet.write_string(r, 1, text)
     for resource in descriptor["resources"]:
-        _sheet(book, bold, folder, resource)
+        _sheets(book, bold, folder, resource, sheets[resource["name"]])
     book.close()
 
 
-def _sheet(book, bold, folder: Path, resource: dict) -> None:
-    """One resource as a sheet: a header row (frozen, filterable) and typed cells."""
-    fields, rows = read_resource(folder, resource)
-    if len(rows) + 1 > SHEET_ROWS:
-        raise TooManyRows(f"table {resource['name']} has {len(rows):,} rows; an Excel sheet holds {SHEET_ROWS - 1:,} below its header")
-    sheet = book.add_worksheet(resource["name"][:31])
-    for c, f in enumerate(fields):
-        sheet.write_string(0, c, f["name"], bold)
-        sheet.set_column(c, c, 14 if f["type"] in SQLITE_TYPES else 30)
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row):
-            if value is None:
-                continue
-            if isinstance(value, bool):
-                sheet.write_boolean(r, c, value)
-            elif isinstance(value, (int, float)):
-                sheet.write_number(r, c, value)
-            else:
-                sheet.write_string(r, c, value)
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(len(rows), 1), len(fields) - 1)
+def _sheets(book, bold, folder: Path, resource: dict, names: list[str]) -> None:
+    """One resource as one sheet, or several when it is longer than a sheet: a header row (frozen, filterable) and typed cells."""
+    fields = resource["schema"]["fields"]
+    rows = iter_rows(folder, resource)
+    for name in names:
+        sheet = book.add_worksheet(name)
+        for c, f in enumerate(fields):
+            sheet.write_string(0, c, f["name"], bold)
+            sheet.set_column(c, c, 14 if f["type"] in SQLITE_TYPES else 30)
+        written = 0
+        for r, row in enumerate(islice(rows, SHEET_ROWS - 1), start=1):
+            written = r
+            for c, value in enumerate(row):
+                if value is None:
+                    continue
+                if isinstance(value, bool):
+                    sheet.write_boolean(r, c, value)
+                elif isinstance(value, (int, float)):
+                    sheet.write_number(r, c, value)
+                else:
+                    sheet.write_string(r, c, value)
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(written, 1), len(fields) - 1)
 
 
 def write_exports(folder: Path, out: Path) -> list[Path]:
