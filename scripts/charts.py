@@ -208,17 +208,21 @@ def collect(packages: Path, descriptors: list[dict]) -> dict[str, list[Chart]]:
     return {d["name"]: request_charts(packages, d["name"], d) for d in descriptors}
 
 
+def write_svg(chart: Chart, target: Path) -> None:
+    target.write_bytes(svg_bytes(chart))
+
+
 def write_charts(out: Path, charts: dict[str, list[Chart]], draw=None) -> dict[tuple[str, str], list[Chart]]:
     """Write out/charts/<request>/<table>--<slug>.svg for every request's charts; return the charts by (request, table).
 
-    `draw` makes a chart's SVG bytes (default `svg_bytes`; the build passes a cache of them, scripts/pagecache.py).
+    `draw(chart, target)` writes a chart's SVG file (default `write_svg`; the build links the ones it keeps, scripts/pagecache.py).
     """
-    draw = draw or svg_bytes
+    draw = draw or write_svg
     found: dict[tuple[str, str], list[Chart]] = {}
     for name, drawn in charts.items():
         for chart in drawn:
             target = out / "charts" / name / chart.filename
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(draw(chart))
+            draw(chart, target)
             found.setdefault((name, chart.table), []).append(chart)
     return found

@@ -62,6 +62,13 @@ class Store:
     def put(self, key: str, data: bytes) -> None:
         self._keep(key, data, None)
 
+    def place(self, key: str, target: Path) -> None:
+        """Put the content kept under `key` (by `get` or `put` in this build) at `target`: a hard link to its file, no copy."""
+        try:
+            os.link(self.made[key], target)
+        except OSError:  # another file system: a copy
+            target.write_bytes(self.made[key].read_bytes())
+
     def _name(self, key: str, data: bytes) -> str:
         return f"{key}.{hashlib.sha256(data).hexdigest()[:16]}{self.suffix}"
 
@@ -154,7 +161,7 @@ class RenderBuild:
         self.counts["pages reused"] += len(keys) - len(missing)
         (out / "requests").mkdir(parents=True, exist_ok=True)
         for name, key in keys.items():
-            (out / "requests" / f"{name}.md").write_bytes(self.pages.get(key))
+            self.pages.place(key, out / "requests" / f"{name}.md")
         self._text_pages(pk, out, catalog)
 
     def _text_pages(self, pk: render.Packages, out: Path, catalog: dict) -> None:
@@ -169,20 +176,21 @@ class RenderBuild:
             else:
                 self.counts["text pages reused"] += 1
             (out / "requests" / d["name"]).mkdir(exist_ok=True)
-            (out / "requests" / d["name"] / "text.md").write_bytes(self.pages.get(key))
+            self.pages.place(key, out / "requests" / d["name"] / "text.md")
 
     def chart_key(self, chart: charts.Chart) -> str:
         return _digest(self.code, repr((chart.bars, chart.measure)))
 
     def prepare_charts(self, drawn: dict[str, list[charts.Chart]]):
-        """Draw every chart not kept from the last build (in the workers); return the function that gives a chart's SVG."""
-        found = {self.chart_key(c): c for cs in drawn.values() for c in cs}
+        """Draw every chart not kept from the last build (in the workers); return the function that writes a chart's file."""
+        keys = {c: self.chart_key(c) for cs in drawn.values() for c in cs}
+        found = {key: c for c, key in keys.items()}
         missing = [key for key in found if self.charts.get(key) is None]
         for key, svg in zip(missing, self._map(charts.svg_bytes, [found[k] for k in missing])):
             self.charts.put(key, svg)
         self.counts["charts drawn"] += len(missing)
         self.counts["charts reused"] += len(found) - len(missing)
-        return lambda chart: self.charts.get(self.chart_key(chart)) or charts.svg_bytes(chart)
+        return lambda chart, target: self.charts.place(keys[chart], target)
 
     def _map(self, fn, items: list):
         """fn over items, in order, each result as it comes: in forked workers when there are enough of them."""
