@@ -110,6 +110,7 @@ class Cache:
         self.old = self.previous / ".cache" if self.previous else None
         self.new = version / ".cache"
         self.code = code_key()
+        self._folders = False  # whether .cache/entries and .cache/objects exist in the new version
 
     def lookup(self, name: str, key: str) -> Entry | None:
         """The entry for `name` if it was built from `key` and its files are still exactly in the published version."""
@@ -137,9 +138,13 @@ class Cache:
                 os.makedirs(folder, exist_ok=True)
                 made.add(folder)
             _link(os.path.join(old, rel), target, made=True)
-        _link(self.old / "entries" / f"{name}.pickle", self.new / "entries" / f"{name}.pickle")
+        if not self._folders:  # made once, not once per request
+            for sub in ("entries", "objects"):
+                (self.new / sub).mkdir(parents=True, exist_ok=True)
+            self._folders = True
+        _link(self.old / "entries" / f"{name}.pickle", self.new / "entries" / f"{name}.pickle", made=True)
         if (self.old / "objects" / f"{entry.key}.pickle").is_file():
-            _link(self.old / "objects" / f"{entry.key}.pickle", self.new / "objects" / f"{entry.key}.pickle")
+            _link(self.old / "objects" / f"{entry.key}.pickle", self.new / "objects" / f"{entry.key}.pickle", made=True)
 
     def put_object(self, key: str, data: bytes) -> None:
         """Keep a pickled Contribution (scripts/combine.py) under its input key, sealed with its sha256."""

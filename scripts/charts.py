@@ -220,9 +220,9 @@ def write_charts(out: Path, charts: dict[str, list[Chart]], draw=None) -> dict[t
     draw = draw or write_svg
     found: dict[tuple[str, str], list[Chart]] = {}
     for name, drawn in charts.items():
+        if drawn:
+            (out / "charts" / name).mkdir(parents=True, exist_ok=True)
         for chart in drawn:
-            target = out / "charts" / name / chart.filename
-            target.parent.mkdir(parents=True, exist_ok=True)
-            draw(chart, target)
+            draw(chart, out / "charts" / name / chart.filename)
             found.setdefault((name, chart.table), []).append(chart)
     return found

@@ -74,7 +74,8 @@ class Store:
 
     def _keep(self, key: str, data: bytes, source: Path | None) -> None:
         """Keep the content in the new version for this build (a hard link when it was there before)."""
-        self.new.mkdir(parents=True, exist_ok=True)
+        if not self.made:
+            self.new.mkdir(parents=True, exist_ok=True)
         target = self.new / self._name(key, data)
         self.made[key] = target
         if target.exists():
