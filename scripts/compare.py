@@ -159,7 +159,7 @@ def topic_pages(slug: str, title: str, topics: list[str], answers: list[Answer],
     pages = {}
     for p in paginate(chosen, f"compare/{slug}.md", per_page or COMPARED):
         heading = f"Compare: {title}" + (f", page {p.number} of {p.count}" if p.number > 1 else "")
-        parts = ("compare", slug, p.path, p.number, p.count, heading, stated, STATUS_WORDS, [keys.get(a.name, a.name) for a in p.items])
+        parts = ("compare", slug, p.key, heading, stated, STATUS_WORDS, [keys.get(a.name, a.name) for a in p.items])
         pages[p.path] = memo(parts, lambda p=p, heading=heading: pagekit.markdown_page(
             htmllib.escape(heading), "analyst/compare.html.j2", heading=heading, answers=list(p.items), differences=stated,
             status_words=STATUS_WORDS, depth=p.root.count("../"), pager=p))

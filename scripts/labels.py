@@ -78,7 +78,7 @@ def labels_pages(packages: Path, summaries: list, memo=None) -> dict[str, str]:
     for p in paginate([row for s in summaries for row in s.offences], "labels.md"):
         heading = "Force labels and Home Office codes" + (f", page {p.number} of {p.count}" if p.number > 1 else "")
         shown = outcomes if p.number == 1 else None
-        parts = ("labels", p.path, p.number, p.count, list(p.items), shown)
+        parts = ("labels", p.key, list(p.items), shown)
         pages[p.path] = (memo or (lambda parts, make: make()))(parts, lambda p=p, heading=heading, shown=shown: pagekit.markdown_page(
             heading, "analyst/labels.html.j2", heading=heading, offences=list(p.items), outcomes=shown, depth=p.root.count("../"), pager=p))
     return pages

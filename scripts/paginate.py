@@ -28,6 +28,11 @@ class Page:
         return len(self.urls)
 
     @property
+    def key(self) -> tuple:
+        """Everything this page shows of its place in the list (its pager: n–m of N, page k of K, the links), for a memo key."""
+        return (self.path, self.urls, self.number, self.start, self.total)
+
+    @property
     def end(self) -> int:
         return self.start + len(self.items) - 1
 

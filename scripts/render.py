@@ -354,7 +354,7 @@ def all_requests_page(pk: Packages) -> dict[str, str]:
         return page("All requests" + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
                     block("browse/all.html", n=len(pk.requests), p=p, per_page=paginate_module.PER_PAGE, **list_context(list(p.items), pk, p.root)),
                     toc=False)
-    return {p.path: pk.memo(("all", p.path, p.number, p.count, len(pk.requests), pk.keyed(p.items)), lambda p=p: make(p))
+    return {p.path: pk.memo(("all", p.key, len(pk.requests), pk.keyed(p.items)), lambda p=p: make(p))
             for p in paginate(pk.by_date(), "requests/index.md")}
 
 
@@ -369,7 +369,7 @@ def grouped_page(title: str, intro: str, groups: list[dict], pk: Packages, path:
         g["url"], g["pages"] = lists[0].urls[0], len(lists)
         g["list"] = list_context(g["requests"][:paginate_module.PREVIEW], pk, "../")
         for p in lists:
-            parts = ("group", path, title, p.path, p.number, p.count, g["id"], g["title"], g["text"], len(g["requests"]), pk.keyed(p.items))
+            parts = ("group", path, title, p.key, g["id"], g["title"], g["text"], len(g["requests"]), pk.keyed(p.items))
             pages[p.path] = pk.memo(parts, lambda g=g, p=p: page(
                 g["title"] + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
                 block("browse/group.html", g=g, p=p, index_url=url_of(path), index_title=title, **list_context(list(p.items), pk, p.root)),
@@ -435,7 +435,7 @@ def caveats_page(pk: Packages) -> dict[str, str]:
         lists = paginate(items, f"caveats/kind-{slug(kind['code'])}.md") if items else []
         k["url"], k["pages"] = (lists[0].urls[0], len(lists)) if lists else ("", 0)
         for p in lists:
-            pages[p.path] = pk.memo(("caveat-kind", kind, len(items), p.path, p.number, p.count, shown(p.items)), lambda k=k, p=p: page(
+            pages[p.path] = pk.memo(("caveat-kind", kind, len(items), p.key, shown(p.items)), lambda k=k, p=p: page(
                 k["title"] + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
                 block("browse/caveat_kind.html", k=k, p=p, items=list(p.items), root=p.root), toc=False))
         kinds.append(k)

@@ -171,3 +171,26 @@ def test_a_published_site_changed_behind_the_build_is_built_again(serial, tmp_pa
     build(root, timer=timer)
     assert "site reused" not in timer.counts and timer.counts["pages reused"] == 17
     assert published(root / "build") == published(serial / "build")
+
+
+def test_removing_a_request_updates_every_page_of_every_list(tmp_path, monkeypatch):
+    per_page = 2
+    """A pager says "n–m of N": a browse page kept from the last build must not keep an old N when a request leaves
+    a later page of its list (the page's key holds its whole place in the list, not only its number and the page count).
+    The comparison and label lists follow the catalog, so the request removed is the catalog's last."""
+    import json
+
+    from scripts import compare, paginate
+    monkeypatch.setattr(paginate, "PER_PAGE", per_page)  # short lists: every list and the labels page have several pages
+    monkeypatch.setattr(compare, "COMPARED", per_page)
+    cached, fresh = project(tmp_path / "c"), project(tmp_path / "f")
+    build(cached, jobs=1)
+    catalog = json.loads((cached / "build" / "current" / "datapackages" / "catalog.json").read_text())["packages"]
+    last = [p["name"] for p in catalog if p["name"] not in ("all", "reference")][-1]
+    for root in (cached, fresh):
+        shutil.rmtree(root / "datapackages" / last)
+    timer = Timer()
+    build(cached, jobs=1, timer=timer)
+    build(fresh, jobs=1, cache=False)
+    assert timer.counts["browse pages reused"] > 0
+    assert published(cached / "build") == published(fresh / "build")

@@ -73,3 +73,29 @@ def test_the_labels_page_is_split_and_outcomes_stay_on_its_first_page(small_page
     site = small_pages / "build" / "site" / "labels"
     first, second = (site / "index.html").read_text(encoding="utf-8"), (site / "page" / "2" / "index.html").read_text(encoding="utf-8")
     assert "Outcome labels" in first and "Outcome labels" not in second and 'rel="prev"' in second
+
+
+def test_a_kept_browse_page_is_keyed_by_its_whole_place_in_its_list(built, monkeypatch):
+    """A kept page is reused when its key is unchanged; its pager says "1–2 of N", so N must be in the key (a request
+    removed from a later page leaves the first page's items, number and page count as they were)."""
+    from types import SimpleNamespace
+
+    from scripts import compare, labels, paginate
+
+    def first_key(pages) -> tuple:
+        seen: list = []
+        pages(lambda parts, make: seen.append(parts) or "")
+        return seen[0]
+
+    def answers(n):
+        return [compare.Answer({"name": f"r{i}", "foi:request": {"topics": [{"code": "t"}], "force": {"code": "f"}}, "resources": []},
+                               [], [], []) for i in range(n)]
+    assert first_key(lambda memo: compare.topic_pages("t", "T", ["t"], answers(5), per_page=2, memo=memo)) != \
+        first_key(lambda memo: compare.topic_pages("t", "T", ["t"], answers(6), per_page=2, memo=memo))  # page 1 of 3 either way
+
+    def summaries(n):
+        return [SimpleNamespace(name=f"r{i}", d={"foi:request": {"force": {"code": "f"}}}, outcomes=(),
+                                offences=({"request": f"r{i}", "label": "x"},)) for i in range(n)]
+    monkeypatch.setattr(paginate, "PER_PAGE", 2)
+    assert first_key(lambda memo: labels.labels_pages(built, summaries(5), memo)) != \
+        first_key(lambda memo: labels.labels_pages(built, summaries(6), memo))
