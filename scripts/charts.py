@@ -203,11 +203,6 @@ def request_charts(packages: Path, name: str, descriptor: dict | None = None) ->
     return charts
 
 
-def collect(packages: Path, descriptors: list[dict]) -> dict[str, list[Chart]]:
-    """Every request's charts, by request, read once for the chart store and the pages."""
-    return {d["name"]: request_charts(packages, d["name"], d) for d in descriptors}
-
-
 def write_svg(chart: Chart, target: Path) -> None:
     target.write_bytes(svg_bytes(chart))
 

@@ -153,7 +153,7 @@ def topic_pages(slug: str, title: str, topics: list[str], answers: list[Answer],
 
     `memo(parts, make)` may keep a page under what it shows (`keys`: each request's summary key; scripts/render.py)."""
     from .paginate import paginate
-    memo, keys = memo or (lambda parts, make: make()), keys or {}
+    memo, keys = memo or pagekit.unkept, keys or {}
     chosen = [a for a in answers if {t["code"] for t in a.request["topics"]} & set(topics)]
     stated = differences(chosen)
     pages = {}
@@ -235,7 +235,7 @@ def render_analyst_pages(packages: Path, out: Path, draw=None, summaries: list |
     for slug, title, topics in COMPARISONS:
         for rel, text in topic_pages(slug, title, topics, answers, memo=memo, keys=keys).items():
             pagekit.write_page(out, rel, text)
-    memo, keys = memo or (lambda parts, make: make()), keys or {}
+    memo, keys = memo or pagekit.unkept, keys or {}
     for family, members in groups.items():
         text = memo(("family", family, STATUS_WORDS, [keys.get(a.name, a.name) for a in members]), lambda f=family, m=members: family_page(f, m))
         pagekit.write_page(out, f"compare/family-{family}.md", text)

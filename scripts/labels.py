@@ -59,11 +59,6 @@ def outcome_labels(packages: Path, seen: list[tuple[str, str, tuple[str, ...]]])
     return out
 
 
-def labels_page(packages: Path, summaries: list) -> str:
-    """labels.md: both label lists, every label shown as the force wrote it (the first page, when there are several)."""
-    return labels_pages(packages, summaries)["labels.md"]
-
-
 def labels_pages(packages: Path, summaries: list, memo=None) -> dict[str, str]:
     """labels.md and labels/page/N.md: the offence labels, PER_PAGE rows to a page (scripts/paginate.py); the outcome
     labels on the first page, each naming the first requests where it was seen (all of them are in the combined observations table).
@@ -79,6 +74,6 @@ def labels_pages(packages: Path, summaries: list, memo=None) -> dict[str, str]:
         heading = "Force labels and Home Office codes" + (f", page {p.number} of {p.count}" if p.number > 1 else "")
         shown = outcomes if p.number == 1 else None
         parts = ("labels", p.key, list(p.items), shown)
-        pages[p.path] = (memo or (lambda parts, make: make()))(parts, lambda p=p, heading=heading, shown=shown: pagekit.markdown_page(
+        pages[p.path] = (memo or pagekit.unkept)(parts, lambda p=p, heading=heading, shown=shown: pagekit.markdown_page(
             heading, "analyst/labels.html.j2", heading=heading, offences=list(p.items), outcomes=shown, depth=p.root.count("../"), pager=p))
     return pages

@@ -52,6 +52,11 @@ def markdown_page(title: str, template: str, **context) -> str:
     return f"---\ntitle: {json.dumps(title)}\n---\n\n{html(template, title=title, **context)}\n"
 
 
+def unkept(parts: tuple, make) -> str:
+    """The memo of a render that keeps nothing: every page is made (the build passes one that keeps them, scripts/pagecache.py)."""
+    return make()
+
+
 def write_page(out: Path, rel: str, text: str) -> None:
     """Write one generated page under the generated docs folder."""
     (out / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -89,15 +89,12 @@ class Packages:
         self.requests = [s.d for s in summaries]
         self.questions = {s.name: list(s.questions) for s in summaries}
         self.keys: dict[str, str] = {}  # request -> the key of its summary, when the build keeps them (scripts/pagecache.py)
+        self.memo = pagekit.unkept  # memo(parts, make): a browse page, made or kept under what it shows (`parts`)
         self._by_date: list[dict] | None = None
         ref = json.loads((folder / "reference" / "datapackage.json").read_text(encoding="utf-8"))
         self.reference = {r["name"]: read_rows(folder / "reference" / r["path"]) for r in ref["resources"]}
         self.reference_resources = ref["resources"]
         self.glossary = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
-
-    def memo(self, parts: tuple, make) -> str:
-        """A browse page: `make()`, or the page kept under `parts` (what it shows); the build passes a memo of its own."""
-        return make()
 
     def keyed(self, requests) -> list[str]:
         """What a browse page shows of each of its requests, in one string each: its summary's key (or its name)."""
