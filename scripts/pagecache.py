@@ -119,12 +119,12 @@ class RenderBuild:
         for name, key in keys.items():
             data = self.summaries_store.get(key)
             if data is not None:
-                found[name] = pickle.loads(data)
+                found[name] = summary.shared(pickle.loads(data))
         missing = [name for name in keys if name not in found]
         _SHARED["packages"] = packages
         for name, data in zip(missing, self._map(_summarise, missing)):
             self.summaries_store.put(keys[name], data)
-            found[name] = pickle.loads(data)
+            found[name] = summary.shared(pickle.loads(data))
         self.counts["summaries read"] += len(missing)
         self.counts["summaries reused"] += len(keys) - len(missing)
         self.summary_keys = keys
