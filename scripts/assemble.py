@@ -90,24 +90,26 @@ class Assembly:
             self.run.cache.store(out, SHARED, self.run.keys[SHARED], shared_outputs(out))
 
 
-def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | None, previous: Path | None) -> Assembly:
+def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | None, previous: Path | None,
+             known: dict | None = None) -> Assembly:
     """Write every package into `out` (a new version's datapackages/); raise BuildFailed on any curated problem.
 
+    `known`: request -> (key, cache entry or None), as scripts/build.unchanged found them before the first difference.
     Returns what is left to do beside MkDocs: validating what was written afresh, and the combined package's exports.
     """
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".contributions-", dir=out.parent) as spool:  # beside the output: it is as big as all/
         run = _Run(root, out, cache, Problems(root), spool=None if cache else Path(spool))
-        return _assemble(run, timer, pool, previous)
+        return _assemble(run, timer, pool, previous, known or {})
 
 
-def _assemble(run: _Run, timer: Timer, pool: Pool, previous: Path | None) -> Assembly:
+def _assemble(run: _Run, timer: Timer, pool: Pool, previous: Path | None, known: dict) -> Assembly:
     root, out = run.root, run.out
     with timer.stage("prepare"):
         ref, schema = prepare(root, run.problems)
         run.folders = request_folders(root / "datapackages", run.problems)
         out.mkdir(parents=True)
-        _look_up(run, ref.folder)
+        _look_up(run, ref.folder, known)
     timer.count("requests reused", len(run.hits))
     timer.count("requests built", len(run.folders) - len(run.hits))
     with timer.stage("load, check and package"):
@@ -134,14 +136,17 @@ def _assemble(run: _Run, timer: Timer, pool: Pool, previous: Path | None) -> Ass
     return Assembly(run, previous, targets, shared is None)
 
 
-def _look_up(run: _Run, reference: Path) -> None:
+def _look_up(run: _Run, reference: Path, known: dict) -> None:
     """Each request's key, and the entries the cache can reuse; their files are linked into the new version."""
     if not run.cache:
         return
     run.salt = (run.cache.code, tree_key(reference))
     for f in run.folders:
-        run.keys[f.name] = tree_key(f, *run.salt, str(f.absolute()))
-        entry = run.cache.lookup(f.name, run.keys[f.name])
+        if f.name in known:
+            run.keys[f.name], entry = known[f.name]
+        else:
+            run.keys[f.name] = tree_key(f, *run.salt, str(f.absolute()))
+            entry = run.cache.lookup(f.name, run.keys[f.name])
         if entry:
             run.cache.reuse(f.name, entry, run.out)
             run.hits[f.name] = entry

@@ -26,9 +26,9 @@ from pathlib import Path
 
 from . import workers
 from .assemble import assemble
-from .cache import Cache
+from .cache import SHARED, Cache, combined_key, tree_key
 from .collect import check_collection, load_all, prepare, request_folders  # noqa: F401 (the build's checks, imported from here by tests)
-from .errors import BuildFailed
+from .errors import BuildFailed, Problems
 from .faults import checkpoint
 from .links import keep_unchanged
 from .timing import Timer
@@ -98,19 +98,25 @@ def publish(version: Path, build_dir: Path) -> None:
 
 
 def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, timer: Timer | None = None, jobs: int = JOBS,
-          cache: bool = True) -> None:
-    """Build everything into a new version folder under build/, then publish it atomically."""
+          cache: bool = True) -> bool:
+    """Build everything into a new version folder under build/, then publish it atomically.
+
+    Returns False when nothing changed since the published build: it is then already what this build would write,
+    and nothing is written at all."""
     timer = timer or Timer()
     build_dir = build_dir or root / "build"
     with locked(build_dir):
         remove_stale(build_dir)
         previous = build_dir / current_version(build_dir) if current_version(build_dir) else None
+        same, known = unchanged(root, previous, site, timer) if cache else (False, {})
+        if same:
+            return False
         version = Path(tempfile.mkdtemp(prefix=".v-", dir=build_dir))
         version.chmod(0o755)  # mkdtemp makes it private; the published build is for everyone to read
         try:
             with workers.Pool(jobs) as pool:  # load, check and package; then the combined package's exports
                 store = Cache(previous, version) if cache else None
-                assembly = assemble(root, version / "datapackages", timer, pool, store, _under(previous, "datapackages"))
+                assembly = assemble(root, version / "datapackages", timer, pool, store, _under(previous, "datapackages"), known)
             # Each phase has its own worker processes, forked when it starts, so no more than two work at once
             # beside this process: the pages are rendered on both cores, then the combined package's SQLite and
             # Excel copies are written and the packages validated, beside MkDocs.
@@ -142,6 +148,36 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
             publish(version, build_dir)
         finally:
             remove_stale(build_dir)
+    return True
+
+
+def unchanged(root: Path, previous: Path | None, site: bool, timer: Timer) -> tuple[bool, dict]:
+    """Whether the published build is already what this build would write; and the request keys worked out on the way.
+
+    It is when every request folder and the reference lists hash as they did for it, with the same code, every file they
+    left is still exactly there, and its site was made from the same packages, docs/ and mkdocs.yml and is intact. The
+    keys and cache entries found before the first difference are handed on to the assembly, not worked out twice."""
+    known: dict[str, tuple] = {}
+    if previous is None or _under(previous, "datapackages") is None or (_under(previous, "site") is not None) != site:
+        return False, known
+    with timer.stage("check: nothing changed"):
+        problems = Problems(root)
+        folders = request_folders(root / "datapackages", problems)
+        cache = Cache(previous, previous)  # read only: the published version's entries
+        salt = (cache.code, tree_key(root / "datapackages" / "reference"))
+        for f in folders:
+            key = tree_key(f, *salt, str(f.absolute()))
+            known[f.name] = (key, cache.lookup(f.name, key))
+            if known[f.name][1] is None:
+                return False, known
+        if problems.items or cache.lookup(SHARED, combined_key([known[f.name][0] for f in folders], *salt)) is None:
+            return False, known
+        if site:
+            from .site import site_intact, site_key, stored_key
+            if stored_key(previous, "site.key") != site_key(root, previous / "datapackages") or not site_intact(previous):
+                return False, known
+    timer.count("requests reused", len(folders))
+    return True, known
 
 
 def _under(version: Path | None, name: str) -> Path | None:
@@ -161,8 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     timer = Timer(memory=args.timings is not None)
     try:
-        build(args.root.resolve(), args.build_dir.resolve() if args.build_dir else None, site=not args.no_site, timer=timer,
-              jobs=args.jobs, cache=not args.no_cache)
+        changed = build(args.root.resolve(), args.build_dir.resolve() if args.build_dir else None, site=not args.no_site, timer=timer,
+                        jobs=args.jobs, cache=not args.no_cache)
         if args.timings:
             timer.write(args.timings)
     except BuildFailed as err:
@@ -172,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: ... and {len(err.problems) - SHOWN} more", file=sys.stderr)
         print(f"build failed: {len(err.problems)} problem(s); the previous build/ is unchanged", file=sys.stderr)
         return 1
+    if not changed:
+        print("build complete: nothing changed since the published build/, which is left as it is")
+        return 0
     print("build complete: build/datapackages" + ("" if args.no_site else " and build/site"))
     return 0
 

@@ -182,6 +182,11 @@ def reuse_site(previous: Path, version: Path) -> None:
             os.link(previous / ".cache" / name, version / ".cache" / name)
 
 
+def stored_key(version: Path, name: str) -> str:
+    """A key a build kept in its version's .cache/ (empty when missing or unreadable)."""
+    return _read(version / ".cache" / name)
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="ascii").strip()

@@ -86,12 +86,18 @@ def test_rebuild_rewrites_only_what_changed(tmp_path):
     root = project(tmp_path / "p")
     build(root)
     before = states(root / "build")
+    version = os.readlink(root / "build" / "current")
     timer = Timer()
-    build(root, timer=timer)
-    assert timer.counts["requests built"] == 0 and timer.counts["site reused"] == 1  # no request loaded, no page rendered, no MkDocs
-    assert "mkdocs build" not in timer.seconds and "render pages" not in timer.seconds
-    assert "load and check (workers)" not in timer.cpu and timer.cpu.get("frictionless validate (workers)", 0) == 0
-    assert states(root / "build") == before  # nothing changed: every file kept, with its inode and mtime
+    assert build(root, timer=timer) is False  # nothing changed: the published build is already what this one would write
+    assert list(timer.seconds) == ["check: nothing changed"] and timer.counts == {"requests reused": 17}
+    assert os.readlink(root / "build" / "current") == version and [v.name for v in (root / "build").glob(".v-*")] == [version]
+    assert states(root / "build") == before  # every file kept, with its inode and mtime; no new version made
+    (root / "docs" / "index.md").write_text((root / "docs" / "index.md").read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
+    timer = Timer()
+    assert build(root, timer=timer) is True  # a hand-written page changed: the packages are reused, the site is built again
+    assert timer.counts["requests built"] == 0 and timer.counts["pages rendered"] == 0 and "mkdocs build" in timer.seconds
+    assert "A new line." in (root / "build" / "site" / "index.html").read_text(encoding="utf-8")
+    before = states(root / "build")
     correct(root, "again")
     build(root)
     after = states(root / "build")
@@ -170,6 +176,19 @@ def test_a_published_site_changed_behind_the_build_is_built_again(serial, tmp_pa
     timer = Timer()
     build(root, timer=timer)
     assert "site reused" not in timer.counts and timer.counts["pages reused"] == 17
+    assert published(root / "build") == published(serial / "build")
+
+
+def test_a_published_package_changed_behind_the_build_is_not_taken_as_nothing_changed(serial, tmp_path):
+    """The nothing-changed check trusts no published file it has not found exactly as the build left it."""
+    root = project(tmp_path / "p")
+    build(root)
+    target = root / "build" / "current" / "datapackages" / "bedfordshire-foi2019-05348" / "response.txt"
+    data = target.read_bytes()
+    target.unlink()
+    target.write_bytes(data.replace(b"Bedfordshire", b"Bedfordshir3", 1))
+    timer = Timer()
+    assert build(root, timer=timer) is True and timer.counts["requests built"] == 1
     assert published(root / "build") == published(serial / "build")
 
 
