@@ -26,7 +26,7 @@ from pathlib import Path
 
 from . import workers
 from .assemble import assemble
-from .cache import SHARED, Cache, combined_key, tree_key
+from .cache import SHARED, Cache, combined_key, files_under, tree_key
 from .collect import check_collection, load_all, prepare, request_folders  # noqa: F401 (the build's checks, imported from here by tests)
 from .errors import BuildFailed, Problems
 from .faults import checkpoint
@@ -81,14 +81,19 @@ def remove_stale(build_dir: Path) -> None:
             path.unlink()
 
 
-def publish(version: Path, build_dir: Path) -> None:
-    """Switch build/current to `version` in one rename; make datapackages and site fixed links through it."""
+def fixed_links(build_dir: Path) -> None:
+    """Make build/datapackages and build/site the fixed links through build/current, where they are not (any more)."""
     for name in PUBLISHED:
         entry = build_dir / name
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)  # a build/ from before versioned publishing: replaced once
         if not entry.is_symlink():
             os.symlink(f"current/{name}", entry)
+
+
+def publish(version: Path, build_dir: Path) -> None:
+    """Switch build/current to `version` in one rename; make datapackages and site fixed links through it."""
+    fixed_links(build_dir)
     tmp = build_dir / ".current.tmp"
     tmp.unlink(missing_ok=True)
     os.symlink(version.name, tmp)
@@ -110,6 +115,7 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
         previous = build_dir / current_version(build_dir) if current_version(build_dir) else None
         same, known = unchanged(root, previous, site, timer) if cache else (False, {})
         if same:
+            fixed_links(build_dir)  # someone may have removed build/site or build/datapackages: they are the published build
             return False
         version = Path(tempfile.mkdtemp(prefix=".v-", dir=build_dir))
         version.chmod(0o755)  # mkdtemp makes it private; the published build is for everyone to read
@@ -170,7 +176,11 @@ def unchanged(root: Path, previous: Path | None, site: bool, timer: Timer) -> tu
             known[f.name] = (key, cache.lookup(f.name, key))
             if known[f.name][1] is None:
                 return False, known
-        if problems.items or cache.lookup(SHARED, combined_key([known[f.name][0] for f in folders], *salt)) is None:
+        shared = None if problems.items else cache.lookup(SHARED, combined_key([known[f.name][0] for f in folders], *salt))
+        if shared is None:
+            return False, known
+        recorded = set(shared.files).union(*(entry.files for _, entry in known.values()))
+        if files_under(previous / "datapackages") != recorded:  # a file added behind the build is not what it would write
             return False, known
         if site:
             from .site import site_intact, site_key, stored_key

@@ -27,21 +27,31 @@ FORMAT = 3  # bump when Entry or the kept objects change shape
 SHARED = "_shared"  # the entry of the reference package, the combined package and the catalog
 
 
-def _hash_tree(h, top: Path) -> None:
-    """Feed names, kinds and bytes of everything under `top` (links not followed) into `h`, in a stable order."""
+def _hash_tree(h, top: Path, follow: bool = False) -> None:
+    """Feed names, kinds and bytes of everything under `top` into `h`, in a stable order (links followed if `follow`)."""
     root = os.fspath(top)
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(root, followlinks=follow):
         dirs.sort()
         dirs[:] = [d for d in dirs if d != "__pycache__"]
-        for name in sorted(files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]):
+        links = [] if follow else [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+        for name in sorted(files + links):
             path = os.path.join(folder, name)
             rel = os.path.relpath(path, root).replace(os.sep, "/").encode()
-            if os.path.islink(path):
+            if os.path.islink(path) and not follow:
                 h.update(b"L" + rel + b"\0" + os.readlink(path).encode() + b"\0")
             elif os.path.isfile(path):
                 with open(path, "rb") as f:
                     data = f.read()
                 h.update(b"F" + rel + b"\0" + str(len(data)).encode() + b"\0" + data)
+
+
+def files_under(top: Path) -> set[str]:
+    """Every file (and link) under `top`, as paths relative to it with '/' (what an Entry's files are keyed by)."""
+    root, found = os.fspath(top), set()
+    for folder, dirs, files in os.walk(root):
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+            found.add(os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/"))
+    return found
 
 
 def code_key() -> str:
@@ -53,15 +63,17 @@ def code_key() -> str:
     return h.hexdigest()
 
 
-def tree_key(top: Path, *salt: str) -> str:
-    """The content hash of a folder (or of one file), salted (with the code and reference keys)."""
+def tree_key(top: Path, *salt: str, follow: bool = False) -> str:
+    """The content hash of a folder (or of one file), salted (with the code and reference keys).
+
+    `follow`: hash what links point at, not where (docs/, which the site copies with its links followed)."""
     h = hashlib.sha256("\0".join(salt).encode() + b"\0")
-    if top.is_symlink():
+    if top.is_symlink() and not follow:
         h.update(b"L" + os.readlink(top).encode())
     elif top.is_file():  # a single file (docs/curation.md): os.walk would see nothing in it
         h.update(b"F" + top.read_bytes())
     else:
-        _hash_tree(h, top)
+        _hash_tree(h, top, follow)
     return h.hexdigest()
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from .combine import EXPORTS, without_exports
 from .errors import BuildFailed, Problem
 from .faults import checkpoint
-from .pagecache import RenderBuild
+from .pagecache import SUMMARIES, RenderBuild
 from .render import render_all
 from .search import index_site
 from .timing import Timer
@@ -166,7 +166,7 @@ def site_key(root: Path, packages: Path) -> str:
     from .cache import code_key, tree_key
     catalog = without_exports(json.loads((packages / "catalog.json").read_text(encoding="utf-8")))
     parts = [code_key(), json.dumps(catalog, sort_keys=True), (root / "mkdocs.yml").read_text(encoding="utf-8")]
-    parts += [f"{item.name} {tree_key(item)}" for item in sorted((root / "docs").iterdir()) if item.name != "generated"]
+    parts += [f"{item.name} {tree_key(item, follow=True)}" for item in sorted((root / "docs").iterdir()) if item.name != "generated"]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -177,7 +177,7 @@ def reuse_site(previous: Path, version: Path) -> None:
         if (previous / ".cache" / name).is_dir():
             shutil.copytree(previous / ".cache" / name, version / ".cache" / name, copy_function=os.link, dirs_exist_ok=True)
     (version / ".cache").mkdir(exist_ok=True)
-    for name in ("search.key", "site.key", "site.files"):
+    for name in ("search.key", "site.key", "site.files", SUMMARIES):
         if (previous / ".cache" / name).is_file():
             os.link(previous / ".cache" / name, version / ".cache" / name)
 

@@ -183,6 +183,14 @@ def test_a_published_package_changed_behind_the_build_is_not_taken_as_nothing_ch
     """The nothing-changed check trusts no published file it has not found exactly as the build left it."""
     root = project(tmp_path / "p")
     build(root)
+    (root / "build" / "site").unlink()  # a fixed link removed by hand: nothing to build, but the link is made again
+    assert build(root) is False and os.readlink(root / "build" / "site") == "current/site"
+    for stray in ("stray.csv", "bedfordshire-foi2019-05348/extra.txt"):  # files the build would not write
+        (root / "build" / "current" / "datapackages" / stray).write_text("not ours\n", encoding="utf-8")
+    timer = Timer()
+    assert build(root, timer=timer) is True and timer.counts["requests built"] == 0
+    assert not (root / "build" / "datapackages" / "stray.csv").exists()
+    assert not (root / "build" / "datapackages" / "bedfordshire-foi2019-05348" / "extra.txt").exists()
     target = root / "build" / "current" / "datapackages" / "bedfordshire-foi2019-05348" / "response.txt"
     data = target.read_bytes()
     target.unlink()
@@ -190,6 +198,18 @@ def test_a_published_package_changed_behind_the_build_is_not_taken_as_nothing_ch
     timer = Timer()
     assert build(root, timer=timer) is True and timer.counts["requests built"] == 1
     assert published(root / "build") == published(serial / "build")
+
+
+def test_a_hand_written_page_kept_elsewhere_is_followed(tmp_path):
+    """docs/ may hold links to pages kept elsewhere: the site is built from what they point at, so a change there counts."""
+    root = project(tmp_path / "p")
+    kept = tmp_path / "index.md"
+    shutil.move(root / "docs" / "index.md", kept)
+    (root / "docs" / "index.md").symlink_to(kept)
+    build(root)
+    kept.write_text(kept.read_text(encoding="utf-8") + "\nA line added where the link points.\n", encoding="utf-8")
+    assert build(root) is True
+    assert "A line added where the link points." in (root / "build" / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_removing_a_request_updates_every_page_of_every_list(tmp_path, monkeypatch):
