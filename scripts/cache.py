@@ -27,31 +27,41 @@ FORMAT = 3  # bump when Entry or the kept objects change shape
 SHARED = "_shared"  # the entry of the reference package, the combined package and the catalog
 
 
+def walk(top, follow: bool = False, skip: tuple[str, ...] = ()):
+    """Every file and link under `top` as (path relative to it with '/', os.DirEntry): names sorted, a folder's own
+    entries before its sub-folders'; links to folders are entries, not entered, unless `follow`; folders in `skip` left out.
+
+    os.scandir with string prefixes, not os.walk and os.path.relpath: this runs over every file of 5,000 requests."""
+    def visit(folder: str, prefix: str):
+        with os.scandir(folder) as found:
+            items = sorted(found, key=lambda e: e.name)
+        folders = []
+        for item in items:
+            if item.is_dir(follow_symlinks=follow):
+                if item.name not in skip:
+                    folders.append(item)
+            else:
+                yield prefix + item.name, item
+        for item in folders:
+            yield from visit(item.path, prefix + item.name + "/")
+    yield from visit(os.fspath(top), "")
+
+
 def _hash_tree(h, top: Path, follow: bool = False) -> None:
     """Feed names, kinds and bytes of everything under `top` into `h`, in a stable order (links followed if `follow`)."""
-    root = os.fspath(top)
-    for folder, dirs, files in os.walk(root, followlinks=follow):
-        dirs.sort()
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        links = [] if follow else [d for d in dirs if os.path.islink(os.path.join(folder, d))]
-        for name in sorted(files + links):
-            path = os.path.join(folder, name)
-            rel = os.path.relpath(path, root).replace(os.sep, "/").encode()
-            if os.path.islink(path) and not follow:
-                h.update(b"L" + rel + b"\0" + os.readlink(path).encode() + b"\0")
-            elif os.path.isfile(path):
-                with open(path, "rb") as f:
-                    data = f.read()
-                h.update(b"F" + rel + b"\0" + str(len(data)).encode() + b"\0" + data)
+    for rel, item in walk(top, follow, skip=("__pycache__",)):
+        name = rel.encode()
+        if item.is_symlink() and not follow:
+            h.update(b"L" + name + b"\0" + os.readlink(item.path).encode() + b"\0")
+        elif item.is_file():
+            with open(item.path, "rb") as f:
+                data = f.read()
+            h.update(b"F" + name + b"\0" + str(len(data)).encode() + b"\0" + data)
 
 
 def files_under(top: Path) -> set[str]:
     """Every file (and link) under `top`, as paths relative to it with '/' (what an Entry's files are keyed by)."""
-    root, found = os.fspath(top), set()
-    for folder, dirs, files in os.walk(root):
-        for name in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
-            found.add(os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/"))
-    return found
+    return {rel for rel, _ in walk(top)}
 
 
 def code_key() -> str:

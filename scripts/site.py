@@ -142,12 +142,12 @@ def record_site(version: Path) -> None:
 
 
 def site_files(site: Path) -> dict[str, tuple]:
+    """Every file of a built site with its inode, size and mtime (a link: where it points), to tell it is left as it was."""
+    from .cache import walk
     out = {}
-    for folder, dirs, files in os.walk(site):
-        for name in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
-            path = os.path.join(folder, name)
-            st = os.lstat(path)
-            out[os.path.relpath(path, site)] = (os.readlink(path),) if os.path.islink(path) else (st.st_ino, st.st_size, st.st_mtime_ns)
+    for rel, item in walk(site):
+        st = item.stat(follow_symlinks=False)
+        out[rel] = (os.readlink(item.path),) if item.is_symlink() else (st.st_ino, st.st_size, st.st_mtime_ns)
     return out
 
 

@@ -233,3 +233,28 @@ def test_removing_a_request_updates_every_page_of_every_list(tmp_path, monkeypat
     build(fresh, jobs=1, cache=False)
     assert timer.counts["browse pages reused"] > 0
     assert published(cached / "build") == published(fresh / "build")
+
+
+def test_a_folder_key_sees_every_file_and_link_and_nothing_else(tmp_path):
+    """The content hash behind every cache decision: names, bytes and links count; __pycache__ and mtimes do not."""
+    from scripts.cache import files_under, tree_key
+    top = tmp_path / "request"
+    (top / "sources" / "__pycache__").mkdir(parents=True)
+    (top / "request.yaml").write_text("title: A\n", encoding="utf-8")
+    (top / "sources" / "table.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text("one\n", encoding="utf-8")
+    (top / "linked.txt").symlink_to(tmp_path / "outside.txt")
+    key, followed = tree_key(top, "salt"), tree_key(top, "salt", follow=True)
+    assert files_under(top) == {"request.yaml", "sources/table.csv", "linked.txt"}
+    (top / "sources" / "__pycache__" / "x.pyc").write_bytes(b"\0")
+    os.utime(top / "request.yaml", ns=(1, 1))
+    assert tree_key(top, "salt") == key and tree_key(top, "salt", follow=True) == followed
+    (tmp_path / "outside.txt").write_text("two\n", encoding="utf-8")  # where the link points: seen only when followed
+    assert tree_key(top, "salt") == key and tree_key(top, "salt", follow=True) != followed
+    assert tree_key(top, "other salt") != key
+    (top / "sources" / "table.csv").write_text("a,b\n1,3\n", encoding="utf-8")
+    assert tree_key(top, "salt") != key
+    (top / "sources" / "table.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    assert tree_key(top, "salt") == key
+    (top / "sources" / "table.csv").rename(top / "sources" / "tables.csv")
+    assert tree_key(top, "salt") != key
