@@ -5,8 +5,10 @@ other requests become links), mkdocs.yml's `extra:` and the code (scripts/, its 
 of its bars, its measure, the code and leather (the chart library); a request's summary (what the browse pages read
 of it, scripts/summary.py) of its package and the code. Each is kept under the hash of those inputs in the version's
 .cache/ (pages/, charts/; the summaries all in one sealed summaries.pickle), beside the packages' own cache, and
-published with it; a page's or chart's file name carries the sha256 of its content, checked on every reuse, so a
-damaged entry is drawn or rendered again, never published.
+published with it; a page's or chart's file name carries the sha256 of its content, so a damaged entry is drawn or
+rendered again, never published. Each store records the inode, size and mtime of its files (beside it, sealed), and a
+request page or chart whose file still has them is reused without being read, as the packages' cache trusts its files;
+any other is read and its hash checked.
 What is missing is made in worker processes: summaries first, forked before anything big is read; then pages and
 charts, forked once the summaries are read (a worker reads the whole descriptor of the page it renders).
 """
@@ -18,11 +20,12 @@ import json
 import multiprocessing
 import os
 import pickle
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import charts, pagekit, render, summary
-from .cache import code_key, seal, unseal
+from .cache import code_key, seal, stat_of, unseal
 
 _SHARED: dict = {}  # what forked workers read: the Packages of this build
 SUMMARIES = "summaries.pickle"
@@ -35,6 +38,7 @@ class Store:
         self.old, self.new, self.suffix = old, new, suffix
         self.made: dict[str, Path] = {}  # key -> its file in the new store (the bytes stay on disk, not in memory)
         self._old_index: dict[str, Path] | None = None
+        self._old_stats: dict | None = None  # file name -> (inode, size, mtime) as the last build left it
 
     def _olds(self) -> dict[str, Path]:
         if self._old_index is None:
@@ -60,6 +64,50 @@ class Store:
             return None
         self._keep(key, data, path)
         return data
+
+    def has(self, key: str) -> bool:
+        """Whether content is kept under `key`: trusted unread when its file has the inode, size and mtime recorded, else checked."""
+        if key in self.made:
+            return True
+        path = self._olds().get(key)
+        if path is None:
+            return False
+        if self._old_stats is None:
+            found = unseal(self.stats_path(self.old)) if self.old is not None else None
+            self._old_stats = found if isinstance(found, dict) else {}
+        try:
+            trusted = self._old_stats.get(path.name) == stat_of(path)
+        except OSError:
+            return False
+        if not trusted:
+            return self.get(key) is not None
+        self._link_in(path)
+        self.made[key] = self.new / path.name
+        return True
+
+    def close(self) -> None:
+        """Record the inode, size and mtime of every file kept in the new store, for the next build's `has`."""
+        if self.made:
+            stats = {path.name: stat_of(path) for path in self.made.values()}
+            tmp = self.stats_path(self.new).with_name(f".{self.new.name}.stat.tmp")
+            tmp.write_bytes(seal(pickle.dumps(stats, protocol=pickle.HIGHEST_PROTOCOL)))
+            os.replace(tmp, self.stats_path(self.new))
+
+    @staticmethod
+    def stats_path(store: Path) -> Path:
+        """Where the file states of a store are recorded: beside it."""
+        return store.with_name(f"{store.name}.stat.pickle")
+
+    def _link_in(self, source: Path) -> None:
+        """Hard-link a trusted file of the old store into the new one, under the same name."""
+        if not self.made:
+            self.new.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, self.new / source.name)
+        except FileExistsError:
+            pass
+        except OSError:  # another file system: a copy (its stat is recorded by `close`)
+            shutil.copy2(source, self.new / source.name)
 
     def put(self, key: str, data: bytes) -> None:
         self._keep(key, data, None)
@@ -162,7 +210,7 @@ class RenderBuild:
         _, _, refs = pk.link_pattern()  # compiled here, before the workers fork, so they share it
         common = _digest(self.code, pk.extra, catalog.get("reference"), sorted(refs.items()))
         keys = {d["name"]: _digest(common, catalog[d["name"]]) for d in pk.requests}
-        missing = [name for name, key in keys.items() if self.pages.get(key) is None]
+        missing = [name for name, key in keys.items() if not self.pages.has(key)]
         _SHARED["pk"] = pk
         for name, text in zip(missing, self._map(_render_page, missing)):
             self.pages.put(keys[name], text.encode("utf-8"))
@@ -179,7 +227,7 @@ class RenderBuild:
             if not pagekit.text_page(d):
                 continue
             key = _digest(self.code, "text", catalog[d["name"]])
-            if self.pages.get(key) is None:
+            if not self.pages.has(key):
                 self.pages.put(key, render.response_page(d, pk).encode("utf-8"))
                 self.counts["text pages rendered"] += 1
             else:
@@ -194,12 +242,17 @@ class RenderBuild:
         """Draw every chart not kept from the last build (in the workers); return the function that writes a chart's file."""
         keys = {c: self.chart_key(c) for cs in drawn.values() for c in cs}
         found = {key: c for c, key in keys.items()}
-        missing = [key for key in found if self.charts.get(key) is None]
+        missing = [key for key in found if not self.charts.has(key)]
         for key, svg in zip(missing, self._map(charts.svg_bytes, [found[k] for k in missing])):
             self.charts.put(key, svg)
         self.counts["charts drawn"] += len(missing)
         self.counts["charts reused"] += len(found) - len(missing)
         return lambda chart, target: self.charts.place(keys[chart], target)
+
+    def close(self) -> None:
+        """Record the stores' file states: call when the pages and charts are all made."""
+        self.pages.close()
+        self.charts.close()
 
     def _map(self, fn, items: list):
         """fn over items, in order, each result as it comes: in forked workers when there are enough of them."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from .combine import EXPORTS, without_exports
 from .errors import BuildFailed, Problem
 from .faults import checkpoint
-from .pagecache import SUMMARIES, RenderBuild
+from .pagecache import SUMMARIES, RenderBuild, Store
 from .render import render_all
 from .search import index_site
 from .timing import Timer
@@ -99,6 +99,7 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
     with timer.stage("render pages"):
         build = RenderBuild(previous, site.parent, jobs, cache)
         generated_docs(root, packages, build)
+        build.close()
         for name, n in build.counts.items():
             timer.count(name, n)
     if before_mkdocs:
@@ -177,7 +178,7 @@ def reuse_site(previous: Path, version: Path) -> None:
         if (previous / ".cache" / name).is_dir():
             shutil.copytree(previous / ".cache" / name, version / ".cache" / name, copy_function=os.link, dirs_exist_ok=True)
     (version / ".cache").mkdir(exist_ok=True)
-    for name in ("search.key", "site.key", "site.files", SUMMARIES):
+    for name in ("search.key", "site.key", "site.files", SUMMARIES, *(Store.stats_path(Path(n)).name for n in ("pages", "charts"))):
         if (previous / ".cache" / name).is_file():
             os.link(previous / ".cache" / name, version / ".cache" / name)
 

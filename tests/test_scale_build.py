@@ -258,3 +258,36 @@ def test_a_folder_key_sees_every_file_and_link_and_nothing_else(tmp_path):
     assert tree_key(top, "salt") == key
     (top / "sources" / "table.csv").rename(top / "sources" / "tables.csv")
     assert tree_key(top, "salt") != key
+
+
+def _alter_kept_page(root: Path, request_id: str) -> None:
+    """Overwrite a kept request page in place with other bytes of the same length, and give it back its mtime."""
+    page = root / "docs" / "generated" / "requests" / f"{request_id}.md"
+    ino = page.stat().st_ino
+    kept = [p for p in (root / "build" / "current" / ".cache" / "pages").iterdir() if p.stat().st_ino == ino]
+    assert len(kept) == 1
+    st, data = kept[0].stat(), kept[0].read_bytes()
+    with open(kept[0], "r+b") as f:  # in place: the same inode
+        f.write(data.replace(b"Bedfordshire", b"Bedfordshir3"))
+    os.utime(kept[0], ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert kept[0].read_bytes() != data and kept[0].stat().st_mtime_ns == st.st_mtime_ns
+
+
+@pytest.mark.parametrize("record", ["kept", "lost"])
+def test_a_kept_page_is_trusted_by_its_recorded_state_and_checked_without_it(corrected, tmp_path, record):
+    """A kept request page whose inode, size and mtime are as recorded is reused unread (as the packages' cache trusts its
+    files); without the record it is read, its hash checked, and a damaged one rendered again."""
+    root = project(tmp_path / "p")
+    build(root)
+    correct(root, "x")
+    _alter_kept_page(root, "bedfordshire-foi2019-05348")
+    if record == "lost":
+        (root / "build" / "current" / ".cache" / "pages.stat.pickle").unlink()
+    timer = Timer()
+    build(root, timer=timer)
+    page = (root / "build" / "site" / "requests" / "bedfordshire-foi2019-05348" / "index.html").read_text(encoding="utf-8")
+    if record == "kept":
+        assert timer.counts["pages rendered"] == 1 and "Bedfordshir3" in page  # only the corrected request's page was read
+    else:
+        assert timer.counts["pages rendered"] == 2 and "Bedfordshir3" not in page
+        assert published(root / "build") == published(corrected / "build")

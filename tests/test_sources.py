@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -202,6 +203,8 @@ def test_the_page_links_each_value_to_its_cell_in_a_preview(project):
     html = (project / "build/site/requests" / ID / "index.html").read_text()
     assert "DC Made-Up Name" not in html  # the hidden row is never shown on the page
     assert "Charge/summons | Under 18 | 3 | 4" in html  # the saved web page's text, as a reader sees it
+    if not Path(CHROMIUM).exists():  # like every browser test: skipped, not failed, where make test has not installed it
+        pytest.skip("Debian chromium is not installed (make test installs it)")
     with serve(project / "build/site") as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
