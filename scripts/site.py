@@ -10,6 +10,7 @@ import signal
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from .combine import EXPORTS, without_exports
@@ -23,10 +24,17 @@ from .timing import Timer
 PR_SET_PDEATHSIG = 1
 
 
-def generated_docs(root: Path, packages: Path, build: RenderBuild | None = None) -> Path:
-    """Fill docs/generated/ afresh: the hand-written pages and the generated pages (downloads are linked in after MkDocs)."""
+def generated_docs(root: Path, packages: Path, build: RenderBuild | None = None, trash: Path | None = None) -> Path:
+    """Fill docs/generated/ afresh: the hand-written pages and the generated pages (downloads are linked in after MkDocs).
+
+    `trash`: where the old docs/generated/ is moved, to be removed later (beside MkDocs); else it is removed here."""
     docs = root / "docs"
     out = docs / "generated"
+    if trash is not None and out.is_dir() and not out.is_symlink():
+        try:
+            os.rename(out, trash)
+        except OSError:  # another file system: removed below
+            pass
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     for item in sorted(docs.iterdir()):
@@ -96,9 +104,10 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
         if before_mkdocs:
             before_mkdocs()
         return
+    trash = site.parent / ".generated-old"  # in the version: a killed build's is removed with it
     with timer.stage("render pages"):
         build = RenderBuild(previous, site.parent, jobs, cache)
-        generated_docs(root, packages, build)
+        generated_docs(root, packages, build, trash)
         build.close()
         for name, n in build.counts.items():
             timer.count(name, n)
@@ -112,6 +121,10 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
                                   "--site-dir", str(site)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
                                  cwd=root, preexec_fn=die_with_parent)
         checkpoint("site-running")
+        # The last build's generated docs (some 20,000 files at 5,000 requests) are removed while MkDocs runs, not before;
+        # in a thread started once the workers and MkDocs are forked, so that no fork copies this process mid-removal.
+        remover = threading.Thread(target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True}, daemon=True)
+        remover.start()
         try:
             stdout = child.stdout.read()
             child.stdout.close()
@@ -123,6 +136,7 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
             if child.poll() is None:  # interrupted (Ctrl-C): the child does not outlive the build
                 child.kill()
                 child.wait()
+            remover.join()
     output = stdout.strip().splitlines()
     problems = [line for line in output if line.startswith(("WARNING", "ERROR")) or "Aborted" in line]
     if child.returncode != 0 or problems:

@@ -291,3 +291,15 @@ def test_a_kept_page_is_trusted_by_its_recorded_state_and_checked_without_it(cor
     else:
         assert timer.counts["pages rendered"] == 2 and "Bedfordshir3" not in page
         assert published(root / "build") == published(corrected / "build")
+
+
+def test_the_last_generated_docs_are_removed_beside_mkdocs_and_never_published(tmp_path):
+    """The old docs/generated/ is moved into the new version and removed while MkDocs runs: none of it is left or shown."""
+    root = project(tmp_path / "p")
+    build(root)
+    (root / "docs" / "generated" / "left-behind.md").write_text("# Left behind\n", encoding="utf-8")
+    correct(root, "x")
+    build(root)
+    current = (root / "build" / "current").resolve()
+    assert not (current / ".generated-old").exists() and not (root / "docs" / "generated" / "left-behind.md").exists()
+    assert not (current / "site" / "left-behind").exists() and (current / "site" / "requests").is_dir()
