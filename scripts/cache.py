@@ -98,7 +98,7 @@ class Entry:
 
     key: str
     files: dict[str, tuple[int, int, int]]  # path relative to datapackages/ -> (inode, size, mtime_ns)
-    descriptor: dict = field(default_factory=dict)  # its name, title and version (combine.catalog_fields), for the catalog
+    descriptor: dict = field(default_factory=dict)  # its entry in catalog.json (combine.catalog_fields)
     sha256: str = ""  # of response.txt, for the duplicate-response check without loading the Request
     format: int = FORMAT
 

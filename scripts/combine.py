@@ -248,9 +248,14 @@ def _field(name: str, titles: dict) -> dict:
     return field
 
 
-def catalog_fields(descriptor: dict) -> dict:
-    """What the catalog takes from a package's descriptor (all the cache keeps of it: 5,000 descriptors are 270 MB in memory)."""
-    return {k: descriptor[k] for k in ("name", "title", "version")}
+def catalog_fields(out: Path, descriptor: dict) -> dict:
+    """A package's entry in catalog.json, once its files are written into `out` (all the cache keeps of its descriptor:
+    5,000 descriptors are 270 MB in memory). Made in the worker that wrote it, so the catalog is not read and hashed again."""
+    name = descriptor["name"]
+    return {"name": name, "title": descriptor["title"], "version": descriptor["version"],
+            "path": f"{name}/datapackage.json", "zip": f"{name}.zip",
+            "descriptor": integrity((out / name / "datapackage.json").read_bytes()),
+            "zipIntegrity": integrity((out / f"{name}.zip").read_bytes())}
 
 
 def write_catalog(out: Path, descriptors: list[dict]) -> None:
@@ -258,13 +263,7 @@ def write_catalog(out: Path, descriptors: list[dict]) -> None:
 
     The SQLite and Excel copies of the combined package are added by `add_exports` once they are written (beside MkDocs).
     """
-    packages = []
-    for d in descriptors:
-        name = d["name"]
-        packages.append({"name": name, "title": d["title"], "version": d["version"],
-                         "path": f"{name}/datapackage.json", "zip": f"{name}.zip",
-                         "descriptor": integrity((out / name / "datapackage.json").read_bytes()),
-                         "zipIntegrity": integrity((out / f"{name}.zip").read_bytes())})
+    packages = [d if "zipIntegrity" in d else catalog_fields(out, d) for d in descriptors]  # entries already made, or descriptors
     write(out / "catalog.json", json_bytes({"packages": packages}))
 
 

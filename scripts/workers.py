@@ -72,7 +72,7 @@ def process(folder: Path) -> Outcome:
     if req is None or problems.items:
         outcome.problems = problems.items
         return outcome
-    outcome.descriptor = catalog_fields(write_package(req, ctx.ref, ctx.out))
+    outcome.descriptor = catalog_fields(ctx.out, write_package(req, ctx.ref, ctx.out))
     outcome.contribution = pickle.dumps(contribution(req, ctx.ref, ctx.out, codes(ctx.ref)), protocol=pickle.HIGHEST_PROTOCOL)
     outcome.sha256 = req.response.sha256
     outcome.seconds["write packages"] = time.process_time() - loaded

@@ -303,3 +303,20 @@ def test_the_last_generated_docs_are_removed_beside_mkdocs_and_never_published(t
     current = (root / "build" / "current").resolve()
     assert not (current / ".generated-old").exists() and not (root / "docs" / "generated" / "left-behind.md").exists()
     assert not (current / "site" / "left-behind").exists() and (current / "site" / "requests").is_dir()
+
+
+def test_the_catalog_states_the_hash_and_size_of_every_published_descriptor_and_zip(tmp_path):
+    """catalog.json's hashes, made where each package was written (or kept from the build that wrote it), are those of the files."""
+    import hashlib
+    import json
+    root = project(tmp_path / "p")
+    build(root)
+    correct(root, "x")  # a rebuild: one entry made afresh, the others kept from the cache
+    build(root)
+    packages = root / "build" / "datapackages"
+    entries = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))["packages"]
+    assert len(entries) == len([p for p in packages.iterdir() if p.is_dir() and p.name != "json"])
+    for entry in entries:
+        for rel, stated in ((entry["path"], entry["descriptor"]), (entry["zip"], entry["zipIntegrity"])):
+            data = (packages / rel).read_bytes()
+            assert stated == {"hash": "sha256:" + hashlib.sha256(data).hexdigest(), "bytes": len(data)}, rel
