@@ -5,10 +5,10 @@ other requests become links), mkdocs.yml's `extra:` and the code (scripts/, its 
 of its bars, its measure, the code and leather (the chart library); a request's summary (what the browse pages read
 of it, scripts/summary.py) of its package and the code. Each is kept under the hash of those inputs in the version's
 .cache/ (pages/, charts/; the summaries all in one sealed summaries.pickle), beside the packages' own cache, and
-published with it; a page's or chart's file name carries the sha256 of its content, so a damaged entry is drawn or
-rendered again, never published. Each store records the inode, size and mtime of its files (beside it, sealed), and a
-request page or chart whose file still has them is reused without being read, as the packages' cache trusts its files;
-any other is read and its hash checked.
+published with it; a page's or chart's file name carries the sha256 of its content, checked whenever it is read, so a
+damaged entry is drawn or rendered again. Each store records the inode, size and mtime of its files (beside it, sealed),
+and a request page or chart whose file still has them is reused unread, as the packages' cache trusts its files: like
+there, only a change made in place that puts the mtime back (no ordinary write does) would go unseen.
 What is missing is made in worker processes: summaries first, forked before anything big is read; then pages and
 charts, forked once the summaries are read (a worker reads the whole descriptor of the page it renders).
 """
@@ -116,6 +116,8 @@ class Store:
         """Put the content kept under `key` (by `get` or `put` in this build) at `target`: a hard link to its file, no copy."""
         try:
             os.link(self.made[key], target)
+        except FileExistsError:  # never write through a link into a kept file: its recorded state would vouch for other bytes
+            raise
         except OSError:  # another file system: a copy
             target.write_bytes(self.made[key].read_bytes())
 

@@ -124,8 +124,8 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
         # The last build's generated docs (some 20,000 files at 5,000 requests) are removed while MkDocs runs, not before;
         # in a thread started once the workers and MkDocs are forked, so that no fork copies this process mid-removal.
         remover = threading.Thread(target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True}, daemon=True)
-        remover.start()
         try:
+            remover.start()
             stdout = child.stdout.read()
             child.stdout.close()
             # wait4, not wait: the child's own peak memory, apart from this process and its worker processes.
@@ -136,7 +136,8 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
             if child.poll() is None:  # interrupted (Ctrl-C): the child does not outlive the build
                 child.kill()
                 child.wait()
-            remover.join()
+            if remover.is_alive():
+                remover.join()
     output = stdout.strip().splitlines()
     problems = [line for line in output if line.startswith(("WARNING", "ERROR")) or "Aborted" in line]
     if child.returncode != 0 or problems:
