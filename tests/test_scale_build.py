@@ -260,36 +260,48 @@ def test_a_folder_key_sees_every_file_and_link_and_nothing_else(tmp_path):
     assert tree_key(top, "salt") != key
 
 
-def _alter_kept_page(root: Path, request_id: str) -> None:
-    """Overwrite a kept request page in place with other bytes of the same length, and give it back its mtime."""
-    page = root / "docs" / "generated" / "requests" / f"{request_id}.md"
-    ino = page.stat().st_ino
-    kept = [p for p in (root / "build" / "current" / ".cache" / "pages").iterdir() if p.stat().st_ino == ino]
+def _alter_kept(generated: Path, store: Path, old: bytes, new: bytes, in_place: bool) -> None:
+    """Alter the kept file behind a generated doc with bytes of the same length, in place (the same inode) or as a new file
+    under its name, and give it back its mtime."""
+    ino = generated.stat().st_ino
+    kept = [p for p in store.iterdir() if p.stat().st_ino == ino]
     assert len(kept) == 1
     st, data = kept[0].stat(), kept[0].read_bytes()
-    with open(kept[0], "r+b") as f:  # in place: the same inode
-        f.write(data.replace(b"Bedfordshire", b"Bedfordshir3"))
+    assert len(old) == len(new) and old in data
+    if not in_place:
+        kept[0].unlink()
+    with open(kept[0], "r+b" if in_place else "wb") as f:
+        f.write(data.replace(old, new, 1))
     os.utime(kept[0], ns=(st.st_atime_ns, st.st_mtime_ns))
     assert kept[0].read_bytes() != data and kept[0].stat().st_mtime_ns == st.st_mtime_ns
 
 
-@pytest.mark.parametrize("record", ["kept", "lost"])
-def test_a_kept_page_is_trusted_by_its_recorded_state_and_checked_without_it(corrected, tmp_path, record):
-    """A kept request page whose inode, size and mtime are as recorded is reused unread (as the packages' cache trusts its
-    files); without the record it is read, its hash checked, and a damaged one rendered again."""
+@pytest.mark.parametrize("record", ["kept", "lost", "other-inode"])
+def test_a_kept_page_or_chart_is_trusted_by_its_recorded_state_and_checked_without_it(corrected, tmp_path, record):
+    """A kept request page or chart whose inode, size and mtime are as recorded is reused unread (as the packages' cache
+    trusts its files); without the record, or as another file, it is read, its hash checked, and a damaged one made again."""
     root = project(tmp_path / "p")
     build(root)
     correct(root, "x")
-    _alter_kept_page(root, "bedfordshire-foi2019-05348")
+    docs, cache = root / "docs" / "generated", root / "build" / "current" / ".cache"
+    in_place = record != "other-inode"
+    _alter_kept(docs / "requests" / "bedfordshire-foi2019-05348.md", cache / "pages", b"Bedfordshire", b"Bedfordshir3", in_place)
+    chart = sorted((docs / "charts" / "bedfordshire-foi2019-05348").iterdir())[0]
+    _alter_kept(chart, cache / "charts", b"<svg", b"<sVg", in_place)
     if record == "lost":
-        (root / "build" / "current" / ".cache" / "pages.stat.pickle").unlink()
+        for store in ("pages", "charts"):
+            (cache / f"{store}.stat.pickle").unlink()
     timer = Timer()
     build(root, timer=timer)
-    page = (root / "build" / "site" / "requests" / "bedfordshire-foi2019-05348" / "index.html").read_text(encoding="utf-8")
-    if record == "kept":
-        assert timer.counts["pages rendered"] == 1 and "Bedfordshir3" in page  # only the corrected request's page was read
+    site = root / "build" / "site"
+    page = (site / "requests" / "bedfordshire-foi2019-05348" / "index.html").read_text(encoding="utf-8")
+    svg = (site / "charts" / "bedfordshire-foi2019-05348" / chart.name).read_bytes()
+    if record == "kept":  # only the corrected request's page was rendered; the altered files were not read
+        assert timer.counts["pages rendered"] == 1 and timer.counts["charts drawn"] == 0
+        assert "Bedfordshir3" in page and b"<sVg" in svg
     else:
-        assert timer.counts["pages rendered"] == 2 and "Bedfordshir3" not in page
+        assert timer.counts["pages rendered"] == 2 and timer.counts["charts drawn"] == 1
+        assert "Bedfordshir3" not in page and b"<sVg" not in svg
         assert published(root / "build") == published(corrected / "build")
 
 
