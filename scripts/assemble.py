@@ -18,7 +18,8 @@ from pathlib import Path
 
 from .cache import SHARED, Cache, Entry, combined_key, outputs, seal, shared_outputs, tree_key, unseal
 from .collect import duplicates, prepare, request_folders
-from .combine import EXPORTS, Contribution, add_exports, contribution, write_catalog, write_combined, write_reference
+from .combine import (EXPORTS, Contribution, add_exports, catalog_fields, contribution, write_catalog, write_combined,
+                      write_reference)
 from .errors import BuildFailed, Problem, Problems
 from .export import write_sqlite, write_xlsx
 from .faults import checkpoint
@@ -176,10 +177,10 @@ def _shared(run: _Run, ref, schema) -> Entry | None:
         if entry:
             run.cache.reuse(SHARED, entry, run.out)
             return entry
-    descriptors = [run.hits[f.name].descriptor if f.name in run.hits else run.fresh[f.name].descriptor for f in run.folders]
-    descriptors.append(write_reference(ref, run.out))
-    descriptors.append(write_combined(_contributions(run, ref, schema), ref, run.out))
-    write_catalog(run.out, descriptors)  # the exports are added once written (Assembly.finish)
+    entries = [run.hits[f.name].descriptor if f.name in run.hits else run.fresh[f.name].descriptor for f in run.folders]
+    entries.append(catalog_fields(run.out, write_reference(ref, run.out)))
+    entries.append(catalog_fields(run.out, write_combined(_contributions(run, ref, schema), ref, run.out)))
+    write_catalog(run.out, entries)  # the exports are added once written (Assembly.finish)
     return None
 
 

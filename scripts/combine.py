@@ -258,13 +258,12 @@ def catalog_fields(out: Path, descriptor: dict) -> dict:
             "zipIntegrity": integrity((out / f"{name}.zip").read_bytes())}
 
 
-def write_catalog(out: Path, descriptors: list[dict]) -> None:
+def write_catalog(out: Path, entries: list[dict]) -> None:
     """build/datapackages/catalog.json: every package with its version and the hashes of its descriptor and zip.
 
     The SQLite and Excel copies of the combined package are added by `add_exports` once they are written (beside MkDocs).
     """
-    packages = [d if "zipIntegrity" in d else catalog_fields(out, d) for d in descriptors]  # entries already made, or descriptors
-    write(out / "catalog.json", json_bytes({"packages": packages}))
+    write(out / "catalog.json", json_bytes({"packages": entries}))
 
 
 def add_exports(out: Path) -> None:

@@ -20,7 +20,6 @@ import json
 import multiprocessing
 import os
 import pickle
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -38,7 +37,7 @@ class Store:
         self.old, self.new, self.suffix = old, new, suffix
         self.made: dict[str, Path] = {}  # key -> its file in the new store (the bytes stay on disk, not in memory)
         self._old_index: dict[str, Path] | None = None
-        self._old_stats: dict | None = None  # file name -> (inode, size, mtime) as the last build left it
+        self._old_stats: dict | None = None  # see _recorded
 
     def _olds(self) -> dict[str, Path]:
         if self._old_index is None:
@@ -62,7 +61,7 @@ class Store:
             return None
         if path.name != self._name(key, data):
             return None
-        self._keep(key, data, path)
+        self._keep(key, path.name, path, data)
         return data
 
     def has(self, key: str) -> bool:
@@ -72,17 +71,13 @@ class Store:
         path = self._olds().get(key)
         if path is None:
             return False
-        if self._old_stats is None:
-            found = unseal(self.stats_path(self.old)) if self.old is not None else None
-            self._old_stats = found if isinstance(found, dict) else {}
         try:
-            trusted = self._old_stats.get(path.name) == stat_of(path)
+            trusted = self._recorded().get(path.name) == stat_of(path)
         except OSError:
             return False
         if not trusted:
             return self.get(key) is not None
-        self._link_in(path)
-        self.made[key] = self.new / path.name
+        self._keep(key, path.name, path, None)
         return True
 
     def close(self) -> None:
@@ -98,19 +93,15 @@ class Store:
         """Where the file states of a store are recorded: beside it."""
         return store.with_name(f"{store.name}.stat.pickle")
 
-    def _link_in(self, source: Path) -> None:
-        """Hard-link a trusted file of the old store into the new one, under the same name."""
-        if not self.made:
-            self.new.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, self.new / source.name)
-        except FileExistsError:
-            pass
-        except OSError:  # another file system: a copy (its stat is recorded by `close`)
-            shutil.copy2(source, self.new / source.name)
+    def _recorded(self) -> dict:
+        """File name -> (inode, size, mtime) of the old store's files, as the last build recorded them; empty if lost or damaged."""
+        if self._old_stats is None:
+            found = unseal(self.stats_path(self.old)) if self.old is not None else None
+            self._old_stats = found if isinstance(found, dict) else {}
+        return self._old_stats
 
     def put(self, key: str, data: bytes) -> None:
-        self._keep(key, data, None)
+        self._keep(key, self._name(key, data), None, data)
 
     def place(self, key: str, target: Path) -> None:
         """Put the content kept under `key` (by `get` or `put` in this build) at `target`: a hard link to its file, no copy."""
@@ -124,11 +115,12 @@ class Store:
     def _name(self, key: str, data: bytes) -> str:
         return f"{key}.{hashlib.sha256(data).hexdigest()[:16]}{self.suffix}"
 
-    def _keep(self, key: str, data: bytes, source: Path | None) -> None:
-        """Keep the content in the new version for this build (a hard link when it was there before)."""
+    def _keep(self, key: str, name: str, source: Path | None, data: bytes | None) -> None:
+        """Keep the content in the new version as `name`: a hard link to `source` when it was there before, else its
+        bytes written (`data`, or read from `source` on another file system; `close` records the new file's state)."""
         if not self.made:
             self.new.mkdir(parents=True, exist_ok=True)
-        target = self.new / self._name(key, data)
+        target = self.new / name
         self.made[key] = target
         if target.exists():
             return
@@ -138,7 +130,7 @@ class Store:
             os.link(source, target)
         except OSError:
             tmp = target.with_name(f".{target.name}.tmp")
-            tmp.write_bytes(data)
+            tmp.write_bytes(data if data is not None else source.read_bytes())
             os.replace(tmp, target)
 
 

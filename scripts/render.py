@@ -274,10 +274,15 @@ def status_line(questions: list[dict]) -> str:
     return f"{plural(len(questions), 'question')}: {', '.join(parts)}." if questions else "No questions recorded."
 
 
+def caveat_numbers(d: dict) -> list[dict]:
+    """The caveats in page order, each with its number on the request page (the caveat glossary cites them by it)."""
+    return [{**c, "number": i} for i, c in enumerate(d["foi:caveats"], 1)]
+
+
 def numbered_caveats(d: dict) -> list[dict]:
     """The caveats in page order, numbered, each with what it applies to as (words, anchor)."""
     titles = {r["name"]: r.get("title", r["name"]) for r in d["resources"]}
-    return [{**c, "number": i, "applies": [applies_to(a, titles) for a in c["appliesTo"]]} for i, c in enumerate(d["foi:caveats"], 1)]
+    return [{**c, "applies": [applies_to(a, titles) for a in c["appliesTo"]]} for c in caveat_numbers(d)]
 
 
 def applies_to(target: str, titles: dict) -> tuple[str, str, str]:
@@ -421,8 +426,7 @@ def years_page(pk: Packages) -> dict[str, str]:
 def caveats_page(pk: Packages) -> dict[str, str]:
     """caveats/: each kind with its newest caveats, and a paginated page of every caveat of that kind."""
     kinds, pages = [], {}
-    # Numbered as on the request page; what each applies to is not shown here, so it is not worked out (5,000 requests' worth)
-    numbered = [(d, [{**c, "number": i} for i, c in enumerate(d["foi:caveats"], 1)]) for d in pk.by_date()]
+    numbered = [(d, caveat_numbers(d)) for d in pk.by_date()]  # what each applies to is not shown here, so not worked out
 
     def shown(items) -> list:
         return [(key, c["id"]) for key, (_, c) in zip(pk.keyed(d for d, _ in items), items)]

@@ -189,11 +189,13 @@ def site_key(root: Path, packages: Path) -> str:
 def reuse_site(previous: Path, version: Path) -> None:
     """The published site, hard-linked into the new version (links kept as links), with the caches that made it."""
     shutil.copytree(previous / "site", version / "site", symlinks=True, copy_function=os.link)
+    (version / ".cache").mkdir(exist_ok=True)
     for name in ("pages", "charts"):
         if (previous / ".cache" / name).is_dir():
             shutil.copytree(previous / ".cache" / name, version / ".cache" / name, copy_function=os.link, dirs_exist_ok=True)
-    (version / ".cache").mkdir(exist_ok=True)
-    for name in ("search.key", "site.key", "site.files", SUMMARIES, *(Store.stats_path(Path(n)).name for n in ("pages", "charts"))):
+        if Store.stats_path(previous / ".cache" / name).is_file():  # the store's record of its files goes with it
+            os.link(Store.stats_path(previous / ".cache" / name), Store.stats_path(version / ".cache" / name))
+    for name in ("search.key", "site.key", "site.files", SUMMARIES):
         if (previous / ".cache" / name).is_file():
             os.link(previous / ".cache" / name, version / ".cache" / name)
 
