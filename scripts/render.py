@@ -185,7 +185,8 @@ def request_page(d: dict, pk: Packages) -> str:
                 "## Full response text", block("request/response.html", **ctx),
                 "## Source files" if ctx["previews"] else "", block("request/sources.html", **ctx) if ctx["previews"] else "",
                 "## How to cite", block("request/cite.html", **ctx),
-                "## Data package", block("request/package.html", **ctx))
+                "## Data package", block("request/package.html", **ctx),
+                "## Fields of the CSV files" if ctx["fields"] else "", block("request/fields.html", **ctx) if ctx["fields"] else "")
 
 
 def response_page(d: dict, pk: Packages) -> str:
@@ -199,9 +200,10 @@ def request_context(d: dict, pk: Packages) -> dict:
     caveats = numbered_caveats(d)
     lines = pk.lines(d)
     text_href = pagekit.text_href(d)
+    tables = [table_view(d, r, pk, lines, caveats) for r in data_resources(d)]
     return {"d": d, "req": d["foi:request"], "root": "../../", "t": Linker(pk, "../../", d["name"]), "text_href": text_href,
             "questions": questions, "status": status_line(questions), "caveats": caveats, "lines": lines,
-            "tables": [table_view(d, r, pk, lines, caveats) for r in data_resources(d)],
+            "tables": tables, "fields": field_definitions(tables),
             "caveats_on": lambda target: [c for c in caveats if target in c["appliesTo"]],
             "files": [r for r in d["resources"] if r["name"].startswith("file-")],
             "previews": source_previews(d, pk),
@@ -319,6 +321,29 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
             "json_href": f"../../data/json/{d['name']}/{Path(resource['path']).stem}.json",
             "href": lambda c: cell_href(source, c, f"../../data/{d['name']}/{source}"),
             "charts": Markup(chart_figures(d["name"], resource, rows, depth=2))}  # scripts/charts.py, escaped by its own template
+
+
+def field_definitions(tables: list[dict]) -> list[dict]:
+    """Each field of the page's CSV files described once, in page order; each table view gets links to its fields' rows.
+
+    A name described two ways on one page (a "year" of calendar years in one table, of financial years in another) has a
+    row for each description, and each table links to its own.
+    """
+    rows, used = {}, set()
+    for tv in tables:
+        tv["field_links"] = []
+        for f in tv["fields"]:
+            key = (f["name"], f.get("title", ""), f["type"], f.get("description", ""))
+            if key not in rows:
+                anchor = base = "field-" + slug(f["name"])
+                n = 1
+                while anchor in used:
+                    n += 1
+                    anchor = f"{base}-{n}"
+                used.add(anchor)
+                rows[key] = {"anchor": anchor, "name": key[0], "title": key[1], "type": key[2], "description": key[3]}
+            tv["field_links"].append(rows[key])
+    return list(rows.values())
 
 
 def citation(d: dict) -> dict:

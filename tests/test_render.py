@@ -16,7 +16,7 @@ from .browser import html_pages
 REQUESTS = ["bedfordshire-foi2019-05348", "hertfordshire-foi2018-00739", "south-yorkshire-20180075",
             "south-yorkshire-20180799", "south-yorkshire-20210999"]
 HEADINGS = {"## Questions and answers", "## Tables", "## Caveats", "## Provenance and integrity", "## Full response text",
-            "## How to cite", "## Data package"}
+            "## How to cite", "## Data package", "## Fields of the CSV files"}
 
 
 class _Text(HTMLParser):
@@ -218,3 +218,34 @@ def test_a_long_response_gets_a_page_of_its_own_and_every_line_link_finds_its_li
     assert f"requests/{long}/text/#L" in compared and f"requests/{long}/#L" not in compared
     assert 'href="#L' in (site / "requests" / short / "index.html").read_text(encoding="utf-8")
     assert not (site / "requests" / short / "text").exists()
+
+
+@pytest.mark.parametrize("request_id", REQUESTS)
+def test_each_field_is_described_once_and_every_table_links_to_its_own(site, site_root, request_id):
+    """The page's one field list holds each distinct field of its tables' schemas once; each table links to its rows."""
+    html = (site / "requests" / request_id / "index.html").read_text(encoding="utf-8")
+    rows = dict(re.findall(r'<tr id="(field-[^"]+)">(.*?)</tr>', html))
+    described = [tuple(visible(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r)) for r in rows.values()]
+    assert len(described) == len(set(described))  # each description once
+    descriptor = json.loads((site_root / "build/datapackages" / request_id / "datapackage.json").read_text(encoding="utf-8"))
+    tables = [r for r in descriptor["resources"] if r.get("foi:layout")]
+    linked = re.findall(r'<p class="table-fields"[^>]*>(.*?)</p>', html)
+    assert len(linked) == len(tables)
+    assert ("Fields of the CSV files" in html) == bool(tables)  # no list for a response with no table
+    for resource, links in zip(tables, linked):
+        anchors = re.findall(r'<a href="#(field-[^"]+)">', links)
+        wanted = [(f["name"], f.get("title", ""), f["type"], f.get("description", "")) for f in resource["schema"]["fields"]]
+        shown = [tuple(visible(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", rows[a])) for a in anchors]
+        assert shown == wanted, resource["name"]
+    assert set(described) == {d for r in tables for d in [(f["name"], f.get("title", ""), f["type"], f.get("description", ""))
+                                                          for f in r["schema"]["fields"]]}
+
+
+def test_a_name_described_two_ways_gets_two_rows_and_distinct_anchors():
+    tables = [{"fields": [{"name": "year", "type": "string", "description": "Calendar year"},
+                          {"name": "value", "type": "integer"}]},
+              {"fields": [{"name": "year", "type": "string", "description": "Financial year"},
+                          {"name": "value", "type": "integer"}, {"name": "year_2", "type": "string"}]}]
+    rows = render.field_definitions(tables)
+    assert [r["anchor"] for r in rows] == ["field-year", "field-value", "field-year-2", "field-year-2-2"]
+    assert [f["anchor"] for f in tables[1]["field_links"]] == ["field-year-2", "field-value", "field-year-2-2"]
