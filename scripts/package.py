@@ -21,8 +21,8 @@ VALUE_FIELDS = [
      "description": "reported, blank (empty in the source), nil (given in words as nil), or suppressed."},
     {"name": "is_total", "type": "boolean", "title": "Stated total", "constraints": {"required": True},
      "trueValues": ["true"], "falseValues": ["false"],
-     "description": "true when the force states this value as a total of other rows of the table (its dimensions that "
-                    "it sums over read Total); leave these rows out before adding values up, or you count them twice."},
+     "description": "true when the force gives this value as a total of other rows of the table; leave these rows out "
+                    "before adding values up, or you count them twice."},
 ]
 # Where a value stands, by the kind of file its table cites.
 CITE_FIELDS = {
@@ -76,7 +76,9 @@ def table_schema(table: Table, statuses: list[str]) -> dict:
                "constraints": {"required": True}} for d in table.dimensions]
     if "offence" in table.dims:
         fields.append({"name": "offence_code", "type": "string", "title": "Home Office offence code",
-                       "description": "Home Office code of the offence label, mapped in request.yaml (see foi:request.offenceCodes); empty when not mapped."})
+                       "description": "Home Office code of the offence label, where the response states it or the label matches a Home Office "
+                                      "title; each mapping, with its basis and the force's words, is listed under Offence codes on the "
+                                      "request page and in datapackage.json (foi:request.offenceCodes). Empty when not mapped."})
     values = [dict(f) for f in VALUE_FIELDS + cite_fields(table)]
     values[1] = {**values[1], "constraints": {"required": True, "enum": statuses}}
     return {"fields": fields + values, "missingValues": [""], "primaryKey": list(table.dims)}

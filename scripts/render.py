@@ -201,9 +201,10 @@ def request_context(d: dict, pk: Packages) -> dict:
     lines = pk.lines(d)
     text_href = pagekit.text_href(d)
     tables = [table_view(d, r, pk, lines, caveats) for r in data_resources(d)]
+    fields, field_links = field_definitions([tv["fields"] for tv in tables])
     return {"d": d, "req": d["foi:request"], "root": "../../", "t": Linker(pk, "../../", d["name"]), "text_href": text_href,
             "questions": questions, "status": status_line(questions), "caveats": caveats, "lines": lines,
-            "tables": tables, "fields": field_definitions(tables),
+            "tables": list(zip(tables, field_links)), "fields": fields,
             "caveats_on": lambda target: [c for c in caveats if target in c["appliesTo"]],
             "files": [r for r in d["resources"] if r["name"].startswith("file-")],
             "previews": source_previews(d, pk),
@@ -230,6 +231,11 @@ def cell_href(source: str, c, download: str) -> str:
     if "page" in cite:
         return "#" + line_anchor(source, cite["page"], cite["line"])
     return download
+
+
+def cite_of(fields: dict) -> str:
+    """Which kind of place a table's values cite, from its fields: grid (sheet, cell), pdf (page, line) or text (line)."""
+    return "grid" if "sheet" in fields else "pdf" if "page" in fields else "text"
 
 
 def source_previews(d: dict, pk: Packages) -> list[dict]:
@@ -317,22 +323,22 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
     return {"r": resource, "rows": rows, "fields": resource["schema"]["fields"], "titles": {n: f.get("title", n) for n, f in fields.items()},
             "grid": grid, "caveats": caveats_for(caveats, resource.get("foi:caveats", [])),
             "base": f"../../data/{d['name']}", "in_text": in_text, "text_href": pagekit.text_href(d),
-            "source": source, "source_href": f"../../data/{d['name']}/{source}",
+            "source": source, "cite": cite_of(fields), "source_href": f"../../data/{d['name']}/{source}",
             "json_href": f"../../data/json/{d['name']}/{Path(resource['path']).stem}.json",
             "href": lambda c: cell_href(source, c, f"../../data/{d['name']}/{source}"),
             "charts": Markup(chart_figures(d["name"], resource, rows, depth=2))}  # scripts/charts.py, escaped by its own template
 
 
-def field_definitions(tables: list[dict]) -> list[dict]:
-    """Each field of the page's CSV files described once, in page order; each table view gets links to its fields' rows.
+def field_definitions(tables: list[list[dict]]) -> tuple[list[dict], list[list[dict]]]:
+    """Each field of the page's CSV files described once, in page order, and for each table the rows of its own fields.
 
-    A name described two ways on one page (a "year" of calendar years in one table, of financial years in another) has a
-    row for each description, and each table links to its own.
+    `tables` holds each table's schema fields. A name described two ways on one page (a "year" of calendar years in one
+    table, of financial years in another) has a row for each description, and each table links to its own.
     """
-    rows, used = {}, set()
-    for tv in tables:
-        tv["field_links"] = []
-        for f in tv["fields"]:
+    rows, used, links = {}, set(), []
+    for fields in tables:
+        own = []
+        for f in fields:
             key = (f["name"], f.get("title", ""), f["type"], f.get("description", ""))
             if key not in rows:
                 anchor = base = "field-" + slug(f["name"])
@@ -342,8 +348,9 @@ def field_definitions(tables: list[dict]) -> list[dict]:
                     anchor = f"{base}-{n}"
                 used.add(anchor)
                 rows[key] = {"anchor": anchor, "name": key[0], "title": key[1], "type": key[2], "description": key[3]}
-            tv["field_links"].append(rows[key])
-    return list(rows.values())
+            own.append(rows[key])
+        links.append(own)
+    return list(rows.values()), links
 
 
 def citation(d: dict) -> dict:
@@ -409,7 +416,7 @@ def grouped_page(title: str, intro: str, groups: list[dict], pk: Packages, path:
 
 def forces_page(pk: Packages) -> dict[str, str]:
     groups = []
-    for force in pk.reference["forces"]:
+    for force in sorted(pk.reference["forces"], key=lambda f: f["title"].casefold()):  # A-Z, whatever the list's order
         reqs = [d for d in pk.by_date() if d["foi:request"]["force"]["code"] == force["code"]]
         inferred = sum(d["foi:request"]["force"]["attribution"] == "inferred" for d in reqs)
         note = f"{plural(len(reqs), 'request')}" + (f"; {inferred} of them {'does' if inferred == 1 else 'do'} not name the force, "

@@ -242,10 +242,18 @@ def test_each_field_is_described_once_and_every_table_links_to_its_own(site, sit
 
 
 def test_a_name_described_two_ways_gets_two_rows_and_distinct_anchors():
-    tables = [{"fields": [{"name": "year", "type": "string", "description": "Calendar year"},
-                          {"name": "value", "type": "integer"}]},
-              {"fields": [{"name": "year", "type": "string", "description": "Financial year"},
-                          {"name": "value", "type": "integer"}, {"name": "year_2", "type": "string"}]}]
-    rows = render.field_definitions(tables)
+    tables = [[{"name": "year", "type": "string", "description": "Calendar year"}, {"name": "value", "type": "integer"}],
+              [{"name": "year", "type": "string", "description": "Financial year"}, {"name": "value", "type": "integer"},
+               {"name": "year_2", "type": "string"}]]
+    rows, links = render.field_definitions(tables)
     assert [r["anchor"] for r in rows] == ["field-year", "field-value", "field-year-2", "field-year-2-2"]
-    assert [f["anchor"] for f in tables[1]["field_links"]] == ["field-year-2", "field-value", "field-year-2-2"]
+    assert [[f["anchor"] for f in own] for own in links] == [["field-year", "field-value"], ["field-year-2", "field-value", "field-year-2-2"]]
+
+
+def test_the_forces_page_lists_forces_a_to_z_whatever_the_order_of_the_reference_list(site_root):
+    """The reference list puts the non-territorial forces last; a reader scans the jump list from A to Z."""
+    pk = render.Packages(site_root / "build" / "datapackages")
+    pk.reference["forces"] = list(reversed(pk.reference["forces"]))
+    html = render.forces_page(pk)["forces.md"]
+    jump = re.findall(r'<li><a href="#force-[a-z0-9-]+">([^<]+)</a>', html)
+    assert jump == ["Bedfordshire Police", "Hertfordshire Constabulary", "South Yorkshire Police"]

@@ -234,6 +234,20 @@ def test_cross_tab_on_a_phone(site, browser):
     context.close()
 
 
+def test_file_names_on_the_data_page_break_only_after_a_slash_on_a_phone(site, browser):
+    """At 390 px a file name such as reference/outcome_labels.csv may wrap after its folder, never inside a word."""
+    base, _ = site
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(f"{base}data/")
+    lines = page.evaluate("""() => [...document.querySelectorAll('table.files td.file a')].map(a => [a.textContent,
+        [...a.childNodes].filter(n => n.nodeType === 3).map(n => { const r = document.createRange(); r.selectNodeContents(n);
+            return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; })])""")
+    context.close()
+    assert len(lines) > 5 and any("/" in name for name, _ in lines)
+    assert [name for name, parts in lines if any(n != 1 for n in parts)] == []
+
+
 def test_a_number_opens_its_line(site, page):
     base, _ = site
     page.goto(f"{base}requests/bedfordshire-foi2019-05348/")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -203,6 +204,12 @@ def test_the_page_links_each_value_to_its_cell_in_a_preview(project):
     html = (project / "build/site/requests" / ID / "index.html").read_text()
     assert "DC Made-Up Name" not in html  # the hidden row is never shown on the page
     assert "Charge/summons | Under 18 | 3 | 4" in html  # the saved web page's text, as a reader sees it
+    legends = re.findall(r'<p class="legend">.*?Each number links to ([^<]*)', html, re.S)
+    assert legends == ["its cell in attachments/figures.xlsx, shown under Source files below."] * 2 + [
+        "its cell in response.html, shown under Source files below.",
+        "its line on the page of attachments/summary.pdf, shown under Source files below."]
+    assert re.findall(r"exactly as published, with their ([^<]*)\.</p>", html) == ["status, total marker, sheet and cell"] * 3 + [
+        "status, total marker, page and line"]
     if not Path(CHROMIUM).exists():  # like every browser test: skipped, not failed, where make test has not installed it
         pytest.skip("Debian chromium is not installed (make test installs it)")
     with serve(project / "build/site") as base, sync_playwright() as p:
@@ -220,6 +227,19 @@ def test_the_page_links_each_value_to_its_cell_in_a_preview(project):
                 assert text.strip() in target.text_content().split(), (href, text, target.text_content())
         page.locator(f"a[href='{hrefs[0]}']").first.click()
         assert page.locator(f"[id='{hrefs[0][1:]}']").is_visible()
+        # On a phone, the number furthest right in a sheet opens its cell beside the row numbers, which stay in view.
+        page.set_viewport_size({"width": 390, "height": 800})
+        page.goto(f"{base}requests/{ID}/")
+        column = "id => { const td = document.getElementById(id); return td.tagName == 'TD' ? td.cellIndex : -1 }"
+        far = max(hrefs, key=lambda h: page.evaluate(column, h[1:]))
+        page.locator(f"a[href='{far}']").first.click()
+        box = page.evaluate("""id => { const td = document.getElementById(id), th = td.parentElement.querySelector('th');
+            const frame = td.closest('.table-frame').getBoundingClientRect(), c = td.getBoundingClientRect(), h = th.getBoundingClientRect();
+            return {scrolled: td.closest('.table-frame').scrollLeft, frame: [frame.left, frame.right], cell: [c.left, c.right],
+                    row: [h.left, h.right], top: c.top, height: window.innerHeight}; }""", far[1:])
+        assert box["scrolled"] > 0, box  # the sheet is wider than the phone: it had to scroll to show the cell
+        assert box["frame"][0] - 1 <= box["row"][0] and box["row"][1] - 1 <= box["cell"][0] and box["cell"][1] <= box["frame"][1] + 1, box
+        assert box["height"] * .25 < box["top"] < box["height"] * .75, box  # centred, with the rows above it in view
         browser.close()
 
 

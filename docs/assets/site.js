@@ -34,12 +34,13 @@
   }
   function openLineTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
-    if (!/^L\d+$/.test(id)) return;
+    var cell = /^src-[\w-]+$/.test(id);  // a cell or PDF line in a source file's preview
+    if (!cell && !/^L\d+$/.test(id)) return;
     var target = document.getElementById(id);
     var details = target && target.closest("details");
-    if (details && !details.open) {
+    if (details && (!details.open || cell)) {  // a cell is centred with the rows above it, not put under the header
       details.open = true;
-      target.scrollIntoView({ block: "center" });
+      target.scrollIntoView({ block: "center", inline: "nearest" });
     }
   }
   // A table's JSON download (parsed by the browser's own JSON.parse) as rows of text in the CSV's column order:
