@@ -9,6 +9,7 @@ number: every cell is a tidy row, with its status and cited line.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .markers import NIL_ON_LINE, SUPPRESSED_ON_LINE
@@ -21,6 +22,7 @@ class LayoutError(ValueError):
 
 
 CITE = ("page", "line", "sheet", "cell")  # where a value stands: a line of the text, a page and line of a PDF, a sheet and cell
+Place = Callable[[tuple], str]  # the text at a cited place of an attached file: a sheet's cell, or a PDF page's line
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,10 @@ def is_total(row: dict, dims: list[str]) -> bool:
     return any(row[d] == TOTAL for d in dims)
 
 
-def build(rows: list[dict], row_dims: list[str], col_dims: list[str], lines: list[str] | None = None) -> Crosstab:
-    """The cross-tabulation of tidy `rows`; `lines` (the response's lines) give the markers of nil and suppressed cells."""
+def build(rows: list[dict], row_dims: list[str], col_dims: list[str], lines: list[str] | None = None,
+          place: Place | None = None) -> Crosstab:
+    """The cross-tabulation of tidy `rows`; the markers of nil and suppressed cells are read where they stand: on
+    `lines` (the response's), or for a table from an attached file, by `place` (the text at a cell or PDF line)."""
     missing = [d for d in row_dims + col_dims if rows and d not in rows[0]]
     if missing:
         raise LayoutError(f"layout names dimensions the table does not have: {', '.join(missing)}")
@@ -123,7 +127,7 @@ def build(rows: list[dict], row_dims: list[str], col_dims: list[str], lines: lis
         cells = grid.setdefault(rkey, {})
         if ckey in cells:
             raise LayoutError(f"two rows for one cell: {', '.join(rkey + ckey)}")
-        cells[ckey] = _cell(row, row_dims + col_dims, columns.index(ckey), len(columns), lines)
+        cells[ckey] = _cell(row, row_dims + col_dims, columns.index(ckey), len(columns), lines, place)
     out: list[Row] = []
     shown: set[tuple] = set()
     for rkey, cells in grid.items():
@@ -166,12 +170,18 @@ def _groups(key: tuple[str, ...], shown: set[tuple]) -> list[Row]:
     return out
 
 
-def _cell(row: dict, dims: list[str], column: int, n_columns: int, lines: list[str] | None) -> Cell:
+def _cell(row: dict, dims: list[str], column: int, n_columns: int, lines: list[str] | None, place: Place | None) -> Cell:
     status = row["status"]
     cite = tuple((k, str(row[k])) for k in CITE if row.get(k) not in (None, ""))
-    line = dict(cite).get("line", "") if len(cite) == 1 else ""
-    text = lines[int(line) - 1] if lines and line.isdigit() and 0 < int(line) <= len(lines) else ""
-    shown = str(row["value"]) if status == "reported" else "" if status == "blank" else marker(text, status, column, n_columns)
+    if status in ("reported", "blank"):
+        shown = str(row["value"]) if status == "reported" else ""
+    elif place is not None:  # a cell holds the force's mark alone; a PDF line is read like a line of the response
+        text = place(cite)
+        shown = (text.strip() or status) if "cell" in dict(cite) else marker(text, status)
+    else:
+        line = dict(cite).get("line", "") if len(cite) == 1 else ""
+        text = lines[int(line) - 1] if lines and line.isdigit() and 0 < int(line) <= len(lines) else ""
+        shown = marker(text, status, column, n_columns)
     return Cell(str(row["value"]), status, is_total(row, dims), shown, cite)
 
 

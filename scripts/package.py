@@ -18,7 +18,8 @@ VALUE_FIELDS = [
     {"name": "value", "type": "integer", "title": "Value", "constraints": {"minimum": 0},
      "description": "The number as published; empty when the source cell is blank or suppressed (see status)."},
     {"name": "status", "type": "string", "title": "Value status", "constraints": {"required": True},
-     "description": "reported, blank (empty in the source), nil (given in words as nil), or suppressed."},
+     "description": "reported, blank (empty in the source; value empty), nil (given in words, such as Nil return; value 0), "
+                    "or suppressed (withheld, such as * or <5; value empty)."},
     {"name": "is_total", "type": "boolean", "title": "Stated total", "constraints": {"required": True},
      "trueValues": ["true"], "falseValues": ["false"],
      "description": "true when the force gives this value as a total of other rows of the table; leave these rows out "

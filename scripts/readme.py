@@ -8,12 +8,19 @@ import re
 
 MARKUP = re.compile(r"([\\`*_\[\]<>!|#{}])")
 READING = [
-    "Each table has one row per value: its dimensions as the force labelled them, then `value`, `status`, `is_total` and `line`.",
+    "Each table has one row per value: its dimensions as the force labelled them, then `value`, `status`, `is_total` and "
+    "where the value stands.",
     "`is_total` is true for a total stated by the force. Leave those rows out before adding values up, or you count them twice.",
-    "`status` says how the value stands in the response: reported, blank (empty cell; value left empty), nil (given in words; "
-    "recorded as 0) or suppressed (withheld; value left empty). An empty value is never zero.",
-    "`line` is the line of `response.txt` on which the value stands.",
+    "`status` says how the value stands in the response: reported, blank (empty cell; value left empty), nil (given in words, "
+    "such as Nil return; value 0) or suppressed (withheld; value left empty). An empty value is never zero.",
 ]
+PLACES = {  # where a value stands, by the columns that say so
+    "line": "`line` is the line of `response.txt` on which the value stands.",
+    "sheet": "In a table from an attached spreadsheet or saved web page, `sheet` and `cell` are where the value stands in that "
+             "file (named under Files; the combined tables name it in a column); a web page's tables are named table 1, table 2, ...",
+    "page": "In a table from an attached PDF, `page` and `line` are where the value stands in it (named under Files; the combined "
+            "tables name it in a column): the page, and the line of that page's text.",
+}
 
 
 PANDAS = ('import pandas as pd\n'
@@ -33,13 +40,14 @@ def readme_bytes(descriptor: dict) -> bytes:
     lines = [f"# {md(descriptor.get('title', descriptor['name']))}", "", md(descriptor.get("description", "")), ""]
     lines += _request(descriptor.get("foi:request"))
     lines += ["## Files", ""] + [f"- `{r['path']}`: {md(r.get('title', r['name']))}. {md(r.get('description', ''))}"
+                                  + (f" From `{md(r['foi:source'])}`." if r.get("foi:source", "response.txt") != "response.txt" else "")
                                   for r in descriptor["resources"]] + [""]
     if descriptor.get("foi:caveats") is not None:
         lines += ["## Caveats, in the force's words", ""]
         lines += [f"- {md(c['kindTitle'])}: “{md(c['quote'])}” (response.txt {_lines(c['lines'])})"
                   for c in descriptor["foi:caveats"]] or ["- The response gives no caveats."]
         lines += [""]
-    lines += ["## How to read the tables", ""] + [f"- {t}" for t in READING] + [""]
+    lines += ["## How to read the tables", ""] + [f"- {t}" for t in READING + [PLACES[k] for k in _places(descriptor)]] + [""]
     if any(r["name"] == "observations" for r in descriptor["resources"]):
         lines += ["With pandas, read the long table in one call, labels and codes as text and dates as dates:", "",
                   "```python", PANDAS, "```", ""]
@@ -48,6 +56,17 @@ def readme_bytes(descriptor: dict) -> bytes:
               for s in descriptor.get("sources", []) if "foi:licence" in s]
     lines += ["", "## How to cite", "", md(_citation(descriptor)), "", f"Version {md(descriptor.get('version', ''))}."]
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+
+
+def _places(descriptor: dict) -> list[str]:
+    """Which kinds of place the package's tables cite: lines of response.txt, cells of a sheet, lines of a PDF page."""
+    found = set()
+    for r in descriptor["resources"]:
+        names = {f["name"] for f in r.get("schema", {}).get("fields", [])}
+        found |= {k for k in ("sheet", "page") if k in names}
+        if "line" in names and ("page" not in names or "sheet" in names):  # the combined table has every kind
+            found.add("line")
+    return [k for k in PLACES if k in found]
 
 
 def _lines(span: list[int]) -> str:

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from . import crosstab, pagekit
 from .pagekit import read_rows
-from .sources import SourceError, cell_name, column_letters, read_source
+from .sources import SourceError, cell_name, column_letters, parse_cell, read_source
 from .compare import chart_figures, exports_links, render_analyst_pages
 from .errors import BuildFailed, Problem
 from .summary import Summary, descriptor, summarise
@@ -233,6 +233,28 @@ def cell_href(source: str, c, download: str) -> str:
     return download
 
 
+def source_place(path: Path) -> crosstab.Place:
+    """The text at a cited place of an attached file, read with the parser the build checked it with (on first use)."""
+    read: list = []
+
+    def at(cite: tuple) -> str:
+        if not read:
+            try:
+                read.append(read_source(path.name, path.read_bytes()))
+            except (OSError, SourceError):
+                read.append(None)
+        src, c = read[0], dict(cite)
+        if src is None:
+            return ""
+        if "cell" in c:
+            grid, rc = src.grids.get(c.get("sheet", "")), parse_cell(c["cell"])
+            return grid.text(*rc) if grid is not None and rc else ""
+        page, line = int(c.get("page", 0)), int(c.get("line", 0))
+        lines = src.pages[page - 1].split("\n") if 0 < page <= len(src.pages) else []
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+    return at
+
+
 def cite_of(fields: dict) -> str:
     """Which kind of place a table's values cite, from its fields: grid (sheet, cell), pdf (page, line) or text (line)."""
     return "grid" if "sheet" in fields else "pdf" if "page" in fields else "text"
@@ -317,7 +339,8 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
     source = resource.get("foi:source", "response.txt")
     in_text = source == "response.txt"  # otherwise its cells cite a sheet and cell, or a page and line, of a source file
     try:
-        grid = crosstab.build(rows, row_dims, col_dims, lines if in_text else None)
+        grid = crosstab.build(rows, row_dims, col_dims, lines if in_text else None,
+                              None if in_text else source_place(pk.folder / d["name"] / source))
     except crosstab.LayoutError as err:
         raise BuildFailed([Problem(f"datapackages/{d['name']}/request.yaml", None, f"tables.{resource['name']}.layout", str(err), "layout")]) from None
     return {"r": resource, "rows": rows, "fields": resource["schema"]["fields"], "titles": {n: f.get("title", n) for n, f in fields.items()},

@@ -71,10 +71,10 @@ def test_every_answer_status_is_named_in_the_guide():
     assert all(f"`{c}`" in GUIDE for c in codes), [c for c in codes if f"`{c}`" not in GUIDE]
 
 
-def test_every_reference_the_search_page_offers_as_an_example_is_one_search_is_tested_to_find():
+def test_every_query_the_search_page_offers_as_an_example_is_one_search_is_tested_to_find():
     """The search page's hint promises what a reader can type; each example in it is a query the browser test runs."""
     from .test_search_browser import EXPECTED
     hint = (ROOT / "docs" / "search.md").read_text(encoding="utf-8").split('<div class="foi-search"')[0]
-    examples = re.findall(r"`([^`]+)`", hint)
+    examples = re.findall(r"`([^`]+)`", hint) + re.findall(r'"([^"]+)"', hint)
     assert examples, "the hint gives no example"
     assert [e for e in examples if e not in EXPECTED] == []

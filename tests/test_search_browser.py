@@ -21,6 +21,7 @@ EXPECTED = {
     "sexting": "hertfordshire-foi2018-00739",
     "grooming": "south-yorkshire-20180075",
     "indecent images": "bedfordshire-foi2019-05348",
+    "grooming South Yorkshire 2018": "south-yorkshire-20180075",
 }
 
 

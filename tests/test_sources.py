@@ -63,6 +63,9 @@ def test_constructed_request_builds_into_a_valid_package(project):
     assert rows[0] == {"year": "2021", "offence": "Possession", "sex": "Male", "offence_code": "", "value": "5", "status": "reported",
                        "is_total": "false", "sheet": "Offences", "cell": "B4"}
     assert [r["cell"] for r in read(out / f"tables/{ID}--outcomes.csv") if r["status"] == "suppressed"] == ["D3"]
+    readme = (out / "README.md").read_text()  # names each table's file and the columns that say where its values stand
+    assert f"`tables/{ID}--offences.csv`: Offences by year, offence and sex. Constructed. From `attachments/figures.xlsx`." in readme
+    assert "`sheet` and `cell` are where the value stands" in readme and "`line` is the line of `response.txt`" not in readme
     result = subprocess.run([sys.executable, "-m", "frictionless", "validate", str(out / "datapackage.json")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:]
 
@@ -225,6 +228,8 @@ def test_the_page_links_each_value_to_its_cell_in_a_preview(project):
             assert target.count() == 1, href
             if text.strip().isdigit():
                 assert text.strip() in target.text_content().split(), (href, text, target.text_content())
+            else:  # a nil or suppressed mark is shown as the force wrote it in that cell, not as our status word
+                assert text.strip() and text.strip() in target.text_content(), (href, text, target.text_content())
         page.locator(f"a[href='{hrefs[0]}']").first.click()
         assert page.locator(f"[id='{hrefs[0][1:]}']").is_visible()
         # On a phone, the number furthest right in a sheet opens its cell beside the row numbers, which stay in view.
@@ -240,6 +245,17 @@ def test_the_page_links_each_value_to_its_cell_in_a_preview(project):
         assert box["scrolled"] > 0, box  # the sheet is wider than the phone: it had to scroll to show the cell
         assert box["frame"][0] - 1 <= box["row"][0] and box["row"][1] - 1 <= box["cell"][0] and box["cell"][1] <= box["frame"][1] + 1, box
         assert box["height"] * .25 < box["top"] < box["height"] * .75, box  # centred, with the rows above it in view
+        # A link shared with a reader, and a second click on the same number, centre the cell too.
+        where = f"document.getElementById('{far[1:]}').getBoundingClientRect().top / window.innerHeight"
+        page.close()
+        page = browser.new_page(viewport={"width": 390, "height": 800})
+        page.goto(f"{base}requests/{ID}/{far}")
+        page.wait_for_timeout(300)
+        assert .25 < page.evaluate(where) < .75
+        page.evaluate(f"document.getElementById('{far[1:]}').closest('details').open = false; window.scrollTo(0, 0)")
+        page.locator(f"a[href='{far}']").first.click()
+        page.wait_for_timeout(300)
+        assert .25 < page.evaluate(where) < .75
         browser.close()
 
 

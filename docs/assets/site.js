@@ -40,7 +40,7 @@
     var details = target && target.closest("details");
     if (details && (!details.open || cell)) {  // a cell is centred with the rows above it, not put under the header
       details.open = true;
-      target.scrollIntoView({ block: "center", inline: "nearest" });
+      target.scrollIntoView({ block: "center", inline: cell ? "center" : "nearest" });
     }
   }
   // A table's JSON download (parsed by the browser's own JSON.parse) as rows of text in the CSV's column order:
@@ -118,6 +118,17 @@
     initAsData();
     openLineTarget();
     window.addEventListener("hashchange", openLineTarget);
+    // A link to a cell opened from elsewhere is scrolled to by the browser after this script runs, and a second click
+    // on the same number changes no hash: centre the cell then too.
+    window.addEventListener("load", openLineTarget);
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest('a[href^="#src-"]');
+      if (!link) return;
+      var target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      var details = target && target.closest("details");
+      if (details) details.open = true;  // open before the browser scrolls, or it opens it later and scrolls again
+      setTimeout(openLineTarget, 0);
+    });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
