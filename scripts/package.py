@@ -262,7 +262,8 @@ def request_metadata(req: Request, ref: Reference) -> dict:
         "systems": [_cited(s.quote, name=s.name, start=s.start, end=s.end, note=s.note) for s in req.systems],
         "offenceCodes": codes(req.offence_codes, "offence_codes"),
         "outcomeTypes": codes(req.outcome_types, "outcome_types"),
-        "attachments": [{**_cited(a.quote, description=a.description), "status": "not part of the published text"}
+        "attachments": [{**_cited(a.quote, description=a.description),
+                         **({"status": "held", "file": a.file} if a.file else {"status": "not part of the published text"})}
                         for a in req.attachments],
         "response": {"path": "response.txt", "sha256": req.response.sha256, "bytes": len(req.response.data),
                      "lines": len(req.response.lines)},

@@ -201,7 +201,7 @@ def request_context(d: dict, pk: Packages) -> dict:
     lines = pk.lines(d)
     text_href = pagekit.text_href(d)
     tables = [table_view(d, r, pk, lines, caveats) for r in data_resources(d)]
-    fields, field_links = field_definitions([tv["fields"] for tv in tables])
+    fields, field_links = field_definitions([(tv["r"].get("title", tv["r"]["name"]), tv["fields"]) for tv in tables])
     return {"d": d, "req": d["foi:request"], "root": "../../", "t": Linker(pk, "../../", d["name"]), "text_href": text_href,
             "questions": questions, "status": status_line(questions), "caveats": caveats, "lines": lines,
             "tables": list(zip(tables, field_links)), "fields": fields,
@@ -352,14 +352,15 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
             "charts": Markup(chart_figures(d["name"], resource, rows, depth=2))}  # scripts/charts.py, escaped by its own template
 
 
-def field_definitions(tables: list[list[dict]]) -> tuple[list[dict], list[list[dict]]]:
+def field_definitions(tables: list[tuple[str, list[dict]]]) -> tuple[list[dict], list[list[dict]]]:
     """Each field of the page's CSV files described once, in page order, and for each table the rows of its own fields.
 
-    `tables` holds each table's schema fields. A name described two ways on one page (a "year" of calendar years in one
-    table, of financial years in another) has a row for each description, and each table links to its own.
+    `tables` holds each table's title and schema fields. A name described two ways on one page (a "year" of calendar
+    years in one table, of financial years in another) has a row for each description, which names the tables it is
+    for, and each table links to its own.
     """
     rows, used, links = {}, set(), []
-    for fields in tables:
+    for title, fields in tables:
         own = []
         for f in fields:
             key = (f["name"], f.get("title", ""), f["type"], f.get("description", ""))
@@ -370,9 +371,13 @@ def field_definitions(tables: list[list[dict]]) -> tuple[list[dict], list[list[d
                     n += 1
                     anchor = f"{base}-{n}"
                 used.add(anchor)
-                rows[key] = {"anchor": anchor, "name": key[0], "title": key[1], "type": key[2], "description": key[3]}
+                rows[key] = {"anchor": anchor, "name": key[0], "title": key[1], "type": key[2], "description": key[3], "tables": []}
+            rows[key]["tables"].append(title)
             own.append(rows[key])
         links.append(own)
+    names = Counter(row["name"] for row in rows.values())
+    for row in rows.values():
+        row["tables"] = row["tables"] if names[row["name"]] > 1 else []  # only a name with two rows says which is which
     return list(rows.values()), links
 
 

@@ -225,6 +225,8 @@ def test_each_field_is_described_once_and_every_table_links_to_its_own(site, sit
     """The page's one field list holds each distinct field of its tables' schemas once; each table links to its rows."""
     html = (site / "requests" / request_id / "index.html").read_text(encoding="utf-8")
     rows = dict(re.findall(r'<tr id="(field-[^"]+)">(.*?)</tr>', html))
+    which = {a: re.findall(r'<span class="field-tables">(.*?)</span>', r) for a, r in rows.items()}  # for a name with two rows
+    rows = {a: re.sub(r' <span class="field-tables">.*?</span>', "", r) for a, r in rows.items()}
     described = [tuple(visible(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r)) for r in rows.values()]
     assert len(described) == len(set(described))  # each description once
     descriptor = json.loads((site_root / "build/datapackages" / request_id / "datapackage.json").read_text(encoding="utf-8"))
@@ -237,16 +239,21 @@ def test_each_field_is_described_once_and_every_table_links_to_its_own(site, sit
         wanted = [(f["name"], f.get("title", ""), f["type"], f.get("description", "")) for f in resource["schema"]["fields"]]
         shown = [tuple(visible(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", rows[a])) for a in anchors]
         assert shown == wanted, resource["name"]
+        names = [d[0] for d in described]
+        for a, (name, *_) in zip(anchors, shown):
+            assert (names.count(name) > 1) == bool(which[a]), a  # a name with two rows says which tables each is for
+            assert not which[a] or f"“{resource['title']}”" in unescape(which[a][0]), (a, which[a])
     assert set(described) == {d for r in tables for d in [(f["name"], f.get("title", ""), f["type"], f.get("description", ""))
                                                           for f in r["schema"]["fields"]]}
 
 
 def test_a_name_described_two_ways_gets_two_rows_and_distinct_anchors():
-    tables = [[{"name": "year", "type": "string", "description": "Calendar year"}, {"name": "value", "type": "integer"}],
-              [{"name": "year", "type": "string", "description": "Financial year"}, {"name": "value", "type": "integer"},
-               {"name": "year_2", "type": "string"}]]
+    tables = [("Calendar", [{"name": "year", "type": "string", "description": "Calendar year"}, {"name": "value", "type": "integer"}]),
+              ("Financial", [{"name": "year", "type": "string", "description": "Financial year"}, {"name": "value", "type": "integer"},
+                             {"name": "year_2", "type": "string"}])]
     rows, links = render.field_definitions(tables)
     assert [r["anchor"] for r in rows] == ["field-year", "field-value", "field-year-2", "field-year-2-2"]
+    assert [r["tables"] for r in rows] == [["Calendar"], [], ["Financial"], []]  # only a name with two rows says which is which
     assert [[f["anchor"] for f in own] for own in links] == [["field-year", "field-value"], ["field-year-2", "field-value", "field-year-2-2"]]
 
 

@@ -57,6 +57,7 @@ def test_constructed_request_builds_into_a_valid_package(project):
     assert (out / "attachments/figures.xlsx").read_bytes() == (project / FOLDER / "attachments/figures.xlsx").read_bytes()
     assert files["attachments/figures.xlsx"]["hash"] == "sha256:" + sha(project / FOLDER / "attachments/figures.xlsx")
     assert "type" not in files["response.html"]
+    assert [(a["status"], a.get("file")) for a in descriptor["foi:request"]["attachments"]] == [("held", "attachments/figures.xlsx")]
     assert files["attachments/figures.xlsx"]["foi:formulaCells"] == [
         "Offences!B7", "Offences!C7", "Offences!D7", "Offences!E7", "Offences!F4", "Offences!F5", "Offences!F7"]
     rows = read(out / f"tables/{ID}--offences.csv")  # built file names carry the request id
@@ -206,6 +207,7 @@ def test_the_page_links_each_value_to_its_cell_in_a_preview(project):
     build(project, site=True)
     html = (project / "build/site/requests" / ID / "index.html").read_text()
     assert "DC Made-Up Name" not in html  # the hidden row is never shown on the page
+    assert 'held, as attachments/figures.xlsx, shown under <a href="#sources">Source files</a>' in html and 'id="sources"' in html
     assert "Charge/summons | Under 18 | 3 | 4" in html  # the saved web page's text, as a reader sees it
     legends = re.findall(r'<p class="legend">.*?Each number links to ([^<]*)', html, re.S)
     assert legends == ["its cell in attachments/figures.xlsx, shown under Source files below."] * 2 + [
