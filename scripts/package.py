@@ -30,11 +30,11 @@ CITE_FIELDS = {
     "text": [{"name": "line", "type": "integer", "title": "Line in response.txt", "constraints": {"required": True, "minimum": 1},
               "description": "The line of response.txt on which the value stands."}],
     "grid": [{"name": "sheet", "type": "string", "title": "Sheet", "constraints": {"required": True},
-              "description": "The sheet of the source file (a web page's tables are named table 1, table 2, ...) holding the value."},
+              "description": "The sheet of {source} holding the value (a web page's tables are named table 1, table 2, ...)."},
              {"name": "cell", "type": "string", "title": "Cell", "constraints": {"required": True, "pattern": "^[A-Z]{1,3}[1-9][0-9]*$"},
               "description": "The cell holding the value, such as C7."}],
     "pdf": [{"name": "page", "type": "integer", "title": "Page", "constraints": {"required": True, "minimum": 1},
-             "description": "The page of the PDF holding the value."},
+             "description": "The page of {source} holding the value."},
             {"name": "line", "type": "integer", "title": "Line on the page", "constraints": {"required": True, "minimum": 1},
              "description": "The line of the page's text (as laid out) on which the value stands."}],
 }
@@ -49,7 +49,8 @@ def cite_kind(table: Table) -> str:
 
 
 def cite_fields(table: Table) -> list[dict]:
-    return CITE_FIELDS[cite_kind(table)]
+    """The columns that say where a value stands, described with the name of the file they point into."""
+    return [{**f, "description": f["description"].replace("{source}", table.source)} for f in CITE_FIELDS[cite_kind(table)]]
 
 
 def table_header(table: Table) -> list[str]:

@@ -58,6 +58,10 @@ def test_constructed_request_builds_into_a_valid_package(project):
     assert files["attachments/figures.xlsx"]["hash"] == "sha256:" + sha(project / FOLDER / "attachments/figures.xlsx")
     assert "type" not in files["response.html"]
     assert [(a["status"], a.get("file")) for a in descriptor["foi:request"]["attachments"]] == [("held", "attachments/figures.xlsx")]
+    sheets = {r["path"]: next(f["description"] for f in r["schema"]["fields"] if f["name"] in ("sheet", "page"))
+              for r in descriptor["resources"] if r["path"].startswith("tables/")}
+    assert sheets[f"tables/{ID}--offences.csv"].startswith("The sheet of attachments/figures.xlsx holding the value")
+    assert sheets[f"tables/{ID}--outcomes.csv"].startswith("The sheet of response.html holding the value")
     assert files["attachments/figures.xlsx"]["foi:formulaCells"] == [
         "Offences!B7", "Offences!C7", "Offences!D7", "Offences!E7", "Offences!F4", "Offences!F5", "Offences!F7"]
     rows = read(out / f"tables/{ID}--offences.csv")  # built file names carry the request id
@@ -189,6 +193,9 @@ def test_a_pdf_is_cited_by_page_and_line(project):
     build(project, site=False)
     out = project / "build/datapackages" / ID
     (rows,) = [read(p) for p in (out / "tables").glob("*summary.csv")]
+    schema = json.loads((out / "datapackage.json").read_text())["resources"]
+    assert [f["description"] for r in schema if r["path"].endswith("summary.csv") for f in r["schema"]["fields"] if f["name"] == "page"] == [
+        "The page of attachments/summary.pdf holding the value."]
     assert [(r["offence"], r["value"], r["page"], r["line"]) for r in rows] == [
         ("Possession", "12", "1", "13"), ("Distribution", "4", "1", "15"), ("Total", "16", "1", "17")]
 
