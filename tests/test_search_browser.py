@@ -103,3 +103,23 @@ def test_curated_markup_in_a_record_stays_text(search_page, site_root, tmp_path)
         assert page.evaluate("window.PWNED") is None
         assert payload in page.inner_text("#foi-search-results")
         context.close()
+
+
+def search_note(browser, base: str, query: str) -> str:
+    """The note the search page shows under its summary once the results of `query` are in."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}search/?q={quote(query)}")
+    page.wait_for_selector("#foi-search-results a", timeout=20000)
+    page.wait_for_timeout(500)  # the note waits for the first results' records
+    note = page.inner_text("#foi-search-note")
+    context.close()
+    return note
+
+
+def test_a_reference_no_request_has_is_not_passed_off_as_found(search_page):
+    """Pagefind leaves out a word its index lacks: FOI2019/99999 lists FOI2019/05348, and the page must say it is not that."""
+    base, browser = search_page
+    assert search_note(browser, base, "FOI2019/99999") == ("None of the first results has a reference that starts “FOI2019/99999”. "
+                                                          "Search matches words, not the whole reference: try its number alone, 99999.")
+    assert [search_note(browser, base, q) for q in ("FOI2019/05348", "05348", "0534", "20210999", "sexting")] == [""] * 5

@@ -29,6 +29,17 @@
     item.append(title, facts, excerpt);
     return item;
   }
+  // A query that looks like a reference: one word with at least three digits (05348, FOI2019/05348, CS-2022-00427).
+  function referenceLike(query) {
+    var q = query.trim().toLowerCase();
+    return /^\S+$/.test(q) && (q.match(/\d/g) || []).length >= 3 ? q : "";
+  }
+  // Whether a reference holds what was typed from the start of one of its parts (Pagefind matches a word from its
+  // start), whichever separators either uses: CS-2022-00427 is CS/2022/00427, and 0534 starts its part 05348.
+  function startsLike(reference, wanted) {
+    function parts(text) { return " " + text.toLowerCase().split(/[\/\-\s_.]+/).join(" ").trim(); }
+    return parts(reference).indexOf(parts(wanted)) >= 0;
+  }
   var ui = document.createElement("script");
   ui.src = bundle + "pagefind-modular-ui.js";
   ui.onload = function () {
@@ -37,6 +48,25 @@
     instance.add(new M.Input({ containerElement: "#foi-search-input", inputElement: null }));
     instance.add(new M.Summary({ containerElement: "#foi-search-summary" }));
     instance.add(new M.ResultList({ containerElement: "#foi-search-results", resultTemplate: result }));
+    // Pagefind leaves out a word the index does not hold, and ranks by words, not whole references: FOI2019/99999 lists
+    // every FOI2019/... request. Say so when none of the first results' references starts as typed.
+    var note = document.getElementById("foi-search-note");
+    var term = "";
+    instance.on("search", function (typed) {
+      term = typed || "";
+      if (note) note.textContent = "";
+    });
+    instance.on("results", function (found) {
+      var asked = term, wanted = referenceLike(asked);
+      if (!note || !wanted || !found || !found.results || !found.results.length) return;
+      Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); })).then(function (items) {
+        if (asked !== term) return;
+        var exact = items.some(function (item) { return startsLike(item.meta.reference || "", wanted); });
+        var digits = (asked.match(/\d{3,}/g) || []).pop() || "";
+        note.textContent = exact ? "" : "None of the first results has a reference that starts “" + asked.trim() + "”." +
+          (digits && digits !== asked.trim() ? " Search matches words, not the whole reference: try its number alone, " + digits + "." : "");
+      });
+    });
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) {
       instance.triggerSearch(query);
