@@ -22,6 +22,7 @@ TOTAL = "Total"
 CHARTABLE = re.compile(r"(^|_)(age|ages|age_band|year|years|keyword|platform|outcome)($|_)")
 FIXED = {"value", "status", "is_total", "line", "sheet", "cell", "page", "offence_code"}
 MAX_PANELS = 3
+PANEL_BARS = 3  # a panel (one slice of a table without a margin) of two bars says nothing the table beside it does not
 COLOUR = "#3949ab"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"  # the reader's own fonts: no download
 THEME = {"background_color": "#ffffff", "margin": 0.02, "default_series_colors": [COLOUR], "label_color": "#222",
@@ -122,7 +123,7 @@ def _panels(request, resource, dim, others, columns, rows) -> list[Chart]:
         if r[dim] != TOTAL and all(r[o] == TOTAL for o in held_cols) and all(r[o] != TOTAL for o in free):
             groups.setdefault(tuple(r[o] for o in free), []).append(r)
     charts = []
-    for n, (key, members) in enumerate(g for g in groups.items() if len({r[dim] for r in g[1]}) >= 2):
+    for n, (key, members) in enumerate(g for g in groups.items() if len({r[dim] for r in g[1]}) >= PANEL_BARS):
         if n == MAX_PANELS:
             break
         held = tuple(zip(free, key)) + tuple((o, TOTAL) for o in held_cols)

@@ -167,3 +167,17 @@ def test_a_figure_from_a_pdf_names_its_page_and_line_and_links_no_line_of_the_te
     in_text = {**resource, "foi:source": "response.txt", "schema": {"fields": [f for f in resource["schema"]["fields"] if f["name"] != "page"]}}
     (figure,), _ = compare.headline(in_text, [{k: v for k, v in rows[0].items() if k != "page"}])
     assert (figure.line, figure.where) == ("13", "line 13")
+
+
+def test_a_slice_of_two_bars_is_not_charted_but_a_slice_of_three_is():
+    """A table the force gave no margin for is charted slice by slice; two bars beside the table say nothing new."""
+    fields = [{"name": n} for n in ("outcome", "age", "value", "status", "is_total", "line")]
+    resource = {"name": "t", "foi:measure": "Offenders", "foi:layout": {"rows": ["outcome", "age"], "columns": []},
+                "schema": {"fields": fields}}
+
+    def rows(ages):
+        return [{"outcome": o, "age": a, "value": str(i), "status": "reported", "is_total": "false", "line": str(i + 1)}
+                for i, (o, a) in enumerate((o, a) for o in ("Charge", "Caution") for a in ages)]
+    assert charts.table_charts("r", resource, rows(["Under 18", "18 and over"])) == []
+    drawn = charts.table_charts("r", resource, rows(["Under 10", "10-17", "18 and over"]))
+    assert [(c.dimension, len(c.bars)) for c in drawn] == [("age", 3), ("age", 3)]
