@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import statistics
@@ -115,7 +116,7 @@ def page_weights(site: Path) -> dict:
         count, largest = browse.get(kind, (0, 0))
         browse[kind] = (count + 1, max(largest, size))
     ranked = sorted(requests)
-    return {"request_median": statistics.median(requests), "request_p99": ranked[min(len(ranked) - 1, len(ranked) * 99 // 100)],
+    return {"request_median": statistics.median(requests), "request_p99": ranked[max(0, math.ceil(len(ranked) * .99) - 1)],  # nearest rank
             "request_max": ranked[-1], "request_over": sum(size > PAGE_TARGET for size in ranked), "browse": browse}
 
 

@@ -192,8 +192,9 @@ def write_combined(contributions: Iterable[Contribution], ref: Reference, out: P
     descriptor = {"$schema": PROFILE, "name": "all", "id": "all", "title": "All curated FOI responses",
                   "description": "Every curated request as related tables: requests, questions, caveats, tables, one long "
                                  "observations table (one row per value, ready to use), the same values normalised for SQL, "
-                                 "and the reference code lists. Each value cites its line in the request's response.txt, "
-                                 "which is in that request's own package.",
+                                 "and the reference code lists. Each value cites where it stands: a line of the request's response.txt, or "
+                                 "the sheet and cell, or page and line, of a file the force attached; each file is in that request's "
+                                 "own package.",
                   "version": sums.version(), "created": sums.created(),
                   "keywords": ["freedom of information", "police", "child sexual abuse"],
                   "licenses": [CURATION_LICENSE], "sources": sums.sources, "contributors": sums.contributors(), "resources": resources}

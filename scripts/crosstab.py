@@ -9,6 +9,7 @@ number: every cell is a tidy row, with its status and cited line.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ class LayoutError(ValueError):
 
 
 CITE = ("page", "line", "sheet", "cell")  # where a value stands: a line of the text, a page and line of a PDF, a sheet and cell
+GAP = re.compile(r"\s{2,}")  # between the columns of a PDF page's line as laid out
 Place = Callable[[tuple], str]  # the text at a cited place of an attached file: a sheet's cell, or a PDF page's line
 
 
@@ -34,6 +36,7 @@ class Cell:
     is_total: bool
     shown: str  # the text the force printed for it: the number, its nil/suppressed marker, or "" when blank
     cite: tuple[tuple[str, str], ...]  # (field, value) pairs: ("line", "39") or ("sheet", "Offences"), ("cell", "C7")
+    ours: bool = False  # shown is our status word: the force's mark could not be read where the value stands
 
     @property
     def line(self) -> str:
@@ -173,26 +176,39 @@ def _groups(key: tuple[str, ...], shown: set[tuple]) -> list[Row]:
 def _cell(row: dict, dims: list[str], column: int, n_columns: int, lines: list[str] | None, place: Place | None) -> Cell:
     status = row["status"]
     cite = tuple((k, str(row[k])) for k in CITE if row.get(k) not in (None, ""))
+    ours = False
     if status in ("reported", "blank"):
         shown = str(row["value"]) if status == "reported" else ""
-    elif place is not None:  # a cell holds the force's mark alone; a PDF line is read like a line of the response
+    elif place is not None:  # a cell holds the force's mark alone; a PDF line's columns are set apart by wide gaps
         text = place(cite)
-        shown = (text.strip() or status) if "cell" in dict(cite) else marker(text, status)
+        shown, ours = ((text.strip(), False) if text.strip() else (status, True)) if "cell" in dict(cite) \
+            else _column_mark(text, status, column, n_columns)
     else:
         line = dict(cite).get("line", "") if len(cite) == 1 else ""
         text = lines[int(line) - 1] if lines and line.isdigit() and 0 < int(line) <= len(lines) else ""
-        shown = marker(text, status, column, n_columns)
-    return Cell(str(row["value"]), status, is_total(row, dims), shown, cite)
+        shown, ours = _marker(text, status, column, n_columns)
+    return Cell(str(row["value"]), status, is_total(row, dims), shown, cite, ours)
+
+
+def _column_mark(line: str, status: str, column: int, n_columns: int) -> tuple[str, bool]:
+    """A PDF line's mark in the value's column, its columns set apart by wide gaps; our word (True) when they are not."""
+    cells = GAP.split(line.strip())
+    return (cells[column + 1], False) if len(cells) == n_columns + 1 and cells[column + 1] else (status, True)
 
 
 def marker(line: str, status: str, column: int = 0, n_columns: int = 1) -> str:
     """How the force wrote a nil or suppressed value on its line; the status word when the line does not say."""
+    return _marker(line, status, column, n_columns)[0]
+
+
+def _marker(line: str, status: str, column: int, n_columns: int) -> tuple[str, bool]:
+    """The mark and whether it is our word (True) rather than the force's."""
     cells = line.split("\t")
     if len(cells) == n_columns + 1 and cells[column + 1].strip():
-        return cells[column + 1].strip()
+        return cells[column + 1].strip(), False
     pattern = {"nil": NIL_ON_LINE, "suppressed": SUPPRESSED_ON_LINE}.get(status)
     found = [m.group().strip() for m in pattern.finditer(line)] if pattern else []
     if not found:
-        return status
+        return status, True
     last = found[-1]  # a label comes before its value
-    return last[1:].strip() if status == "suppressed" and len(last) > 1 and last[0] in "|:=–—-" else last
+    return (last[1:].strip() if status == "suppressed" and len(last) > 1 and last[0] in "|:=–—-" else last), False

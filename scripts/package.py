@@ -27,8 +27,8 @@ VALUE_FIELDS = [
 ]
 # Where a value stands, by the kind of file its table cites.
 CITE_FIELDS = {
-    "text": [{"name": "line", "type": "integer", "title": "Line in response.txt", "constraints": {"required": True, "minimum": 1},
-              "description": "The line of response.txt on which the value stands."}],
+    "text": [{"name": "line", "type": "integer", "title": "Line in {source}", "constraints": {"required": True, "minimum": 1},
+              "description": "The line of {source} on which the value stands."}],
     "grid": [{"name": "sheet", "type": "string", "title": "Sheet", "constraints": {"required": True},
               "description": "The sheet of {source} holding the value (a web page's tables are named table 1, table 2, ...)."},
              {"name": "cell", "type": "string", "title": "Cell", "constraints": {"required": True, "pattern": "^[A-Z]{1,3}[1-9][0-9]*$"},
@@ -50,7 +50,8 @@ def cite_kind(table: Table) -> str:
 
 def cite_fields(table: Table) -> list[dict]:
     """The columns that say where a value stands, described with the name of the file they point into."""
-    return [{**f, "description": f["description"].replace("{source}", table.source)} for f in CITE_FIELDS[cite_kind(table)]]
+    return [{**f, "title": f["title"].replace("{source}", table.source), "description": f["description"].replace("{source}", table.source)}
+            for f in CITE_FIELDS[cite_kind(table)]]
 
 
 def table_header(table: Table) -> list[str]:

@@ -14,13 +14,14 @@ READING = [
     "`status` says how the value stands in the response: reported, blank (empty cell; value left empty), nil (given in words, "
     "such as Nil return; value 0) or suppressed (withheld; value left empty). An empty value is never zero.",
 ]
-PLACES = {  # where a value stands, by the columns that say so
-    "line": "`line` is the line of `response.txt` on which the value stands.",
+PLACES = {  # where a value stands, by the columns that say so; the file is named under Files, or in a column of a combined table
+    "line": "In a table from `response.txt` (or from an attached text file), `line` is the line of that text on which the value stands.",
     "sheet": "In a table from an attached spreadsheet or saved web page, `sheet` and `cell` are where the value stands in that "
-             "file (named under Files; the combined tables name it in a column); a web page's tables are named table 1, table 2, ...",
-    "page": "In a table from an attached PDF, `page` and `line` are where the value stands in it (named under Files; the combined "
-            "tables name it in a column): the page, and the line of that page's text.",
+             "file; a web page's tables are named table 1, table 2, ...",
+    "page": "In a table from an attached PDF, `page` and `line` are where the value stands in it: the page, and the line of that "
+            "page's text.",
 }
+WHICH_FILE = "A table's file is named under Files (in the combined tables, in a column of its own); without one, it is `response.txt`."
 
 
 PANDAS = ('import pandas as pd\n'
@@ -35,19 +36,28 @@ def md(text) -> str:
     return MARKUP.sub(r"\\\1", " ".join(str(text).split())) if text is not None else ""
 
 
+def code(text: str) -> str:
+    """A file name as a Markdown code span, shown as written (nothing is escaped inside one; a backtick needs a longer fence)."""
+    text = " ".join(str(text).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}" if "`" in text else f"`{text}`"
+
+
 def readme_bytes(descriptor: dict) -> bytes:
     """The README.md of one package."""
     lines = [f"# {md(descriptor.get('title', descriptor['name']))}", "", md(descriptor.get("description", "")), ""]
     lines += _request(descriptor.get("foi:request"))
-    lines += ["## Files", ""] + [f"- `{r['path']}`: {md(r.get('title', r['name']))}. {md(r.get('description', ''))}"
-                                  + (f" From `{md(r['foi:source'])}`." if r.get("foi:source", "response.txt") != "response.txt" else "")
+    lines += ["## Files", ""] + [f"- {code(r['path'])}: {md(r.get('title', r['name']))}. {md(r.get('description', ''))}"
+                                  + (f" From {code(r['foi:source'])}." if r.get("foi:source", "response.txt") != "response.txt" else "")
                                   for r in descriptor["resources"]] + [""]
     if descriptor.get("foi:caveats") is not None:
         lines += ["## Caveats, in the force's words", ""]
         lines += [f"- {md(c['kindTitle'])}: “{md(c['quote'])}” (response.txt {_lines(c['lines'])})"
                   for c in descriptor["foi:caveats"]] or ["- The response gives no caveats."]
         lines += [""]
-    lines += ["## How to read the tables", ""] + [f"- {t}" for t in READING + [PLACES[k] for k in _places(descriptor)]] + [""]
+    places = _places(descriptor)
+    lines += ["## How to read the tables", ""] + [f"- {t}" for t in READING + [PLACES[k] for k in places]
+                                                  + ([WHICH_FILE] if set(places) - {"line"} else [])] + [""]
     if any(r["name"] == "observations" for r in descriptor["resources"]):
         lines += ["With pandas, read the long table in one call, labels and codes as text and dates as dates:", "",
                   "```python", PANDAS, "```", ""]

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from . import crosstab, pagekit
 from .pagekit import read_rows
-from .sources import SourceError, cell_name, column_letters, parse_cell, read_source
+from .sources import Source, SourceError, cell_name, column_letters, parse_cell, read_source
 from .compare import chart_figures, exports_links, render_analyst_pages
 from .errors import BuildFailed, Problem
 from .summary import Summary, descriptor, summarise
@@ -200,14 +200,15 @@ def request_context(d: dict, pk: Packages) -> dict:
     caveats = numbered_caveats(d)
     lines = pk.lines(d)
     text_href = pagekit.text_href(d)
-    tables = [table_view(d, r, pk, lines, caveats) for r in data_resources(d)]
+    files = SourceFiles(pk.folder / d["name"])
+    tables = [table_view(d, r, pk, lines, caveats, files) for r in data_resources(d)]
     fields, field_links = field_definitions([(tv["r"].get("title", tv["r"]["name"]), tv["fields"]) for tv in tables])
     return {"d": d, "req": d["foi:request"], "root": "../../", "t": Linker(pk, "../../", d["name"]), "text_href": text_href,
             "questions": questions, "status": status_line(questions), "caveats": caveats, "lines": lines,
             "tables": list(zip(tables, field_links)), "fields": fields,
             "caveats_on": lambda target: [c for c in caveats if target in c["appliesTo"]],
             "files": [r for r in d["resources"] if r["name"].startswith("file-")],
-            "previews": source_previews(d, pk),
+            "previews": source_previews(d, files),
             "mistakes": pk.extra["report_mistakes"], "citation": citation(d),
             "offence_titles": {r["code"]: r["title"] for r in pk.reference["offence_codes"]}}
 
@@ -233,26 +234,41 @@ def cell_href(source: str, c, download: str) -> str:
     return download
 
 
-def source_place(path: Path) -> crosstab.Place:
-    """The text at a cited place of an attached file, read with the parser the build checked it with (on first use)."""
-    read: list = []
+class SourceFiles:
+    """A request package's attached files, each read once for its page: for the previews and for its tables' marks."""
 
-    def at(cite: tuple) -> str:
-        if not read:
+    def __init__(self, folder: Path):
+        self.folder, self._read = folder, {}
+
+    def source(self, path: str) -> Source | None:
+        """The file read with the parser the build checked it with; None when it cannot be (a text file, say)."""
+        if path not in self._read:
             try:
-                read.append(read_source(path.name, path.read_bytes()))
+                self._read[path] = read_source(path, (self.folder / path).read_bytes())
             except (OSError, SourceError):
-                read.append(None)
-        src, c = read[0], dict(cite)
-        if src is None:
-            return ""
-        if "cell" in c:
-            grid, rc = src.grids.get(c.get("sheet", "")), parse_cell(c["cell"])
-            return grid.text(*rc) if grid is not None and rc else ""
-        page, line = int(c.get("page", 0)), int(c.get("line", 0))
-        lines = src.pages[page - 1].split("\n") if 0 < page <= len(src.pages) else []
-        return lines[line - 1] if 0 < line <= len(lines) else ""
-    return at
+                self._read[path] = None
+        return self._read[path]
+
+    def lines(self, path: str) -> list[str]:
+        """The lines of an attached text file, as the build reads response.txt."""
+        try:
+            return (self.folder / path).read_bytes().decode("utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
+            return []
+
+    def place(self, path: str) -> crosstab.Place:
+        """The text at a cited place of a spreadsheet, web page or PDF: a cell's text, or a PDF page's line."""
+        def at(cite: tuple) -> str:
+            src, c = self.source(path), dict(cite)
+            if src is None:
+                return ""
+            if "cell" in c:
+                grid, rc = src.grids.get(c.get("sheet", "")), parse_cell(c["cell"])
+                return grid.text(*rc) if grid is not None and rc else ""
+            page, line = int(c.get("page", 0)), int(c.get("line", 0))
+            lines = src.pages[page - 1].split("\n") if 0 < page <= len(src.pages) else []
+            return lines[line - 1] if 0 < line <= len(lines) else ""
+        return at
 
 
 def cite_of(fields: dict) -> str:
@@ -260,7 +276,7 @@ def cite_of(fields: dict) -> str:
     return "grid" if "sheet" in fields else "pdf" if "page" in fields else "text"
 
 
-def source_previews(d: dict, pk: Packages) -> list[dict]:
+def source_previews(d: dict, files: SourceFiles) -> list[dict]:
     """Each source file of the package as a reader would see it opened: visible sheets, rows and columns, or PDF lines.
 
     Read from the package's own copy with the same parsers the build checks cells with; hidden parts are never shown.
@@ -269,9 +285,8 @@ def source_previews(d: dict, pk: Packages) -> list[dict]:
     for r in d["resources"]:
         if not r["name"].startswith("file-"):
             continue
-        try:
-            src = read_source(r["path"], (pk.folder / d["name"] / r["path"]).read_bytes())
-        except SourceError:
+        src = files.source(r["path"])
+        if src is None:
             continue
         if src.kind == "pdf":
             pages = [{"n": n, "lines": [{"id": line_anchor(r["path"], n, i), "n": i, "text": t} for i, t in enumerate(p.split("\n"), 1)]}
@@ -331,7 +346,7 @@ def caveats_for(caveats: list[dict], ids: list[str]) -> list[dict]:
     return [c for c in caveats if c["id"] in ids]
 
 
-def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats: list[dict]) -> dict:
+def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats: list[dict], files: SourceFiles) -> dict:
     """One table: its cross-tab as the force laid it out, its tidy rows and fields, and its caveats."""
     rows = pk.rows(d, resource["path"])
     row_dims, col_dims = crosstab.layout_of(resource)
@@ -339,8 +354,10 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
     source = resource.get("foi:source", "response.txt")
     in_text = source == "response.txt"  # otherwise its cells cite a sheet and cell, or a page and line, of a source file
     try:
-        grid = crosstab.build(rows, row_dims, col_dims, lines if in_text else None,
-                              None if in_text else source_place(pk.folder / d["name"] / source))
+        if in_text or cite_of(fields) == "text":  # response.txt, or an attached text file: its lines
+            grid = crosstab.build(rows, row_dims, col_dims, lines if in_text else files.lines(source))
+        else:
+            grid = crosstab.build(rows, row_dims, col_dims, place=files.place(source))
     except crosstab.LayoutError as err:
         raise BuildFailed([Problem(f"datapackages/{d['name']}/request.yaml", None, f"tables.{resource['name']}.layout", str(err), "layout")]) from None
     return {"r": resource, "rows": rows, "fields": resource["schema"]["fields"], "titles": {n: f.get("title", n) for n, f in fields.items()},

@@ -165,3 +165,18 @@ def test_layout_fallback_puts_year_across():
     assert layout_of(resource) == (["offence"], ["year"])
     resource["foi:layout"] = {"rows": ["year", "offence"], "columns": []}
     assert layout_of(resource) == (["year", "offence"], [])
+
+
+def test_a_pdf_lines_marks_are_read_by_column_or_not_at_all():
+    """On a PDF page's line the columns are set apart by wide gaps; where they are not, the page says our word, not a guess."""
+    rows = [row(a="Rape", y=y, status=s, value=v, page="1") for y, s, v in (("2018", "suppressed", ""), ("2019", "reported", "12"),
+                                                                          ("2020", "suppressed", ""))]
+    wide = build(rows, ["a"], ["y"], place=lambda cite: "Rape      *      12      <5")
+    assert [(c.shown, c.ours) for c in wide.cells()] == [("*", False), ("12", False), ("<5", False)]
+    tight = build(rows, ["a"], ["y"], place=lambda cite: "Rape * 12 <5")
+    assert [(c.shown, c.ours) for c in tight.cells()] == [("suppressed", True), ("12", False), ("suppressed", True)]
+    cells = [row(a="Rape", y="2018", status="suppressed", value="", sheet="S", cell="B2"), row(a="Rape", y="2019", status="nil", value="0",
+                                                                                            sheet="S", cell="C2")]
+    marks = {"B2": "<5", "C2": ""}
+    shown = build(cells, ["a"], ["y"], place=lambda cite: marks[dict(cite)["cell"]]).cells()
+    assert [(c.shown, c.ours) for c in shown] == [("<5", False), ("nil", True)]  # an empty cell gives our word

@@ -264,3 +264,17 @@ def test_the_forces_page_lists_forces_a_to_z_whatever_the_order_of_the_reference
     html = render.forces_page(pk)["forces.md"]
     jump = re.findall(r'<li><a href="#force-[a-z0-9-]+">([^<]+)</a>', html)
     assert jump == ["Bedfordshire Police", "Hertfordshire Constabulary", "South Yorkshire Police"]
+
+
+def test_the_legend_says_so_when_a_cell_shows_our_word_and_not_the_forces_mark():
+    from scripts.crosstab import build
+    rows = [{"a": "Rape", "y": y, "status": s, "value": v, "page": "1", "line": "5"} for y, s, v in
+            (("2018", "suppressed", ""), ("2019", "reported", "12"), ("2020", "suppressed", ""))]
+    grid = render.ENV.get_template("request/grid.html").module.grid
+
+    def legend(line: str) -> str:
+        tv = {"grid": build(rows, ["a"], ["y"], place=lambda cite: line), "titles": {"a": "Offence", "y": "Year"},
+              "r": {"foi:measure": "Offences"}, "in_text": False, "cite": "pdf", "source": "a.pdf", "href": lambda c: "#x"}
+        return visible(re.search(r'<p class="legend">.*?</p>', str(grid(tv, "t")), re.S).group())
+    assert "are the force’s own" in legend("Rape      *      12      <5") and "the word is ours" not in legend("Rape      *      12      <5")
+    assert "the word is ours" in legend("Rape * 12 <5") and "are the force’s own" not in legend("Rape * 12 <5")

@@ -29,16 +29,20 @@
     item.append(title, facts, excerpt);
     return item;
   }
-  // A query that looks like a reference: one word with at least three digits (05348, FOI2019/05348, CS-2022-00427).
+  // Letters and digits, in runs: "FOI2019/05348" -> ["foi2019", "05348"]; quotes and separators do not count.
+  function parts(text) { return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean); }
+  // A query that looks like a reference: one word with at least three digits (05348, FOI2019/05348, CS-2022-00427),
+  // but not a year alone (2019), which readers add to narrow a search.
   function referenceLike(query) {
-    var q = query.trim().toLowerCase();
-    return /^\S+$/.test(q) && (q.match(/\d/g) || []).length >= 3 ? q : "";
+    var q = query.trim();
+    if (/\s/.test(q) || (q.match(/\d/g) || []).length < 3 || /^(19|20)\d\d$/.test(parts(q).join(""))) return null;
+    return parts(q).length ? parts(q) : null;
   }
-  // Whether a reference holds what was typed from the start of one of its parts (Pagefind matches a word from its
-  // start), whichever separators either uses: CS-2022-00427 is CS/2022/00427, and 0534 starts its part 05348.
-  function startsLike(reference, wanted) {
-    function parts(text) { return " " + text.toLowerCase().split(/[\/\-\s_.]+/).join(" ").trim(); }
-    return parts(reference).indexOf(parts(wanted)) >= 0;
+  // Whether a reference holds every run of letters and digits typed, whatever separators either uses:
+  // CS-2022-00427 is CS/2022/00427, 2019/05348 is in FOI2019/05348, and 0534 in 05348.
+  function holds(reference, wanted) {
+    var ref = parts(reference).join(" ");
+    return wanted.every(function (w) { return ref.indexOf(w) >= 0; });
   }
   var ui = document.createElement("script");
   ui.src = bundle + "pagefind-modular-ui.js";
@@ -52,20 +56,24 @@
     // every FOI2019/... request. Say so when none of the first results' references starts as typed.
     var note = document.getElementById("foi-search-note");
     var term = "";
+    function say(asked, text) {  // the note for `asked`, marked with it once settled (the tests wait for that mark)
+      if (!note || asked !== term) return;
+      note.textContent = text;
+      note.setAttribute("data-for", asked);
+    }
     instance.on("search", function (typed) {
       term = typed || "";
-      if (note) note.textContent = "";
+      if (note) { note.textContent = ""; note.removeAttribute("data-for"); }
     });
     instance.on("results", function (found) {
       var asked = term, wanted = referenceLike(asked);
-      if (!note || !wanted || !found || !found.results || !found.results.length) return;
+      if (!wanted || !found || !found.results || !found.results.length) return say(asked, "");
       Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); })).then(function (items) {
-        if (asked !== term) return;
-        var exact = items.some(function (item) { return startsLike(item.meta.reference || "", wanted); });
+        var held = items.some(function (item) { return holds(item.meta.reference || "", wanted); });
         var digits = (asked.match(/\d{3,}/g) || []).pop() || "";
-        note.textContent = exact ? "" : "None of the first results has a reference that starts “" + asked.trim() + "”." +
-          (digits && digits !== asked.trim() ? " Search matches words, not the whole reference: try its number alone, " + digits + "." : "");
-      });
+        say(asked, held ? "" : "None of the first results has the reference “" + asked.trim() + "”." +
+          (digits && digits !== wanted.join("") ? " Search matches words, not the whole reference: try its number alone, " + digits + "." : ""));
+      }, function () { say(asked, ""); });
     });
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) {

@@ -33,7 +33,8 @@
     });
   }
   function openLineTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (err) { return; }  // a malformed link opens nothing
     var cell = /^src-[\w-]+$/.test(id);  // a cell or PDF line in a source file's preview
     if (!cell && !/^L\d+$/.test(id)) return;
     var target = document.getElementById(id);
@@ -124,7 +125,7 @@
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest('a[href^="#src-"]');
       if (!link) return;
-      var target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      var target = document.getElementById(link.getAttribute("href").slice(1));  // our own ids: letters, digits and dashes
       var details = target && target.closest("details");
       if (details) details.open = true;  // open before the browser scrolls, or it opens it later and scrolls again
       setTimeout(openLineTarget, 0);
