@@ -287,3 +287,28 @@ def test_the_same_file_listed_twice_is_refused(project):
     entry = text.split("files:\n", 1)[1].split("  - path: response.html", 1)[0]
     path.write_text(text.replace("files:\n", "files:\n" + entry, 1))
     assert ("files[1].path", "duplicate-id") in [p[2:] for p in problems(project)]
+
+
+def test_a_table_from_an_attached_text_file_shows_its_marks_and_names_the_file(project):
+    """A held .txt attachment has no preview: its table's suppressed mark is read from its line, its line column is titled
+    for it, and the page does not send the reader to a preview that is not there."""
+    folder = project / FOLDER
+    (folder / "attachments/note.txt").write_text("CONSTRUCTED note\nNot police data\nPossession\t*\n", encoding="utf-8")
+    (folder / "tables/from-note.csv").write_text("offence,value,status,line\nPossession,,suppressed,3\n", encoding="utf-8")
+    text = (folder / "request.yaml").read_text(encoding="utf-8")
+    text = text.replace("attachments:\n", "attachments:\n  - description: A constructed note\n"
+                        "    quote: The outcomes are published on our disclosure log page.\n    file: attachments/note.txt\n", 1)
+    text = text.replace("files:\n", f"files:\n  - path: attachments/note.txt\n    description: a constructed note\n"
+                        f"    sha256: {sha(folder / 'attachments/note.txt')}\n    url: null\n    licence: not stated\n", 1)
+    text += ("  - name: from-note\n    path: tables/from-note.csv\n    source: attachments/note.txt\n    title: From the note\n"
+             "    description: Constructed.\n    measure: Recorded offences\n    layout: {rows: [offence], columns: []}\n"
+             "    dimensions:\n      - {name: offence, title: Offence, description: As written.}\n")
+    (folder / "request.yaml").write_text(text, encoding="utf-8")
+    build(project, site=True)
+    html = (project / "build/site/requests" / ID / "index.html").read_text()
+    section = re.search(r'<section class="foi-table" id="table-from-note".*?</section>', html, re.S).group()
+    assert re.findall(r'<td class="num suppressed"><a [^>]*>([^<]*)</a>', section) == ["*"]
+    assert "held, as attachments/note.txt (in the data package)" in html
+    descriptor = json.loads((project / "build/datapackages" / ID / "datapackage.json").read_text())
+    (line,) = [f for r in descriptor["resources"] if r["name"].endswith("from-note") for f in r["schema"]["fields"] if f["name"] == "line"]
+    assert (line["title"], line["description"]) == ("Line in attachments/note.txt", "The line of attachments/note.txt on which the value stands.")
