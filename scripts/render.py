@@ -201,14 +201,17 @@ def request_context(d: dict, pk: Packages) -> dict:
     lines = pk.lines(d)
     text_href = pagekit.text_href(d)
     files = SourceFiles(pk.folder / d["name"])
-    tables = [table_view(d, r, pk, lines, caveats, files) for r in data_resources(d)]
+    previews = source_previews(d, files)
+    previewed = {c["id"] for f in previews for s in f.get("sheets", []) for row in s["rows"] for c in row["cells"]} | {
+        line["id"] for f in previews for page in f.get("pages", []) for line in page["lines"]}
+    tables = [table_view(d, r, pk, lines, caveats, files, previewed) for r in data_resources(d)]
     fields, field_links = field_definitions([(tv["r"].get("title", tv["r"]["name"]), tv["fields"]) for tv in tables])
     return {"d": d, "req": d["foi:request"], "root": "../../", "t": Linker(pk, "../../", d["name"]), "text_href": text_href,
             "questions": questions, "status": status_line(questions), "caveats": caveats, "lines": lines,
             "tables": list(zip(tables, field_links)), "fields": fields,
             "caveats_on": lambda target: [c for c in caveats if target in c["appliesTo"]],
             "files": [r for r in d["resources"] if r["name"].startswith("file-")],
-            "previews": source_previews(d, files),
+            "previews": previews,
             "mistakes": pk.extra["report_mistakes"], "citation": citation(d),
             "offence_titles": {r["code"]: r["title"] for r in pk.reference["offence_codes"]}}
 
@@ -224,14 +227,19 @@ def line_anchor(source: str, page, line) -> str:
     return f"src-{slug(source)}-p{page}-l{line}"
 
 
-def cell_href(source: str, c, download: str) -> str:
-    """Where a number from a source file links: its cell (or PDF line) in the preview on the page, else the file."""
+def cell_href(source: str, c, download: str, files: "SourceFiles", previewed: set[str]) -> str:
+    """Where a number from a source file links: its cell (or PDF line) in the preview on the page, else the file.
+
+    A cell inside a merged range links to the range's top-left cell, which shows its text; a cell the preview leaves
+    out (beyond its first rows and columns, or hidden) links to the file."""
     cite = dict(c.cite)
     if "cell" in cite:
-        return "#" + cell_anchor(source, cite["sheet"], cite["cell"])
-    if "page" in cite:
-        return "#" + line_anchor(source, cite["page"], cite["line"])
-    return download
+        anchor = cell_anchor(source, cite["sheet"], files.top_left(source, cite["sheet"], cite["cell"]))
+    elif "page" in cite:
+        anchor = line_anchor(source, cite["page"], cite["line"])
+    else:
+        return download
+    return "#" + anchor if anchor in previewed else download
 
 
 class SourceFiles:
@@ -255,6 +263,14 @@ class SourceFiles:
             return (self.folder / path).read_bytes().decode("utf-8").split("\n")
         except (OSError, UnicodeDecodeError):
             return []
+
+    def top_left(self, path: str, sheet: str, cell: str) -> str:
+        """The cell a spreadsheet program shows a cell's text in: itself, or the top-left cell of its merged range."""
+        src, rc = self.source(path), parse_cell(cell)
+        grid = src.grids.get(sheet) if src is not None else None
+        if grid is None or rc is None or rc not in grid.merged:
+            return cell
+        return cell_name(*grid.merged[rc])
 
     def place(self, path: str) -> crosstab.Place:
         """The text at a cited place of a spreadsheet, web page or PDF: a cell's text, or a PDF page's line."""
@@ -346,7 +362,8 @@ def caveats_for(caveats: list[dict], ids: list[str]) -> list[dict]:
     return [c for c in caveats if c["id"] in ids]
 
 
-def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats: list[dict], files: SourceFiles) -> dict:
+def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats: list[dict], files: SourceFiles,
+               previewed: set[str] = frozenset()) -> dict:
     """One table: its cross-tab as the force laid it out, its tidy rows and fields, and its caveats."""
     rows = pk.rows(d, resource["path"])
     row_dims, col_dims = crosstab.layout_of(resource)
@@ -365,7 +382,9 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
             "base": f"../../data/{d['name']}", "in_text": in_text, "text_href": pagekit.text_href(d),
             "source": source, "cite": cite_of(fields), "source_href": f"../../data/{d['name']}/{source}",
             "json_href": f"../../data/json/{d['name']}/{Path(resource['path']).stem}.json",
-            "href": lambda c: cell_href(source, c, f"../../data/{d['name']}/{source}"),
+            "href": lambda c: cell_href(source, c, f"../../data/{d['name']}/{source}", files, previewed),
+            "beyond": not in_text and any(c.cite and cell_href(source, c, "", files, previewed) == "" for c in grid.cells()
+                                          if c.status != "blank"),
             "charts": Markup(chart_figures(d["name"], resource, rows, depth=2))}  # scripts/charts.py, escaped by its own template
 
 

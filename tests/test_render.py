@@ -274,7 +274,7 @@ def test_the_legend_says_so_when_a_cell_shows_our_word_and_not_the_forces_mark()
 
     def legend(line: str) -> str:
         tv = {"grid": build(rows, ["a"], ["y"], place=lambda cite: line), "titles": {"a": "Offence", "y": "Year"},
-              "r": {"foi:measure": "Offences"}, "in_text": False, "cite": "pdf", "source": "a.pdf", "href": lambda c: "#x"}
+              "r": {"foi:measure": "Offences"}, "in_text": False, "cite": "pdf", "source": "a.pdf", "href": lambda c: "#x", "beyond": False}
         return visible(re.search(r'<p class="legend">.*?</p>', str(grid(tv, "t")), re.S).group())
     assert "are the force’s own" in legend("Rape      *      12      <5") and "the word is ours" not in legend("Rape      *      12      <5")
     assert "the word is ours" in legend("Rape * 12 <5") and "are the force’s own" not in legend("Rape * 12 <5")

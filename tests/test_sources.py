@@ -312,3 +312,21 @@ def test_a_table_from_an_attached_text_file_shows_its_marks_and_names_the_file(p
     descriptor = json.loads((project / "build/datapackages" / ID / "datapackage.json").read_text())
     (line,) = [f for r in descriptor["resources"] if r["name"].endswith("from-note") for f in r["schema"]["fields"] if f["name"] == "line"]
     assert (line["title"], line["description"]) == ("Line in attachments/note.txt", "The line of attachments/note.txt on which the value stands.")
+
+
+def test_a_cell_the_preview_leaves_out_links_to_the_file_and_the_legend_says_so(project, monkeypatch):
+    """Real spreadsheets run past the preview's first rows: a number there links to the file, never to an anchor that is
+    not on the page; a cell inside a merged range is shown by the range's top-left cell."""
+    from scripts import render
+    monkeypatch.setattr(render, "PREVIEW_ROWS", 4)  # Offences shows rows 1-4; its totals (row 7) are left out
+    build(project, site=True)
+    html = (project / "build/site/requests" / ID / "index.html").read_text()
+    section = re.search(r'<section class="foi-table" id="table-offences".*?</section>', html, re.S).group()
+    hrefs = re.findall(r'<td class="num[^"]*"><a href="([^"]+)"', section)
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    assert f"../../data/{ID}/attachments/figures.xlsx" in hrefs and any(h.startswith("#") for h in hrefs)
+    assert all(h[1:] in ids for h in hrefs if h.startswith("#"))  # every in-page link has its target
+    assert "a number whose cell the preview leaves out links to the file" in section
+    files = render.SourceFiles(project / "build/datapackages" / ID)
+    assert (files.top_left("attachments/figures.xlsx", "Offences", "C2"), files.top_left("attachments/figures.xlsx", "Offences", "B4")) == (
+        "B2", "B4")
