@@ -227,7 +227,7 @@ def line_anchor(source: str, page, line) -> str:
     return f"src-{slug(source)}-p{page}-l{line}"
 
 
-def cell_href(source: str, c, download: str, files: "SourceFiles", previewed: set[str]) -> str:
+def cell_href(source: str, c, download: str, files: SourceFiles, previewed: set[str]) -> str:
     """Where a number from a source file links: its cell (or PDF line) in the preview on the page, else the file.
 
     A cell inside a merged range links to the range's top-left cell, which shows its text; a cell the preview leaves
