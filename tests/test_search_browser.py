@@ -34,7 +34,7 @@ def search_page(site_root):
         browser.close()
 
 
-def run_query(browser, base: str, query: str) -> dict:
+def run_query(browser, base: str, query: str, expect: str = "") -> dict:
     """Open the search page with a query; the result links, the text shown, every request made and console errors."""
     context = browser.new_context()
     page = context.new_page()
@@ -45,6 +45,8 @@ def run_query(browser, base: str, query: str) -> dict:
     page.goto(f"{base}search/?q={quote(query)}")
     page.wait_for_function("document.querySelector('#foi-search-summary').innerText.includes('result')", timeout=20000)
     page.wait_for_selector("#foi-search-results a", timeout=20000)
+    if expect:  # results are filled in one by one as their records load: give the one expected its time
+        page.wait_for_selector(f"#foi-search-results a[href*='/{expect}/']", timeout=20000)
     links = page.eval_on_selector_all("#foi-search-results a", "els => els.map(e => e.getAttribute('href'))")
     text = page.inner_text("#foi-search-results")
     context.close()
@@ -54,7 +56,7 @@ def run_query(browser, base: str, query: str) -> dict:
 @pytest.mark.parametrize("query", list(EXPECTED))
 def test_search_finds_the_request(search_page, query):
     base, browser = search_page
-    found = run_query(browser, base, query)
+    found = run_query(browser, base, query, EXPECTED[query])
     assert any(link.rstrip("/").endswith(EXPECTED[query]) for link in found["links"]), (query, found["links"])
     assert found["errors"] == []
     hosts = {urlparse(u).netloc for u in found["requests"] if urlparse(u).scheme in ("http", "https")}
