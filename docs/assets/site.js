@@ -122,13 +122,22 @@
     // A link to a cell opened from elsewhere is scrolled to by the browser after this script runs, and a second click
     // on the same number changes no hash: centre the cell then too.
     window.addEventListener("load", openLineTarget);
+    // A number linking to a cell of a preview: open the preview and centre the cell here, instead of letting the browser
+    // jump to it (Chrome may scroll to a fragment in a just-opened <details> a frame later, undoing the centring). The
+    // address still changes, so the link can be shared and Back works; the cell is marked as :target would mark it.
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest('a[href^="#src-"]');
-      if (!link) return;
-      var target = document.getElementById(link.getAttribute("href").slice(1));  // our own ids: letters, digits and dashes
+      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      var id = link.getAttribute("href").slice(1);  // our own ids: letters, digits and dashes
+      var target = document.getElementById(id);
       var details = target && target.closest("details");
-      if (details) details.open = true;  // open before the browser scrolls, or it opens it later and scrolls again
-      setTimeout(openLineTarget, 0);
+      if (!details) return;
+      event.preventDefault();
+      if (location.hash !== "#" + id) history.pushState(null, "", "#" + id);
+      document.querySelectorAll(".foi-target").forEach(function (el) { el.classList.remove("foi-target"); });
+      target.classList.add("foi-target");
+      details.open = true;
+      target.scrollIntoView({ block: "center", inline: "center" });
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
