@@ -363,28 +363,30 @@ def caveats_for(caveats: list[dict], ids: list[str]) -> list[dict]:
 
 
 def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats: list[dict], files: SourceFiles,
-               previewed: set[str] = frozenset()) -> dict:
+               previewed: set[str]) -> dict:
     """One table: its cross-tab as the force laid it out, its tidy rows and fields, and its caveats."""
     rows = pk.rows(d, resource["path"])
     row_dims, col_dims = crosstab.layout_of(resource)
     fields = {f["name"]: f for f in resource["schema"]["fields"]}
     source = resource.get("foi:source", "response.txt")
     in_text = source == "response.txt"  # otherwise its cells cite a sheet and cell, or a page and line, of a source file
+    cite = cite_of(fields)
     try:
-        if in_text or cite_of(fields) == "text":  # response.txt, or an attached text file: its lines
+        if in_text or cite == "text":  # response.txt, or an attached text file: its lines
             grid = crosstab.build(rows, row_dims, col_dims, lines if in_text else files.lines(source))
         else:
             grid = crosstab.build(rows, row_dims, col_dims, place=files.place(source))
     except crosstab.LayoutError as err:
         raise BuildFailed([Problem(f"datapackages/{d['name']}/request.yaml", None, f"tables.{resource['name']}.layout", str(err), "layout")]) from None
+    download = f"../../data/{d['name']}/{source}"
+    hrefs = {c.cite: cell_href(source, c, download, files, previewed) for c in grid.cells()}  # each cell's link, worked out once
     return {"r": resource, "rows": rows, "fields": resource["schema"]["fields"], "titles": {n: f.get("title", n) for n, f in fields.items()},
             "grid": grid, "caveats": caveats_for(caveats, resource.get("foi:caveats", [])),
             "base": f"../../data/{d['name']}", "in_text": in_text, "text_href": pagekit.text_href(d),
-            "source": source, "cite": cite_of(fields), "source_href": f"../../data/{d['name']}/{source}",
+            "source": source, "cite": cite, "source_href": download,
             "json_href": f"../../data/json/{d['name']}/{Path(resource['path']).stem}.json",
-            "href": lambda c: cell_href(source, c, f"../../data/{d['name']}/{source}", files, previewed),
-            "beyond": not in_text and any(c.cite and cell_href(source, c, "", files, previewed) == "" for c in grid.cells()
-                                          if c.status != "blank"),
+            "href": lambda c: hrefs[c.cite],
+            "beyond": not in_text and cite != "text" and any(hrefs[c.cite] == download for c in grid.cells() if c.status != "blank"),
             "charts": Markup(chart_figures(d["name"], resource, rows, depth=2))}  # scripts/charts.py, escaped by its own template
 
 

@@ -119,8 +119,7 @@
     initAsData();
     openLineTarget();
     window.addEventListener("hashchange", openLineTarget);
-    // A link to a cell opened from elsewhere is scrolled to by the browser after this script runs, and a second click
-    // on the same number changes no hash: centre the cell then too.
+    // A link to a cell opened from elsewhere is scrolled to by the browser after this script runs: centre it then too.
     window.addEventListener("load", openLineTarget);
     // A number linking to a cell of a preview: open the preview and centre the cell here, instead of letting the browser
     // jump to it (Chrome may scroll to a fragment in a just-opened <details> a frame later, undoing the centring). The
