@@ -272,6 +272,17 @@ def test_the_page_links_each_value_to_its_cell_in_a_preview(project):
         page.wait_for_function(centred, timeout=5000)
         page.wait_for_timeout(400)
         assert page.evaluate(centred) and page.evaluate("location.hash") == far
+        # One cell is marked at a time: after a second number (its address set by pushState, which leaves :target on the
+        # shared link's cell), and after Back, only the cell the address names.
+        marked = """() => [...document.querySelectorAll('.sheet-preview td, pre.pdf-page span')]
+            .filter(el => getComputedStyle(el).outlineStyle !== 'none').map(el => el.id)"""
+        other = next(h for h in hrefs if h != far)
+        page.locator(f"a[href='{other}']").first.click()
+        page.wait_for_function(f"location.hash === '{other}'")
+        assert page.evaluate(marked) == [other[1:]]
+        page.go_back()
+        page.wait_for_function(f"location.hash === '{far}'")
+        page.wait_for_function(f"({marked})().length === 1 && ({marked})()[0] === '{far[1:]}'", timeout=5000)
         browser.close()
 
 

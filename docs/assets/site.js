@@ -32,12 +32,19 @@
       });
     });
   }
+  // Mark the cell a number opened (or none), as :target would: a pushState'd address does not move :target, and Back
+  // must not leave the cell of a later click marked beside the one the address now names.
+  function mark(target) {
+    document.querySelectorAll(".foi-target").forEach(function (el) { el.classList.remove("foi-target"); });
+    if (target) target.classList.add("foi-target");
+  }
   function openLineTarget() {
     var id;
-    try { id = decodeURIComponent(location.hash.slice(1)); } catch (err) { return; }  // a malformed link opens nothing
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (err) { mark(null); return; }  // a malformed link opens nothing
     var cell = /^src-[\w-]+$/.test(id);  // a cell or PDF line in a source file's preview
-    if (!cell && !/^L\d+$/.test(id)) return;
-    var target = document.getElementById(id);
+    var target = cell || /^L\d+$/.test(id) ? document.getElementById(id) : null;
+    mark(cell ? target : null);
+    if (!target) return;
     var details = target && target.closest("details");
     if (details && (!details.open || cell)) {  // a cell is centred with the rows above it, not put under the header
       details.open = true;
@@ -115,6 +122,7 @@
     });
   }
   function init() {
+    document.documentElement.classList.add("foi-js");  // cells are marked by mark(), not by :target (site.css)
     initCopy();
     initAsData();
     openLineTarget();
@@ -133,8 +141,7 @@
       if (!details) return;
       event.preventDefault();
       if (location.hash !== "#" + id) history.pushState(null, "", "#" + id);
-      document.querySelectorAll(".foi-target").forEach(function (el) { el.classList.remove("foi-target"); });
-      target.classList.add("foi-target");
+      mark(target);
       details.open = true;
       target.scrollIntoView({ block: "center", inline: "center" });
     });
