@@ -234,6 +234,26 @@ def test_cross_tab_on_a_phone(site, browser):
     context.close()
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_tidy_rows_keep_each_value_in_view(site, browser, width):
+    """The "as data" view is wider than its frame on a phone and beside the sidebars: each row's value stays in view."""
+    base, _ = site
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{base}requests/bedfordshire-foi2019-05348/")
+    view = page.locator("section#table-cms-offenders-under-14 details.as-data")
+    view.locator("summary").click()
+    view.locator("table.tidy").wait_for()
+    frame = view.locator(".table-frame").bounding_box()
+    assert view.locator("table.tidy").bounding_box()["width"] > frame["width"]  # it scrolls: else this proves nothing
+    values = view.locator("table.tidy tbody td.value")
+    assert values.count() == 33 and values.first.inner_text() == "33"
+    for cell in (values.first, values.last, view.locator("table.tidy thead th.value")):
+        box = cell.bounding_box()
+        assert frame["x"] - 1 <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1, (box, frame)
+    context.close()
+
+
 def test_file_names_on_the_data_page_break_only_after_a_slash_on_a_phone(site, browser):
     """At 390 px a file name such as reference/outcome_labels.csv may wrap after its folder, never inside a word."""
     base, _ = site

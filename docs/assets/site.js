@@ -78,8 +78,11 @@
     var table = document.createElement("table");
     table.className = "foi-grid tidy sortable";
     var head = table.createTHead().insertRow();
+    function kind(name) {  // numbers right-aligned; the value column also kept in view on a phone (site.css)
+      return (numeric.indexOf(name) >= 0 ? "num" : "") + (name === "value" ? " value" : "");
+    }
     header.forEach(function (name) {
-      var th = cell("th", name, numeric.indexOf(name) >= 0 ? "num" : "");
+      var th = cell("th", name, kind(name));
       th.scope = "col";
       head.appendChild(th);
     });
@@ -89,12 +92,13 @@
       var tr = body.insertRow();
       if (values[header.indexOf("is_total")] === "true") tr.className = "total";
       values.forEach(function (value, i) {
-        var td = cell("td", "", numeric.indexOf(header[i]) >= 0 ? "num" : "");
+        var td = cell("td", "", kind(header[i]));
         if (lineHref !== null && header[i] === "line" && /^\d+$/.test(value)) {
           var a = cell("a", value);
           a.href = lineHref + "#L" + value;
           td.appendChild(a);
-        } else td.textContent = value;
+        } else if (td.className) td.textContent = value;
+        else td.appendChild(cell("span", value, "label"));  // a label wraps in a measure (site.css)
         tr.appendChild(td);
       });
     });
