@@ -1,6 +1,7 @@
 """The force-labels page: every offence and outcome label a force wrote, and how (or whether) it maps to a Home Office code."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from . import charts, pagekit
@@ -60,8 +61,9 @@ def outcome_labels(packages: Path, seen: list[tuple[str, str, tuple[str, ...]]])
 
 
 def labels_pages(packages: Path, summaries: list, memo=None) -> dict[str, str]:
-    """labels.md and labels/page/N.md: the offence labels, PER_PAGE rows to a page (scripts/paginate.py); the outcome
-    labels on the first page, each naming the first requests where it was seen (all of them are in the combined observations table).
+    """labels.md and its pages: the offence labels (labels/page/N.md) and the outcome labels (labels/outcomes/page/N.md),
+    PER_PAGE rows to a page each (scripts/paginate.py), the first page of both on labels.md; each outcome label names the
+    first requests where it was seen (all of them are in the combined observations table).
 
     `summaries` are the requests' scripts/summary.Summary, in catalog order; `memo` may keep a page under its rows."""
     from .paginate import paginate
@@ -69,11 +71,29 @@ def labels_pages(packages: Path, summaries: list, memo=None) -> dict[str, str]:
     for row in outcomes:
         seen = [r for r in row["requests"].split(" ") if r]
         row["shown"], row["more"] = seen[:SEEN], len(seen) - len(seen[:SEEN])
+    # The outcome labels' first page is the section of labels.md that holds it: its pager links there, to the section.
+    outcome_pages = [replace(p, urls=(f"labels/#{OUTCOMES_ID}", *p.urls[1:])) for p in paginate(outcomes, "labels/outcomes.md")]
+    offence_pages = paginate([row for s in summaries for row in s.offences], "labels.md")
     pages = {}
-    for p in paginate([row for s in summaries for row in s.offences], "labels.md"):
-        heading = "Force labels and Home Office codes" + (f", page {p.number} of {p.count}" if p.number > 1 else "")
-        shown = outcomes if p.number == 1 else None
-        parts = ("labels", p.key, list(p.items), shown)
-        pages[p.path] = (memo or pagekit.unkept)(parts, lambda p=p, heading=heading, shown=shown: pagekit.markdown_page(
-            heading, "analyst/labels.html.j2", heading=heading, offences=list(p.items), outcomes=shown, depth=p.root.count("../"), pager=p))
+    for p in offence_pages:
+        pages[p.path] = _page(p, outcome_pages[0] if p.number == 1 else None, memo)
+    for o in outcome_pages[1:]:
+        pages[o.path] = _page(None, o, memo)
     return pages
+
+
+OUTCOMES_ID = "outcome-labels"
+
+
+def _page(offences, outcomes, memo) -> str:
+    """One page of the labels list: a page of offence labels, of outcome labels, or (the first) of both."""
+    heading = "Force labels and Home Office codes"
+    if offences is not None and offences.number > 1:
+        heading += f", page {offences.number} of {offences.count}"
+    elif offences is None:
+        heading += f": outcome labels, page {outcomes.number} of {outcomes.count}"
+    here = offences or outcomes
+    parts = ("labels", *(p and (p.key, list(p.items)) for p in (offences, outcomes)))
+    return (memo or pagekit.unkept)(parts, lambda: pagekit.markdown_page(
+        heading, "analyst/labels.html.j2", heading=heading, offences=offences, outcomes=outcomes, outcomes_id=OUTCOMES_ID,
+        depth=here.root.count("../")))

@@ -75,6 +75,25 @@ def test_the_labels_page_is_split_and_outcomes_stay_on_its_first_page(small_page
     assert "Outcome labels" in first and "Outcome labels" not in second and 'rel="prev"' in second
 
 
+def test_the_outcome_labels_have_pages_of_their_own(small_pages):
+    """The outcome labels grow with forces and requests too: their first page is a section of labels/, the rest follow
+    at labels/outcomes/page/N/, and every label is on exactly one of them."""
+    site = small_pages / "build" / "site" / "labels"
+    first = (site / "index.html").read_text(encoding="utf-8")
+    more = sorted((site / "outcomes" / "page").glob("*/index.html"), key=lambda p: int(p.parent.name))
+    assert more and all("Offence labels" not in p.read_text(encoding="utf-8") for p in more)
+
+    def rows(html: str) -> list[tuple[str, str]]:
+        section = html.split('id="outcome-labels"', 1)[1]
+        return re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>", section.split("<tbody>", 1)[1].split("</tbody>", 1)[0])
+    found = [row for page in [first, *(p.read_text(encoding="utf-8") for p in more)] for row in rows(page)]
+    listed = (small_pages / "build" / "datapackages" / "reference" / "outcome_labels.csv").read_text(encoding="utf-8").count("\n") - 1
+    assert len(found) == len(set(found)) >= listed and all(len(rows(p.read_text(encoding="utf-8"))) <= 2 for p in more)
+    assert f"Outcome labels 1–2 of {len(found)}" in first and 'href="../labels/outcomes/page/2/"' in first
+    second = more[0].read_text(encoding="utf-8")
+    assert 'href="../../../../labels/#outcome-labels" rel="prev"' in second and "outcome labels, page 2 of" in second
+
+
 def test_a_kept_browse_page_is_keyed_by_its_whole_place_in_its_list(built, monkeypatch):
     """A kept page is reused when its key is unchanged; its pager says "1–2 of N", so N must be in the key (a request
     removed from a later page leaves the first page's items, number and page count as they were)."""
