@@ -72,10 +72,12 @@ def site_extra(root: Path) -> dict:
 
 
 def source_date_epoch(packages: Path) -> str:
-    """A fixed build time for the site (sitemap dates), taken from the data, so builds are reproducible."""
-    import json
+    """A fixed build time for the site (sitemap dates), taken from the data, so builds are reproducible: the newest
+    `created` of the packages, which the combined package's is (the newest curation of its requests, scripts/combine.py),
+    unless the reference lists' is newer. Two descriptors read, not one per request (0.8 s at 5,000)."""
     catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))
-    created = [json.loads((packages / p["path"]).read_text(encoding="utf-8")).get("created", "") for p in catalog["packages"]]
+    shared = [p for p in catalog["packages"] if p["name"] in ("all", "reference")]
+    created = [json.loads((packages / p["path"]).read_text(encoding="utf-8")).get("created", "") for p in shared]
     latest = max([c for c in created if c] or ["1980-01-01T00:00:00Z"])
     from datetime import datetime
     return str(int(datetime.fromisoformat(latest.replace("Z", "+00:00")).timestamp()))

@@ -44,3 +44,16 @@ def test_site_builds_are_identical(site_root, tmp_path):
     a, b = snapshot(site_root / "build"), snapshot(other / "build")
     assert a.keys() == b.keys() and any(k.startswith("site/") for k in a)
     assert [k for k in a if a[k] != b[k]] == []
+
+
+def test_the_site_build_time_is_the_newest_package_date(built):
+    """SOURCE_DATE_EPOCH (the sitemap's dates) is read from two descriptors: it must equal the newest `created` of all."""
+    import json
+    from datetime import datetime
+
+    from scripts.site import source_date_epoch
+    catalog = json.loads((built / "catalog.json").read_text(encoding="utf-8"))["packages"]
+    created = [json.loads((built / p["path"]).read_text(encoding="utf-8")).get("created") for p in catalog]
+    created = [c for c in created if c]
+    assert len(catalog) == 7 and len(set(created)) > 1
+    assert source_date_epoch(built) == str(int(datetime.fromisoformat(max(created).replace("Z", "+00:00")).timestamp()))
