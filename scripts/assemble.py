@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import SHARED, Cache, Entry, combined_key, outputs, seal, shared_outputs, tree_key, unseal
+from .cache import SHARED, Cache, Entry, Inputs, combined_key, outputs, seal, shared_outputs, tree_key, unseal
 from .collect import duplicates, prepare, request_folders
 from .combine import (EXPORTS, Contribution, add_exports, catalog_fields, contribution, write_catalog, write_combined,
                       write_reference)
@@ -49,6 +49,7 @@ class _Run:
     built: set[str] = field(default_factory=set)  # requests packaged afresh, whose contributions are kept
     spool: Path | None = None  # where contributions wait without a cache
     salt: tuple[str, ...] = ()
+    inputs: Inputs | None = None  # the curated folders' hashes, trusted by their files' states (scripts/cache.py)
 
 
 @dataclass
@@ -92,7 +93,7 @@ class Assembly:
 
 
 def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | None, previous: Path | None,
-             known: dict | None = None) -> Assembly:
+             known: dict | None = None, inputs: Inputs | None = None) -> Assembly:
     """Write every package into `out` (a new version's datapackages/); raise BuildFailed on any curated problem.
 
     `known`: request -> (key, cache entry or None), as scripts/build.unchanged found them before the first difference.
@@ -100,7 +101,7 @@ def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | Non
     """
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".contributions-", dir=out.parent) as spool:  # beside the output: it is as big as all/
-        run = _Run(root, out, cache, Problems(root), spool=None if cache else Path(spool))
+        run = _Run(root, out, cache, Problems(root), spool=None if cache else Path(spool), inputs=inputs)
         return _assemble(run, timer, pool, previous, known or {})
 
 
@@ -141,16 +142,18 @@ def _look_up(run: _Run, reference: Path, known: dict) -> None:
     """Each request's key, and the entries the cache can reuse; their files are linked into the new version."""
     if not run.cache:
         return
-    run.salt = (run.cache.code, tree_key(reference))
+    run.salt = (run.cache.code, tree_key(reference, inputs=run.inputs))
     for f in run.folders:
         if f.name in known:
             run.keys[f.name], entry = known[f.name]
         else:
-            run.keys[f.name] = tree_key(f, *run.salt, str(f.absolute()))
+            run.keys[f.name] = tree_key(f, *run.salt, str(f.absolute()), inputs=run.inputs)
             entry = run.cache.lookup(f.name, run.keys[f.name])
         if entry:
             run.cache.reuse(f.name, entry, run.out)
             run.hits[f.name] = entry
+    if run.inputs is not None:
+        run.inputs.save(run.cache.new)
 
 
 def _take(run: _Run, outcome, timer: Timer) -> None:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from . import workers
 from .assemble import assemble
-from .cache import SHARED, Cache, combined_key, files_under, tree_key
+from .cache import SHARED, Cache, Inputs, combined_key, files_under, tree_key
 from .collect import check_collection, load_all, prepare, request_folders  # noqa: F401 (the build's checks, imported from here by tests)
 from .errors import BuildFailed, Problems
 from .faults import checkpoint
@@ -113,7 +113,8 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
     with locked(build_dir):
         remove_stale(build_dir)
         previous = build_dir / current_version(build_dir) if current_version(build_dir) else None
-        same, known = unchanged(root, previous, site, timer) if cache else (False, {})
+        inputs = Inputs(previous) if cache else None
+        same, known = unchanged(root, previous, site, timer, inputs) if cache else (False, {})
         if same:
             fixed_links(build_dir)  # someone may have removed build/site or build/datapackages: they are the published build
             return False
@@ -122,7 +123,7 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
         try:
             with workers.Pool(jobs) as pool:  # load, check and package; then the combined package's exports
                 store = Cache(previous, version) if cache else None
-                assembly = assemble(root, version / "datapackages", timer, pool, store, _under(previous, "datapackages"), known)
+                assembly = assemble(root, version / "datapackages", timer, pool, store, _under(previous, "datapackages"), known, inputs)
             # Each phase has its own worker processes, forked when it starts, so no more than two work at once
             # beside this process: the pages are rendered on both cores, then the combined package's SQLite and
             # Excel copies are written and the packages validated, beside MkDocs.
@@ -157,12 +158,13 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
     return True
 
 
-def unchanged(root: Path, previous: Path | None, site: bool, timer: Timer) -> tuple[bool, dict]:
+def unchanged(root: Path, previous: Path | None, site: bool, timer: Timer, inputs: Inputs | None = None) -> tuple[bool, dict]:
     """Whether the published build is already what this build would write; and the request keys worked out on the way.
 
     It is when every request folder and the reference lists hash as they did for it, with the same code, every file they
     left is still exactly there, and its site was made from the same packages, docs/ and mkdocs.yml and is intact. The
-    keys and cache entries found before the first difference are handed on to the assembly, not worked out twice."""
+    keys and cache entries found before the first difference are handed on to the assembly, not worked out twice.
+    `inputs`: the curated folders' hashes kept by the published build, trusted while their files' states hold."""
     known: dict[str, tuple] = {}
     if previous is None or _under(previous, "datapackages") is None or (_under(previous, "site") is not None) != site:
         return False, known
@@ -170,9 +172,9 @@ def unchanged(root: Path, previous: Path | None, site: bool, timer: Timer) -> tu
         problems = Problems(root)
         folders = request_folders(root / "datapackages", problems)
         cache = Cache(previous, previous)  # read only: the published version's entries
-        salt = (cache.code, tree_key(root / "datapackages" / "reference"))
+        salt = (cache.code, tree_key(root / "datapackages" / "reference", inputs=inputs))
         for f in folders:
-            key = tree_key(f, *salt, str(f.absolute()))
+            key = tree_key(f, *salt, str(f.absolute()), inputs=inputs)
             known[f.name] = (key, cache.lookup(f.name, key))
             if known[f.name][1] is None:
                 return False, known

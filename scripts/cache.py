@@ -18,7 +18,9 @@ import hashlib
 import os
 import pickle
 import shutil
+import stat
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,11 +75,18 @@ def code_key() -> str:
     return h.hexdigest()
 
 
-def tree_key(top: Path, *salt: str, follow: bool = False) -> str:
+def tree_key(top: Path, *salt: str, follow: bool = False, inputs: Inputs | None = None) -> str:
     """The content hash of a folder (or of one file), salted (with the code and reference keys).
 
-    `follow`: hash what links point at, not where (docs/, which the site copies with its links followed)."""
-    h = hashlib.sha256("\0".join(salt).encode() + b"\0")
+    `follow`: hash what links point at, not where (docs/, which the site copies with its links followed).
+    `inputs`: where a folder's content hash may be known already, by the state of its files (curated folders)."""
+    digest = inputs.digest(top) if inputs is not None and not follow else content_hash(top, follow)
+    return hashlib.sha256("\0".join(salt).encode() + b"\0" + digest.encode()).hexdigest()
+
+
+def content_hash(top: Path, follow: bool = False) -> str:
+    """The unsalted hash of the names, kinds and bytes of everything under `top` (or of one file, or where a link points)."""
+    h = hashlib.sha256()
     if top.is_symlink() and not follow:
         h.update(b"L" + os.readlink(top).encode())
     elif top.is_file():  # a single file (docs/curation.md): os.walk would see nothing in it
@@ -85,6 +94,75 @@ def tree_key(top: Path, *salt: str, follow: bool = False) -> str:
     else:
         _hash_tree(h, top, follow)
     return h.hexdigest()
+
+
+TRUST_AFTER_NS = 2 * 10**9  # a file's state is trusted only if recorded this long after its last change
+
+
+class Inputs:
+    """Content hashes of curated folders, kept from the published build and trusted while every file and folder in them
+    still has the state recorded with the hash: inode, size, mtime and ctime (as git trusts its index). Any write, rename,
+    new or removed file changes a ctime, which no one can set back without setting back the clock; and a state recorded
+    within TRUST_AFTER_NS of a change is not kept, so a second change in the same clock tick cannot hide behind it.
+    A folder whose state differs, or that has no record, is read and hashed again; a lost record costs time only."""
+
+    NAME = "inputs.pickle"
+
+    def __init__(self, previous: Path | None):
+        found = unseal(previous / ".cache" / self.NAME) if previous is not None else None
+        self.old: dict[str, tuple[dict, str]] = found if isinstance(found, dict) else {}
+        self.new: dict[str, tuple[dict, str]] = {}
+
+    def digest(self, top: Path) -> str:
+        """The content hash of `top`: as recorded, when its state holds; else read and hashed (and its state recorded)."""
+        path = os.path.abspath(top)
+        kept = self.old.get(path)
+        if kept is not None and _state_holds(path, kept[0]):
+            self.new[path] = kept
+            return kept[1]
+        state = _state(path)  # before hashing: a change while hashing leaves a state that no longer holds next time
+        digest = content_hash(Path(path))
+        now = time.time_ns()
+        if state and all(now - s[-1] > TRUST_AFTER_NS for s in state.values()):
+            self.new[path] = (state, digest)
+        return digest
+
+    def save(self, cache: Path) -> None:
+        """Record the hashes and states worked out or confirmed by this build, in the new version's .cache/."""
+        _write_atomic(cache / self.NAME, seal(pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+def _state(top: str) -> dict[str, tuple[int, int, int, int, int]]:
+    """Path (relative to `top`, "" for itself) -> (kind, inode, size, mtime, ctime) of `top` and everything under it."""
+    out = {}
+
+    def visit(folder: str, prefix: str) -> None:
+        st = os.lstat(folder)
+        out[prefix.rstrip("/")] = (stat.S_IFMT(st.st_mode), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        with os.scandir(folder) as found:
+            for item in found:
+                if item.is_dir(follow_symlinks=False):
+                    visit(item.path, prefix + item.name + "/")
+                else:
+                    st = item.stat(follow_symlinks=False)
+                    out[prefix + item.name] = (stat.S_IFMT(st.st_mode), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    try:
+        visit(top, "")
+    except OSError:
+        return {}
+    return out
+
+
+def _state_holds(top: str, state: dict) -> bool:
+    """Whether every recorded file and folder under `top` still has its recorded state (a folder's covers what is in it)."""
+    try:
+        for rel, was in state.items():
+            st = os.lstat(os.path.join(top, rel) if rel else top)
+            if (stat.S_IFMT(st.st_mode), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns) != was:
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def combined_key(keys: list[str], *salt: str) -> str:

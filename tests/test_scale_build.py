@@ -332,3 +332,66 @@ def test_the_catalog_states_the_hash_and_size_of_every_published_descriptor_and_
         for rel, stated in ((entry["path"], entry["descriptor"]), (entry["zip"], entry["zipIntegrity"])):
             data = (packages / rel).read_bytes()
             assert stated == {"hash": "sha256:" + hashlib.sha256(data).hexdigest(), "bytes": len(data)}, rel
+
+
+def test_a_curated_folder_hash_is_trusted_only_while_its_files_and_folders_hold_their_state(tmp_path, monkeypatch):
+    """The published build's hash of a curated folder is reused unread while every file and folder in it has the inode,
+    size, mtime and ctime recorded with it; any change (bytes with the mtime put back, a new or renamed file) reads it again."""
+    from scripts import cache
+
+    top = tmp_path / "request"
+    (top / "tables").mkdir(parents=True)
+    (top / "request.yaml").write_text("title: A\n", encoding="utf-8")
+    (top / "tables" / "t.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "TRUST_AFTER_NS", 0)
+    reads = []
+    real = cache.content_hash
+    monkeypatch.setattr(cache, "content_hash", lambda t, follow=False: reads.append(t) or real(t, follow))
+    version = tmp_path / "v"
+
+    def key() -> str:
+        """A build's key of the folder, with the last build's record; the record is saved as a build saves it."""
+        inputs = cache.Inputs(version)
+        found = cache.tree_key(top, "salt", inputs=inputs)
+        inputs.save(version / ".cache")
+        assert found == cache.tree_key(top, "salt")  # the same key as hashing the folder afresh
+        return found
+
+    first = key()
+    assert len(reads) == 2 and key() == first and len(reads) == 3  # the second build read nothing
+    csv, st = top / "tables" / "t.csv", (top / "tables" / "t.csv").stat()
+    csv.write_text("a,b\n1,3\n", encoding="utf-8")  # the same size, and its mtime put back
+    os.utime(csv, ns=(st.st_atime_ns, st.st_mtime_ns))
+    changed = key()
+    assert changed != first and len(reads) == 5
+    (top / "tables" / "t.csv").rename(top / "tables" / "u.csv")
+    assert key() != changed
+    (top / "notes.txt").write_text("x\n", encoding="utf-8")
+    assert key() not in (first, changed)
+    (version / ".cache" / cache.Inputs.NAME).write_bytes(b"damaged")
+    before = len(reads)
+    assert key() and len(reads) == before + 2  # a damaged record costs a read (and key()'s own check one), no more
+    monkeypatch.setattr(cache, "TRUST_AFTER_NS", 10**12)  # recorded too soon after a change: not kept
+    inputs = cache.Inputs(None)
+    cache.tree_key(top, "salt", inputs=inputs)
+    assert inputs.new == {}
+
+
+def test_a_curated_file_changed_with_its_mtime_put_back_is_rebuilt(tmp_path, monkeypatch):
+    """The build trusts a curated folder's recorded state, so an edit that keeps the size and puts the mtime back must
+    still be seen (its ctime changes), and the rebuild publishes what a build without the cache publishes."""
+    from scripts import cache
+    monkeypatch.setattr(cache, "TRUST_AFTER_NS", 0)  # the project was copied a moment ago
+    root, fresh = project(tmp_path / "p"), project(tmp_path / "f")
+    build(root, site=False)
+    assert (root / "build" / "current" / ".cache" / cache.Inputs.NAME).is_file()
+    for r in (root, fresh):
+        path = r / CHANGED
+        st, text = path.stat(), path.read_text(encoding="utf-8")
+        assert "title: Outcome 21" in text
+        path.write_text(text.replace("title: Outcome 21", "title: Outcome 2I", 1), encoding="utf-8")
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    timer = Timer()
+    assert build(root, site=False, timer=timer) is True and timer.counts["requests built"] == 1
+    build(fresh, site=False, cache=False)
+    assert published(root / "build") == published(fresh / "build")
