@@ -18,7 +18,9 @@ from __future__ import annotations
 import argparse
 import fcntl
 import os
+import pickle
 import shutil
+import stat
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -26,7 +28,7 @@ from pathlib import Path
 
 from . import workers
 from .assemble import assemble
-from .cache import SHARED, Cache, Inputs, combined_key, files_under, tree_key
+from .cache import SHARED, Cache, Inputs, combined_key, files_under, seal, state_holds, tree_key, tree_state, unseal
 from .collect import check_collection, load_all, prepare, request_folders  # noqa: F401 (the build's checks, imported from here by tests)
 from .errors import BuildFailed, Problems
 from .faults import checkpoint
@@ -135,12 +137,11 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
                     pool.validate(assembly.validate)
 
                 if site:
-                    from .site import build_site, record_site
+                    from .site import build_site
                     build_site(root, version / "datapackages", version / "site", timer, previous, jobs, cache,
                                before_mkdocs=beside_mkdocs)
                     with timer.stage("site: keep unchanged files"):
                         keep_unchanged(version / "site", _under(previous, "site"))
-                        record_site(version)
                     checkpoint("site-built")
                 else:
                     beside_mkdocs()
@@ -155,7 +156,36 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
             publish(version, build_dir)
         finally:
             remove_stale(build_dir)
+        with timer.stage("record the published files"):
+            record_published(version, site)
     return True
+
+
+PACKAGE_FILES = "packages.files"  # in a version's .cache/: its datapackages/ folders' states and the names of its files
+
+
+def record_published(version: Path, site: bool) -> None:
+    """Note the state of the published folders and files, for the next build's nothing-changed check: it then stats them
+    instead of listing some 20,000 folders. Done last, once the version before is removed: that unlinks the files this
+    version shares with it, which changes their ctime. A build killed before this leaves no record, which costs time only."""
+    state = tree_state(version / "datapackages")
+    record = {"dirs": {rel: st for rel, st in state.items() if stat.S_ISDIR(st[0])},
+              "files": frozenset(rel for rel, st in state.items() if not stat.S_ISDIR(st[0]))}
+    (version / ".cache").mkdir(exist_ok=True)  # a build without the cache has none yet
+    tmp = version / ".cache" / f".{PACKAGE_FILES}.tmp"
+    tmp.write_bytes(seal(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)))
+    os.replace(tmp, version / ".cache" / PACKAGE_FILES)
+    if site:
+        from .site import record_site
+        record_site(version)
+
+
+def published_files(previous: Path) -> set[str] | frozenset[str]:
+    """Every file under the published datapackages/: as recorded, when none of its folders has changed since; else listed."""
+    record = unseal(previous / ".cache" / PACKAGE_FILES)
+    if isinstance(record, dict) and state_holds(previous / "datapackages", record.get("dirs")):
+        return record["files"]
+    return files_under(previous / "datapackages")
 
 
 def unchanged(root: Path, previous: Path | None, site: bool, timer: Timer, inputs: Inputs | None = None) -> tuple[bool, dict]:
@@ -182,7 +212,7 @@ def unchanged(root: Path, previous: Path | None, site: bool, timer: Timer, input
         if shared is None:
             return False, known
         recorded = set(shared.files).union(*(entry.files for _, entry in known.values()))
-        if files_under(previous / "datapackages") != recorded:  # a file added behind the build is not what it would write
+        if published_files(previous) != recorded:  # a file added behind the build is not what it would write
             return False, known
         if site:
             from .site import site_intact, site_key, stored_key

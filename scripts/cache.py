@@ -117,10 +117,10 @@ class Inputs:
         """The content hash of `top`: as recorded, when its state holds; else read and hashed (and its state recorded)."""
         path = os.path.abspath(top)
         kept = self.old.get(path)
-        if kept is not None and _state_holds(path, kept[0]):
+        if kept is not None and state_holds(path, kept[0]):
             self.new[path] = kept
             return kept[1]
-        state = _state(path)  # before hashing: a change while hashing leaves a state that no longer holds next time
+        state = tree_state(path)  # before hashing: a change while hashing leaves a state that no longer holds next time
         digest = content_hash(Path(path))
         now = time.time_ns()
         if state and all(now - s[-1] > TRUST_AFTER_NS for s in state.values()):
@@ -132,8 +132,9 @@ class Inputs:
         _write_atomic(cache / self.NAME, seal(pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
-def _state(top: str) -> dict[str, tuple[int, int, int, int, int]]:
-    """Path (relative to `top`, "" for itself) -> (kind, inode, size, mtime, ctime) of `top` and everything under it."""
+def tree_state(top) -> dict[str, tuple[int, int, int, int, int]]:
+    """Path (relative to `top`, "" for itself) -> (kind, inode, size, mtime, ctime) of `top` and everything under it
+    (empty when it cannot be read). While `state_holds`, nothing in the tree has been written, added, removed or renamed."""
     out = {}
 
     def visit(folder: str, prefix: str) -> None:
@@ -153,11 +154,14 @@ def _state(top: str) -> dict[str, tuple[int, int, int, int, int]]:
     return out
 
 
-def _state_holds(top: str, state: dict) -> bool:
-    """Whether every recorded file and folder under `top` still has its recorded state (a folder's covers what is in it)."""
+def state_holds(top, state: dict) -> bool:
+    """Whether every recorded file and folder under `top` still has its recorded state (a folder's covers what is in it:
+    a name added, removed or renamed in it changes its mtime and ctime). Only stats, no folder is listed."""
+    if not state:
+        return False
     try:
         for rel, was in state.items():
-            st = os.lstat(os.path.join(top, rel) if rel else top)
+            st = os.lstat(os.path.join(top, rel) if rel else top)  # a str or Path `top`
             if (stat.S_IFMT(st.st_mode), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns) != was:
                 return False
     except OSError:

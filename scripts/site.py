@@ -152,27 +152,24 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
 
 
 def record_site(version: Path) -> None:
-    """Note each file of the finished site (inode, size, mtime; a link's target), so a later build can trust it unchanged."""
+    """Note the state of every file and folder of the finished site, so a later build can trust it unchanged (scripts/cache.py).
+
+    Called once the version is published and the one before removed: removing it unlinks files this site shares with it,
+    which changes their ctime."""
+    from .cache import tree_state
     # A new file, then a rename: site.files may be a hard link to the published version's (the site was reused whole).
     tmp = version / ".cache" / ".site.files.tmp"
-    tmp.write_bytes(pickle.dumps(site_files(version / "site")))
+    tmp.write_bytes(pickle.dumps(tree_state(version / "site")))
     os.replace(tmp, version / ".cache" / "site.files")
 
 
-def site_files(site: Path) -> dict[str, tuple]:
-    """Every file of a built site with its inode, size and mtime (a link: where it points), to tell it is left as it was."""
-    from .cache import walk
-    out = {}
-    for rel, item in walk(site):
-        st = item.stat(follow_symlinks=False)
-        out[rel] = (os.readlink(item.path),) if item.is_symlink() else (st.st_ino, st.st_size, st.st_mtime_ns)
-    return out
-
-
 def site_intact(previous: Path) -> bool:
-    """Whether the published site is exactly as its build left it (any file changed, added or gone: build it again)."""
+    """Whether the published site is exactly as its build left it (any file changed, added or gone: build it again).
+
+    Every file and folder is stat'ed, none read or listed: a name added or removed changes its folder's mtime and ctime."""
+    from .cache import state_holds
     try:
-        return pickle.loads((previous / ".cache" / "site.files").read_bytes()) == site_files(previous / "site")
+        return state_holds(previous / "site", pickle.loads((previous / ".cache" / "site.files").read_bytes()))
     except Exception:
         return False
 

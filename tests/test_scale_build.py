@@ -395,3 +395,27 @@ def test_a_curated_file_changed_with_its_mtime_put_back_is_rebuilt(tmp_path, mon
     assert build(root, site=False, timer=timer) is True and timer.counts["requests built"] == 1
     build(fresh, site=False, cache=False)
     assert published(root / "build") == published(fresh / "build")
+
+
+def test_a_nothing_changed_build_lists_no_published_folder_and_reads_no_curated_file(tmp_path, monkeypatch):
+    """The check stats what the last build recorded (its curated folders, published folders and site) and reads nothing
+    else; what it finds changed behind the build is listed and read again (the tests above)."""
+    from scripts import build as builder, cache
+    monkeypatch.setattr(cache, "TRUST_AFTER_NS", 0)  # the project was copied a moment ago
+    root = project(tmp_path / "p")
+    build(root)
+    correct(root, "y")
+    build(root)  # its version shares most files with the first, which it removes once published
+    read: list = []
+    real = cache.content_hash
+    monkeypatch.setattr(cache, "content_hash", lambda top, follow=False: read.append(top) or real(top, follow))
+    monkeypatch.setattr(builder, "files_under", lambda top: pytest.fail(f"listed {top}"))
+    walk = cache.walk  # scripts/ and docs/ are hashed each time (some 70 small files): nothing built or curated is listed
+
+    def small(top, *args, **kwargs):
+        if {"build", "datapackages"} & set(Path(top).relative_to(root).parts if Path(top).is_relative_to(root) else ()):
+            pytest.fail(f"listed {top}")
+        return walk(top, *args, **kwargs)
+    monkeypatch.setattr(cache, "walk", small)
+    assert build(root) is False
+    assert [top for top in read if "datapackages" in str(top)] == []
