@@ -18,9 +18,9 @@ def offence_labels(packages: Path, descriptors: list[dict]) -> list[dict]:
     out = []
     for d in descriptors:
         mapped = {label: c for c in d["foi:request"]["offenceCodes"] for label in c.get("labels", [])}
-        seen: list[str] = []
+        seen: dict[str, None] = {}  # each label once per request, in the order it first appears
         for resource in (r for r in d["resources"] if "foi:measure" in r and "offence" in charts.dimensions(r)):
-            seen += [r["offence"] for r in read_rows(packages / d["name"] / resource["path"]) if r["offence"] != TOTAL and r["offence"] not in seen]
+            seen.update(dict.fromkeys(r["offence"] for r in read_rows(packages / d["name"] / resource["path"]) if r["offence"] != TOTAL))
         for label in seen:
             code = mapped.get(label)
             out.append({"request": d["name"], "force": d["foi:request"]["force"]["title"], "label": label,
