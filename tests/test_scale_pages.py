@@ -85,7 +85,7 @@ def test_the_outcome_labels_have_pages_of_their_own(small_pages):
 
     def rows(html: str) -> list[tuple[str, str]]:
         section = html.split('id="outcome-labels"', 1)[1]
-        return re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>", section.split("<tbody>", 1)[1].split("</tbody>", 1)[0])
+        return re.findall(r"<tr><td>([^<]*)</td><td[^>]*>([^<]*)</td><td", section.split("<tbody>", 1)[1].split("</tbody>", 1)[0])
     found = [row for page in [first, *(p.read_text(encoding="utf-8") for p in more)] for row in rows(page)]
     listed = (small_pages / "build" / "datapackages" / "reference" / "outcome_labels.csv").read_text(encoding="utf-8").count("\n") - 1
     assert len(found) == len(set(found)) >= listed and all(len(rows(p.read_text(encoding="utf-8"))) <= 2 for p in more)
