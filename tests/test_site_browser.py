@@ -254,6 +254,22 @@ def test_the_tidy_rows_keep_each_value_in_view(site, browser, width):
     context.close()
 
 
+def test_the_comparison_of_forces_is_a_card_per_request_on_a_phone(site, browser):
+    """At 390 px each request's figures and caveats on a comparison page fit the screen: nothing is cut off at the frame's edge."""
+    base, _ = site
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(f"{base}compare/indecent-images/")
+    frame = page.locator(".table-frame:has(table.foi-compare)").bounding_box()
+    cells = page.locator("table.foi-compare tbody > tr > *")
+    assert cells.count() >= 10
+    for i in range(cells.count()):
+        box = cells.nth(i).bounding_box()
+        assert frame["x"] - 1 <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1, (i, box, frame)
+    assert page.locator("table.foi-compare td[data-label='What was released'] li").first.is_visible()
+    context.close()
+
+
 def test_file_names_on_the_data_page_break_only_after_a_slash_on_a_phone(site, browser):
     """At 390 px a file name such as reference/outcome_labels.csv may wrap after its folder, never inside a word."""
     base, _ = site
