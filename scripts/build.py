@@ -119,6 +119,8 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
         same, known = unchanged(root, previous, site, timer, inputs) if cache else (False, {})
         if same:
             fixed_links(build_dir)  # someone may have removed build/site or build/datapackages: they are the published build
+            if inputs is not None and inputs.new.keys() - inputs.old.keys():  # folders changed just before the last build
+                inputs.save(previous / ".cache")  # are trusted from now on (a cache file, replaced whole; no published file)
             return False
         version = Path(tempfile.mkdtemp(prefix=".v-", dir=build_dir))
         version.chmod(0o755)  # mkdtemp makes it private; the published build is for everyone to read
@@ -153,11 +155,11 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
             if failures:
                 raise BuildFailed(failures)
             checkpoint("validated")
+            with timer.stage("record the published files"):
+                record_published(version, site)
             publish(version, build_dir)
         finally:
             remove_stale(build_dir)
-        with timer.stage("record the published files"):
-            record_published(version, site)
     return True
 
 
@@ -165,10 +167,10 @@ PACKAGE_FILES = "packages.files"  # in a version's .cache/: its datapackages/ fo
 
 
 def record_published(version: Path, site: bool) -> None:
-    """Note the state of the published folders and files, for the next build's nothing-changed check: it then stats them
-    instead of listing some 20,000 folders. Done last, once the version before is removed: that unlinks the files this
-    version shares with it, which changes their ctime. A build killed before this leaves no record, which costs time only."""
-    state = tree_state(version / "datapackages")
+    """Note the state of the folders and files about to be published, for the next build's nothing-changed check: it then
+    stats them instead of listing some 20,000 folders. Made before publishing, when nothing but this build has written
+    there; a file's state leaves out its ctime, which the links to the version before change when it is removed."""
+    state = tree_state(version / "datapackages", ctime=False)
     record = {"dirs": {rel: st for rel, st in state.items() if stat.S_ISDIR(st[0])},
               "files": frozenset(rel for rel, st in state.items() if not stat.S_ISDIR(st[0]))}
     (version / ".cache").mkdir(exist_ok=True)  # a build without the cache has none yet

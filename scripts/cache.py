@@ -132,10 +132,15 @@ class Inputs:
         _write_atomic(cache / self.NAME, seal(pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
-def tree_state(top) -> dict[str, tuple[int, int, int, int, int]]:
+def tree_state(top, ctime: bool = True) -> dict[str, tuple[int, ...]]:
     """Path (relative to `top`, "" for itself) -> (kind, inode, size, mtime, ctime) of `top` and everything under it
-    (empty when it cannot be read). While `state_holds`, nothing in the tree has been written, added, removed or renamed."""
+    (empty when it cannot be read). While `state_holds`, nothing in the tree has been written, added, removed or renamed.
+
+    `ctime=False`: a file's state leaves its ctime out (a folder's keeps it). For what the build writes and publishes, whose
+    files the next version hard-links, and anyone may (cp -al, rsync --link-dest): each link made or removed changes a
+    file's ctime, not its bytes. A file's inode, size and mtime are then trusted, as the packages' cache trusts them."""
     out = {}
+    keep = 5 if ctime else 4
 
     def visit(folder: str, prefix: str) -> None:
         st = os.lstat(folder)
@@ -146,7 +151,7 @@ def tree_state(top) -> dict[str, tuple[int, int, int, int, int]]:
                     visit(item.path, prefix + item.name + "/")
                 else:
                     st = item.stat(follow_symlinks=False)
-                    out[prefix + item.name] = (stat.S_IFMT(st.st_mode), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+                    out[prefix + item.name] = (stat.S_IFMT(st.st_mode), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)[:keep]
     try:
         visit(top, "")
     except OSError:
@@ -162,7 +167,7 @@ def state_holds(top, state: dict) -> bool:
     try:
         for rel, was in state.items():
             st = os.lstat(os.path.join(top, rel) if rel else top)  # a str or Path `top`
-            if (stat.S_IFMT(st.st_mode), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns) != was:
+            if (stat.S_IFMT(st.st_mode), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)[:len(was)] != was:
                 return False
     except OSError:
         return False

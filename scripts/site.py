@@ -152,14 +152,12 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
 
 
 def record_site(version: Path) -> None:
-    """Note the state of every file and folder of the finished site, so a later build can trust it unchanged (scripts/cache.py).
-
-    Called once the version is published and the one before removed: removing it unlinks files this site shares with it,
-    which changes their ctime."""
+    """Note the state of every file and folder of the finished site, so a later build can trust it unchanged (scripts/cache.py):
+    a file's inode, size and mtime, a folder's ctime too (which any name added, removed or renamed in it changes)."""
     from .cache import tree_state
     # A new file, then a rename: site.files may be a hard link to the published version's (the site was reused whole).
     tmp = version / ".cache" / ".site.files.tmp"
-    tmp.write_bytes(pickle.dumps(tree_state(version / "site")))
+    tmp.write_bytes(pickle.dumps(tree_state(version / "site", ctime=False)))
     os.replace(tmp, version / ".cache" / "site.files")
 
 

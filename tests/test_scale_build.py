@@ -399,7 +399,8 @@ def test_a_curated_file_changed_with_its_mtime_put_back_is_rebuilt(tmp_path, mon
 
 def test_a_nothing_changed_build_lists_no_published_folder_and_reads_no_curated_file(tmp_path, monkeypatch):
     """The check stats what the last build recorded (its curated folders, published folders and site) and reads nothing
-    else; what it finds changed behind the build is listed and read again (the tests above)."""
+    else; what it finds changed behind the build is listed and read again (the tests above and below). The record must
+    still hold once the version before is removed (which changes the ctime of every file the two shared)."""
     from scripts import build as builder, cache
     monkeypatch.setattr(cache, "TRUST_AFTER_NS", 0)  # the project was copied a moment ago
     root = project(tmp_path / "p")
@@ -419,3 +420,17 @@ def test_a_nothing_changed_build_lists_no_published_folder_and_reads_no_curated_
     monkeypatch.setattr(cache, "walk", small)
     assert build(root) is False
     assert [top for top in read if "datapackages" in str(top)] == []
+
+
+def test_a_file_added_to_the_published_site_is_seen_and_outside_links_to_it_are_not_a_change(tmp_path, monkeypatch):
+    """A file written into the published site after the build (a deploy step's CNAME) is not taken as nothing changed;
+    hard links made to the published files from outside (cp -al, rsync --link-dest) change their ctime, not the site."""
+    from scripts import cache
+    monkeypatch.setattr(cache, "TRUST_AFTER_NS", 0)
+    root = project(tmp_path / "p")
+    build(root)
+    snapshot = tmp_path / "deployed"
+    shutil.copytree(root / "build" / "current" / "site", snapshot, symlinks=True, copy_function=os.link)
+    assert build(root) is False
+    (root / "build" / "current" / "site" / "CNAME").write_text("example.org\n", encoding="utf-8")
+    assert build(root) is True and not (root / "build" / "site" / "CNAME").exists()

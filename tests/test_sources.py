@@ -274,7 +274,7 @@ def test_the_page_links_each_value_to_its_cell_in_a_preview(project):
         assert page.evaluate(centred) and page.evaluate("location.hash") == far
         # One cell is marked at a time: after a second number (its address set by pushState, which leaves :target on the
         # shared link's cell), and after Back, only the cell the address names.
-        marked = """() => [...document.querySelectorAll('.sheet-preview td, pre.pdf-page span')]
+        marked = """() => [...document.querySelectorAll('.sheet-preview td, pre.pdf-page span, pre.verbatim span')]
             .filter(el => getComputedStyle(el).outlineStyle !== 'none').map(el => el.id)"""
         other = next(h for h in hrefs if h != far)
         page.locator(f"a[href='{other}']").first.click()
@@ -283,6 +283,12 @@ def test_the_page_links_each_value_to_its_cell_in_a_preview(project):
         page.go_back()
         page.wait_for_function(f"location.hash === '{far}'")
         page.wait_for_function(f"({marked})().length === 1 && ({marked})()[0] === '{far[1:]}'", timeout=5000)
+        line = page.locator("a[href^='#L']").first.get_attribute("href")  # a line of the response, then a cell again
+        page.locator(f"a[href='{line}']").first.click()
+        page.wait_for_function(f"({marked})().length === 1 && ({marked})()[0] === '{line[1:]}'", timeout=5000)
+        page.locator(f"a[href='{other}']").first.click()
+        page.wait_for_function(f"location.hash === '{other}'")
+        assert page.evaluate(marked) == [other[1:]]
         browser.close()
 
 

@@ -32,8 +32,8 @@
       });
     });
   }
-  // Mark the cell a number opened (or none), as :target would: a pushState'd address does not move :target, and Back
-  // must not leave the cell of a later click marked beside the one the address now names.
+  // Mark the cell or line a number opened (or none), as :target would: a pushState'd address does not move :target, and
+  // Back must not leave the cell of a later click marked beside the one the address now names.
   function mark(target) {
     document.querySelectorAll(".foi-target").forEach(function (el) { el.classList.remove("foi-target"); });
     if (target) target.classList.add("foi-target");
@@ -43,7 +43,7 @@
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (err) { mark(null); return; }  // a malformed link opens nothing
     var cell = /^src-[\w-]+$/.test(id);  // a cell or PDF line in a source file's preview
     var target = cell || /^L\d+$/.test(id) ? document.getElementById(id) : null;
-    mark(cell ? target : null);
+    mark(target);  // a line of the response too: a click on a cell's number would leave :target on it
     if (!target) return;
     var details = target && target.closest("details");
     if (details && (!details.open || cell)) {  // a cell is centred with the rows above it, not put under the header
