@@ -28,7 +28,8 @@ from pathlib import Path
 
 from . import workers
 from .assemble import assemble
-from .cache import SHARED, Cache, Inputs, combined_key, files_under, seal, state_holds, tree_key, tree_state, unseal
+from .cache import (SHARED, Cache, Inputs, combined_key, files_under, seal, state_holds, tree_key, tree_state, unseal,
+                    write_atomic)
 from .collect import check_collection, load_all, prepare, request_folders  # noqa: F401 (the build's checks, imported from here by tests)
 from .errors import BuildFailed, Problems
 from .faults import checkpoint
@@ -173,10 +174,7 @@ def record_published(version: Path, site: bool) -> None:
     state = tree_state(version / "datapackages", ctime=False)
     record = {"dirs": {rel: st for rel, st in state.items() if stat.S_ISDIR(st[0])},
               "files": frozenset(rel for rel, st in state.items() if not stat.S_ISDIR(st[0]))}
-    (version / ".cache").mkdir(exist_ok=True)  # a build without the cache has none yet
-    tmp = version / ".cache" / f".{PACKAGE_FILES}.tmp"
-    tmp.write_bytes(seal(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)))
-    os.replace(tmp, version / ".cache" / PACKAGE_FILES)
+    write_atomic(version / ".cache" / PACKAGE_FILES, seal(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)))
     if site:
         from .site import record_site
         record_site(version)

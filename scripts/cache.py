@@ -129,7 +129,7 @@ class Inputs:
 
     def save(self, cache: Path) -> None:
         """Record the hashes and states worked out or confirmed by this build, in the new version's .cache/."""
-        _write_atomic(cache / self.NAME, seal(pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL)))
+        write_atomic(cache / self.NAME, seal(pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
 def tree_state(top, ctime: bool = True) -> dict[str, tuple[int, ...]]:
@@ -144,19 +144,24 @@ def tree_state(top, ctime: bool = True) -> dict[str, tuple[int, ...]]:
 
     def visit(folder: str, prefix: str) -> None:
         st = os.lstat(folder)
-        out[prefix.rstrip("/")] = (stat.S_IFMT(st.st_mode), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        out[prefix.rstrip("/")] = _state_of(st)
         with os.scandir(folder) as found:
             for item in found:
                 if item.is_dir(follow_symlinks=False):
                     visit(item.path, prefix + item.name + "/")
                 else:
                     st = item.stat(follow_symlinks=False)
-                    out[prefix + item.name] = (stat.S_IFMT(st.st_mode), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)[:keep]
+                    out[prefix + item.name] = _state_of(st)[:keep]
     try:
         visit(top, "")
     except OSError:
         return {}
     return out
+
+
+def _state_of(st: os.stat_result) -> tuple[int, int, int, int, int]:
+    """What tree_state records of a file or folder: kind, inode, size, mtime, ctime."""
+    return stat.S_IFMT(st.st_mode), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
 
 def state_holds(top, state: dict) -> bool:
@@ -167,7 +172,7 @@ def state_holds(top, state: dict) -> bool:
     try:
         for rel, was in state.items():
             st = os.lstat(os.path.join(top, rel) if rel else top)  # a str or Path `top`
-            if (stat.S_IFMT(st.st_mode), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)[:len(was)] != was:
+            if _state_of(st)[:len(was)] != was:
                 return False
     except OSError:
         return False
@@ -257,7 +262,7 @@ class Cache:
 
     def put_object(self, key: str, data: bytes) -> None:
         """Keep a pickled Contribution (scripts/combine.py) under its input key, sealed with its sha256."""
-        _write_atomic(self.new / "objects" / f"{key}.pickle", seal(data))
+        write_atomic(self.new / "objects" / f"{key}.pickle", seal(data))
 
     def object_path(self, key: str) -> Path:
         """Where the contribution built from `key` is kept in the version being built (it may be missing or damaged)."""
@@ -266,7 +271,7 @@ class Cache:
     def store(self, out: Path, name: str, key: str, rels: list[str], **extra) -> None:
         """Record what was just written to `out` for `name`, as its files now stand (call when nothing will change them)."""
         entry = Entry(key, {rel: stat_of(out / rel) for rel in rels}, **extra)
-        _write_atomic(self.new / "entries" / f"{name}.pickle", pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(self.new / "entries" / f"{name}.pickle", pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def seal(data: bytes) -> bytes:
@@ -294,7 +299,7 @@ def _link(source, target, made: bool = False) -> None:
         shutil.copy2(source, target)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
