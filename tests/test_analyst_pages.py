@@ -117,11 +117,19 @@ def test_curated_text_is_escaped_on_analyst_pages(built, tmp_path):
     d["title"] = '<script>alert(1)</script> [x](javascript:alert(1)) {: onclick="x" }'
     d["foi:caveats"][0]["quote"] = "<img src=x onerror=alert(1)>"
     path.write_text(json.dumps(d))
+    table = next((packages / BED / "tables").glob("*cms*.csv"))  # a force's label, shown on the labels page
+    hostile = '<b onmouseover="x">Bold</b> [link](javascript:alert(1)) {: onclick="y" }'
+    table.write_text(table.read_text().replace("Possessing Prohibited Images Of Children", hostile.replace('"', "'"), 1))
     out = tmp_path / "out"
     compare.render_analyst_pages(packages, out)
     page = (out / "compare" / "indecent-images.md").read_text()
     assert "<script>" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    labels = (out / "labels.md").read_text()
+    assert "<b " not in labels and "&lt;b onmouseover=&#39;x&#39;&gt;Bold&lt;/b&gt;" in labels
+    # Markdown never reaches it: each line holding it is raw HTML, which Markdown passes through as it stands.
+    holding = [line for line in labels.splitlines() if "[link](javascript:alert(1))" in line]
+    assert holding and all(line.startswith("<") for line in holding) and 'href="javascript' not in labels
 
 
 def test_a_family_page_shows_each_forces_answer_to_each_question(tmp_path):
