@@ -22,7 +22,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .build import ROOT
+from .build.build import ROOT
 from .synth import make_project
 
 BENCH_MD = ROOT / "build" / "bench.md"
@@ -126,7 +126,7 @@ def search_weight(site: Path) -> dict:
     if index.is_file():
         return {"kind": "mkdocs search index (loaded whole)", "bytes": index.stat().st_size}
     if (site / "pagefind").is_dir():
-        from .search_weight import CHROMIUM, query_bytes
+        from .site.search_weight import CHROMIUM, query_bytes
         if not Path(CHROMIUM).exists():
             return {"kind": "Pagefind (not measured: no Chromium at " + CHROMIUM + ")", "bytes": 0}
         return {"kind": "Pagefind, one query", "bytes": query_bytes(site, "grooming")}

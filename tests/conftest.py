@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import build
+from scripts.build.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"

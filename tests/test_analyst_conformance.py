@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from scripts.validate import PROFILES, v2_problems
+from scripts.packages.validate import PROFILES, v2_problems
 
 
 def test_every_built_package_passes_the_v2_profiles(built):
@@ -50,7 +50,7 @@ def test_the_package_profile_catches_whatever_a_part_profile_catches(built):
     them); so every breakage a part profile finds must fail the package profile too."""
     import copy
 
-    from scripts.validate import profile
+    from scripts.packages.validate import profile
 
     data = json.loads((built / "hertfordshire-foi2018-00739" / "datapackage.json").read_text())
     table = next(i for i, r in enumerate(data["resources"]) if isinstance(r.get("schema"), dict))
@@ -83,7 +83,7 @@ def test_the_fast_check_passes_nothing_that_jsonschema_fails(built):
     (in the package, a resource, a table schema or a dialect) must fail the fast check too, or it would go unreported."""
     import copy
 
-    from scripts.validate import fast_profile, profile
+    from scripts.packages.validate import fast_profile, profile
 
     data = json.loads((built / "hertfordshire-foi2018-00739" / "datapackage.json").read_text())
     table = next(i for i, r in enumerate(data["resources"]) if isinstance(r.get("schema"), dict))

@@ -6,7 +6,7 @@ import sqlite3
 
 import openpyxl
 
-from scripts.export import read_resource
+from scripts.packages.export import read_resource
 
 
 def _resources(built):
@@ -76,7 +76,7 @@ def test_catalog_lists_sqlite_and_xlsx_with_hashes(built):
 
 def test_formula_like_text_stays_text(tmp_path):
     """Curated text such as '=HYPERLINK(...)' or '+44 ...' is written as a string, so a spreadsheet never evaluates it."""
-    from scripts.export import write_exports
+    from scripts.packages.export import write_exports
 
     folder = tmp_path / "all"
     folder.mkdir()
@@ -95,8 +95,8 @@ def test_formula_like_text_stays_text(tmp_path):
 def test_a_table_longer_than_an_excel_sheet_goes_on_over_further_sheets(tmp_path, monkeypatch):
     """xlsxwriter drops rows past a sheet's end without a word; a longer table fills further sheets instead, every row
     once, in CSV order, each sheet with the header, and the README sheet says so (the limit lowered here; workers forked after)."""
-    from scripts import export
-    from scripts.build import build
+    from scripts.packages import export
+    from scripts.build.build import build
 
     from .conftest import copy_project
     monkeypatch.setattr(export, "SHEET_ROWS", 20)
@@ -124,7 +124,7 @@ def test_a_table_longer_than_an_excel_sheet_goes_on_over_further_sheets(tmp_path
 
 
 def test_sheet_names_stay_within_excel_s_31_characters():
-    from scripts import export
+    from scripts.packages import export
     names = export.sheet_names("a-table-name-of-exactly-31-char", 3 * (export.SHEET_ROWS - 1) + 1)
     assert names == ["a-table-name-of-exactly-31-char", "a-table-name-of-exactly-31- (2)", "a-table-name-of-exactly-31- (3)",
                      "a-table-name-of-exactly-31- (4)"]
@@ -140,9 +140,9 @@ def test_an_export_that_fails_stops_the_build_with_a_clear_error(tmp_path, monke
     """A full disk or a worker killed while the copies are written beside MkDocs: export-failed, never a traceback, last build kept."""
     import pytest
 
-    from scripts import assemble
-    from scripts.build import build
-    from scripts.errors import BuildFailed
+    from scripts.build import assemble
+    from scripts.build.build import build
+    from scripts.curated.errors import BuildFailed
 
     from .conftest import copy_project, published
 

@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from scripts import charts, compare
-from scripts.build import build
+from scripts.site import analyst, charts, compare
+from scripts.build.build import build
 
 from .conftest import copy_project
 
@@ -20,7 +20,7 @@ SY21 = "south-yorkshire-20210999"
 @pytest.fixture(scope="module")
 def pages(built, tmp_path_factory):
     out = tmp_path_factory.mktemp("pages")
-    compare.render_analyst_pages(built, out)
+    analyst.render_analyst_pages(built, out)
     return out
 
 
@@ -121,7 +121,7 @@ def test_curated_text_is_escaped_on_analyst_pages(built, tmp_path):
     hostile = '<b onmouseover="x">Bold</b> [link](javascript:alert(1)) {: onclick="y" }'
     table.write_text(table.read_text().replace("Possessing Prohibited Images Of Children", hostile.replace('"', "'"), 1))
     out = tmp_path / "out"
-    compare.render_analyst_pages(packages, out)
+    analyst.render_analyst_pages(packages, out)
     page = (out / "compare" / "indecent-images.md").read_text()
     assert "<script>" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;img src=x onerror=alert(1)&gt;" in page
@@ -142,7 +142,7 @@ def test_a_family_page_shows_each_forces_answer_to_each_question(tmp_path):
     packages = root / "build" / "datapackages"
     assert json.loads((packages / BED / "datapackage.json").read_text())["foi:request"]["family"] == "round-robin-test"
     out = tmp_path / "out"
-    compare.render_analyst_pages(packages, out)
+    analyst.render_analyst_pages(packages, out)
     page = (out / "compare" / "family-round-robin-test.md").read_text()
     assert page.count("<th scope=\"col\">Bedfordshire Police") == 1 and page.count("<th scope=\"col\">Hertfordshire Constabulary") == 1
     assert "Partly answered" in page and "Not held" in page and "Not asked of this force" in page
@@ -168,7 +168,7 @@ def test_long_labels_widen_the_chart_and_every_bar_keeps_its_width():
 
 def test_a_figure_from_a_pdf_names_its_page_and_line_and_links_no_line_of_the_text():
     """A PDF table's `line` is a line of a PDF page: comparison pages must not send it to response.txt's line."""
-    from scripts import compare
+    from scripts.site import compare
 
     resource = {"name": "t", "foi:measure": "Offences", "foi:source": "response.pdf", "foi:layout": {"rows": ["offence"], "columns": []},
                 "schema": {"fields": [{"name": "offence"}, {"name": "value"}, {"name": "status"}, {"name": "is_total"},

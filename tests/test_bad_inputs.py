@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import load_all, main
-from scripts.errors import BuildFailed
+from scripts.build.build import load_all, main
+from scripts.curated.errors import BuildFailed
 from tests.conftest import published
 
 BED = "datapackages/bedfordshire-foi2019-05348"
@@ -433,13 +433,13 @@ def test_symlinked_file_is_never_published(project, capsys):
 
 
 def test_problems_with_and_without_lines_sort_together():
-    from scripts.errors import Problem
+    from scripts.curated.errors import Problem
     items = [Problem("a", 3, "f", "m", "schema"), Problem("a", None, "", "m", "missing-file"), Problem("a", 1, "", "m", "csv")]
     assert [p.line for p in BuildFailed(items).problems] == [None, 1, 3]
 
 
 def test_every_problem_code_is_documented():
-    from scripts.errors import CODES
+    from scripts.curated.errors import CODES
     codes = {code for _, expected in CASES for *_, code in expected}
     assert codes <= set(CODES)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import crosstab
-from scripts.crosstab import TOTAL, LayoutError, build, layout_of, marker
+from scripts.site import crosstab
+from scripts.site.crosstab import TOTAL, LayoutError, build, layout_of, marker
 
 BED = "bedfordshire-foi2019-05348"
 HERTS = "hertfordshire-foi2018-00739"

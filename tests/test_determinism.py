@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from scripts.build import build
+from scripts.build.build import build
 
 from .conftest import copy_project
 from .test_bad_inputs import snapshot
@@ -51,7 +51,7 @@ def test_the_site_build_time_is_the_newest_package_date(built):
     import json
     from datetime import datetime
 
-    from scripts.site import source_date_epoch
+    from scripts.site.site import source_date_epoch
     catalog = json.loads((built / "catalog.json").read_text(encoding="utf-8"))["packages"]
     created = [json.loads((built / p["path"]).read_text(encoding="utf-8")).get("created") for p in catalog]
     created = [c for c in created if c]

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from scripts.errors import CODES
-from scripts.load import load_schema
+from scripts.curated.errors import CODES
+from scripts.curated.load import load_schema
 
 from .conftest import ROOT
 

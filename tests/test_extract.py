@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts.extract import extract, reconciliation, report
+from scripts.extract import extract
+from scripts.extract.report import reconciliation, report
 from scripts.extract.__main__ import main
-from scripts.tables import FIXED
-from scripts.writers import csv_bytes
+from scripts.curated.tables import FIXED
+from scripts.packages.writers import csv_bytes
 
 from .conftest import ROOT
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts import citation
+from scripts.curated import citation
 from scripts.extract import extract
-from scripts.response import ResponseText
+from scripts.curated.response import ResponseText
 
 from .conftest import ROOT
 

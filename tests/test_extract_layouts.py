@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.extract import extract, report
+from scripts.extract import extract
+from scripts.extract.report import report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 T = "Total"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from scripts import citation, markers
+from scripts.curated import citation, markers
 from scripts.extract import extract
-from scripts.response import ResponseText, stands_on
+from scripts.curated.response import ResponseText, stands_on
 
 NIL = list(markers.NIL_WORDS) + [w.upper() for w in markers.NIL_WORDS] + [w.title() for w in markers.NIL_WORDS]
 SUPPRESSED = list(markers.SUPPRESSION_MARKERS) + ["<5", "< 10", "REDACTED", "X"]
@@ -64,7 +64,7 @@ def test_the_build_rejects_a_marker_that_is_not_on_the_line():
 
 
 def test_the_build_reads_its_markers_from_the_shared_vocabulary():
-    import scripts.response as response
+    import scripts.curated.response as response
     assert response.NIL_ON_LINE is markers.NIL_ON_LINE and response.SUPPRESSED_ON_LINE is markers.SUPPRESSED_ON_LINE
     assert response.BLANK_ON_LINE is markers.BLANK_ON_LINE
 

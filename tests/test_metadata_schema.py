@@ -4,8 +4,8 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
-from scripts import yamlio
-from scripts.load import load_schema
+from scripts.curated import yamlio
+from scripts.curated.load import load_schema
 
 from .conftest import ROOT
 

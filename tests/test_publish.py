@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.faults import POINTS
+from scripts.common.faults import POINTS
 
 from .conftest import ROOT, copy_project, published
 

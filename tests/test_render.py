@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import render
+from scripts.site import render
 
 from .browser import html_pages
 
@@ -169,7 +169,7 @@ def test_every_answer_status_has_words_for_the_status_line():
 
 def test_a_table_from_an_attachment_cites_its_sheet_and_cell(tmp_path):
     """Cells of a spreadsheet table link to the file, naming sheet and cell (constructed fixture, not police data)."""
-    from scripts.build import build
+    from scripts.build.build import build
 
     from .conftest import copy_project
     from .fixtures.sources.make import ID, make_request
@@ -187,8 +187,8 @@ def test_a_table_from_an_attachment_cites_its_sheet_and_cell(tmp_path):
 
 def test_a_long_response_gets_a_page_of_its_own_and_every_line_link_finds_its_line(tmp_path, monkeypatch):
     """Above pagekit.LONG_TEXT bytes, the text moves to requests/<id>/text/ and line links follow it (lowered here)."""
-    from scripts import pagekit
-    from scripts.build import build
+    from scripts.site import pagekit
+    from scripts.build.build import build
 
     from .conftest import copy_project
     monkeypatch.setattr(pagekit, "LONG_TEXT", 5_000)  # hertfordshire's text is 5,449 bytes; bedfordshire's 4,378
@@ -267,7 +267,7 @@ def test_the_forces_page_lists_forces_a_to_z_whatever_the_order_of_the_reference
 
 
 def test_the_legend_says_so_when_a_cell_shows_our_word_and_not_the_forces_mark():
-    from scripts.crosstab import build
+    from scripts.site.crosstab import build
     rows = [{"a": "Rape", "y": y, "status": s, "value": v, "page": "1", "line": "5"} for y, s, v in
             (("2018", "suppressed", ""), ("2019", "reported", "12"), ("2020", "suppressed", ""))]
     grid = render.ENV.get_template("request/grid.html").module.grid

@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from scripts.build import build
+from scripts.build.build import build
 
 from .browser import ARGS, CHROMIUM, serve
 from .conftest import copy_project
@@ -174,7 +174,7 @@ def search_for(page, words: str) -> None:
 
 def test_search_index_holds_the_payload_as_text(injected):
     """The Pagefind records hold curated words as plain text (Pagefind escapes them when it shows an excerpt)."""
-    from scripts.search import records
+    from scripts.site.search import records
     record = next(r for r in records(injected / "build" / "datapackages") if REQUEST in r["url"])
     assert mark("T01") in record["meta"]["title"] and PAYLOAD in record["content"]
     assert "&lt;" not in record["content"]  # not escaped twice

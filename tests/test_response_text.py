@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from scripts.response import ResponseText
+from scripts.curated.response import ResponseText
 
 
 def _flatten_by_character(text: str) -> tuple[str, list[int]]:

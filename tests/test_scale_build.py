@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import build
+from scripts.build.build import build
 from scripts.synth import make_project
-from scripts.timing import Timer
+from scripts.common.timing import Timer
 
 from .conftest import copy_project, published
 
@@ -149,10 +149,10 @@ def test_corrupt_cache_changes_nothing_but_time(corrected, tmp_path, damage):
 
 def test_combined_tables_are_the_contributions_of_the_requests_in_folder_order(serial):
     """Each combined CSV is its header, then each request's rows as its worker gave them, request by request (streamed, not held)."""
-    from scripts.build import load_all
-    from scripts.combine import COMBINED, HEADERS, contribution
-    from scripts.observations import Codes
-    from scripts.writers import csv_bytes
+    from scripts.build.build import load_all
+    from scripts.packages.combine import COMBINED, HEADERS, contribution
+    from scripts.packages.observations import Codes
+    from scripts.packages.writers import csv_bytes
     requests, ref = load_all(serial)
     packages = serial / "build" / "current" / "datapackages"
     parts = [contribution(req, ref, packages, Codes(ref.folder)) for req in requests]
@@ -219,7 +219,7 @@ def test_removing_a_request_updates_every_page_of_every_list(tmp_path, monkeypat
     The comparison and label lists follow the catalog, so the request removed is the catalog's last."""
     import json
 
-    from scripts import compare, paginate
+    from scripts.site import compare, paginate
     monkeypatch.setattr(paginate, "PER_PAGE", per_page)  # short lists: every list and the labels page have several pages
     monkeypatch.setattr(compare, "COMPARED", per_page)
     cached, fresh = project(tmp_path / "c"), project(tmp_path / "f")
@@ -237,7 +237,7 @@ def test_removing_a_request_updates_every_page_of_every_list(tmp_path, monkeypat
 
 def test_a_folder_key_sees_every_file_and_link_and_nothing_else(tmp_path):
     """The content hash behind every cache decision: names, bytes and links count; __pycache__ and mtimes do not."""
-    from scripts.cache import files_under, tree_key
+    from scripts.common.cache import files_under, tree_key
     top = tmp_path / "request"
     (top / "sources" / "__pycache__").mkdir(parents=True)
     (top / "request.yaml").write_text("title: A\n", encoding="utf-8")
@@ -337,7 +337,7 @@ def test_the_catalog_states_the_hash_and_size_of_every_published_descriptor_and_
 def test_a_curated_folder_hash_is_trusted_only_while_its_files_and_folders_hold_their_state(tmp_path, monkeypatch):
     """The published build's hash of a curated folder is reused unread while every file and folder in it has the inode,
     size, mtime and ctime recorded with it; any change (bytes with the mtime put back, a new or renamed file) reads it again."""
-    from scripts import cache
+    from scripts.common import cache
 
     top = tmp_path / "request"
     (top / "tables").mkdir(parents=True)
@@ -380,7 +380,7 @@ def test_a_curated_folder_hash_is_trusted_only_while_its_files_and_folders_hold_
 def test_a_curated_file_changed_with_its_mtime_put_back_is_rebuilt(tmp_path, monkeypatch):
     """The build trusts a curated folder's recorded state, so an edit that keeps the size and puts the mtime back must
     still be seen (its ctime changes), and the rebuild publishes what a build without the cache publishes."""
-    from scripts import cache
+    from scripts.common import cache
     monkeypatch.setattr(cache, "TRUST_AFTER_NS", 0)  # the project was copied a moment ago
     root, fresh = project(tmp_path / "p"), project(tmp_path / "f")
     build(root, site=False)
@@ -401,7 +401,8 @@ def test_a_nothing_changed_build_lists_no_published_folder_and_reads_no_curated_
     """The check stats what the last build recorded (its curated folders, published folders and site) and reads nothing
     else; what it finds changed behind the build is listed and read again (the tests above and below). The record must
     still hold once the version before is removed (which changes the ctime of every file the two shared)."""
-    from scripts import build as builder, cache
+    from scripts.build import build as builder
+    from scripts.common import cache
     monkeypatch.setattr(cache, "TRUST_AFTER_NS", 0)  # the project was copied a moment ago
     root = project(tmp_path / "p")
     build(root)
@@ -425,7 +426,7 @@ def test_a_nothing_changed_build_lists_no_published_folder_and_reads_no_curated_
 def test_a_file_added_to_the_published_site_is_seen_and_outside_links_to_it_are_not_a_change(tmp_path, monkeypatch):
     """A file written into the published site after the build (a deploy step's CNAME) is not taken as nothing changed;
     hard links made to the published files from outside (cp -al, rsync --link-dest) change their ctime, not the site."""
-    from scripts import cache
+    from scripts.common import cache
     monkeypatch.setattr(cache, "TRUST_AFTER_NS", 0)
     root = project(tmp_path / "p")
     build(root)

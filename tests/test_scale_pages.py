@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from scripts import compare, paginate
-from scripts.build import build
+from scripts.site import compare, paginate
+from scripts.build.build import build
 
 from .conftest import copy_project
 from . import test_site_links
@@ -99,7 +99,7 @@ def test_a_kept_browse_page_is_keyed_by_its_whole_place_in_its_list(built, monke
     removed from a later page leaves the first page's items, number and page count as they were)."""
     from types import SimpleNamespace
 
-    from scripts import compare, labels, paginate
+    from scripts.site import compare, labels, paginate
 
     def first_key(pages) -> tuple:
         seen: list = []
@@ -125,7 +125,7 @@ def test_summaries_share_their_strings_and_keep_their_values(built):
     and label (about 160 MB at 5,000 requests); shared, one copy. The values must not change."""
     import pickle
 
-    from scripts import summary
+    from scripts.site import summary
 
     names = ["south-yorkshire-20180075", "south-yorkshire-20180799"]
     made = [summary.summarise(built, name) for name in names]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.build import build
-from scripts.reference import load_reference
+from scripts.build.build import build
+from scripts.curated.reference import load_reference
 from scripts.synth import make_project
 from scripts.synth.__main__ import main as synth_main
 
@@ -77,7 +77,7 @@ def test_twenty_synthetic_requests_build_cleanly(tmp_path, capsys):
     pages = [k for k in files if k.startswith("site/requests/") and k.endswith("/index.html")]
     texts = [k for k in pages if k.endswith("/text/index.html")]  # a long response's own page (scripts/pagekit.py)
     assert len(pages) - len(texts) == 21  # 20 and the list
-    from scripts.pagekit import LONG_TEXT
+    from scripts.site.pagekit import LONG_TEXT
     long = [p.name for p in (root / "datapackages").iterdir() if p.name != "reference" and (p / "response.txt").stat().st_size > LONG_TEXT]
     assert sorted(texts) == sorted(f"site/requests/{name}/text/index.html" for name in long)
     assert synth_main(["20", str(root)]) == 2  # never overwrites a project

@@ -86,7 +86,7 @@ def test_curated_markup_in_a_record_stays_text(search_page, site_root, tmp_path)
     """Titles, facts and excerpts reach the page as text: a payload in curated words never becomes an element."""
     import shutil
 
-    from scripts.search import write_index
+    from scripts.site.search import write_index
     site = tmp_path / "site"
     shutil.copytree(site_root / "build" / "site", site, symlinks=True)
     shutil.rmtree(site / "pagefind")

@@ -5,7 +5,7 @@ import hashlib
 
 import pytest
 
-from scripts import yamlio
+from scripts.curated import yamlio
 
 from .conftest import ROOT, SEEDS
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import build, load_all
-from scripts.errors import BuildFailed
+from scripts.build.build import build, load_all
+from scripts.curated.errors import BuildFailed
 
 from .conftest import copy_project
 from .fixtures.sources.make import ID, make_request, request_yaml, sha, write_xlsx
@@ -139,7 +139,7 @@ def test_symlinked_attachment_is_refused(project):
 
 
 def test_the_html_table_respects_row_spans():
-    from scripts.sources import read_source
+    from scripts.curated.sources import read_source
     from tests.fixtures.sources.make import PAGE
     grid = read_source("response.html", PAGE.encode()).grids["table 1"]
     assert [grid.text(3, c) for c in range(1, 5)] == ["Charge/summons", "18 and over", "5", "*"]
@@ -341,7 +341,7 @@ def test_a_table_from_an_attached_text_file_shows_its_marks_and_names_the_file(p
 def test_a_cell_the_preview_leaves_out_links_to_the_file_and_the_legend_says_so(project, monkeypatch):
     """Real spreadsheets run past the preview's first rows: a number there links to the file, never to an anchor that is
     not on the page; a cell inside a merged range is shown by the range's top-left cell."""
-    from scripts import render
+    from scripts.site import render
     monkeypatch.setattr(render, "PREVIEW_ROWS", 4)  # Offences shows rows 1-4; its totals (row 7) are left out
     build(project, site=True)
     html = (project / "build/site/requests" / ID / "index.html").read_text()

@@ -7,9 +7,9 @@ from odf.opendocument import OpenDocumentSpreadsheet
 from odf.table import Table, TableCell, TableRow
 from odf.text import P
 
-from scripts.citation import GridTarget
+from scripts.curated.citation import GridTarget
 from scripts.extract.grids import extract_file
-from scripts.sources import read_source
+from scripts.curated.sources import read_source
 
 
 def constructed_ods() -> bytes:

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from scripts.validate import frictionless_problems, validate_package
+from scripts.packages.validate import frictionless_problems, validate_package
 
 NAME = "hertfordshire-foi2018-00739"
 

@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..load import slug
-from ..reference import read_csv
-from .. import citation
-from ..response import ResponseText
+from ..curated.load import slug
+from ..curated.reference import read_csv
+from ..curated import citation
+from ..curated.response import ResponseText
 from .cells import codes_in, repair
 from .flat import read_bare, read_piped
 from .furniture import furniture_lines
@@ -187,7 +187,3 @@ def _unique(base: str, taken: list[str]) -> str:
         name, k = f"{base}-{k}", k + 1
     return name
 
-
-from .report import reconciliation, report  # noqa: E402  (the report reads the classes above)
-
-__all__ = ["Extraction", "extract", "reconciliation", "report"]

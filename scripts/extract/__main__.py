@@ -5,10 +5,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..markers import described
-from ..tables import FIXED
-from ..writers import csv_bytes
-from . import extract, files, report
+from ..curated.markers import described
+from ..curated.tables import FIXED
+from ..packages.writers import csv_bytes
+from . import extract, files
+from .report import report
 from .files import FILE_SUFFIXES
 
 

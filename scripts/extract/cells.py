@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..markers import status_of
+from ..curated.markers import status_of
 
 NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)$")
 TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|hrs|minutes?|mins|seconds?|%|per\s*cent)"

@@ -4,12 +4,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .. import reconcile
-from ..citation import GridTarget
-from ..model import Layout
-from ..sources import SourceError, read_source
-from ..tables import Table
-from ..writers import csv_bytes
+from ..curated import reconcile
+from ..curated.citation import GridTarget
+from ..curated.model import Layout
+from ..curated.sources import SourceError, read_source
+from ..curated.tables import Table
+from ..packages.writers import csv_bytes
 from . import extract
 from .grids import extract_file
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..citation import TOTAL_WORD
-from ..markers import status_of
-from ..model import TOTAL
-from ..sources import Grid, cell_name, read_source
+from ..curated.citation import TOTAL_WORD
+from ..curated.markers import status_of
+from ..curated.model import TOTAL
+from ..curated.sources import Grid, cell_name, read_source
 
 YEAR = re.compile(r"^(19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?$")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..tables import TOTAL
+from ..curated.tables import TOTAL
 from .cells import YEAR, codes_in, dim_from_caption, dim_name, is_total, read_cell, snake, unwrap
 from .model import Grid, Row
 

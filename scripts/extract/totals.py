@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..tables import TOTAL
+from ..curated.tables import TOTAL
 from .prose import Statement
 from .tidy import Proposed
 

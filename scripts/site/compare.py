@@ -6,12 +6,11 @@ Numbers stand next to the caveats that stop a like-for-like comparison; nothing 
 from __future__ import annotations
 
 import html as htmllib
-import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import charts, pagekit
-from .combine import EXPORTS
+from ..packages.combine import EXPORTS
 from .pagekit import read_rows
 
 TOTAL = "Total"
@@ -213,31 +212,3 @@ def exports_links(name: str, prefix: str) -> str:
     """The SQLite and Excel downloads of the combined package, for the data page (written beside MkDocs: catalog.json has their hashes)."""
     labels = {"sqlite": "SQLite database", "xlsx": "Excel workbook"}
     return pagekit.html("analyst/exports.html.j2", formats=EXPORTS, name=name, labels=labels, prefix=prefix)
-
-
-def render_analyst_pages(packages: Path, out: Path, draw=None, summaries: list | None = None, memo=None, keys: dict | None = None) -> None:
-    """Write the charts, the comparison pages, the family pages and the force-label page into the generated docs.
-
-    `summaries` are the requests' scripts/summary.Summary in catalog order (read from the packages when not given);
-    `memo` and `keys` keep pages under what they show (scripts/render.Packages.memo)."""
-    from .labels import labels_pages
-    from .summary import summarise
-
-    STATUS_WORDS.update({r["code"]: r["title"] for r in read_rows(packages / "reference" / "answer_statuses.csv")})
-    if summaries is None:
-        catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))["packages"]
-        summaries = [summarise(packages, p["name"]) for p in catalog if p["name"] not in ("all", "reference")]
-    chart_index = charts.write_charts(out, {s.name: s.charts for s in summaries}, draw)
-    answers = [Answer(s.d, [replace(r, charts=chart_index.get((s.name, r.name), [])) for r in s.released], list(s.questions),
-                      list(s.package_caveats)) for s in summaries]
-    groups = families(answers)
-    pagekit.write_page(out, "compare/index.md", index_page(answers, groups))
-    for slug, title, topics in COMPARISONS:
-        for rel, text in topic_pages(slug, title, topics, answers, memo=memo, keys=keys).items():
-            pagekit.write_page(out, rel, text)
-    memo, keys = memo or pagekit.unkept, keys or {}
-    for family, members in groups.items():
-        text = memo(("family", family, STATUS_WORDS, [keys.get(a.name, a.name) for a in members]), lambda f=family, m=members: family_page(f, m))
-        pagekit.write_page(out, f"compare/family-{family}.md", text)
-    for rel, text in labels_pages(packages, summaries, memo).items():
-        pagekit.write_page(out, rel, text)

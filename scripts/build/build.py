@@ -28,16 +28,16 @@ from pathlib import Path
 
 from . import workers
 from .assemble import assemble
-from .cache import (SHARED, Cache, Inputs, combined_key, files_under, seal, state_holds, tree_key, tree_state, unseal,
+from ..common.cache import (SHARED, Cache, Inputs, combined_key, files_under, seal, state_holds, tree_key, tree_state, unseal,
                     write_atomic)
-from .collect import check_collection, load_all, prepare, request_folders  # noqa: F401 (the build's checks, imported from here by tests)
-from .errors import BuildFailed, Problems
-from .faults import checkpoint
+from ..curated.collect import check_collection, load_all, prepare, request_folders  # noqa: F401 (the build's checks, imported from here by tests)
+from ..curated.errors import BuildFailed, Problems
+from ..common.faults import checkpoint
 from .links import keep_unchanged
-from .timing import Timer
+from ..common.timing import Timer
 from .workers import JOBS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHOWN = 50  # problems printed; the count of the rest follows
 PUBLISHED = ("datapackages", "site")
 
@@ -140,7 +140,7 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
                     pool.validate(assembly.validate)
 
                 if site:
-                    from .site import build_site
+                    from ..site.site import build_site
                     build_site(root, version / "datapackages", version / "site", timer, previous, jobs, cache,
                                before_mkdocs=beside_mkdocs)
                     with timer.stage("site: keep unchanged files"):
@@ -176,7 +176,7 @@ def record_published(version: Path, site: bool) -> None:
               "files": frozenset(rel for rel, st in state.items() if not stat.S_ISDIR(st[0]))}
     write_atomic(version / ".cache" / PACKAGE_FILES, seal(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)))
     if site:
-        from .site import record_site
+        from ..site.site import record_site
         record_site(version)
 
 
@@ -215,7 +215,7 @@ def unchanged(root: Path, previous: Path | None, site: bool, timer: Timer, input
         if published_files(previous) != recorded:  # a file added behind the build is not what it would write
             return False, known
         if site:
-            from .site import site_intact, site_key, stored_key
+            from ..site.site import site_intact, site_key, stored_key
             if stored_key(previous, "site.key") != site_key(root, previous / "datapackages") or not site_intact(previous):
                 return False, known
     timer.count("requests reused", len(folders))
@@ -256,6 +256,3 @@ def main(argv: list[str] | None = None) -> int:
     print("build complete: build/datapackages" + ("" if args.no_site else " and build/site"))
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

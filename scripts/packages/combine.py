@@ -9,13 +9,13 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Request
+from ..curated.model import Request
 from .package import (CAVEAT_FIELDS, CAVEAT_TITLES, CURATION_LICENSE, PROFILE, QUESTION_FIELDS, QUESTION_TITLES,
                       caveat_rows, question_rows, table_header, table_rows)
 from .observations import HEADER, Codes, request_rows
 from .observations import schema as obs_schema
 from .readme import readme_bytes
-from .reference import Reference, read_csv
+from ..curated.reference import Reference, read_csv
 from .writers import csv_body, csv_bytes, file_integrity, integrity, json_bytes, write, write_zip
 
 

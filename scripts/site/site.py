@@ -1,27 +1,25 @@
 """The static site: render Markdown from the built packages, run `mkdocs build --strict`, link the downloads in."""
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
 import os
 import pickle
-import signal
 import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
-from .combine import EXPORTS, without_exports
-from .errors import BuildFailed, Problem
-from .faults import checkpoint
+from ..packages.combine import EXPORTS, without_exports
+from ..curated.errors import BuildFailed, Problem
+from ..common.faults import checkpoint
 from .pagecache import SUMMARIES, RenderBuild, Store
 from .render import render_all
 from .search import index_site
-from .timing import Timer
+from ..common.children import die_with_parent
+from ..common.timing import Timer
 
-PR_SET_PDEATHSIG = 1
 
 
 def generated_docs(root: Path, packages: Path, build: RenderBuild | None = None, trash: Path | None = None) -> Path:
@@ -83,12 +81,6 @@ def source_date_epoch(packages: Path) -> str:
     return str(int(datetime.fromisoformat(latest.replace("Z", "+00:00")).timestamp()))
 
 
-def die_with_parent() -> None:
-    """In the child: ask Linux to kill it when the build dies, so a killed build leaves no writer behind."""
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass  # not Linux: the child still ends when mkdocs finishes
 
 
 def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = None, previous: Path | None = None, jobs: int = 2,
@@ -154,7 +146,7 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
 def record_site(version: Path) -> None:
     """Note the state of every file and folder of the finished site, so a later build can trust it unchanged (scripts/cache.py):
     a file's inode, size and mtime, a folder's ctime too (which any name added, removed or renamed in it changes)."""
-    from .cache import tree_state
+    from ..common.cache import tree_state
     # A new file, then a rename: site.files may be a hard link to the published version's (the site was reused whole).
     tmp = version / ".cache" / ".site.files.tmp"
     tmp.write_bytes(pickle.dumps(tree_state(version / "site", ctime=False)))
@@ -165,7 +157,7 @@ def site_intact(previous: Path) -> bool:
     """Whether the published site is exactly as its build left it (any file changed, added or gone: build it again).
 
     Every file and folder is stat'ed, none read or listed: a name added or removed changes its folder's mtime and ctime."""
-    from .cache import state_holds
+    from ..common.cache import state_holds
     try:
         return state_holds(previous / "site", pickle.loads((previous / ".cache" / "site.files").read_bytes()))
     except Exception:
@@ -176,7 +168,7 @@ def site_key(root: Path, packages: Path) -> str:
     """Everything the site is made from: the packages (their catalog lists the hash of each), docs/ and mkdocs.yml, the code.
 
     The catalog is read as it stands before the exports are listed in it: the pages never show their sizes or hashes."""
-    from .cache import code_key, tree_key
+    from ..common.cache import code_key, tree_key
     catalog = without_exports(json.loads((packages / "catalog.json").read_text(encoding="utf-8")))
     parts = [code_key(), json.dumps(catalog, sort_keys=True), (root / "mkdocs.yml").read_text(encoding="utf-8")]
     parts += [f"{item.name} {tree_key(item, follow=True)}" for item in sorted((root / "docs").iterdir()) if item.name != "generated"]

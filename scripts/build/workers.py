@@ -15,13 +15,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem, Problems
-from .load import load_request
-from .combine import catalog_fields, contribution
-from .observations import Codes
-from .package import write_package
-from .reference import Reference
-from .validate import validate_package
+from ..curated.errors import Problem, Problems
+from ..curated.load import load_request
+from ..packages.combine import catalog_fields, contribution
+from ..packages.observations import Codes
+from ..packages.package import write_package
+from ..curated.reference import Reference
+from ..packages.validate import validate_package
 
 JOBS = 2  # the machine's two cores
 CHUNK = 4  # requests per task sent to a worker: fewer round trips, still an even spread
@@ -116,7 +116,7 @@ def validate_package_timed(descriptor: Path) -> tuple[list[Problem], float]:
 
 def _init() -> None:
     """In a new worker: die with the build, so a killed build leaves no writer behind."""
-    from .site import die_with_parent
+    from ..common.children import die_with_parent
     die_with_parent()
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .markers import NIL_ON_LINE, SUPPRESSED_ON_LINE
+from ..curated.markers import NIL_ON_LINE, SUPPRESSED_ON_LINE
 
 TOTAL = "Total"
 

@@ -21,9 +21,10 @@ from markupsafe import Markup, escape
 
 from . import crosstab, pagekit
 from .pagekit import read_rows
-from .sources import Source, SourceError, cell_name, column_letters, parse_cell, read_source
-from .compare import chart_figures, exports_links, render_analyst_pages
-from .errors import BuildFailed, Problem
+from ..curated.sources import Source, SourceError, cell_name, column_letters, parse_cell, read_source
+from .analyst import render_analyst_pages
+from .compare import chart_figures, exports_links
+from ..curated.errors import BuildFailed, Problem
 from .summary import Summary, descriptor, summarise
 from . import paginate as paginate_module
 from .paginate import paginate, url_of

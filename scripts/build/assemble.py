@@ -16,17 +16,17 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import SHARED, Cache, Entry, Inputs, combined_key, outputs, seal, shared_outputs, tree_key, unseal
-from .collect import duplicates, prepare, request_folders
-from .combine import (EXPORTS, Contribution, add_exports, catalog_fields, contribution, write_catalog, write_combined,
+from ..common.cache import SHARED, Cache, Entry, Inputs, combined_key, outputs, seal, shared_outputs, tree_key, unseal
+from ..curated.collect import duplicates, prepare, request_folders
+from ..packages.combine import (EXPORTS, Contribution, add_exports, catalog_fields, contribution, write_catalog, write_combined,
                       write_reference)
-from .errors import BuildFailed, Problem, Problems
-from .export import write_sqlite, write_xlsx
-from .faults import checkpoint
+from ..curated.errors import BuildFailed, Problem, Problems
+from ..packages.export import write_sqlite, write_xlsx
+from ..common.faults import checkpoint
 from .links import keep_files, keep_unchanged
-from .load import load_request
-from .observations import Codes
-from .timing import Timer
+from ..curated.load import load_request
+from ..packages.observations import Codes
+from ..common.timing import Timer
 from .workers import Context, Later, Pool
 
 

@@ -24,7 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import charts, pagekit, render, summary
-from .cache import code_key, seal, stat_of, unseal
+from ..common.cache import code_key, seal, stat_of, unseal
 
 _SHARED: dict = {}  # what forked workers read: the Packages of this build
 SUMMARIES = "summaries.pickle"
@@ -284,7 +284,7 @@ def _link(source: Path | None, target: Path) -> bool:
 
 
 def _init() -> None:
-    from .site import die_with_parent
+    from ..common.children import die_with_parent
     die_with_parent()
 
 

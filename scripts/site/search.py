@@ -98,7 +98,7 @@ def write_index(items: list[dict], bundle: Path) -> None:
         cmd = [sys.executable, "-m", "pagefind_bin", "--site", tmp, "--output-path", str(bundle.absolute()), "--force-language", "en", "--quiet"]
         done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
-        from .errors import BuildFailed, Problem
+        from ..curated.errors import BuildFailed, Problem
         raise BuildFailed([Problem("scripts/search.py", None, "pagefind", (done.stdout + done.stderr).strip()[-2000:] or "failed", "mkdocs")])
 
 
@@ -108,7 +108,7 @@ def index_site(packages: Path, site: Path, previous: Path | None = None) -> Path
     When the records and the code are those of the published build (`previous` is its version folder, whose .cache/
     records their hash), its bundle is hard-linked instead of indexing again.
     """
-    from .cache import code_key
+    from ..common.cache import code_key
     bundle = site / BUNDLE
     items = records(packages)
     key = hashlib.sha256(json.dumps([code_key(), items], sort_keys=True).encode()).hexdigest()

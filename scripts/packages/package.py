@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import Request, Table
+from ..curated.model import Request, Table
 from .readme import readme_bytes
-from .reference import Reference
+from ..curated.reference import Reference
 from .writers import csv_bytes, json_bytes, write, write_zip
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"

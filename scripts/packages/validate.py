@@ -10,7 +10,7 @@ import frictionless
 import jsonschema
 import jsonschema_rs
 
-from .errors import Problem
+from ..curated.errors import Problem
 
 # The official Data Package v2 JSON Schema profiles, as the Frictionless team ships them in dplib-py (pinned in
 # requirements.txt; the same files as datapackage.org/profiles/2.0/). Read from the installed package, not copied here.

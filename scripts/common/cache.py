@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CODE = Path(__file__).resolve().parent
+CODE = Path(__file__).resolve().parents[1]  # scripts/
 FORMAT = 3  # bump when Entry or the kept objects change shape
 SHARED = "_shared"  # the entry of the reference package, the combined package and the catalog
 
