@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 
-.PHONY: build packages test serve bench lint extract browser clean screenshots
+.PHONY: build packages test check serve bench lint extract browser clean screenshots
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ packages: $(STAMP)
 ## test: build, then run every test (browser tests use Debian's chromium, installed if missing)
 test: build browser
 	$(PY) -m pytest
+
+## check: the fast tier, while you work: lint and every test that needs neither Chromium nor a site build (under a minute)
+check: lint
+	$(PY) -m pytest -q -m "not slow"
 
 browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }

@@ -1,6 +1,7 @@
-"""Shared fixtures: a throw-away copy of the project to break, and one clean build of the seeds."""
+"""Shared fixtures: a throw-away copy of the project to break, and one clean build of the seeds; the test tiers."""
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 from pathlib import Path
@@ -11,6 +12,26 @@ from scripts.build.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+# The fast tier (`make check`) runs every test that needs neither Chromium nor a build of the site. A test is marked
+# `browser` when it drives Chromium and `slow` when it builds a site or a synthetic corpus; it is marked from what it
+# uses, so a new test lands in the right tier without anyone remembering to mark it.
+SLOW_MODULES = {"test_determinism", "test_publish", "test_scale_build", "test_scale_pages", "test_scale_site", "test_scale_synth",
+                "test_search_browser", "test_site_browser", "test_site_links"}
+SLOW_FIXTURES = {"site_root"}
+SLOW_WORDS = ("site=True", "make_project(")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        function = getattr(item, "function", None)
+        source = inspect.getsource(function) if function else ""
+        module = item.module.__name__.rpartition(".")[2] if getattr(item, "module", None) else ""
+        browser = "chromium" in source or "CHROMIUM" in inspect.getsource(item.module) and "sync_playwright" in source
+        if browser:
+            item.add_marker(pytest.mark.browser)
+        if browser or module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or any(w in source for w in SLOW_WORDS):
+            item.add_marker(pytest.mark.slow)
 
 
 def copy_project(target: Path) -> Path:

@@ -1,4 +1,4 @@
-"""The extractor's proposals pass the build's full citation check (scripts/citation.py), and that check can fail."""
+"""The extractor's proposals pass the build's full citation check (scripts/curated/citation.py), and that check can fail."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -75,7 +75,7 @@ def test_twenty_synthetic_requests_build_cleanly(tmp_path, capsys):
     build(root, site=True)
     files = published(root / "build")
     pages = [k for k in files if k.startswith("site/requests/") and k.endswith("/index.html")]
-    texts = [k for k in pages if k.endswith("/text/index.html")]  # a long response's own page (scripts/pagekit.py)
+    texts = [k for k in pages if k.endswith("/text/index.html")]  # a long response's own page (scripts/site/site/pagekit.py)
     assert len(pages) - len(texts) == 21  # 20 and the list
     from scripts.site.pagekit import LONG_TEXT
     long = [p.name for p in (root / "datapackages").iterdir() if p.name != "reference" and (p / "response.txt").stat().st_size > LONG_TEXT]

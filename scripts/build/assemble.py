@@ -1,7 +1,7 @@
 """Assemble build/datapackages: each request's package, fresh from the workers or reused from the cache, then the shared ones.
 
-Requests whose content hash is unchanged are hard-linked from the published version (scripts/cache.py); the others
-are loaded, checked and packaged in worker processes (scripts/workers.py), which also give each request's rows of
+Requests whose content hash is unchanged are hard-linked from the published version (scripts/common/cache.py); the others
+are loaded, checked and packaged in worker processes (scripts/build/workers.py), which also give each request's rows of
 the combined tables (its Contribution, kept in the cache). The collection check, the reference and combined packages
 and the catalog follow in this process, in folder order, so the bytes never depend on the cache or on the number of
 workers; the combined CSVs are written by streaming the contributions, one request at a time. What is left is done
@@ -49,7 +49,7 @@ class _Run:
     built: set[str] = field(default_factory=set)  # requests packaged afresh, whose contributions are kept
     spool: Path | None = None  # where contributions wait without a cache
     salt: tuple[str, ...] = ()
-    inputs: Inputs | None = None  # the curated folders' hashes, trusted by their files' states (scripts/cache.py)
+    inputs: Inputs | None = None  # the curated folders' hashes, trusted by their files' states (scripts/common/cache.py)
 
 
 @dataclass
@@ -96,7 +96,7 @@ def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | Non
              known: dict | None = None, inputs: Inputs | None = None) -> Assembly:
     """Write every package into `out` (a new version's datapackages/); raise BuildFailed on any curated problem.
 
-    `known`: request -> (key, cache entry or None), as scripts/build.unchanged found them before the first difference.
+    `known`: request -> (key, cache entry or None), as scripts/build/build.unchanged found them before the first difference.
     Returns what is left to do beside MkDocs: validating what was written afresh, and the combined package's exports.
     """
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -6,11 +6,11 @@ the link `build/current` is switched to it (a rename, atomic on POSIX), and `bui
 never a mix; a failed or killed build leaves the last good one published, and the next build removes
 what it left behind. One build at a time holds `build/.lock`; a second one waits for it.
 
-Both cores: requests are loaded, checked and packaged in worker processes (scripts/workers.py, scripts/assemble.py),
-request pages and charts are rendered in workers (scripts/pagecache.py), and what was written afresh is validated
+Both cores: requests are loaded, checked and packaged in worker processes (scripts/build/workers.py, scripts/build/assemble.py),
+request pages and charts are rendered in workers (scripts/site/pagecache.py), and what was written afresh is validated
 in workers beside MkDocs; the build waits for every validation before it publishes. Each phase forks its own two
-workers. A request whose inputs are unchanged since the published build is reused, not rebuilt (scripts/cache.py),
-and every file whose bytes did not change stays the published file, hard-linked, with its mtime (scripts/links.py).
+workers. A request whose inputs are unchanged since the published build is reused, not rebuilt (scripts/common/cache.py),
+and every file whose bytes did not change stays the published file, hard-linked, with its mtime (scripts/build/links.py).
 Neither the number of workers nor the cache changes a byte of the output.
 """
 from __future__ import annotations

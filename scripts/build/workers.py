@@ -2,7 +2,7 @@
 
 Requests are independent until the combine stage (DESIGN.md), so workers need only the reference lists and the
 schema. A worker sends back the request's contribution to the combined package (its rows of each combined table,
-pickled: scripts/combine.py), never the Request, so with workers the main process holds no request while the others
+pickled: scripts/packages/combine.py), never the Request, so with workers the main process holds no request while the others
 are built (with one job, or one request to build, `process` runs in the main process, one request at a time).
 """
 from __future__ import annotations

@@ -261,7 +261,7 @@ class Cache:
             _link(self.old / "objects" / f"{entry.key}.pickle", self.new / "objects" / f"{entry.key}.pickle", made=True)
 
     def put_object(self, key: str, data: bytes) -> None:
-        """Keep a pickled Contribution (scripts/combine.py) under its input key, sealed with its sha256."""
+        """Keep a pickled Contribution (scripts/packages/combine.py) under its input key, sealed with its sha256."""
         write_atomic(self.new / "objects" / f"{key}.pickle", seal(data))
 
     def object_path(self, key: str) -> Path:

@@ -56,7 +56,7 @@ def _cells(text: str, sep: str) -> list[str]:
 
 
 def _is_bare_value(text: str) -> bool:
-    """A line holding one cell and nothing else: a number, a value marker (the one vocabulary, scripts/markers.py),
+    """A line holding one cell and nothing else: a number, a value marker (the one vocabulary, scripts/curated/markers.py),
     `n/a`, or an empty cell (`6 |`, `|`, `*`, `x`)."""
     core = text.strip().strip("|").strip()
     return bool(re.fullmatch(r"[\d,]*|n/a", core, re.IGNORECASE)) or status_of(core) is not None
@@ -213,7 +213,7 @@ def _cell_number(text: str) -> int | None:
 
 
 def cell_value_problem(text: str, status: str, value: int | None) -> str | None:
-    """Why a cell does not hold this value with this status, or None (markers from the one vocabulary, scripts/markers.py)."""
+    """Why a cell does not hold this value with this status, or None (markers from the one vocabulary, scripts/curated/markers.py)."""
     if status == "reported":
         return None if _cell_number(text) == value else f"the cell holds {text!r}, not {value}"
     if status == "blank":

@@ -10,7 +10,7 @@ CODES = {
     "yaml-alias": "YAML anchors and aliases are not allowed in curated files",
     "encoding": "a file is not UTF-8 (or starts with a byte-order mark)",
     "control-character": "a control character (such as NUL) in curated text",
-    "schema": "request.yaml does not match scripts/schemas/request.schema.yaml",
+    "schema": "request.yaml does not match scripts/curated/schemas/request.schema.yaml",
     "unknown-code": "a code that is not in the reference lists",
     "date": "not a calendar date, not the date its quote gives, or a period that runs backwards",
     "claim-not-in-text": "a title, summary or table description gives a number the response does not write",

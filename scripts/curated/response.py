@@ -9,7 +9,7 @@ from .markers import ALIGNED_GAP, BLANK_ON_LINE, NIL_ON_LINE, SUPPRESSED_ON_LINE
 
 # A whole number as written: not part of a word, a code (086/02) or a date (01.01.2017).
 NUMBER = re.compile(r"(?<![\w/.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w/]|[.,]\d)")
-# The value markers (nil words, suppression markers, blank cells) come from scripts/markers.py, the one
+# The value markers (nil words, suppression markers, blank cells) come from scripts/curated/markers.py, the one
 # vocabulary the extractor uses too. On a line aligned with spaces (no tabs or pipes) a wide gap can hide
 # an empty cell, so there a blank cannot be disproved from the line alone (see stands_on).
 NIL, SUPPRESSED, BLANK_CELL = NIL_ON_LINE, SUPPRESSED_ON_LINE, BLANK_ON_LINE  # the names other modules knew them by

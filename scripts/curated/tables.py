@@ -62,7 +62,7 @@ def _records(text: str, path: Path, problems: Problems) -> list[tuple[int, list[
 
 
 def read_rows(dims: list[str], layout: Layout, path: Path, target, statuses: set[str], problems: Problems) -> tuple[Row, ...] | None:
-    """Parse one curated CSV and prove each row (value and labels) where it cites (a citation target of scripts/citation.py)."""
+    """Parse one curated CSV and prove each row (value and labels) where it cites (a citation target of scripts/curated/citation.py)."""
     text = decode(path, problems)
     if text is None:
         return None
@@ -149,7 +149,7 @@ def _parse_row(record: list[str], dims: list[str], expected: list[str], path: Pa
 
 
 def _check_citation(row: Row, layout: Layout, levels: list[set[str]], target, path: Path, problems: Problems) -> None:
-    """Prove that the value and its labels stand where the row cites, under its own headings (scripts/citation.py)."""
+    """Prove that the value and its labels stand where the row cites, under its own headings (scripts/curated/citation.py)."""
     labels = [row.label(d) for d in layout.rows]
     columns = [row.label(d) for d in layout.columns]
     why = target.check(row, labels, columns, levels)

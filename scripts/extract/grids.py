@@ -1,6 +1,6 @@
 """Propose tidy tables from spreadsheets, CSV attachments and web pages, each value cited to its sheet and cell.
 
-A grid (a sheet, a CSV, an HTML table) is read by scripts/sources.py with a real parser; here its value
+A grid (a sheet, a CSV, an HTML table) is read by scripts/curated/sources.py with a real parser; here its value
 block is found (the cells holding numbers or markers), the label columns to its left become row
 dimensions and the header rows above it column dimensions. Merged and spanned cells give their text to
 every cell they cover; a blank header under a `Total` header is part of that total.

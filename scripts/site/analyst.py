@@ -14,8 +14,8 @@ from .summary import summarise
 def render_analyst_pages(packages: Path, out: Path, draw=None, summaries: list | None = None, memo=None, keys: dict | None = None) -> None:
     """Write the charts, the comparison pages, the family pages and the force-label page into the generated docs.
 
-    `summaries` are the requests' scripts/summary.Summary in catalog order (read from the packages when not given);
-    `memo` and `keys` keep pages under what they show (scripts/render.Packages.memo)."""
+    `summaries` are the requests' scripts/site/summary.Summary in catalog order (read from the packages when not given);
+    `memo` and `keys` keep pages under what they show (scripts/site/render.Packages.memo)."""
     compare.STATUS_WORDS.update({r["code"]: r["title"] for r in read_rows(packages / "reference" / "answer_statuses.csv")})
     if summaries is None:
         catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))["packages"]

@@ -211,7 +211,7 @@ def write_svg(chart: Chart, target: Path) -> None:
 def write_charts(out: Path, charts: dict[str, list[Chart]], draw=None) -> dict[tuple[str, str], list[Chart]]:
     """Write out/charts/<request>/<table>--<slug>.svg for every request's charts; return the charts by (request, table).
 
-    `draw(chart, target)` writes a chart's SVG file (default `write_svg`; the build links the ones it keeps, scripts/pagecache.py).
+    `draw(chart, target)` writes a chart's SVG file (default `write_svg`; the build links the ones it keeps, scripts/site/pagecache.py).
     """
     draw = draw or write_svg
     found: dict[tuple[str, str], list[Chart]] = {}

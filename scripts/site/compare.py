@@ -1,7 +1,7 @@
 """Comparison pages per topic and family pages, read from the BUILT packages: what each force released, side by side.
 
 Numbers stand next to the caveats that stop a like-for-like comparison; nothing is ever added up across forces
-(no function here sums values). The pages are written from templates in scripts/templates/analyst/.
+(no function here sums values). The pages are written from templates in scripts/site/templates/analyst/.
 """
 from __future__ import annotations
 
@@ -148,9 +148,9 @@ def topic_page(slug: str, title: str, topics: list[str], answers: list[Answer]) 
 
 def topic_pages(slug: str, title: str, topics: list[str], answers: list[Answer], per_page: int | None = None, memo=None,
                 keys: dict | None = None) -> dict[str, str]:
-    """The comparison pages of one topic (compare/<slug>/, then page/2/, ...: COMPARED to a page, scripts/paginate.py).
+    """The comparison pages of one topic (compare/<slug>/, then page/2/, ...: COMPARED to a page, scripts/site/paginate.py).
 
-    `memo(parts, make)` may keep a page under what it shows (`keys`: each request's summary key; scripts/render.py)."""
+    `memo(parts, make)` may keep a page under what it shows (`keys`: each request's summary key; scripts/site/render.py)."""
     from .paginate import paginate
     memo, keys = memo or pagekit.unkept, keys or {}
     chosen = [a for a in answers if {t["code"] for t in a.request["topics"]} & set(topics)]

@@ -62,10 +62,10 @@ def outcome_labels(packages: Path, seen: list[tuple[str, str, tuple[str, ...]]])
 
 def labels_pages(packages: Path, summaries: list, memo=None) -> dict[str, str]:
     """labels.md and its pages: the offence labels (labels/page/N.md) and the outcome labels (labels/outcomes/page/N.md),
-    PER_PAGE rows to a page each (scripts/paginate.py), the first page of both on labels.md; each outcome label names the
+    PER_PAGE rows to a page each (scripts/site/paginate.py), the first page of both on labels.md; each outcome label names the
     first requests where it was seen (all of them are in the combined observations table).
 
-    `summaries` are the requests' scripts/summary.Summary, in catalog order; `memo` may keep a page under its rows."""
+    `summaries` are the requests' scripts/site/summary.Summary, in catalog order; `memo` may keep a page under its rows."""
     from .paginate import paginate
     outcomes = outcome_labels(packages, [(s.name, s.d["foi:request"]["force"]["code"], s.outcomes) for s in summaries])
     for row in outcomes:

@@ -3,7 +3,7 @@
 A request page is a function of its own package, the reference package, every request's reference (mentions of
 other requests become links), mkdocs.yml's `extra:` and the code (scripts/, its templates and glossary); a chart
 of its bars, its measure, the code and leather (the chart library); a request's summary (what the browse pages read
-of it, scripts/summary.py) of its package and the code. Each is kept under the hash of those inputs in the version's
+of it, scripts/site/summary.py) of its package and the code. Each is kept under the hash of those inputs in the version's
 .cache/ (pages/, charts/; the summaries all in one sealed summaries.pickle), beside the packages' own cache, and
 published with it; a page's or chart's file name carries the sha256 of its content, checked whenever it is read, so a
 damaged entry is drawn or rendered again. Each store records the inode, size and mtime of its files (beside it, sealed),

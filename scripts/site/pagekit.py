@@ -53,7 +53,7 @@ def markdown_page(title: str, template: str, **context) -> str:
 
 
 def unkept(parts: tuple, make) -> str:
-    """The memo of a render that keeps nothing: every page is made (the build passes one that keeps them, scripts/pagecache.py)."""
+    """The memo of a render that keeps nothing: every page is made (the build passes one that keeps them, scripts/site/pagecache.py)."""
     return make()
 
 

@@ -1,7 +1,7 @@
 """Write the site's Markdown pages from the built data packages (never from the curated YAML).
 
 Every page is Markdown whose body is raw HTML blocks rendered by auto-escaping Jinja2
-templates (scripts/templates/), each collapsed onto one line, plus a few fixed `## `
+templates (scripts/site/templates/), each collapsed onto one line, plus a few fixed `## `
 headings for the table of contents. Curated text only ever reaches a page as escaped
 text inside those blocks, so neither HTML nor Markdown (links, images, attribute lists)
 in it can become markup. The page title goes in the front matter as a JSON string of
@@ -75,7 +75,7 @@ def page(title: str, *parts: str, toc: bool = True) -> str:
 
 
 class Packages:
-    """The built packages, read once: each request's summary (scripts/summary.py), the reference lists and the glossary.
+    """The built packages, read once: each request's summary (scripts/site/summary.py), the reference lists and the glossary.
 
     `requests` are the summaries' slim descriptors, in catalog order; a request page reads its whole one (`descriptor`).
     """
@@ -89,7 +89,7 @@ class Packages:
         self.summaries = summaries
         self.requests = [s.d for s in summaries]
         self.questions = {s.name: list(s.questions) for s in summaries}
-        self.keys: dict[str, str] = {}  # request -> the key of its summary, when the build keeps them (scripts/pagecache.py)
+        self.keys: dict[str, str] = {}  # request -> the key of its summary, when the build keeps them (scripts/site/pagecache.py)
         self.memo = pagekit.unkept  # memo(parts, make): a browse page, made or kept under what it shows (`parts`)
         self._by_date: list[dict] | None = None
         ref = json.loads((folder / "reference" / "datapackage.json").read_text(encoding="utf-8"))
@@ -104,7 +104,7 @@ class Packages:
     def link_pattern(self) -> tuple[re.Pattern | None, list[tuple[str, str]], dict[str, str]]:
         """One pattern for every glossary term and request reference (compiled once, not once per page).
 
-        The references are one trie-shaped group (scripts/trie.py), longest first, so the scan of a page's text costs
+        The references are one trie-shaped group (scripts/site/trie.py), longest first, so the scan of a page's text costs
         the same with 50 or 50,000 requests; `refs` maps each reference to its request (the first by id).
         """
         if not hasattr(self, "_links"):
@@ -388,7 +388,7 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
             "json_href": f"../../data/json/{d['name']}/{Path(resource['path']).stem}.json",
             "href": lambda c: hrefs[c.cite],
             "beyond": not in_text and cite != "text" and any(hrefs[c.cite] == download for c in grid.cells() if c.status != "blank"),
-            "charts": Markup(chart_figures(d["name"], resource, rows, depth=2))}  # scripts/charts.py, escaped by its own template
+            "charts": Markup(chart_figures(d["name"], resource, rows, depth=2))}  # scripts/site/charts.py, escaped by its own template
 
 
 def field_definitions(tables: list[tuple[str, list[dict]]]) -> tuple[list[dict], list[list[dict]]]:
@@ -450,7 +450,7 @@ def list_context(requests: list[dict], pk: Packages, root: str) -> dict:
 
 
 def all_requests_page(pk: Packages) -> dict[str, str]:
-    """requests/: every request, newest first, PER_PAGE to a page (scripts/paginate.py)."""
+    """requests/: every request, newest first, PER_PAGE to a page (scripts/site/paginate.py)."""
     def make(p) -> str:
         return page("All requests" + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
                     block("browse/all.html", n=len(pk.requests), p=p, per_page=paginate_module.PER_PAGE, **list_context(list(p.items), pk, p.root)),
@@ -564,7 +564,7 @@ def latest_block(pk: Packages) -> str:
 def render_all(packages: Path, out: Path, extra: dict | None = None, build=None) -> None:
     """Write every generated page into `out` (the generated docs folder); `extra` is mkdocs.yml's `extra:`.
 
-    `build` (scripts/pagecache.py) renders the request pages and draws the charts on both cores, reusing those whose
+    `build` (scripts/site/pagecache.py) renders the request pages and draws the charts on both cores, reusing those whose
     inputs did not change; without it, every page is rendered here, one after another.
     """
     pk = Packages(packages, extra, build.summaries(packages) if build is not None else None)
@@ -581,6 +581,6 @@ def render_all(packages: Path, out: Path, extra: dict | None = None, build=None)
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_text(text, encoding="utf-8")
     draw = build.prepare_charts({s.name: s.charts for s in pk.summaries}) if build is not None else None
-    render_analyst_pages(packages, out, draw, pk.summaries, pk.memo, pk.keys)  # charts, comparison and family pages, force labels (scripts/compare.py)
+    render_analyst_pages(packages, out, draw, pk.summaries, pk.memo, pk.keys)  # charts, comparison and family pages, force labels (scripts/site/compare.py)
     index = out / "index.md"
     index.write_text(index.read_text(encoding="utf-8").replace("<!-- latest-requests -->", latest_block(pk)), encoding="utf-8")

@@ -99,7 +99,7 @@ def write_index(items: list[dict], bundle: Path) -> None:
         done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
         from ..curated.errors import BuildFailed, Problem
-        raise BuildFailed([Problem("scripts/search.py", None, "pagefind", (done.stdout + done.stderr).strip()[-2000:] or "failed", "mkdocs")])
+        raise BuildFailed([Problem("scripts/site/search.py", None, "pagefind", (done.stdout + done.stderr).strip()[-2000:] or "failed", "mkdocs")])
 
 
 def index_site(packages: Path, site: Path, previous: Path | None = None) -> Path:

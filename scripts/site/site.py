@@ -71,7 +71,7 @@ def site_extra(root: Path) -> dict:
 
 def source_date_epoch(packages: Path) -> str:
     """A fixed build time for the site (sitemap dates), taken from the data, so builds are reproducible: the newest
-    `created` of the packages, which the combined package's is (the newest curation of its requests, scripts/combine.py),
+    `created` of the packages, which the combined package's is (the newest curation of its requests, scripts/packages/combine.py),
     unless the reference lists' is newer. Two descriptors read, not one per request (0.8 s at 5,000)."""
     catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))
     shared = [p for p in catalog["packages"] if p["name"] in ("all", "reference")]
@@ -144,7 +144,7 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
 
 
 def record_site(version: Path) -> None:
-    """Note the state of every file and folder of the finished site, so a later build can trust it unchanged (scripts/cache.py):
+    """Note the state of every file and folder of the finished site, so a later build can trust it unchanged (scripts/common/cache.py):
     a file's inode, size and mtime, a folder's ctime too (which any name added, removed or renamed in it changes)."""
     from ..common.cache import tree_state
     # A new file, then a rename: site.files may be a hard link to the published version's (the site was reused whole).

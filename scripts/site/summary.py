@@ -3,7 +3,7 @@
 The browse pages list every request, so they used to hold every package's whole descriptor and read every table
 again. A request's Summary holds only what they show: its descriptor without the table schemas and layouts, its
 questions, its charts, what a comparison page shows of it and the force labels in its tables. It is a function of
-the package (and the code), so the build keeps it under the package's hash (scripts/pagecache.py): a rebuild reads
+the package (and the code), so the build keeps it under the package's hash (scripts/site/pagecache.py): a rebuild reads
 small pickles, and only a changed package is read again.
 """
 from __future__ import annotations
