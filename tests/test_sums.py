@@ -286,7 +286,7 @@ def test_a_table_of_several_values_without_totals_must_say_whether_they_add_up(t
     path.write_text(text[:text.index("    sums:\n      additive: false\n      reason: not-disjoint")], encoding="utf-8")
     with pytest.raises(BuildFailed) as err:
         build(root, site=False, jobs=1, cache=False)
-    assert "additivity-undeclared" in str(err.value) and "'figures'" in str(err.value)
+    assert "sums-undeclared" in str(err.value) and "'figures'" in str(err.value)
 
 
 def test_an_overlap_caveat_forbids_declaring_keyword_counts_additive(tmp_path):

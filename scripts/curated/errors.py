@@ -43,7 +43,7 @@ CODES = {
     "total-mismatch": "a stated total that does not equal the sum of its parts",
     "stale-mismatch": "a declared mismatch that does not occur",
     "additivity": "a declaration of whether a table's values may be added up that contradicts itself or a caveat",
-    "additivity-undeclared": "a table of several values and no stated total whose additivity is not declared",
+    "sums-undeclared": "a table of several values and no stated total whose additivity is not declared",
     "sum-group": "a sum group that joins tables of different measures, or periods that overlap or are unknown",
     "reference-list": "a reference code list that cannot be read",
     "frictionless": "a built package that frictionless finds invalid",

@@ -66,7 +66,7 @@ def _decide(table: Table, i: int, declared: dict | None, overlaps: list[Caveat],
         return Sums(True, "parts", table.name, "single")
     add(("tables", i, "name"), f"table {table.name!r} has {len(parts)} values and no stated total, so the build cannot tell whether "
         "they may be added up; declare it under the table: sums: {additive: true} when they are disjoint parts of one whole, or "
-        f"sums: {{additive: false, reason: ...}} ({REASONS})", "additivity-undeclared")
+        f"sums: {{additive: false, reason: ...}} ({REASONS})", "sums-undeclared")
     return None
 
 
