@@ -1,6 +1,7 @@
 """The SQLite and Excel copies of the combined package hold exactly the rows and numbers of its CSVs, as an analyst reads them."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 
@@ -14,9 +15,12 @@ def _resources(built):
     return descriptor["resources"]
 
 
-def _expected(built, resource, boolean=bool):
-    _, rows = read_resource(built / "all", resource)
-    return [tuple(boolean(v) if isinstance(v, bool) else v for v in row) for row in rows]
+def _expected(built, resource, boolean=bool, dates=False):
+    """The CSV's rows as a form holds them: booleans as the form's, dates (ISO text in CSV and SQLite) as Excel dates."""
+    fields, rows = read_resource(built / "all", resource)
+    is_date = [dates and f["type"] == "date" for f in fields]
+    return [tuple(dt.datetime.fromisoformat(v) if d and v is not None else boolean(v) if isinstance(v, bool) else v
+                  for v, d in zip(row, is_date)) for row in rows]
 
 
 def test_sqlite_holds_exactly_the_csv_rows(built):
@@ -29,7 +33,7 @@ def test_sqlite_holds_exactly_the_csv_rows(built):
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert tables == {r["name"] for r in resources} | {"readme"}
     readme = dict(db.execute("SELECT section, text FROM readme"))
-    assert "is_total" in readme["Stated totals"] and "force's own words" in readme["Caveats"]
+    assert "sum_group" in readme["Adding up"] and "force's own words" in readme["Caveats"]
 
 
 def test_sqlite_sums_without_totals_give_the_forces_totals(built):
@@ -49,9 +53,9 @@ def test_xlsx_holds_exactly_the_csv_rows(built):
     for resource in resources:
         rows = list(book[resource["name"][:31]].iter_rows(values_only=True))
         assert list(rows[0]) == [f["name"] for f in resource["schema"]["fields"]]
-        assert [tuple(row) for row in rows[1:]] == _expected(built, resource), resource["name"]
+        assert [tuple(row) for row in rows[1:]] == _expected(built, resource, dates=True), resource["name"]
     readme = {row[0]: row[1] for row in book["README"].iter_rows(values_only=True)}
-    assert "is_total" in readme["Stated totals"] and readme["Version"]
+    assert "sum_group" in readme["Adding up"] and readme["Version"]
 
 
 def test_xlsx_text_is_never_a_formula(built):
@@ -107,7 +111,7 @@ def test_a_table_longer_than_an_excel_sheet_goes_on_over_further_sheets(tmp_path
     readme = {row[0]: row[1] for row in book["README"].iter_rows(values_only=True)}
     expected_sheets, split = ["README"], 0
     for resource in _resources(built):
-        expected = _expected(built, resource)
+        expected = _expected(built, resource, dates=True)
         names = export.sheet_names(resource["name"], len(expected))
         assert len(names) == max(1, -(-len(expected) // 19))
         rows = []

@@ -71,22 +71,23 @@ def test_summing_the_value_column_without_is_total_does_not_double_count(built):
     assert bed[~bed["is_total"]]["value"].sum() == 53 + 91 == 144
 
 
-LABELS = {c: str for c in ["label", "offence_label", "outcome_label", "age_label", "year_label", "keyword_label", "question",
-                             "measure_label", "offence_code", "outcome_type"]}
+LABELS = {c: str for c in ["label", "question", "question_id", "outcome", "offence", "offender_age", "victim_age", "age", "age_band",
+                             "gender", "year", "month", "keyword", "platform", "measure", "offence_code", "outcome_type"]}
 
 
 def test_observations_load_in_one_read_csv_and_say_what_they_are(built):
     """The one read_csv the combined README recommends: labels and codes as text, dates as dates."""
     obs = pd.read_csv(built / "all" / "observations.csv", parse_dates=["period_start", "period_end"], dtype=LABELS)
     assert obs["is_total"].dtype == bool and str(obs["period_start"].dtype).startswith("datetime64")
-    assert not obs[["request_id", "force", "reference", "table", "measure", "status", "source", "line"]].isna().any().any()
+    assert not obs[["request_id", "force", "reference", "table", "table_measure", "status", "source", "line"]].isna().any().any()
     herts = obs[(obs.request_id == "hertfordshire-foi2018-00739")]
-    assert len(herts) == 3 and herts["measure_label"].str.contains("Indecent Images of Children").sum() == 2
+    assert len(herts) == 3 and herts["measure"].str.contains("Indecent Images of Children").sum() == 2
     assert list(herts["question"]) == ["Q1", "Q2", "Q3"], "the two 'Indecent Images' rows are told apart in the row itself"
     sc = obs[obs.offence_code == "71/17"]
     assert 30 in sc["value"].tolist(), "filtering by 71/17 finds the 30 offences without victim details"
+    assert set(sc["code_role"]) == {"subset", "related"}, "none of them is a count of 71/17 offences"
     assert set(obs["offence_code_basis"].dropna()) <= {"stated", "implied", "mapped"}
-    assert set(obs[obs.outcome_label == "UNSOLVED"]["outcome_type_basis"]) == {"unmapped"}
+    assert set(obs[obs.outcome == "UNSOLVED"]["outcome_type_basis"]) == {"unmapped"}
     assert obs[obs.outcome_type == "21"]["value"].tolist() == [88]
 
 
@@ -114,7 +115,8 @@ def test_json_download_says_what_it_is(built):
     data = json.loads((built / "json" / SY21 / f"{SY21}--keyword-counts.json").read_text())
     assert data["force"]["code"] == "south-yorkshire" and data["reference"] == "20210999"
     assert data["period"] == {"label": "Keyword search", "start": "2020-04-01", "end": "2021-03-31"}
-    assert data["rows"][2] == {"keyword": "TWITTER", "value": 0, "status": "nil", "is_total": False, "line": 36}
+    assert {k: data["rows"][2][k] for k in ("keyword", "value", "status", "is_total", "additive", "line")} == \
+        {"keyword": "TWITTER", "value": 0, "status": "nil", "is_total": False, "additive": False, "line": 36}
     assert any(c["kind"] == "keyword-search" for c in data["caveats"])
 
 

@@ -47,15 +47,23 @@ ATHENA_GRID = [
 CODES = {TAKE: "86/2", POSS: "86/10", PROHIB: "86/15", A_TAKE: "86/2", A_POSS: "86/10", T: ""}
 
 
-def tidy(grid, years):
-    """Expand a grid into the published tidy rows."""
+GROUP = "bedfordshire-foi2019-05348/recorded-offences"  # the CMS and Athena tables: one whole over two systems
+
+
+def tidy(grid, years, periods):
+    """Expand a grid into the published tidy rows; `periods` gives each year column's own dates and the table's."""
     rows = []
     for outcome, offence, age, cells, line in grid:
         for year, cell in zip(years, cells):
-            rows.append({"outcome": outcome, "offence": offence, "offence_code": CODES[offence], "offender_age": age,
-                         "year": year, "value": "" if cell is None else str(cell),
-                         "status": "blank" if cell is None else "reported",
-                         "is_total": "true" if T in (outcome, offence, age, year) else "false", "line": str(line)})
+            total = T in (outcome, offence, age, year)
+            start, end, part = periods[year]
+            rows.append({"outcome": outcome, "offence": offence, "offender_age": age, "year": year, "offence_code": CODES[offence],
+                         "code_role": "counts" if CODES[offence] else "", "outcome_type": "",
+                         "value": "" if cell is None else str(cell), "status": "blank" if cell is None else "reported",
+                         "is_total": "true" if total else "false", "additive": "false" if total else "true",
+                         "sum_group": "" if total else GROUP, "additivity": "total" if total else "parts",
+                         "period_start": start, "period_end": end, "period_basis": "table" if year == T else "row",
+                         "part_year": "true" if part else "false", "line": str(line)})
     return rows
 
 
@@ -72,11 +80,13 @@ SY21 = "south-yorkshire-20210999"
 
 
 def test_bedfordshire_cms_table(built):
-    assert read(built / BED / f"tables/{BED}--cms-offenders-under-14.csv") == tidy(CMS_GRID, ["2017", "2018", T])
+    assert read(built / BED / f"tables/{BED}--cms-offenders-under-14.csv") == tidy(CMS_GRID, ["2017", "2018", T], {
+        "2017": ("2017-01-01", "2017-12-31", False), "2018": ("2018-01-01", "2018-05-22", True), T: ("2017-01-01", "2018-05-22", False)})
 
 
 def test_bedfordshire_athena_table(built):
-    assert read(built / BED / f"tables/{BED}--athena-offenders-under-14.csv") == tidy(ATHENA_GRID, ["2018", "2019", T])
+    assert read(built / BED / f"tables/{BED}--athena-offenders-under-14.csv") == tidy(ATHENA_GRID, ["2018", "2019", T], {
+        "2018": ("2018-05-23", "2018-12-31", True), "2019": ("2019-01-01", "2019-08-19", True), T: ("2018-05-23", "2019-08-19", False)})
 
 
 def test_bedfordshire_blank_cells_stay_blank(built):
@@ -86,13 +96,24 @@ def test_bedfordshire_blank_cells_stay_blank(built):
     assert not any(r["value"] == "0" for r in rows)
 
 
+def facts(code="", role="", outcome="", additive=False, group="", why="", start="", end="", basis="table", part=False):
+    """The columns every value carries besides its labels, value, status and place (see scripts/packages/facts.py)."""
+    return {"offence_code": code, "code_role": role, "outcome_type": outcome, "additive": "true" if additive else "false",
+            "sum_group": group, "additivity": why, "period_start": start, "period_end": end, "period_basis": basis,
+            "part_year": "true" if part else "false"}
+
+
 def test_hertfordshire_figures(built):
+    herts = ("2016-01-01", "2017-12-31")
     assert read(built / HERTS / f"tables/{HERTS}--outcome-21.csv") == [
-        {"question": "Q1", "value": "88", "status": "reported", "is_total": "false", "line": "61"}]
+        {"question": "Q1", "value": "88", "status": "reported", "is_total": "false", "line": "61",
+         **facts(outcome="21", additive=True, group=f"{HERTS}/outcome-21", why="parts", start=herts[0], end=herts[1])}]
     iioc = 'total number of offences relating to "Indecent Images of Children" during this period'
     assert read(built / HERTS / f"tables/{HERTS}--figures.csv") == [
-        {"question": "Q2", "measure": iioc, "value": "76", "status": "reported", "is_total": "false", "line": "63"},
-        {"question": "Q3", "measure": iioc, "value": "622", "status": "reported", "is_total": "false", "line": "65"},
+        {"question": "Q2", "measure": iioc, "value": "76", "status": "reported", "is_total": "false", "line": "63",
+         **facts(why="not-disjoint", start=herts[0], end=herts[1])},
+        {"question": "Q3", "measure": iioc, "value": "622", "status": "reported", "is_total": "false", "line": "65",
+         **facts(why="not-disjoint", start=herts[0], end=herts[1])},
     ]
 
 
@@ -101,19 +122,23 @@ def test_south_yorkshire_keyword_counts(built):
     assert [(r["keyword"], r["value"], r["status"], r["line"]) for r in rows] == [
         ("WHATSAPP", "2", "reported", "34"), ("FACEBOOK", "7", "reported", "35"), ("TWITTER", "0", "nil", "36"),
         ("INSTAGRAM", "10", "reported", "37"), ("SNAPCHAT", "7", "reported", "38"), ("KIK", "1", "reported", "39")]
+    assert all({k: r[k] for k in facts()} == facts("71/17", "related", why="overlapping", start="2020-04-01", end="2021-03-31")
+               for r in rows)
 
 
 def test_south_yorkshire_single_figures(built):
     assert read(built / SY21 / f"tables/{SY21}--offences-without-victim-details.csv") == [
-        {"measure": "offences are currently recorded without victim details", "value": "30", "status": "reported", "is_total": "false", "line": "28"}]
+        {"measure": "offences are currently recorded without victim details", "value": "30", "status": "reported", "is_total": "false",
+         "line": "28", **facts("71/17", "subset", why="subset", start="2020-07-01", end="2021-03-31")}]
     assert read(built / SY18 / f"tables/{SY18}--hunter-group-intelligence.csv") == [
         {"year": "2017", "measure": "involved intelligence from paedophile/vigilante hunter groups",
-         "value": "9", "status": "reported", "is_total": "false", "line": "49"}]
+         "value": "9", "status": "reported", "is_total": "false", "line": "49",
+         **facts("88A", "subset", why="subset", start="2017-01-01", end="2017-12-31", basis="row")}]
 
 
 def test_spreadsheet_only_response_has_no_tables_but_says_why(built):
     d = json.loads((built / SY17 / "datapackage.json").read_text())
-    assert [r["name"] for r in d["resources"]] == ["questions", "caveats", "response"]
+    assert [r["name"] for r in d["resources"]] == ["questions", "caveats", "caveat_targets", "response"]
     assert d["foi:request"]["attachments"][0]["status"] == "not part of the published text"
     statuses = {r["question_id"]: r["status"] for r in read(built / SY17 / "questions.csv")}
     assert statuses == {**{q: "answered-in-attachment" for q in ["1a", "1b", "2a", "2b", "3a", "3b"]},
@@ -163,7 +188,7 @@ def test_caveat_kinds(built):
     assert kinds == {
         SY17: ["age-misrecorded", "interpretation", "offender-vs-offence", "system-change"],
         SY18: ["keyword-search", "measure-differs", "search-limits", "small-numbers", "system-change"],
-        SY21: ["age-misrecorded", "keyword-search", "no-victim-details", "search-limits", "small-numbers"],
+        SY21: ["age-misrecorded", "keyword-search", "no-victim-details", "overlapping-counts", "search-limits", "small-numbers"],
         HERTS: ["interpretation", "measure-differs", "not-formally-recorded", "search-limits", "unaudited-snapshot"],
         BED: ["interpretation", "migration-data-quality", "small-numbers", "system-change", "unaudited-snapshot"],
     }
@@ -229,5 +254,5 @@ def test_combined_package_counts(built):
     d = json.loads((built / "all" / "datapackage.json").read_text())
     counts = {r["name"]: len(read(built / "all" / r["path"])) for r in d["resources"]}
     assert counts["requests"] == 5
-    assert counts["observations"] == counts["values"] == 33 + 27 + 3 + 1 + 6 + 1
+    assert counts["observations"] == 33 + 27 + 3 + 1 + 6 + 1 and "values" not in counts  # one table of values, not two
     assert counts["questions"] == 8 + 3 + 4 + 8 + 3

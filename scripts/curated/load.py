@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 
-from . import claims, reconcile, yamlio
+from . import claims, reconcile, sums, yamlio
 from .errors import Problems
 from .model import (Attachment, Quote, Caveat, CodeMapping, Curation, Dated, Dimension, Evidence, Force, Layout, Mismatch, Period,
                     Question, Reference, Request, Row, Source, SourceFile, HiddenPart, System, Table, resource_name)
@@ -21,7 +21,9 @@ from .tables import FIXED, decode, read_rows
 from .yamlio import CurationYAMLError
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "request.schema.yaml"
-RESERVED_TABLES = {"questions", "caveats", "response", "readme"}
+RESERVED_TABLES = {"questions", "caveats", "caveat_targets", "response", "readme"}
+# Columns the packages add to every value (what it may be added with, its own period, its codes): no dimension may take their names.
+PUBLISHED = ("code_role", "outcome_type", "additive", "sum_group", "additivity", "period_start", "period_end", "period_basis", "part_year")
 LONG = 300  # characters of a curated value shown in a schema message
 
 
@@ -143,6 +145,8 @@ class _Builder:
         files = tuple(replace(f, formulas=tuple(sorted(targets[f.path].formulas))) if f.path in targets else f for f in files)
         offence_labels = self.offence_labels(tables)
         caveats = self.caveats(tables) + self.reconcile(tables)
+        tables = sums.decide(tables, self.meta["tables"], caveats, {p["label"]: (p["start"], p["end"]) for p in m.get("periods", [])},
+                             self.add)
         if len(self.problems.items) > self.start:
             return None
         return Request(id=self.folder.name, folder=self.folder, title=m["title"], summary=m["summary"], family=m.get("family"),
@@ -400,7 +404,7 @@ class _Builder:
                          "reserved-name")
             dims = [d["name"] for d in t["dimensions"]]
             for j, name in enumerate(dims):
-                if name in FIXED + ["is_total", "offence_code", "sheet", "cell", "page"] or name.endswith("_code"):
+                if name in FIXED + ["is_total", "offence_code", "sheet", "cell", "page"] + list(PUBLISHED) or name.endswith("_code"):
                     self.add(("tables", i, "dimensions", j, "name"), f"{name!r} is reserved; choose another dimension name", "reserved-name")
             declared.add(Path(t["path"]).name)  # declared, even when it cannot be read: not reported as undeclared too
             layout = self.layout(i, t, dims)

@@ -189,6 +189,17 @@ class Mismatch:
 
 
 @dataclass(frozen=True)
+class Sums:
+    """Whether a table's values (stated totals aside) may be added, to which others, and how that is known."""
+
+    additive: bool
+    reason: str  # parts (additive) | overlapping | not-disjoint | subset: a code of the reference list additivity
+    group: str | None  # the sum group (within the request) when additive
+    basis: str  # reconciled | single | declared | caveat:<id>
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Row:
     """One value of a tidy table: its labels (one per dimension), value, status and where it stands.
 
@@ -242,6 +253,8 @@ class Table:
     period: str | None = None
     system: str | None = None
     mismatches: tuple[Mismatch, ...] = ()
+    sums: Sums | None = None  # decided once the rows are checked (curated/sums.py)
+    code_role: str = "counts"  # how values relate to their offence labels' codes: counts | subset | related
 
     @property
     def dims(self) -> list[str]:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..curated.model import Request
-from .package import (CAVEAT_FIELDS, CAVEAT_TITLES, CURATION_LICENSE, PROFILE, QUESTION_FIELDS, QUESTION_TITLES,
-                      caveat_rows, question_rows, table_header, table_rows)
+from .package import (CAVEAT_FIELDS, CAVEAT_TITLES, CURATION_LICENSE, PROFILE, QUESTION_FIELDS, QUESTION_TITLES, TARGET_FIELDS,
+                      TARGET_TITLES, caveat_rows, question_rows, target_rows)
 from .observations import HEADER, Codes, request_rows
 from .observations import schema as obs_schema
 from .readme import readme_bytes
@@ -54,15 +54,17 @@ def _fk(fields: list[str], resource: str, ref_fields: list[str] | None = None) -
 SPECS = {  # name: (title, description)
     "requests": ("Requests", "One row per curated FOI response: force, reference, dates, topics, version and the hash of its text."),
     "questions": ("Questions", "Every question of every request, verbatim, with its fate (answered, refused, exempt ...) and the quote that says so."),
-    "caveats": ("Caveats", "Every caveat, in the force's own words, with what it applies to. Read these before comparing numbers."),
+    "caveats": ("Caveats", "Every caveat, in the force's own words (what each applies to is in caveat_targets). Read these before comparing numbers."),
+    "caveat_targets": ("Caveat targets", "What each caveat applies to, one row per target: the package, a table, a field of a table, or "
+                                         "a question (question_id as in questions)."),
     "tables": ("Tables", "Every table of every request: what it measures, for which period and from which system."),
     "observations": ("Observations (one row per value, ready to use)",
-                     "Every published value with its request, force, period, the force's own labels, the harmonised Home Office codes "
-                     "with their basis and confidence, value, status, is_total and the line it stands on. Loads in one read_csv; "
-                     "leave out is_total rows before adding values up; never add values across forces."),
-    "values": ("Values (normalised)", "The same values as observations, keyed by request, table and row, for joins in SQL; "
-                                     "their labels are in value_dimensions."),
-    "value_dimensions": ("Value dimensions (normalised)", "The labels of each value in values: one row per dimension."),
+                     "Every published value with its request, force, its own period, the force's own labels, the harmonised Home "
+                     "Office codes with their basis, confidence and role, value, status, what it may be added with and the place it "
+                     "stands. Loads in one read_csv. Add values only within one sum_group (rows with additive true): a sum_group holds "
+                     "disjoint parts of one whole; stated totals, overlapping counts and subsets are never in one."),
+    "value_dimensions": ("Value dimensions", "The labels of each value in observations, one row per dimension, by the dimension names of "
+                                             "the request's own table (every dimension, also those without a column in observations)."),
 }
 DATES = {"received_date", "response_date", "period_start", "period_end"}
 INTEGERS = {"row", "value", "line", "page", "line_start", "line_end", "response_bytes"}
@@ -93,22 +95,18 @@ def contribution(req: Request, ref: Reference, packages: Path, codes: Codes) -> 
     """The combined rows of one request, from the Request and (for observations) its package as just written into `packages`."""
     q_rows = [[req.id] + row for row in question_rows(req)]
     c_rows = [[req.id] + row for row in caveat_rows(req)]
-    t_rows, v_rows, d_rows = [], [], []
+    ct_rows = [[req.id] + row for row in target_rows(req)]
+    t_rows, d_rows = [], []
     for table in req.tables:
         period = req.period(table.period)
         t_rows.append([req.id, table.name, table.title, table.measure, period.start if period else None,
                        period.end if period else None, table.system])
-        header = table_header(table)
-        for n, values in enumerate(table_rows(table, req.offence_map), start=1):
-            row = dict(zip(header, values))
-            v_rows.append([req.id, table.name, n, row.get("offence_code"), row["value"], row["status"], row["is_total"],
-                           table.source, row.get("line"), row.get("sheet"), row.get("cell"), row.get("page")])
-            d_rows += [[req.id, table.name, n, d, row[d]] for d in table.dims]
+        d_rows += [[req.id, table.name, n, d, label] for n, row in enumerate(table.rows, start=1) for d, label in zip(row.dims, row.labels)]
     req_row = [req.id, req.force.code, req.force.attribution, req.reference.value, req.title,
                req.received.date if req.received else None, req.responded.date if req.responded else None,
                ";".join(req.topics), req.family, req.curation.version, req.response.sha256, len(req.response.data)]
-    tables = {"requests": [req_row], "questions": q_rows, "caveats": c_rows, "tables": t_rows,
-              "observations": request_rows(packages, req.id, codes), "values": v_rows, "value_dimensions": d_rows}
+    tables = {"requests": [req_row], "questions": q_rows, "caveats": c_rows, "caveat_targets": ct_rows, "tables": t_rows,
+              "observations": request_rows(packages, req.id, codes), "value_dimensions": d_rows}
     source = {"title": req.source.title}
     if req.source.url:
         source["path"] = req.source.url
@@ -123,25 +121,24 @@ KEYS = {
                                                                              _fk(["status"], "answer_statuses", ["code"])]},
     "caveats": {"primaryKey": ["request_id", "caveat_id"], "foreignKeys": [_fk(["request_id"], "requests"),
                                                                          _fk(["kind"], "caveat_kinds", ["code"])]},
+    "caveat_targets": {"primaryKey": ["request_id", "caveat_id", "target"], "foreignKeys": [_fk(["request_id", "caveat_id"], "caveats")]},
     "tables": {"primaryKey": ["request_id", "table"], "foreignKeys": [_fk(["request_id"], "requests")]},
     "observations": {"primaryKey": ["request_id", "table", "row"],
                      "foreignKeys": [_fk(["request_id", "table"], "tables"), _fk(["force_code"], "forces", ["code"]),
                                      _fk(["offence_code"], "offence_codes", ["code"]), _fk(["outcome_type"], "outcome_types", ["code"]),
-                                     _fk(["status"], "value_statuses", ["code"])]},
-    "values": {"primaryKey": ["request_id", "table", "row"],
-               "foreignKeys": [_fk(["request_id", "table"], "tables"), _fk(["offence_code"], "offence_codes", ["code"]),
-                               _fk(["status"], "value_statuses", ["code"])]},
+                                     _fk(["status"], "value_statuses", ["code"]), _fk(["additivity"], "additivity", ["code"]),
+                                     _fk(["code_role"], "code_roles", ["code"])]},
     "value_dimensions": {"primaryKey": ["request_id", "table", "row", "dimension"],
-                         "foreignKeys": [_fk(["request_id", "table", "row"], "values")]},
+                         "foreignKeys": [_fk(["request_id", "table", "row"], "observations")]},
 }
 HEADERS = {
     "requests": ["request_id", "force_code", "force_attribution", "reference", "title", "received_date", "response_date", "topics",
                  "family", "version", "response_sha256", "response_bytes"],
     "questions": ["request_id"] + QUESTION_FIELDS,
     "caveats": ["request_id"] + CAVEAT_FIELDS,
-    "tables": ["request_id", "table", "title", "measure", "period_start", "period_end", "system"],
+    "caveat_targets": ["request_id"] + TARGET_FIELDS,
+    "tables": ["request_id", "table", "title", "table_measure", "period_start", "period_end", "system"],
     "observations": HEADER,
-    "values": ["request_id", "table", "row", "offence_code", "value", "status", "is_total", "source_file", "line", "sheet", "cell", "page"],
     "value_dimensions": ["request_id", "table", "row", "dimension", "dimension_value"],
 }
 
@@ -191,7 +188,7 @@ def write_combined(contributions: Iterable[Contribution], ref: Reference, out: P
     resources += reference_resources(ref, folder, prefix="reference/")
     descriptor = {"$schema": PROFILE, "name": "all", "id": "all", "title": "All curated FOI responses",
                   "description": "Every curated request as related tables: requests, questions, caveats, tables, one long "
-                                 "observations table (one row per value, ready to use), the same values normalised for SQL, "
+                                 "observations table (one row per value, ready to use), the labels of each value by dimension, "
                                  "and the reference code lists. Each value cites where it stands: a line of the request's response.txt, or "
                                  "the sheet and cell, or page and line, of a file the force attached; each file is in that request's "
                                  "own package.",
@@ -234,7 +231,7 @@ def _combined_resource(name: str, header: list[str], written: dict, keys: dict) 
     if name == "observations":
         schema = {**obs_schema(), **keys}
     else:
-        titles = {**QUESTION_TITLES, **CAVEAT_TITLES}
+        titles = {**QUESTION_TITLES, **CAVEAT_TITLES, **TARGET_TITLES}
         schema = {"fields": [_field(h, titles) for h in header], "missingValues": [""], **keys}
     return {"name": name, "type": "table", "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "title": title, "description": description, **written, "schema": schema}

@@ -14,6 +14,8 @@ from pathlib import Path
 import sqlite_utils
 import xlsxwriter
 
+from .readme import BLANK, READING
+
 SQLITE_TYPES = {"integer": int, "boolean": int, "number": float}
 SHEET_ROWS = 1_048_576  # rows an Excel sheet holds, the header row included: a longer table continues on further sheets
 
@@ -21,13 +23,12 @@ FIXED_CREATED = "2000-01-01T00:00:00Z"  # used only when the package states no c
 README_NOTES = [
     ("What this is", "Every curated police FOI response on child sexual abuse offences, as related tables. The same data as the "
                      "combined Frictionless data package (all.zip), whose CSV files are the reference copy."),
-    ("Stated totals", "Rows with is_total true are totals stated by the force. Leave them out before adding values up, or you "
-                      "count them twice; the force's own totals are the is_total rows."),
-    ("Value status", "status says how each value stands in the response: reported (a number), blank (an empty cell, value "
-                     "left empty), nil (given in words, recorded as 0) or suppressed (withheld, value left empty). An empty "
-                     "value is never zero."),
+    ("Adding up", READING[1]),
+    ("Periods", READING[2]),
+    ("Offence codes", READING[3]),
+    ("Value status", BLANK),
     ("Citations", "line is the line of the request's response.txt (in its own package) on which the value stands."),
-    ("Caveats", "The caveats table holds every caveat in the force's own words, with what it applies to. Read them before "
+    ("Caveats", "The caveats table holds every caveat in the force's own words; caveat_targets says what each applies to. Read them before "
                 "comparing numbers: forces use different systems, periods and counting units (offences, offenders, "
                 "keyword matches)."),
     ("No totals across forces", "Forces answered different questions for different periods from different systems. Do not "
@@ -107,9 +108,8 @@ def write_sqlite(folder: Path, target: Path) -> None:
     db["readme"].insert_all(({"section": k, "text": v} for k, v in readme_rows(descriptor)), pk="section")
     for resource in descriptor["resources"]:
         fields, rows = resource["schema"]["fields"], iter_rows(folder, resource)
-        columns = {f["name"]: SQLITE_TYPES.get(f["type"], str) for f in fields}
         table = db.table(resource["name"])
-        table.create(columns, pk=tuple(resource["schema"].get("primaryKey") or []) or None, not_null=_required(fields))
+        db.execute(create_sql(resource))
         # Rows go straight to sqlite3's executemany, in one transaction: sqlite_utils' insert_all builds each row as
         # a dict and checks every value for JSON, which took 12 s of 14 at 1,000 requests.
         names = ", ".join(f"[{f['name']}]" for f in fields)
@@ -118,6 +118,25 @@ def write_sqlite(folder: Path, target: Path) -> None:
             db.conn.executemany(f"INSERT INTO [{table.name}] ({names}) VALUES ({marks})", ([_sql(v) for v in row] for row in rows))
     db.execute("VACUUM")
     db.close()
+
+
+SQL_TYPES = {"integer": "INTEGER", "boolean": "INTEGER", "number": "FLOAT"}
+
+
+def create_sql(resource: dict) -> str:
+    """CREATE TABLE for a resource: its columns typed, NOT NULL where required, and the primary and foreign keys its Table
+    Schema declares (sqlite_utils declares only single-column foreign keys; these are often composite)."""
+    schema = resource["schema"]
+    required = _required(schema["fields"])
+    parts = [f"[{f['name']}] {SQL_TYPES.get(f['type'], 'TEXT')}" + (" NOT NULL" if f["name"] in required else "")
+             for f in schema["fields"]]
+    if schema.get("primaryKey"):
+        parts.append("PRIMARY KEY (" + ", ".join(f"[{k}]" for k in schema["primaryKey"]) + ")")
+    for fk in schema.get("foreignKeys", []):
+        ref = fk["reference"]
+        parts.append("FOREIGN KEY (" + ", ".join(f"[{k}]" for k in fk["fields"]) + f") REFERENCES [{ref['resource'] or resource['name']}] ("
+                     + ", ".join(f"[{k}]" for k in ref["fields"]) + ")")
+    return f"CREATE TABLE [{resource['name']}] (\n   " + ",\n   ".join(parts) + "\n)"
 
 
 def _required(fields: list[dict]) -> set[str]:
@@ -139,6 +158,7 @@ def write_xlsx(folder: Path, target: Path) -> None:
                                              "constant_memory": True})
     book.set_properties({"title": descriptor.get("title", ""), "created": created, "comments": "Made from the CSV files of the package."})
     bold = book.add_format({"bold": True})
+    dates = book.add_format({"num_format": "yyyy-mm-dd"})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     sheets = {r["name"]: sheet_names(r["name"], count_rows(folder, r)) for r in descriptor["resources"]}
     sheet = book.add_worksheet("README")
@@ -148,13 +168,15 @@ def write_xlsx(folder: Path, target: Path) -> None:
         sheet.write_string(r, 0, key, bold)
         sheet.write_string(r, 1, text)
     for resource in descriptor["resources"]:
-        _sheets(book, bold, folder, resource, sheets[resource["name"]])
+        _sheets(book, bold, dates, folder, resource, sheets[resource["name"]])
     book.close()
 
 
-def _sheets(book, bold, folder: Path, resource: dict, names: list[str]) -> None:
-    """One resource as one sheet, or several when it is longer than a sheet: a header row (frozen, filterable) and typed cells."""
+def _sheets(book, bold, dates, folder: Path, resource: dict, names: list[str]) -> None:
+    """One resource as one sheet, or several when it is longer than a sheet: a header row (frozen, filterable) and typed cells
+    (a date as an Excel date shown as YYYY-MM-DD)."""
     fields = resource["schema"]["fields"]
+    is_date = [f["type"] == "date" for f in fields]
     rows = iter_rows(folder, resource)
     for name in names:
         sheet = book.add_worksheet(name)
@@ -167,7 +189,9 @@ def _sheets(book, bold, folder: Path, resource: dict, names: list[str]) -> None:
             for c, value in enumerate(row):
                 if value is None:
                     continue
-                if isinstance(value, bool):
+                if is_date[c]:
+                    sheet.write_datetime(r, c, dt.datetime.fromisoformat(value), dates)
+                elif isinstance(value, bool):
                     sheet.write_boolean(r, c, value)
                 elif isinstance(value, (int, float)):
                     sheet.write_number(r, c, value)

@@ -11,10 +11,23 @@ import json
 from pathlib import Path
 
 TOTAL = "Total"
-FIXED = {"value", "status", "is_total", "line", "sheet", "cell", "page", "offence_code"}
 CONFIDENCE = {"stated": "high", "implied": "medium"}
-LABEL_COLUMNS = [("offence", "offence_label"), ("outcome", "outcome_label"), ("age", "age_label"), ("year", "year_label"),
-                 ("keyword", "keyword_label"), ("platform", "keyword_label"), ("question", "question"), ("measure", "measure_label")]
+# Dimensions with a column of their own, named as in the request packages' tables (any other is in label and value_dimensions).
+DIMENSIONS = [("question", "Question", "The question of the request the value answers (as the force labelled it, such as Q2)."),
+              ("outcome", "Outcome (force's label)", "The outcome as the force wrote it."),
+              ("offence", "Offence (force's label)", "The offence as the force wrote it."),
+              ("offender_age", "Offender age (force's label)", "The offender's age or age band as the force wrote it."),
+              ("victim_age", "Victim age (force's label)", "The victim's age or age band as the force wrote it."),
+              ("age", "Age (force's label)", "An age or age band as the force wrote it, where the table does not say whose."),
+              ("age_band", "Age band (force's label)", "An age band as the force wrote it (see the table's title for whose)."),
+              ("gender", "Gender (force's label)", "Gender as the force wrote it."),
+              ("year", "Year (force's label)",
+               "The year as the force wrote it; period_start and period_end give the dates the value covers (part_year when only part of it)."),
+              ("month", "Month (force's label)", "The month as the force wrote it."),
+              ("keyword", "Keyword (force's label)", "The keyword searched for, as the force wrote it."),
+              ("platform", "Platform (force's label)", "The platform named, as the force wrote it."),
+              ("measure", "Measure (force's label)", "What the value counts in the force's words, where the table has a measure dimension.")]
+DIMENSION_NAMES = [d[0] for d in DIMENSIONS]
 FIELDS = [
     ("request_id", "string", "Request", "The request package the value comes from."),
     ("force_code", "string", "Force code", "The force that answered (see forces)."),
@@ -23,31 +36,48 @@ FIELDS = [
     ("reference", "string", "FOI reference", "The force's reference for the request."),
     ("table", "string", "Table", "The table of the request package the value comes from."),
     ("row", "integer", "Row", "The row of that table (1 = first data row)."),
-    ("period_start", "date", "Period start", "First day of the period the table covers, as the response gives it."),
-    ("period_end", "date", "Period end", "Last day of the period the table covers, as the response gives it."),
+    ("period_start", "date", "Period start",
+     "First day the value covers: its year label within its table's period where the table is by calendar year (period_basis row), "
+     "else its table's period (period_basis table)."),
+    ("period_end", "date", "Period end", "Last day the value covers (see period_start)."),
+    ("period_basis", "string", "Basis of the period",
+     "row (the value's own year label, cut to its table's period), table (the table's period: nothing narrower is known), or empty "
+     "(the response gives no period)."),
+    ("part_year", "boolean", "Part of its year",
+     "true when the value's year label names a calendar year but the value covers only part of it (Bedfordshire's CMS \"2018\" is "
+     "1 January to 22 May 2018): never publish it as that year's figure."),
     ("system", "string", "Recording system", "The force's recording system the table comes from, where the response names one."),
-    ("measure", "string", "Measure", "What the table counts (offences, offenders, keyword matches ...): values of different measures are not comparable."),
+    ("table_measure", "string", "Measure of the table",
+     "What the table counts (offences, offenders, keyword matches ...): values of different measures are not comparable."),
+    ("question_id", "string", "Question id",
+     "The id of the question (as in questions.question_id) the value answers, where the table's question label names one (Q2 is 2)."),
     ("label", "string", "Labels as written", "Every dimension of the row as 'dimension: label', in the force's words; 'Total' marks a stated total."),
-    ("offence_label", "string", "Offence (force's label)", "The offence as the force wrote it, where the table has an offence dimension."),
-    ("outcome_label", "string", "Outcome (force's label)", "The outcome as the force wrote it, where the table has an outcome dimension."),
-    ("age_label", "string", "Age (force's label)", "The age or age band as the force wrote it (of the offender or victim: see label)."),
-    ("year_label", "string", "Year (force's label)", "The year as the force wrote it (see the table's description for part years)."),
-    ("keyword_label", "string", "Keyword or platform (force's label)", "The keyword searched for or platform named, as the force wrote it."),
-    ("question", "string", "Question", "The question of the request the value answers, where the table records it."),
-    ("measure_label", "string", "Measure (force's label)", "What the value counts in the force's words, where the table has a measure dimension."),
-    ("offence_code", "string", "Home Office offence code", "The harmonised Home Office offence code or class; empty when none applies."),
+    *[(name, "string", title, description) for name, title, description in DIMENSIONS],
+    ("offence_code", "string", "Home Office offence code",
+     "The harmonised Home Office offence code or class the value is placed under; empty when none applies. See code_role."),
     ("offence_code_basis", "string", "Basis of the offence code",
      "stated (the force writes the code), implied (the force's label matches the Home Office title), mapped (placed under the code by the "
      "reference list table_codes), or empty."),
     ("offence_code_confidence", "string", "Confidence in the offence code", "high, medium or low; empty when there is no code."),
+    ("code_role", "string", "Role of the offence code",
+     "counts (the value counts offences of offence_code), subset (some of them, picked out by something else) or related (a count of "
+     "something else, such as keyword matches); empty when there is no code. Only code_role counts gives offence counts."),
     ("outcome_type", "string", "Home Office outcome type", "The harmonised outcome type; empty when none applies or the label is unmapped."),
     ("outcome_type_basis", "string", "Basis of the outcome type",
      "mapped (through the reference lists outcome_labels or table_codes), unmapped (the force's label maps to no outcome type), or empty."),
     ("outcome_type_confidence", "string", "Confidence in the outcome type", "high, medium, low or none."),
     ("value", "integer", "Value", "The number as published; empty when the source cell is blank or suppressed (see status)."),
-    ("status", "string", "Value status", "reported, blank, nil (given in words, recorded as 0) or suppressed."),
+    ("status", "string", "Value status", "reported, blank (value empty), nil (given in words, value 0) or suppressed (value empty)."),
     ("is_total", "boolean", "Stated total",
-     "true when the force states this value as a total of other rows of its table; leave these rows out before adding values up."),
+     "true when the force states this value as a total of other rows of its table; leave these rows out before adding values up "
+     "(additive is false for them)."),
+    ("additive", "boolean", "May be added",
+     "true when the value may be added to the other values of its sum_group (and to no others); false for a stated total and for "
+     "values that overlap, are not shown to be disjoint, or are a subset of another count (see additivity)."),
+    ("sum_group", "string", "Sum group",
+     "The values that are disjoint parts of one whole: add values only within one sum_group. Empty when additive is false."),
+    ("additivity", "string", "Why it may or may not be added",
+     "parts (additive), total, overlapping, not-disjoint or subset: a code of the reference list additivity."),
     ("source", "string", "Source file", "The file the value stands in: response.txt or an attachment (path inside the request's package)."),
     ("line", "integer", "Line", "The line of a text source on which the value stands."),
     ("sheet", "string", "Sheet", "The sheet (or web page table) of a spreadsheet source holding the value."),
@@ -55,6 +85,9 @@ FIELDS = [
     ("page", "integer", "Page", "The page of a PDF source holding the value."),
 ]
 HEADER = [f[0] for f in FIELDS]
+# Columns copied from the request package's table row: the value, its codes, additivity, period and place.
+SHARED = ["offence_code", "code_role", "outcome_type", "value", "status", "is_total", "additive", "sum_group", "additivity",
+          "period_start", "period_end", "period_basis", "part_year", "line", "sheet", "cell", "page"]
 
 
 def _rows(path: Path) -> list[dict]:
@@ -62,15 +95,18 @@ def _rows(path: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
+def field(name: str) -> dict:
+    """The Table Schema field of a column, as every table that has the column describes it."""
+    _, kind, title, description = next(f for f in FIELDS if f[0] == name)
+    out = {"name": name, "type": kind, "title": title, "description": description}
+    if kind == "boolean":
+        out.update({"trueValues": ["true"], "falseValues": ["false"]})
+    return out
+
+
 def schema() -> dict:
     """The Table Schema of the long table (keys are added by the combined package)."""
-    fields = []
-    for name, kind, title, description in FIELDS:
-        field = {"name": name, "type": kind, "title": title, "description": description}
-        if kind == "boolean":
-            field.update({"trueValues": ["true"], "falseValues": ["false"]})
-        fields.append(field)
-    return {"fields": fields, "missingValues": [""]}
+    return {"fields": [field(f[0]) for f in FIELDS], "missingValues": [""]}
 
 
 class Codes:
@@ -88,24 +124,24 @@ class Codes:
 
 
 def _dims(resource: dict) -> list[str]:
-    layout = resource.get("foi:layout")
-    if layout:
-        return list(layout["rows"]) + list(layout["columns"])
-    return [f["name"] for f in resource["schema"]["fields"] if f["name"] not in FIXED]
+    layout = resource["foi:layout"]
+    return list(layout["rows"]) + list(layout["columns"])
 
 
 def _labels(row: dict, dims: list[str]) -> dict:
-    out = {column: "" for _, column in LABEL_COLUMNS}
-    for dim in dims:
-        for key, column in LABEL_COLUMNS:
-            if dim == key or (key == "age" and "age" in dim.split("_")):
-                out[column] = row[dim]
-                break
+    out = {name: row.get(name, "") if name in dims else "" for name in DIMENSION_NAMES}
     out["label"] = "; ".join(f"{d}: {row[d]}" for d in dims)
     return out
 
 
-def _offence(row: dict, mapping: dict, table_code: dict) -> tuple[str, str, str]:
+def question_id(label: str | None, ids: set[str]) -> str:
+    """The question a question label names: the id itself, or Q and the id (Q2 is question 2); empty when it names none."""
+    if not label:
+        return ""
+    return label if label in ids else label[1:] if label[:1] in "Qq" and label[1:] in ids else ""
+
+
+def offence_of(row: dict, mapping: dict, table_code: dict) -> tuple[str, str, str]:
     """The offence code of a row, its basis and confidence."""
     if row.get("offence") not in (None, "", TOTAL):
         entry = mapping.get(row["offence"])
@@ -115,7 +151,7 @@ def _offence(row: dict, mapping: dict, table_code: dict) -> tuple[str, str, str]
     return "", "", ""
 
 
-def _outcome(row: dict, force: str, codes: Codes, table_code: dict) -> tuple[str, str, str]:
+def outcome_of(row: dict, force: str, codes: Codes, table_code: dict) -> tuple[str, str, str]:
     """The outcome type of a row, its basis and confidence ('unmapped' when the force's label maps to none)."""
     if row.get("outcome") not in (None, "", TOTAL):
         entry = codes.outcomes.get((force, row["outcome"]))
@@ -133,19 +169,18 @@ def request_rows(packages: Path, name: str, codes: Codes) -> list[list]:
     req = d["foi:request"]
     force = req["force"]
     mapping = {label: c for c in req["offenceCodes"] for label in c.get("labels", [])}
+    questions = {r["question_id"] for r in _rows(packages / name / "questions.csv")}
     out = []
     for resource in (r for r in d["resources"] if "foi:measure" in r):
         dims = _dims(resource)
-        period = resource.get("foi:period") or {}
         for n, row in enumerate(_rows(packages / name / resource["path"]), start=1):
             table_code = codes.for_table(name, resource["name"], row)
             values = {"request_id": name, "force_code": force["code"], "force": force["title"], "force_attribution": force["attribution"],
-                      "reference": req["reference"], "table": resource["name"], "row": n, "period_start": period.get("start"),
-                      "period_end": period.get("end"), "system": resource.get("foi:system"), "measure": resource["foi:measure"],
-                      **_labels(row, dims), "value": row["value"], "status": row["status"], "is_total": row["is_total"],
-                      "source": f"{name}/{resource.get('foi:source', 'response.txt')}", "line": row.get("line"),
-                      "sheet": row.get("sheet"), "cell": row.get("cell"), "page": row.get("page")}
-            values.update(zip(("offence_code", "offence_code_basis", "offence_code_confidence"), _offence(row, mapping, table_code)))
-            values.update(zip(("outcome_type", "outcome_type_basis", "outcome_type_confidence"), _outcome(row, force["code"], codes, table_code)))
+                      "reference": req["reference"], "table": resource["name"], "row": n, "system": resource.get("foi:system"),
+                      "table_measure": resource["foi:measure"], **_labels(row, dims), "question_id": question_id(row.get("question"), questions),
+                      "source": f"{name}/{resource.get('foi:source', 'response.txt')}"}
+            values.update({k: row.get(k) for k in SHARED})  # as the request's own table says, so the two cannot differ
+            values.update(zip(("offence_code_basis", "offence_code_confidence"), offence_of(row, mapping, table_code)[1:]))
+            values.update(zip(("outcome_type_basis", "outcome_type_confidence"), outcome_of(row, force["code"], codes, table_code)[1:]))
             out.append([values[h] for h in HEADER])
     return out

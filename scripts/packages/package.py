@@ -6,6 +6,9 @@ from pathlib import Path
 from ..curated.model import Request, Table
 from .readme import readme_bytes
 from ..curated.reference import Reference
+from . import facts
+from .observations import Codes
+from .observations import field as obs_field
 from .writers import csv_bytes, json_bytes, write, write_zip
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -14,17 +17,11 @@ CURATION_LICENSE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0 (this curation: tables, questions, caveats, metadata; not the forces' response texts)",
 }
-VALUE_FIELDS = [
-    {"name": "value", "type": "integer", "title": "Value", "constraints": {"minimum": 0},
-     "description": "The number as published; empty when the source cell is blank or suppressed (see status)."},
-    {"name": "status", "type": "string", "title": "Value status", "constraints": {"required": True},
-     "description": "reported, blank (empty in the source; value empty), nil (given in words, such as Nil return; value 0), "
-                    "or suppressed (withheld, such as * or <5; value empty)."},
-    {"name": "is_total", "type": "boolean", "title": "Stated total", "constraints": {"required": True},
-     "trueValues": ["true"], "falseValues": ["false"],
-     "description": "true when the force gives this value as a total of other rows of the table; leave these rows out "
-                    "before adding values up, or you count them twice."},
-]
+# Constraints of the value columns in a request's own tables (names, types and descriptions as in the combined observations).
+BOOLEANS = {"is_total", "additive", "part_year"}
+CONSTRAINTS = {"value": {"minimum": 0}, "status": {"required": True}, "is_total": {"required": True}, "additive": {"required": True},
+               "additivity": {"required": True, "enum": ["parts", "total", "overlapping", "not-disjoint", "subset"]},
+               "code_role": {"enum": ["counts", "subset", "related"]}, "part_year": {"required": True}}
 # Where a value stands, by the kind of file its table cites.
 CITE_FIELDS = {
     "text": [{"name": "line", "type": "integer", "title": "Line in {source}", "constraints": {"required": True, "minimum": 1},
@@ -39,7 +36,8 @@ CITE_FIELDS = {
              "description": "The line of the page's text (as laid out) on which the value stands."}],
 }
 QUESTION_FIELDS = ["question_id", "text", "status", "section", "quote", "line_start", "line_end", "note"]
-CAVEAT_FIELDS = ["caveat_id", "kind", "quote", "line_start", "line_end", "applies_to", "note"]
+CAVEAT_FIELDS = ["caveat_id", "kind", "quote", "line_start", "line_end", "note"]
+TARGET_FIELDS = ["caveat_id", "target", "target_kind", "table", "field", "question_id"]
 
 
 def cite_kind(table: Table) -> str:
@@ -55,17 +53,15 @@ def cite_fields(table: Table) -> list[dict]:
 
 
 def table_header(table: Table) -> list[str]:
-    """Published columns: the dimensions, the offence code where offences are named, the value columns, where it stands."""
-    coded = ["offence_code"] if "offence" in table.dims else []
-    return table.dims + coded + [f["name"] for f in VALUE_FIELDS + cite_fields(table)]
+    """Published columns: the dimensions, the value with its codes, additivity and period (facts.COLUMNS), where it stands."""
+    return table.dims + facts.COLUMNS + [f["name"] for f in cite_fields(table)]
 
 
-def table_rows(table: Table, offence_map: dict[str, str]) -> list[list]:
-    """Rows in curated order, with the Home Office code of each offence label when it is mapped."""
-    coded = "offence" in table.dims
+def table_rows(req: Request, table: Table, codes: Codes) -> list[list]:
+    """Rows in curated order: the labels, the facts every value carries, and where it stands."""
     names = [f["name"] for f in cite_fields(table)]
-    return [list(row.labels) + ([offence_map.get(row.label("offence"))] if coded else [])
-            + [row.value, row.status, "true" if row.is_total else "false"] + [getattr(row, n) for n in names] for row in table.rows]
+    return [list(row.labels) + [fact[c] for c in facts.COLUMNS] + [getattr(row, n) for n in names]
+            for row, fact in zip(table.rows, facts.table_facts(req, table, codes))]
 
 
 def layout(table: Table) -> dict:
@@ -77,14 +73,15 @@ def table_schema(table: Table, statuses: list[str]) -> dict:
     """An explicit Table Schema: every dimension titled and described, value and status constrained."""
     fields = [{"name": d.name, "type": "string", "title": d.title, "description": d.description,
                "constraints": {"required": True}} for d in table.dimensions]
-    if "offence" in table.dims:
-        fields.append({"name": "offence_code", "type": "string", "title": "Home Office offence code",
-                       "description": "Home Office code of the offence label, where the response states it or the label matches a Home Office "
-                                      "title; each mapping, with its basis and the force's words, is listed under Offence codes on the "
-                                      "request page and in datapackage.json (foi:request.offenceCodes). Empty when not mapped."})
-    values = [dict(f) for f in VALUE_FIELDS + cite_fields(table)]
-    values[1] = {**values[1], "constraints": {"required": True, "enum": statuses}}
+    values = [_value_field(name, statuses) for name in facts.COLUMNS] + [dict(f) for f in cite_fields(table)]
     return {"fields": fields + values, "missingValues": [""], "primaryKey": list(table.dims)}
+
+
+def _value_field(name: str, statuses: list[str]) -> dict:
+    """A value column of a request's table: as in the combined observations, with its constraints here."""
+    out = obs_field(name)
+    constraints = CONSTRAINTS.get(name, {}) | ({"enum": statuses} if name == "status" else {})
+    return {**out, "constraints": constraints} if constraints else out
 
 
 def question_rows(req: Request) -> list[list]:
@@ -95,8 +92,18 @@ def question_rows(req: Request) -> list[list]:
 
 def caveat_rows(req: Request) -> list[list]:
     """One row per caveat, the force's words verbatim (whitespace folded)."""
-    return [[c.id, c.kind, c.quote.flat, c.quote.span.start, c.quote.span.end, ";".join(c.applies_to), _flat(c.note)]
-            for c in req.caveats]
+    return [[c.id, c.kind, c.quote.flat, c.quote.span.start, c.quote.span.end, _flat(c.note)] for c in req.caveats]
+
+
+def target_rows(req: Request) -> list[list]:
+    """One row per thing a caveat applies to: the package, a table, a field of a table, or a question."""
+    out = []
+    for c in req.caveats:
+        for target in c.applies_to:
+            kind, _, rest = target.partition(":")
+            table, _, field = rest.partition(".") if kind in ("table", "field") else ("", "", "")
+            out.append([c.id, target, kind, table or None, field or None, rest if kind == "question" else None])
+    return out
 
 
 def text_schema(names: list[str], titles: dict[str, str], integers=("line_start", "line_end")) -> dict:
@@ -108,6 +115,8 @@ def text_schema(names: list[str], titles: dict[str, str], integers=("line_start"
 QUESTION_TITLES = {"question_id": "Question", "text": "Question as asked (verbatim)", "status": "Answer status",
                    "section": "FOI Act section", "quote": "Quote that answers it", "line_start": "First line",
                    "line_end": "Last line", "note": "Curator's note"}
+TARGET_TITLES = {"caveat_id": "Caveat", "target": "Applies to", "target_kind": "Kind of target (package, table, field or question)",
+                 "table": "Table", "field": "Field of the table", "question_id": "Question"}
 CAVEAT_TITLES = {"caveat_id": "Caveat", "kind": "Kind", "quote": "The force's words", "line_start": "First line",
                  "line_end": "Last line", "applies_to": "Applies to", "note": "Curator's note"}
 
@@ -116,8 +125,9 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
     """Write the package folder out/<id>/ and out/<id>.zip; return the descriptor."""
     folder = out / req.id
     resources = []
+    codes = Codes(ref.folder)
     for table in req.tables:
-        data = csv_bytes(table_header(table), table_rows(table, req.offence_map))
+        data = csv_bytes(table_header(table), table_rows(req, table, codes))
         path = f"tables/{req.id}--{table.name}.csv"  # the request id travels with a downloaded file
         resources.append(_resource(table.name, path, write(folder / path, data), table.title, table.description,
                                    schema=table_schema(table, sorted(ref.codes("value_statuses"))), extra=_table_extra(req, table)))
@@ -129,13 +139,19 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
     resources.append(_resource("caveats", "caveats.csv", write(folder / "caveats.csv", data), "Caveats",
                                "Each caveat the force gives, in its own words, with what it applies to.",
                                schema={**text_schema(CAVEAT_FIELDS, CAVEAT_TITLES), "primaryKey": ["caveat_id"]}))
+    data = csv_bytes(TARGET_FIELDS, target_rows(req))
+    resources.append(_resource("caveat_targets", "caveat_targets.csv", write(folder / "caveat_targets.csv", data), "What each caveat applies to",
+                               "One row per thing a caveat applies to: the package, a table, a field of a table, or a question.",
+                               schema={**text_schema(TARGET_FIELDS, TARGET_TITLES), "primaryKey": ["caveat_id", "target"]}))
+    # No foreign key here: a request package is validated resource by resource (validate.py); the combined package's
+    # caveat_targets declares it, and tests/test_sums.py checks every target of every package names what exists.
     # v2 allows only "table" as a resource type: the text resource has none.
     resources.append({"name": "response", "path": "response.txt", "format": "txt", "mediatype": "text/plain",
                       "encoding": "utf-8", "title": "The response as published",
                       "description": "The text of the force's response, byte for byte as published. Line numbers in the tables refer to it. "
                                      "It is the force's text: the package's CC BY 4.0 licence covers the curation, not this text, "
                                      f"whose licence is {req.source.licence} (see foi:licence).",
-                      "foi:licence": req.source.licence,
+                      "licenses": [source_license(req.source.licence)], "foi:licence": req.source.licence,
                       **write(folder / "response.txt", req.response.data)})
     resources += [file_resource(f, folder, req) for f in req.files]
     descriptor = package_descriptor(req, ref, resources)
@@ -143,8 +159,21 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
     write(folder / "README.md", readme_bytes(descriptor))
     write_zip(folder, out / f"{req.id}.zip")
     for table in req.tables:
-        write(out / "json" / req.id / f"{req.id}--{table.name}.json", json_bytes(table_json(req, table, descriptor)))
+        write(out / "json" / req.id / f"{req.id}--{table.name}.json", json_bytes(table_json(req, table, descriptor, codes)))
     return descriptor
+
+
+KNOWN_LICENCES = {"Open Government Licence v3.0": {"name": "OGL-UK-3.0",
+                                                   "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}}
+
+
+def source_license(licence: str) -> dict:
+    """The resource-level licence of a force's own file, where tools read licences: its terms are the force's, and when the
+    response states none it says so (the package's CC-BY-4.0 covers the curation only, never this file)."""
+    ours = "the package's CC-BY-4.0 covers the curation only, not this file"
+    if licence == "not stated":
+        return {"name": "LicenseRef-not-stated", "title": f"Not stated: the force's own terms, which the response does not state; {ours}"}
+    return {**KNOWN_LICENCES.get(licence, {"name": "LicenseRef-force-terms"}), "title": f"{licence}: the force's terms for this file; {ours}"}
 
 
 def file_resource(f, folder: Path, req: Request) -> dict:
@@ -153,7 +182,8 @@ def file_resource(f, folder: Path, req: Request) -> dict:
     resource = {"name": f.resource_name, "path": f.path,
                 "format": f.path.rsplit(".", 1)[-1].lower(), "mediatype": f.media_type, "title": f.description,
                 "description": f"Received as {f.path}, byte for byte; the cells and lines the tables cite are in it.",
-                **write(folder / f.path, data), "foi:licence": f.licence, "foi:url": f.url or "not known"}
+                **write(folder / f.path, data), "licenses": [source_license(f.licence)], "foi:licence": f.licence,
+                "foi:url": f.url or "not known"}
     if f.width:  # tools read a spreadsheet's first sheet as a table: as raw cells, no header, any type
         resource["dialect"] = {"header": False}
         resource["schema"] = {"fields": [{"name": f"column_{i}", "type": "any"} for i in range(1, f.width + 1)]}
@@ -164,7 +194,7 @@ def file_resource(f, folder: Path, req: Request) -> dict:
     return resource
 
 
-def table_json(req: Request, table: Table, descriptor: dict) -> dict:
+def table_json(req: Request, table: Table, descriptor: dict, codes: Codes) -> dict:
     """A table as JSON for download: its rows typed, with the caveats that apply to it, so they travel together."""
     resource = next(r for r in descriptor["resources"] if r["name"] == table.name)
     caveats = [c for c in descriptor["foi:caveats"] if c["id"] in resource["foi:caveats"]]
@@ -176,8 +206,9 @@ def table_json(req: Request, table: Table, descriptor: dict) -> dict:
             "source": {"title": req.source.title, "path": f"{req.id}/{table.source}", "licence": req.source.licence},
             "licence": CURATION_LICENSE["path"], "version": descriptor["version"],
             "is_total": "Rows with is_total true are totals stated by the force: leave them out before adding values up.",
+            "additive": "Add values only within one sum_group, and only those with additive true (see additivity for why not).",
             "caveats": caveats,
-            "rows": [{h: (v == "true" if h == "is_total" else v) for h, v in zip(header, row)} for row in table_rows(table, req.offence_map)]}
+            "rows": [{h: (v == "true" if h in BOOLEANS else v) for h, v in zip(header, row)} for row in table_rows(req, table, codes)]}
 
 
 def _resource(name, path, stats, title, description, schema, extra=None) -> dict:
@@ -193,6 +224,9 @@ def _table_extra(req: Request, table: Table) -> dict:
         extra["foi:period"] = {"label": period.label, "start": period.start, "end": period.end}
     if table.system:
         extra["foi:system"] = table.system
+    s = table.sums
+    extra["foi:sums"] = {"additive": s.additive, "reason": s.reason, **({"group": f"{req.id}/{s.group}"} if s.group else {}),
+                         "basis": s.basis, **({"note": _flat(s.note)} if s.note else {})}
     targets = {f"table:{table.name}"} | {f"field:{table.name}.{f}" for f in table_header(table)}
     extra["foi:caveats"] = [c.id for c in req.caveats if "package" in c.applies_to or targets & set(c.applies_to)]
     return extra

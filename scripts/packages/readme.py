@@ -7,12 +7,29 @@ from __future__ import annotations
 import re
 
 MARKUP = re.compile(r"([\\`*_\[\]<>!|#{}])")
+BLANK = ("Blank is not zero. `status` says how each value stands: reported, blank (an empty cell: `value` left empty), nil "
+         "(given in words, such as Nil return: `value` 0) or suppressed (withheld: `value` left empty). An empty value is never a "
+         "zero and is never filled in. The one place a blank adds nothing is the build's check of the force's own stated totals, "
+         "as the force's total does: Bedfordshire's CMS 2018 column is blank for two of its three offences and for under-10s, and "
+         "its stated 2018 total, 20, is the sum of the cells that are not blank.")
 READING = [
-    "Each table has one row per value: its dimensions as the force labelled them, then `value`, `status`, `is_total` and "
-    "where the value stands.",
-    "`is_total` is true for a total stated by the force. Leave those rows out before adding values up, or you count them twice.",
-    "`status` says how the value stands in the response: reported, blank (empty cell; value left empty), nil (given in words, "
-    "such as Nil return; value 0) or suppressed (withheld; value left empty). An empty value is never zero.",
+    "Each table has one row per value: its dimensions as the force labelled them, its codes (`offence_code`, `code_role`, "
+    "`outcome_type`), `value`, `status`, `is_total`, what it may be added with (`additive`, `sum_group`, `additivity`), its own "
+    "period (`period_start`, `period_end`, `period_basis`, `part_year`) and where it stands.",
+    "Adding up, the one recipe: keep rows whose `additive` is true, choose one `sum_group`, filter it on its labels or dates, and "
+    "add. The values of a sum group are disjoint parts of one whole, and a sum group never crosses requests or forces. Never add "
+    "values of different sum groups, or a value whose `additive` is false: `additivity` says why it is not (`total`: a total the "
+    "force states, is_total true, whose parts are other rows; `overlapping`: counts that may include the same item twice, such "
+    "as keyword counts; `not-disjoint`: figures the force does not say are separate parts; `subset`: part of a count given "
+    "elsewhere). Such a value is an answer on its own.",
+    "Each value has its own period: a calendar-year column is cut to its table's period (`period_basis` row), anything else "
+    "has its table's period (`period_basis` table). `part_year` is true when a year label covers only part of that year: "
+    "Bedfordshire's CMS \"2018\" is 2018-01-01 to 2018-05-22 and its Athena \"2018\" 2018-05-23 to 2018-12-31; neither is "
+    "the 2018 figure, and their sum (one sum group) is.",
+    "An offence code on a value counts offences of that code only when `code_role` is counts; subset is some of them "
+    "(such as those without victim details), related a count of something else (such as keyword matches). Filter on "
+    "`code_role` counts as well as the code to get offence counts.",
+    BLANK,
 ]
 PLACES = {  # where a value stands, by the columns that say so; the file is named under Files, or in a column of a combined table
     "line": "In a table from `response.txt` (or from an attached text file), `line` is the line of that text on which the value stands.",
@@ -25,10 +42,14 @@ WHICH_FILE = "A table's file is named under Files (in the combined tables, in a 
 
 
 PANDAS = ('import pandas as pd\n'
-          'labels = ["label", "offence_label", "outcome_label", "age_label", "year_label", "keyword_label", "question",\n'
-          '          "measure_label", "offence_code", "outcome_type"]\n'
-          'obs = pd.read_csv("observations.csv", dtype={c: str for c in labels}, parse_dates=["period_start", "period_end"])\n'
-          'parts = obs[~obs["is_total"]]  # leave out stated totals before adding up; never add across forces')
+          'text = ["label", "question", "question_id", "outcome", "offence", "offender_age", "victim_age", "age", "age_band",\n'
+          '        "gender", "year", "month", "keyword", "platform", "measure", "offence_code", "outcome_type"]\n'
+          'obs = pd.read_csv("observations.csv", dtype={c: str for c in text}, parse_dates=["period_start", "period_end"])\n'
+          'parts = obs[obs["additive"]]  # only values that may be added, each in its sum_group\n'
+          'totals = parts.groupby("sum_group")["value"].sum()  # add only within one sum group\n'
+          'offences = obs[obs["code_role"] == "counts"]  # only counts of offences of their offence_code')
+FRICTIONLESS = ("With frictionless, `resource.to_pandas()` puts the table's primary key in the index; call `.reset_index()` to have "
+                "it as columns again.")
 
 
 def md(text) -> str:
@@ -59,8 +80,8 @@ def readme_bytes(descriptor: dict) -> bytes:
     lines += ["## How to read the tables", ""] + [f"- {t}" for t in READING + [PLACES[k] for k in places]
                                                   + ([WHICH_FILE] if set(places) - {"line"} else [])] + [""]
     if any(r["name"] == "observations" for r in descriptor["resources"]):
-        lines += ["With pandas, read the long table in one call, labels and codes as text and dates as dates:", "",
-                  "```python", PANDAS, "```", ""]
+        lines += ["With pandas, read the long table in one call, labels and codes as text and dates as dates, then add up by the "
+                  "recipe above:", "", "```python", PANDAS, "```", "", FRICTIONLESS, ""]
     lines += ["## Licences", ""] + [f"- {md(lic.get('title', lic.get('name')))}: {lic.get('path', '')}" for lic in descriptor.get("licenses", [])]
     lines += [f"- The response text (`response.txt`) is the force's own; its licence: {md(s.get('foi:licence', 'not stated'))}."
               for s in descriptor.get("sources", []) if "foi:licence" in s]

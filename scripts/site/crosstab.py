@@ -106,7 +106,7 @@ def layout_of(resource: dict) -> tuple[list[str], list[str]]:
 def dimensions(resource: dict) -> list[str]:
     """The dimension fields of a table resource: the fields before `value`, less derived code columns."""
     names = [f["name"] for f in resource["schema"]["fields"]]
-    return [n for n in names[: names.index("value")] if not n.endswith("_code")]
+    return [n for n in names[: names.index("value")] if not n.endswith("_code") and n not in ("code_role", "outcome_type")]
 
 
 def is_total(row: dict, dims: list[str]) -> bool:

@@ -10,7 +10,7 @@ from .pagekit import read_rows
 TOTAL = "Total"
 
 
-SEEN = 10  # requests named beside an outcome label on the page (all/observations.csv has every one, by force_code and outcome_label)
+SEEN = 10  # requests named beside an outcome label on the page (all/observations.csv has every one, by force_code and outcome)
 
 
 def offence_labels(packages: Path, descriptors: list[dict]) -> list[dict]:

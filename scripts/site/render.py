@@ -37,7 +37,7 @@ LATEST = 5  # requests listed on the home page
 FATES = {"answered": "answered", "partly-answered": "partly answered", "refused-cost": "refused on cost (s12)",
          "exempt": "exempt", "not-held": "not held", "answered-in-attachment": "answered in an attachment we do not have",
          "not-addressed": "not addressed in the response"}
-TABLE_EXTRAS = ("questions", "caveats", "response")
+TABLE_EXTRAS = ("questions", "caveats", "caveat_targets", "response")
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

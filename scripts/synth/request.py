@@ -267,6 +267,9 @@ class Composer:
                 "dimensions": [{"name": n, "title": t, "description": desc} for n, t, desc in d.dims]}
         if d.mismatches:
             meta["mismatches"] = d.mismatches
+        if len(d.rows) > 1 and not any(TOTAL in labels for labels, *_ in d.rows):  # the build cannot tell: say it, as a curator must
+            overlapping = {"keyword", "platform"} & set(d.dim_names)
+            meta["sums"] = {"additive": False, "reason": "overlapping"} if overlapping else {"additive": True}
         if d.source:
             meta = {"name": meta.pop("name"), "path": meta.pop("path"), "source": d.source, **meta}
         return meta
