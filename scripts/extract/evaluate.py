@@ -41,10 +41,12 @@ class Score:
     mismatches_matched: int = 0
     failed: str | None = None
     false_lines: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    uncited: int = 0  # proposals the build's citation check refuses
 
     def add(self, other: Score) -> None:
         for name in ("expected", "proposed", "found", "labelled", "false", "not_counts", "mismatches_expected",
-                     "mismatches_reported", "mismatches_matched"):
+                     "mismatches_reported", "mismatches_matched", "uncited"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @property
@@ -89,7 +91,7 @@ def _same(expected: tuple[str, int | None], proposed: tuple[str, int | None]) ->
 def _labels_carried(expected: list[str], labels: list[str]) -> bool:
     have = {_norm(x) for x in labels}
     total = TOTAL in labels
-    return all(_norm(x) in have or (total and TOTAL_WORD.fullmatch(" ".join(x.split()))) for x in expected)
+    return all(_norm(x) in have or (total and TOTAL_WORD.fullmatch(" ".join(x.split()).rstrip(":"))) for x in expected)
 
 
 def score_text(folder: Path) -> Score:
@@ -105,22 +107,35 @@ def score_text(folder: Path) -> Score:
         result = extract((folder / "response.txt").read_bytes())
         proposals = [(row, [row[d] for d in t.dims]) for t in result.proposals for row in t.rows if row["status"] != "blank"]
         checks = [c for cs in result.totals.values() for c in cs if c.checkable and not c.agrees]
+        score.uncited = len(result.unchecked)
     except Exception:  # noqa: BLE001 - a text that raises is a failure to count and show, not a crash
         score.failed = traceback.format_exc(limit=3).strip().splitlines()[-1]
         return score
     score.proposed = len(proposals)
     used: set[int] = set()
-    for value in values:
-        key = _key(value["value"])
-        candidates = [i for i, (row, _) in enumerate(proposals)
-                      if i not in used and row["line"] == value["line"] and _same(key, _proposed_key(row))]
-        if not candidates:
+    matched: dict[int, int] = {}
+    for exact in (True, False):  # first the proposals that carry every label, then any at the right line
+        for k, value in enumerate(values):
+            if k in matched:
+                continue
+            key, want = _key(value["value"]), [str(x) for x in value.get("labels") or []]
+            best = next((i for i, (row, labels) in enumerate(proposals)
+                         if i not in used and row["line"] == value["line"] and _same(key, _proposed_key(row))
+                         and (not exact or _labels_carried(want, labels))), None)
+            if best is not None:
+                matched[k] = best
+                used.add(best)
+    for k, value in enumerate(values):
+        want = [str(x) for x in value.get("labels") or []]
+        if k not in matched:
+            score.missed.append(f"line {value['line']}: {value['value']} {want} not proposed")
             continue
         score.found += 1
-        want = [str(x) for x in value.get("labels") or []]
-        best = next((i for i in candidates if _labels_carried(want, proposals[i][1])), candidates[0])
-        used.add(best)
-        score.labelled += _labels_carried(want, proposals[best][1])
+        labels = proposals[matched[k]][1]
+        if _labels_carried(want, labels):
+            score.labelled += 1
+        else:
+            score.missed.append(f"line {value['line']}: {value['value']} {want} proposed as {labels}")
     not_counts = {(n.get("line"), _norm(n.get("text", ""))) for n in expected.get("not_counts") or []}
     for i, (row, labels) in enumerate(proposals):
         if i in used:
@@ -148,11 +163,11 @@ def _line(s: Score) -> str:
         return f"  {s.name[:52]:52} FAILED: {s.failed}"
     return (f"  {s.name[:52]:52} {s.expected:4} {s.proposed:4} {s.found:4} {_pct(s.recall)} {s.labelled:4} "
             f"{_pct(s.labels_right)} {s.false:4} {_pct(s.false_share)} {s.not_counts:3} "
-            f"{s.mismatches_reported:3}/{s.mismatches_expected:<3} {s.mismatches_matched:3}")
+            f"{s.mismatches_reported:3}/{s.mismatches_expected:<3} {s.mismatches_matched:3} {s.uncited:3}")
 
 
 HEADER = (f"  {'text':52} {'exp':>4} {'prop':>4} {'hit':>4} {'recall':>6} {'lab':>4} {'labels':>6} {'fals':>4} "
-          f"{'false':>6} {'£/%':>3} {'mism r/e':>7} {'ok':>3}")
+          f"{'false':>6} {'£/%':>3} {'mism r/e':>7} {'ok':>3} {'unc':>3}")
 
 
 def evaluate(half: str, corpus: Path = CORPUS) -> tuple[Score, list[Score]]:
@@ -169,19 +184,21 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("halves", nargs="*", default=["tune", "check"], help="tune, check (default: both)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--false", action="store_true", help="list the false values of each text (tune/ only)")
+    parser.add_argument("--false", action="store_true", help="list the false and missed values of each text (tune/ only)")
     args = parser.parse_args(argv)
     for half in args.halves:
         pooled, scores = evaluate(half, args.corpus)
         print(f"\n{half}/  (exp: values expected; prop: proposed; hit: found at the right line; lab: with every label "
               "right; fals: proposals not expected; £/%: money or percentages proposed; mism r/e: total mismatches "
-              "reported/expected; ok: expected ones reported)")
+              "reported/expected; ok: expected ones reported; unc: proposals the build's citation check refuses)")
         print(HEADER)
         for s in scores:
             print(_line(s))
             if args.false and half == "tune":
                 for f in s.false_lines:
                     print(f"      false: {f}")
+                for f in s.missed:
+                    print(f"      missed: {f}")
         print(_line(pooled))
     return 0
 

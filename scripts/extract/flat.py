@@ -11,6 +11,7 @@ from .cells import YEAR, is_value, read_cell
 from .furniture import FURNITURE
 from .delimited import PIPE_RULE, kind, pipe_cells
 from .model import Grid, Row
+from .score import CLEAR, score
 
 MAX_WIDTH = 20
 
@@ -128,6 +129,7 @@ def _piped_block(block: list[tuple[int, str]]) -> list[Grid]:
     start, end = block[0][0], block[-1][0]
     if rules:
         return _ruled(block, rules)
+    readings = []
     for width in range(2, min(len(tokens) // 2, MAX_WIDTH) + 1):
         for lead in (1, 0):
             if lead and not tokens[0].bare:
@@ -135,10 +137,19 @@ def _piped_block(block: list[tuple[int, str]]) -> list[Grid]:
             head, body = tokens[: width + lead], tokens[width + lead:]
             rows, used = segment(body, width, bool(lead))
             if rows and used == len(body):
-                return _assemble("pipe, one cell per line", head, body, width, start, end)
+                points = score([t.text for t in head[lead:]], [[t.text for t in r] for r in rows])
+                readings.append((points, -width, width, head, body))
     grid = Grid("pipe, one cell per line", start, end)
-    grid.notes.append("could not find a row width that makes every row a label followed by values; not read")
-    return [grid]
+    if not readings:
+        grid.notes.append("could not find a row width that makes every row a label followed by values; not read")
+        return [grid]
+    readings.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    best = readings[0]
+    rival = next((r for r in readings[1:] if r[2] != best[2]), None)
+    if rival and best[0] - rival[0] < CLEAR:
+        grid.notes.append(f"two readings fit: {best[2] - 1} columns or {rival[2] - 1}; header line {best[3][0].line}; not read")
+        return [grid]
+    return _assemble("pipe, one cell per line", best[3], best[4], best[2], start, end)
 
 
 def _ruled(block: list[tuple[int, str]], rules: list[int]) -> list[Grid]:

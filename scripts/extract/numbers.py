@@ -47,7 +47,7 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
     ("money, time or share", r"£\s*\d[\d,.]*|\b\d[\d,.]*\s*(?:%|per\s*cent|percent|hours?|hrs|minutes?|mins|days?|working days"
                              r"|weeks?|months?|seconds?)\b"),
     ("ordinal", r"\b\d+(?:st|nd|rd|th)\b"),
-    ("page number", r"\bpage\s+\d+(?:\s+of\s+\d+)?"),
+    ("page number", r"\bpages?\s*[:.]?\s*\d+(?:\s+of\s+\d+)?"),
     ("threshold", r"\b(?:less|fewer|more|greater|lower|higher)\s+than\s+\d+|\bat\s+(?:least|most)\s+\d+|[<>≤≥]\s*\d+"),
     ("period", r"\b(?:last|past|previous|next|first)\s+\d+\b"),
     ("address", r"\b\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){0,2}(?:road|street|st|avenue|lane|way|drive|close|place|square|court|house|park)\b"),

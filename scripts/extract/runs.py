@@ -1,0 +1,202 @@
+"""Tables whose rows run together on a line, as PDF letters saved as text leave them (`Iran 7 13 21 Iraq 24 14 36`):
+a line is cut into cells (label words, then the numbers after them), a header of years or a `Number of ...` heading
+gives the row length, and only rows that fill it are proposed; a row with fewer numbers (its empty cells vanished)
+is reported, never placed in a column by guess."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cells import YEAR, is_total, plausible
+from .furniture import FURNITURE
+from .model import Grid, Row
+from .numbers import MONTH
+
+COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|\*|<\d+)$")
+YEARISH = re.compile(r"^(?:(?:19|20)\d{2}(?:/\d{2}|/(?:19|20)\d{2})?)$")
+HEADING = re.compile(r"\b(?:number\s+of\s+[A-Za-z]+|total\s+number(?:\s+of\s+[A-Za-z]+)?|count)\b", re.IGNORECASE)
+SENTENCE = re.compile(r"[.;?!:]\s+[a-z]|[;?!:]$|\b(?:was|were|is|are|have|has|had|been|our|your|please|we|you|I)\b")
+NOT_COUNT_AFTER = re.compile(rf"^\s*(?:%|per\s*cent|hours?|hrs|minutes?|mins|days?|weeks?|months?|years?|{MONTH}\b|/|-\d|\.\d|:\d)",
+                             re.IGNORECASE)
+NOT_COUNT_BEFORE = re.compile(rf"(?:£|\$|€|\b{MONTH}\.?\s*|\b(?:no|page|section|s|ref|tel|fax|box|q|question)\.?\s*)$",
+                              re.IGNORECASE)
+MAX_LABEL_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Label words then the counts after them, on one line: the label as written and each count with its place."""
+
+    line: int
+    label: str
+    start: int
+    counts: tuple[tuple[str, int], ...]  # (text, column on the line)
+
+    @property
+    def texts(self) -> list[str]:
+        return [t for t, _ in self.counts]
+
+
+def segments(line: str, n: int) -> list[Segment]:
+    """Cut a line into label-then-counts segments; words that cannot be counts (money, dates, codes) are label words."""
+    out: list[Segment] = []
+    label_start = label_end = None
+    counts: list[tuple[str, int]] = []
+    for m in re.finditer(r"\S+", line):
+        word = m.group(0)
+        if _count(word, line, m.start(), m.end()):
+            counts.append((word, m.start()))
+            continue
+        if counts:
+            out.append(Segment(n, line[label_start:label_end] if label_start is not None else "", label_start or m.start(),
+                               tuple(counts)))
+            counts, label_start = [], None
+        if label_start is None:
+            label_start = m.start()
+        label_end = m.end()
+    if counts or label_start is not None:
+        out.append(Segment(n, line[label_start:label_end] if label_start is not None else "", label_start or 0, tuple(counts)))
+    return out
+
+
+def _count(word: str, line: str, start: int, end: int) -> bool:
+    if not COUNT.match(word):
+        return False
+    if word[0].isdigit() and not plausible(word):
+        return False
+    return not NOT_COUNT_AFTER.match(line[end:]) and not NOT_COUNT_BEFORE.search(line[:start])
+
+
+def _years(texts: list[str]) -> bool:
+    """Two or more years (or financial years) in rising order: a header."""
+    if len(texts) < 2 or not all(YEARISH.match(t) for t in texts):
+        return False
+    firsts = [int(t[:4]) for t in texts]
+    return all(b > a for a, b in zip(firsts, firsts[1:]))
+
+
+def _short_label(label: str) -> bool:
+    words = label.split()
+    return 0 < len(words) <= MAX_LABEL_WORDS and bool(re.search(r"[A-Za-z]", label)) and not SENTENCE.search(label) \
+        and (label[0].isupper() or label[0] in "(\"'" or label[0].isdigit())
+
+
+def read_runs(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Every table whose rows run together on lines: under a header of years, or a `Number of ...` heading."""
+    grids: list[Grid] = []
+    n = 0
+    text_ends_cut = bool(lines) and lines[-1].strip() != "" and not lines[-1].rstrip().endswith((".", ")", "|"))
+    while n < len(lines):
+        if not free[n] or FURNITURE.search(lines[n]):
+            n += 1
+            continue
+        segs = segments(lines[n], n + 1)
+        grid = _headed(lines, free, n, segs, text_ends_cut) or _counted(lines, free, n, segs, text_ends_cut)
+        if grid:
+            grids.append(grid)
+            n = grid.end
+            continue
+        n += 1
+    return grids
+
+
+def _headed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut: bool) -> Grid | None:
+    """A header of years (on its own line or before the first row) and rows of a label and one count per year."""
+    k = next((i for i, s in enumerate(segs) if _years(s.texts)), None)
+    if k is None:
+        return None
+    head = segs[k]
+    width = len(head.counts)
+    rest = segs[k + 1:]
+    heading = " ".join(head.label.split()[-4:]) if head.label else ""
+    grid = Grid("rows run together", n + 1, n + 1, header=[heading] + head.texts, header_line=n + 1)
+    body = _body(lines, free, n, rest, cut, grid)
+    placed = _place(body, width, grid)
+    if len(placed) < 2 or (not rest and not any(r.line > n + 1 for r in placed)):
+        return None
+    if all(len(s.counts) == 1 for s in body) and width > 1:
+        return None
+    grid.rows = placed
+    return grid
+
+
+def _counted(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut: bool) -> Grid | None:
+    """A `Number of ...` heading then label-count pairs run together: one column of counts."""
+    if len(segs) < 3 or not all(len(s.counts) == 1 for s in segs[:-1]):
+        return None
+    m = HEADING.search(segs[0].label)
+    if not m:
+        return None
+    first_label = segs[0].label[m.end():].strip()
+    if not first_label or not all(_short_label(s.label) for s in segs[1:] if s.counts):
+        return None
+    column = m.group(0)
+    heading = segs[0].label[: m.start()].strip()
+    grid = Grid("rows run together", n + 1, n + 1, header=[" ".join(heading.split()[-3:]), column], header_line=n + 1)
+    first = Segment(n + 1, first_label, segs[0].start + m.end() + (len(segs[0].label[m.end():]) - len(segs[0].label[m.end():].lstrip())),
+                    segs[0].counts)
+    body = _body(lines, free, n, [first] + segs[1:], cut, grid)
+    placed = _place(body, 1, grid)
+    if len(placed) < 3:
+        return None
+    grid.rows = placed
+    return grid
+
+
+def _body(lines: list[str], free: list[bool], n: int, rest: list[Segment], cut: bool, grid: Grid) -> list[Segment]:
+    """The row segments: the rest of the header line, then following lines that are all rows (blank lines between)."""
+    body = list(rest)
+    end = n
+    if body and not _rows_only(body, last=n + 1 == len(lines)):
+        return []
+    j, blanks = n + 1, 0
+    while j < len(lines) and free[j]:
+        if not lines[j].strip():
+            blanks += 1
+            if blanks > 2:
+                break
+            j += 1
+            continue
+        segs = segments(lines[j], j + 1)
+        if not _rows_only(segs, last=j + 1 == len(lines)):
+            break
+        body += segs
+        end, blanks = j, 0
+        j += 1
+    grid.end = end + 1
+    if cut and grid.end == len(lines) and body and body[-1].counts and lines[-1].rstrip().endswith(body[-1].texts[-1]):
+        last = body[-1]
+        grid.notes.append(f"line {last.line}: the text ends on {last.texts[-1]!r}, which may be cut off; not read")
+        body[-1] = Segment(last.line, last.label, last.start, last.counts[:-1])
+    return body
+
+
+def _rows_only(segs: list[Segment], last: bool) -> bool:
+    """A line of rows: every segment a short label with counts; words after the last count (a label cut by a line
+    end) are allowed."""
+    if not segs or not segs[0].label:
+        return False
+    rows = [s for s in segs if s.counts]
+    tail = [s for s in segs if not s.counts]
+    return bool(rows) and all(_short_label(s.label) for s in rows) and (not tail or tail == [segs[-1]])
+
+
+def _place(body: list[Segment], width: int, grid: Grid) -> list[Row]:
+    """Rows that fill the header; others reported with the reason."""
+    out = []
+    for s in body:
+        if not s.counts:
+            grid.notes.append(f"line {s.line}: words after the last count ({s.label!r}); not read")
+            continue
+        if len(s.counts) == width:
+            out.append(Row(s.line, [s.label] + s.texts))
+        elif len(s.counts) < width:
+            grid.notes.append(f"line {s.line}: {s.label!r} has {len(s.counts)} counts for {width} columns "
+                              f"({', '.join(s.texts)}): its empty cells vanished, so which column each stands in cannot "
+                              "be told; not read")
+        else:
+            grid.notes.append(f"line {s.line}: {s.label!r} has {len(s.counts)} counts for {width} columns "
+                              f"({', '.join(s.texts)}); not read")
+    if any(is_total(r.cells[0]) for r in out[:-1]):
+        pass
+    return out
