@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cells import YEAR, is_total, plausible
+from .cells import plausible
 from .furniture import FURNITURE
 from .model import Grid, Row
 from .numbers import MONTH
@@ -197,6 +197,4 @@ def _place(body: list[Segment], width: int, grid: Grid) -> list[Row]:
         else:
             grid.notes.append(f"line {s.line}: {s.label!r} has {len(s.counts)} counts for {width} columns "
                               f"({', '.join(s.texts)}); not read")
-    if any(is_total(r.cells[0]) for r in out[:-1]):
-        pass
     return out
