@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import PAGE_BREAK, is_value, read_cell
+from .cells import PAGE_BREAK, YEAR, is_value, read_cell
 from .model import Grid, Row
 
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -128,6 +128,18 @@ def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
         for start, text in cells[1:]:
             placed[_column(spans, start, start + len(text))] = text
         grid.rows.append(Row(n + 1, placed))
+    def years(row: Row) -> bool:  # starts with two rising years: "2016  2017  2018"
+        cells = [c.strip() for c in row.cells if c.strip()]
+        return len(cells) > 1 and all(YEAR.fullmatch(c) for c in cells[:2]) and int(cells[1][:4]) > int(cells[0][:4])
+    for row in [r for r in grid.rows if years(r)]:
+        grid.notes.append(f"line {row.line}: a row of years is a header, not counts; not read")
+        grid.rows.remove(row)
+    values = sum(is_value(c) for r in grid.rows for c in r.cells[1:])
+    words = sum(bool(c.strip()) and not is_value(c) for r in grid.rows for c in r.cells[1:])
+    if words > values:  # words where counts should stand: prose in two columns side by side, not a table
+        grid.notes.append(f"{words} cells are words and {values} are values: not a table of counts (two columns of a "
+                          "page side by side?); not read")
+        grid.rows = []
     return [grid]
 
 

@@ -56,6 +56,8 @@ def _value_ok(item: Item, line: str) -> bool:
     if cell.status is None:
         return False
     if cell.status != "reported":
+        if item.value.strip() in "–-—" and re.search(r":[-–—]\s*$", line):
+            return False  # ":-" closes a sentence that introduces what follows; it is punctuation, not a cell
         return cell.status != "suppressed" or item.value.strip() not in "–-—" or item.label is not None
     at = line.rfind(item.value.split()[0])
     judged = [f for f in numbers_in(line) if f.start == at]

@@ -13,7 +13,7 @@ NOUN = (r"(?:offences?|offenders?|crimes?|incidents?|cases?|individuals?|people|
         r"|arrests?|charges?|cautions?|reports?|referrals?|occasions?|times|children|child|boys?|girls?|males?|females?"
         r"|men|women|investigations?|prosecutions?|convictions?|records?|occurrences?|outcomes?|allegations?|images?"
         r"|devices?|detections?|disposals?|notifications?|defendants?|juveniles?|young people|youths?|adults?|minors?"
-        r"|instances?|crime reports?|recorded)")
+        r"|instances?|crime reports?|recorded|searches|cells)")
 
 # (reason, pattern): a number that starts inside a match is not data. The first pattern that covers it gives the reason.
 NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in [

@@ -13,10 +13,10 @@ from .model import Grid, Row
 from .numbers import MONTH
 
 COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|\*|<\d+)$")
-YEARISH = re.compile(r"^(?:(?:19|20)\d{2}(?:/\d{2}|/(?:19|20)\d{2})?)$")
+YEARISH = re.compile(r"^(?:(?:19|20)\d{2}(?:[/-]\d{2}|[/-](?:19|20)\d{2})?)$")
 HEADING = re.compile(r"\b(?:number\s+of\s+[A-Za-z]+|total\s+number(?:\s+of\s+[A-Za-z]+)?|count)\b", re.IGNORECASE)
 SENTENCE = re.compile(r"[.;?!:]\s+[a-z]|[;?!:]$|\b(?:was|were|is|are|have|has|had|been|our|your|please|we|you|I)\b")
-NOT_COUNT_AFTER = re.compile(rf"^\s*(?:%|per\s*cent|hours?|hrs|minutes?|mins|days?|weeks?|months?|years?|{MONTH}\b|/|-\d|\.\d|:\d)",
+NOT_COUNT_AFTER = re.compile(rf"^(?:[/.:]\d|-\d)|^\s*(?:%|per\s*cent|hours?|hrs|minutes?|mins|days?|weeks?|months?|years?|{MONTH}\b)",
                              re.IGNORECASE)
 NOT_COUNT_BEFORE = re.compile(rf"(?:£|\$|€|\b{MONTH}\.?\s*|\b(?:no|page|section|s|ref|tel|fax|box|q|question)\.?\s*)$",
                               re.IGNORECASE)
@@ -44,7 +44,10 @@ def segments(line: str, n: int) -> list[Segment]:
     counts: list[tuple[str, int]] = []
     for m in re.finditer(r"\S+", line):
         word = m.group(0)
-        if _count(word, line, m.start(), m.end()):
+        if word == "/":  # a separator between cells (`Gwynedd / 54 / 107`), or inside a label (`Burma / Myanmar`)
+            continue
+        if (counts or label_start is None) and YEARISH.match(word) and not COUNT.match(word) or \
+                _count(word, line, m.start(), m.end()):
             counts.append((word, m.start()))
             continue
         if counts:
@@ -188,7 +191,9 @@ def _place(body: list[Segment], width: int, grid: Grid) -> list[Row]:
         if not s.counts:
             grid.notes.append(f"line {s.line}: words after the last count ({s.label!r}); not read")
             continue
-        if len(s.counts) == width:
+        if not all(COUNT.match(t) for t in s.texts):
+            grid.notes.append(f"line {s.line}: {s.label!r} has cells that are not counts ({', '.join(s.texts)}); not read")
+        elif len(s.counts) == width:
             out.append(Row(s.line, [s.label] + s.texts))
         elif len(s.counts) < width:
             grid.notes.append(f"line {s.line}: {s.label!r} has {len(s.counts)} counts for {width} columns "
