@@ -41,7 +41,7 @@ def report(result: Extraction, source: str, written: dict[str, str]) -> str:
                    "counts; confirm it):")
         for t in result.prose:
             row = t.rows[0]
-            out.append(f"  line {row['line']}: {row['value']} {row['statement']!r}; sentence: {t.grid.caption[:150]}")
+            out.append(f"  line {row['line']}: {row['value']} {row['measure']!r}; sentence: {t.grid.caption[:150]}")
             out.append(f"    {t.name}: {written.get(t.name, 'not written')}")
     if result.unread:
         out += ["\nTables found but not read:"] + [f"  {u}" for u in result.unread]
