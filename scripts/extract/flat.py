@@ -264,14 +264,15 @@ def _cell_like(line: str) -> bool:
 
 
 def _bare_tables(tokens: list[Token]) -> list[Grid]:
-    """A caption (up to two cells), header cells, then rows of the same width; more tables may follow.
-    The cut that reads the most cells wins."""
+    """A caption (up to two cells), header cells (headings, years or bands), then rows of the same width; more tables
+    may follow. Each reading is weighed (cells read, then headers, labels and totals) and proposed only when it
+    clearly beats a reading of another width."""
     out, i = [], 0
     while i < len(tokens):
         heads = 0
-        while i + heads < len(tokens) and not is_value(tokens[i + heads].text):
+        while i + heads < len(tokens) and _heading_cell(tokens[i + heads].text, heads):
             heads += 1
-        best = None
+        readings = []
         for skip in range(0, min(heads - 1, 3)):
             for width in range(2, min(heads - skip, MAX_WIDTH) + 1):
                 rows, used = segment(tokens[i + skip + width:], width, False)
@@ -282,13 +283,22 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                 after = i + skip + width + used
                 if after < len(tokens) and is_value(tokens[after].text):
                     continue  # a value left over right after the rows: the width is wrong
-                key = (skip + width + used, -skip, width)
-                if best is None or key > best[0]:
-                    best = (key, skip, width, rows, used)
-        if not best:
+                head = [t.text for t in tokens[i + skip: i + skip + width]]
+                points = score(head, [[t.text for t in r] for r in rows])
+                readings.append(((skip + width + used, points, -skip, width), skip, width, rows, used))
+        if not readings:
             i += max(heads, 1)
             continue
-        _, skip, width, rows, used = best
+        readings.sort(key=lambda r: r[0], reverse=True)
+        (cells, points, _, _), skip, width, rows, used = readings[0]
+        rival = next((r for r in readings[1:] if r[2] != width and r[0][0] == cells), None)
+        if rival and points - rival[0][1] < CLEAR:
+            grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line)
+            grid.notes.append(f"two readings fit: {width - 1} columns or {rival[2] - 1}; header line "
+                              f"{tokens[i + skip].line}; not read")
+            out.append(grid)
+            i += skip + width + used
+            continue
         head = tokens[i + skip: i + skip + width]
         grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line, header=[t.text for t in head],
                     header_line=head[0].line, caption=" ".join(t.text for t in tokens[i: i + skip]) or None)
@@ -296,3 +306,10 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
         out.append(grid)
         i += skip + width + used
     return out
+
+
+def _heading_cell(text: str, k: int) -> bool:
+    """A cell that can stand in a header: a heading, or (after the first) a year or a band; never a count."""
+    if not is_value(text):
+        return True
+    return k > 0 and bool(YEAR.match(text.strip()))

@@ -18,9 +18,10 @@ HEADING = re.compile(r"\b(?:number\s+of\s+[A-Za-z]+|total\s+number(?:\s+of\s+[A-
 SENTENCE = re.compile(r"[.;?!:]\s+[a-z]|[;?!:]$|\b(?:was|were|is|are|have|has|had|been|our|your|please|we|you|I)\b")
 NOT_COUNT_AFTER = re.compile(rf"^(?:[/.:]\d|-\d)|^\s*(?:%|per\s*cent|hours?|hrs|minutes?|mins|days?|weeks?|months?|years?|{MONTH}\b)",
                              re.IGNORECASE)
-NOT_COUNT_BEFORE = re.compile(rf"(?:£|\$|€|\b{MONTH}\.?\s*|\b(?:no|page|section|s|ref|tel|fax|box|q|question)\.?\s*)$",
+NOT_COUNT_BEFORE = re.compile(rf"(?:£|\$|€|\b{MONTH}\.?\s*|\b(?:no|page|section|s|ref|tel|fax|box|q|question|under|over|aged|below|above)\.?\s*)$",
                               re.IGNORECASE)
 MAX_LABEL_WORDS = 10
+BAND = re.compile(r"^\d{1,2}\s*(?:-|–|to)\s*\d{1,3}$|^\d{1,2}\s*\+$")
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ def _years(texts: list[str]) -> bool:
 
 def _short_label(label: str) -> bool:
     words = label.split()
-    return 0 < len(words) <= MAX_LABEL_WORDS and bool(re.search(r"[A-Za-z]", label)) and not SENTENCE.search(label) \
+    return 0 < len(words) <= MAX_LABEL_WORDS and bool(re.search(r"[A-Za-z]", label) or BAND.match(label)) \
+        and not SENTENCE.search(label) \
         and (label[0].isupper() or label[0] in "(\"'" or label[0].isdigit())
 
 

@@ -1,0 +1,58 @@
+"""Lines that pair labels with counts, several to a line: `2: Jan - 4 - Feb - 9`, `2019 – 14, 2020 – 21`, and two values
+each followed by what it counts in brackets, `41 (Niche) 17 (Athena)`. Each pair becomes a row labelled in the force's
+words; a line with anything else on it is left to the other readers."""
+from __future__ import annotations
+
+import re
+
+from .cells import YEAR
+from .furniture import FURNITURE
+from .model import Grid, Row
+from .numbers import MONTH
+
+COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+|nil|none|\*|<\s?\d+)"
+LABEL = rf"(?:{MONTH}\.?(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}}(?:\s?[/-]\s?\d{{2,4}})?|[A-Z][A-Za-z']*(?:\s[A-Za-z'&]+){{0,3}})"
+PAIR = re.compile(rf"(?P<label>{LABEL})\s*(?:[-–—:=]\s*)(?P<value>{COUNT})(?![\d,/.%-]|\s*%|\s*per\s*cent)", re.IGNORECASE)
+BRACKETED = re.compile(rf"(?<![\w£$/.-])(?P<value>{COUNT})\s*\((?P<label>[A-Za-z][^()]{{0,40}})\)")
+PREFIX = re.compile(r"^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*[.:)]\s*)?", re.IGNORECASE)
+JOIN = re.compile(r"^[\s,;:–—-]*(?:and\s+)?$", re.IGNORECASE)
+
+
+def read_pairs(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Every line of two or more label-count pairs on the free lines, each line a list of its own."""
+    grids = []
+    for n, line in enumerate(lines):
+        if not free[n] or FURNITURE.search(line):
+            continue
+        grid = _dashed(line, n + 1) or _bracketed(line, n + 1)
+        if grid:
+            grids.append(grid)
+    return grids
+
+
+def _dashed(line: str, n: int) -> Grid | None:
+    """`Jan - 4 - Feb - 9`: labels that are months or years, each then a count; nothing else on the line."""
+    body = line[PREFIX.match(line).end():]
+    pairs = list(PAIR.finditer(body))
+    if len(pairs) < 2:
+        return None
+    labels = [p.group("label") for p in pairs]
+    if not (all(re.fullmatch(rf"{MONTH}\.?(?:\s+(?:19|20)\d{{2}})?", x, re.IGNORECASE) for x in labels)
+            or all(YEAR.match(x.replace(" ", "")) for x in labels)):
+        return None
+    gaps = [body[: pairs[0].start()]] + [body[a.end(): b.start()] for a, b in zip(pairs, pairs[1:])] + [body[pairs[-1].end():]]
+    if not all(JOIN.match(g) or not g.strip(" .") for g in gaps):
+        return None
+    grid = Grid("pairs on a line", n, n)
+    grid.rows = [Row(n, [p.group("label"), p.group("value")]) for p in pairs]
+    return grid
+
+
+def _bracketed(line: str, n: int) -> Grid | None:
+    """`41 (Niche) 17 (Athena)`: two counts or more, each followed by what it counts, side by side."""
+    pairs = list(BRACKETED.finditer(line))
+    if len(pairs) < 2 or not all(JOIN.match(line[a.end(): b.start()]) for a, b in zip(pairs, pairs[1:])):
+        return None
+    grid = Grid("pairs on a line", n, n, caption=line[: pairs[0].start()].strip() or None, row_dims=["category"])
+    grid.rows = [Row(n, [p.group("label").strip(), p.group("value")]) for p in pairs]
+    return grid
