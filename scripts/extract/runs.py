@@ -32,6 +32,7 @@ class Segment:
     label: str
     start: int
     counts: tuple[tuple[str, int], ...]  # (text, column on the line)
+    cut: bool = False  # the text ends inside this row (an excerpt cut short): its last cells are missing, not empty
 
     @property
     def texts(self) -> list[str]:
@@ -47,19 +48,20 @@ def segments(line: str, n: int) -> list[Segment]:
         word = m.group(0)
         if word == "/":  # a separator between cells (`Gwynedd / 54 / 107`), or inside a label (`Burma / Myanmar`)
             continue
-        if (counts or label_start is None) and YEARISH.match(word) and not COUNT.match(word) or \
+        if YEARISH.match(word) and not COUNT.match(word) or \
                 _count(word, line, m.start(), m.end()):
             counts.append((word, m.start()))
             continue
         if counts:
-            out.append(Segment(n, line[label_start:label_end] if label_start is not None else "", label_start or m.start(),
-                               tuple(counts)))
+            out.append(Segment(n, line[label_start:label_end] if label_start is not None else "",
+                               label_start if label_start is not None else counts[0][1], tuple(counts)))
             counts, label_start = [], None
         if label_start is None:
             label_start = m.start()
         label_end = m.end()
     if counts or label_start is not None:
-        out.append(Segment(n, line[label_start:label_end] if label_start is not None else "", label_start or 0, tuple(counts)))
+        out.append(Segment(n, line[label_start:label_end] if label_start is not None else "",
+                           label_start if label_start is not None else counts[0][1], tuple(counts)))
     return out
 
 
@@ -96,7 +98,8 @@ def read_runs(lines: list[str], free: list[bool]) -> list[Grid]:
             n += 1
             continue
         segs = segments(lines[n], n + 1)
-        grid = _headed(lines, free, n, segs, text_ends_cut) or _counted(lines, free, n, segs, text_ends_cut)
+        grid = _headed(lines, free, n, segs, text_ends_cut) or _counted(lines, free, n, segs, text_ends_cut) \
+            or _header_then_values(lines[n], n + 1, segs)
         if grid:
             grids.append(grid)
             n = grid.end
@@ -122,6 +125,33 @@ def _headed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut
     if all(len(s.counts) == 1 for s in body) and width > 1:
         return None
     grid.rows = placed
+    return grid
+
+
+def _header_then_values(line: str, n: int, segs: list[Segment]) -> Grid | None:
+    """A header row and its one row of values run together: `FY 2014-15 FY 2015-16 6175 23734`, or `2019 2020 41 7`.
+    Each value is labelled by the header cell in the same place, as written."""
+    if not segs or not all(s.counts for s in segs):
+        return None
+    tokens = [(t, at, k, j) for k, s in enumerate(segs) for j, (t, at) in enumerate(s.counts)]
+    width = 0
+    while width < len(tokens) and YEARISH.match(tokens[width][0]):
+        width += 1
+    years, values = tokens[:width], tokens[width:]
+    if width < 2 or len(values) != width or not all(re.fullmatch(r"\d[\d,]*|\*|<\d+", t) for t, *_ in values):
+        return None
+    if any(j == 0 and k > 0 for _, _, k, j in values):
+        return None  # words between the values: not one row
+    firsts = [int(t[:4]) for t, *_ in years]
+    if not all(b > a for a, b in zip(firsts, firsts[1:])):
+        return None
+    labelled = all(j == 0 and segs[k].label and len(segs[k].label.split()) <= 2 for _, _, k, j in years[1:]) and \
+        len(segs) == width
+    cells = [line[segs[k].start if labelled and (k > 0 or len(segs[0].label.split()) <= 2) else at: at + len(t)]
+             for t, at, k, _ in years]
+    grid = Grid("header and values run together", n, n, row_dims=["year"],
+                caption=None if labelled else segs[0].label or None)
+    grid.rows = [Row(n, [c, v]) for c, (v, *_) in zip(cells, values)]
     return grid
 
 
@@ -172,7 +202,7 @@ def _body(lines: list[str], free: list[bool], n: int, rest: list[Segment], cut: 
     if cut and grid.end == len(lines) and body and body[-1].counts and lines[-1].rstrip().endswith(body[-1].texts[-1]):
         last = body[-1]
         grid.notes.append(f"line {last.line}: the text ends on {last.texts[-1]!r}, which may be cut off; not read")
-        body[-1] = Segment(last.line, last.label, last.start, last.counts[:-1])
+        body[-1] = Segment(last.line, last.label, last.start, last.counts[:-1], cut=True)
     return body
 
 
@@ -197,6 +227,10 @@ def _place(body: list[Segment], width: int, grid: Grid) -> list[Row]:
             grid.notes.append(f"line {s.line}: {s.label!r} has cells that are not counts ({', '.join(s.texts)}); not read")
         elif len(s.counts) == width:
             out.append(Row(s.line, [s.label] + s.texts))
+        elif len(s.counts) < width and s.cut and s.counts:
+            out.append(Row(s.line, [s.label] + s.texts))
+            grid.notes.append(f"line {s.line}: the text ends inside the row {s.label!r}; its first {len(s.counts)} of "
+                              f"{width} cells are read, left to right")
         elif len(s.counts) < width:
             grid.notes.append(f"line {s.line}: {s.label!r} has {len(s.counts)} counts for {width} columns "
                               f"({', '.join(s.texts)}): its empty cells vanished, so which column each stands in cannot "
