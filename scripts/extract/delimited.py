@@ -125,8 +125,16 @@ def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
             continue
         placed = [""] * len(header)
         placed[0] = cells[0][1]
+        clash = False
         for start, text in cells[1:]:
-            placed[_column(spans, start, start + len(text))] = text
+            k = _column(spans, start, start + len(text))
+            clash = clash or bool(placed[k])
+            placed[k] = text
+        if len(cells) == len(header) and (clash or placed != [c for _, c in cells]):
+            placed = [c for _, c in cells]  # a cell for every column: in order, whatever the alignment says
+        elif clash:
+            grid.notes.append(f"line {n + 1}: two cells fall under one column; not read")
+            continue
         grid.rows.append(Row(n + 1, placed))
     def years(row: Row) -> bool:  # starts with two rising years: "2016  2017  2018"
         cells = [c.strip() for c in row.cells if c.strip()]

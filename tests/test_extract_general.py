@@ -1,0 +1,85 @@
+"""The general table reader on the shapes real responses come in (issue 25): rows run together on a PDF line, cells
+split by ' / ', a header and its values on one line, pairs on a line, one cell a line with years in the header; rows
+whose empty cells vanished are reported, never placed by guess; money and percentages are never counts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.extract import extract
+from scripts.extract.report import report
+from scripts.extract.score import score
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+
+
+def read(name: str):
+    return extract((FIXTURES / name).read_bytes())
+
+
+def cells(table) -> list[tuple]:
+    return [tuple(r[d] for d in table.dims) + (r["value"], r["line"]) for r in table.rows]
+
+
+def test_rows_run_together_on_a_line_under_a_header_of_years():
+    (table,) = read("runs-together.txt").tables
+    assert table.dims == ["category", "year"]
+    assert cells(table)[:4] == [("Albania", "2018", 4, 7), ("Albania", "2019", 7, 7), ("Albania", "2020", 2, 7),
+                                ("Brazil", "2018", 1, 7)]
+    assert cells(table)[-1] == ("Total", "2020", 10, 9)
+    assert len(table.rows) == 15
+
+
+def test_a_row_whose_empty_cells_vanished_is_reported_not_placed():
+    result = read("runs-vanished-cells.txt")
+    (table,) = result.tables
+    assert {r["category"] for r in table.rows} == {"Admin - Lost property", "ASB - Personal"}
+    assert any("'Admin - Found property' has 2 counts for 3 columns" in n and "not read" in n for n in table.notes)
+    assert "Admin - Found property' has 2 counts" in report(result, "x", {})
+
+
+def test_a_number_of_heading_then_label_count_pairs_run_together():
+    (table,) = read("runs-counted.txt").tables
+    assert table.dims == ["gender", "measure"]
+    assert cells(table) == [("Female", "Number of Arrests", 404, 3), ("Male", "Number of Arrests", 2117, 3),
+                            ("Not Recorded", "Number of Arrests", 21, 3), ("Total", "Number of Arrests", 2542, 3)]
+
+
+def test_cells_split_by_slashes_with_financial_years():
+    (table,) = read("slashed.txt").tables
+    assert cells(table)[:2] == [("North", "2015/16", 37, 5), ("North", "2016/17", 55, 5)]
+    assert cells(table)[-1] == ("Total", "2017/18", 146, 7)
+
+
+def test_a_header_and_its_values_on_one_line():
+    (table,) = read("header-values.txt").tables
+    assert cells(table) == [("FY 2016-17", 6175, 5), ("FY 2017-18", 23734, 5), ("FY 2018-19", 14954, 5)]
+
+
+def test_pairs_on_a_line_and_money_and_percentages_are_not_counts():
+    result = read("pairs-on-a-line.txt")
+    months, systems = result.tables
+    assert cells(months) == [("Jan", 4, 3), ("Feb", 9, 3), ("Mar", 12, 3)]
+    assert cells(systems) == [("Niche", 41, 5), ("Athena", 17, 5)]
+    assert not any(r["line"] == 7 for t in result.proposals for r in t.rows)
+    assert (7, "4 (question number), 1,200 (money, time or share), 45 (money, time or share)") in result.not_data
+
+
+def test_a_web_table_one_cell_a_line_with_years_in_its_header_is_read_six_wide_not_two():
+    """The issue's example: a header cell, the year cells, then a label and its counts, each as `cell |`; read as a
+    two-column table it was citable line by line, and wrong."""
+    (table,) = read("one-cell-web-years.txt").tables
+    assert table.dims == ["ethnicity", "year"]
+    assert cells(table)[:3] == [("Asian", "2021", 10, 8), ("Asian", "2022", 12, 9), ("Asian", "2023", 14, 10)]
+    assert cells(table)[-1] == ("Total", "2023", 21, 18)
+
+
+def test_the_score_prefers_headers_that_look_like_headers_labels_that_stay_labels_and_totals_that_add_up():
+    wide = score(["Ethnicity", "2021", "2022"], [["Asian", "10", "12"], ["Black", "5", "6"], ["Total", "15", "18"]])
+    narrow = score(["Ethnicity", "2021"], [["2022", "Asian"], ["10", "12"]])
+    assert wide > narrow
+    assert score(["Area", "Count"], [["North", "3"], ["Total", "4"]]) < score(["Area", "Count"], [["North", "3"], ["Total", "3"]])
+
+
+def test_never_a_traceback_on_any_bytes():
+    for data in (b"", b"\xff\xfe\x00", b"|\n|\n|", b"2019 2020\n", b"Total 5 6 7 Total", "£ % – — |".encode()):
+        extract(data)
