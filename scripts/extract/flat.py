@@ -287,6 +287,11 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                 points = score(head, [[t.text for t in r] for r in rows])
                 readings.append(((skip + width + used, points, -skip, width), skip, width, rows, used))
         if not readings:
+            listed = _bare_list(tokens, i)
+            if listed:
+                out.append(listed[0])
+                i = listed[1]
+                continue
             i += max(heads, 1)
             continue
         readings.sort(key=lambda r: r[0], reverse=True)
@@ -313,3 +318,19 @@ def _heading_cell(text: str, k: int) -> bool:
     if not is_value(text):
         return True
     return k > 0 and bool(YEAR.match(text.strip()))
+
+
+def _bare_list(tokens: list[Token], i: int) -> tuple[Grid, int] | None:
+    """No header: a label then its value, each on its own line, two times or more (`1st January 2020 - 1st January
+    2021`, then `0`). Read as a list when every label is text and every value a count or a marker."""
+    rows = []
+    k = i
+    while k + 1 < len(tokens) and not is_value(tokens[k].text) and is_value(tokens[k + 1].text) \
+            and (not rows or tokens[k].line - rows[-1][1].line <= 3):
+        rows.append((tokens[k], tokens[k + 1]))
+        k += 2
+    if len(rows) < 2 or any(YEAR.match(v.text) for _, v in rows):
+        return None
+    grid = Grid("one cell per line", rows[0][0].line, rows[-1][1].line)
+    grid.rows = [Row(label.line, [label.text, value.text], [label.line, value.line]) for label, value in rows]
+    return grid, k

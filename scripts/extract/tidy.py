@@ -106,7 +106,8 @@ def _tidy_list(grid: Grid, name: str) -> Proposed:
         keys = [unwrap(c) for c in row.cells[:-1]]
         keys[-1] = TOTAL if is_total(keys[-1]) and len(keys) == 1 else keys[-1]
         cell = read_cell(row.cells[-1], units=True)
-        out.rows.append({**dict(zip(dims, keys)), "value": cell.value, "status": cell.status, "line": row.line})
+        out.rows.append({**dict(zip(dims, keys)), "value": cell.value, "status": cell.status,
+                         "line": row.line_of(len(row.cells) - 1)})
     return out
 
 
