@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cells import plausible
+from .cells import PAGE_BREAK, plausible
 from .furniture import FURNITURE
 from .model import Grid, Row
 from .numbers import MONTH
@@ -161,7 +161,7 @@ def _counted(lines: list[str], free: list[bool], n: int, segs: list[Segment], cu
         return None
     m = HEADING.search(segs[0].label)
     if not m:
-        return None
+        return _listed(lines, free, n, segs, cut)
     first_label = segs[0].label[m.end():].strip()
     if not first_label or not all(_short_label(s.label) for s in segs[1:] if s.counts):
         return None
@@ -178,6 +178,24 @@ def _counted(lines: list[str], free: list[bool], n: int, segs: list[Segment], cu
     return grid
 
 
+def _listed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut: bool) -> Grid | None:
+    """No heading: three label-count pairs or more run together, every label short and capitalised (`Female 4046
+    Male 21175 Not recorded 210`); a list of one count per label."""
+    rows = [s for s in segs if s.counts]
+    if len(rows) < 3 or not all(len(s.counts) == 1 and _short_label(s.label) and len(s.label.split()) <= 6
+                                and not re.search(r"\d", s.label) for s in rows):
+        return None
+    grid = Grid("pairs run together", n + 1, n + 1)
+    body = _body(lines, free, n, segs, cut, grid)
+    if any(len(s.counts) > 1 for s in body):
+        return None
+    placed = _place(body, 1, grid)
+    if len(placed) < 3:
+        return None
+    grid.rows = placed
+    return grid
+
+
 def _body(lines: list[str], free: list[bool], n: int, rest: list[Segment], cut: bool, grid: Grid) -> list[Segment]:
     """The row segments: the rest of the header line, then following lines that are all rows (blank lines between)."""
     body = list(rest)
@@ -186,6 +204,10 @@ def _body(lines: list[str], free: list[bool], n: int, rest: list[Segment], cut: 
         return []
     j, blanks = n + 1, 0
     while j < len(lines) and free[j]:
+        if PAGE_BREAK.match(lines[j]) or FURNITURE.search(lines[j]):
+            grid.notes.append(f"line {j + 1}: a page mark inside the table; skipped")
+            j += 1
+            continue
         if not lines[j].strip():
             blanks += 1
             if blanks > 2:
