@@ -83,3 +83,13 @@ def test_the_score_prefers_headers_that_look_like_headers_labels_that_stay_label
 def test_never_a_traceback_on_any_bytes():
     for data in (b"", b"\xff\xfe\x00", b"|\n|\n|", b"2019 2020\n", b"Total 5 6 7 Total", "£ % – — |".encode()):
         extract(data)
+
+
+def test_a_reading_the_builds_citation_check_refuses_is_withdrawn_and_reported():
+    """Every line of a tab pivot run into one: what cannot be cited is not proposed, and the report says why."""
+    from scripts.extract import self_check
+    text = (FIXTURES / "pivot-two-levels.txt").read_text(encoding="utf-8").replace("\n", " ")
+    result = extract(text.encode())
+    assert result.unchecked  # the readers got it wrong...
+    assert self_check(result.proposals, result.lines) == []  # ...so nothing refused is proposed
+    assert any("the build's citation check refuses it" in u for u in result.unread)

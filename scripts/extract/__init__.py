@@ -90,8 +90,24 @@ def extract(data: bytes) -> Extraction:
     for name, checks in prose_checks(result.tables, statements, lines).items():
         result.totals[name] += checks
     result.unchecked = self_check(result.proposals, original)
+    _withdraw(result, free)
     _leftovers(result, lines, free)
     return result
+
+
+def _withdraw(result: Extraction, free: list[bool]) -> None:
+    """A proposal that the build's citation check would refuse is not proposed: it is reported with the reason, and
+    its lines are left to read."""
+    bad = {u.split(":", 1)[0] for u in result.unchecked}
+    for table in [t for t in result.proposals if t.name in bad]:
+        why = next(u.split(": ", 1)[1] for u in result.unchecked if u.split(":", 1)[0] == table.name)
+        result.unread.append(f"lines {table.grid.start}-{table.grid.end} ({table.grid.layout}): read as {table.name}, but "
+                             f"the build's citation check refuses it ({why}); not proposed")
+        result.totals.pop(table.name, None)
+        for n in table.grid.lines:
+            free[n - 1] = n not in result.furniture
+    result.tables = [t for t in result.tables if t.name not in bad]
+    result.prose = [t for t in result.prose if t.name not in bad]
 
 
 def _propose(result: Extraction, grids: list[Grid]) -> None:

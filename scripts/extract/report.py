@@ -46,7 +46,8 @@ def report(result: Extraction, source: str, written: dict[str, str]) -> str:
     if result.unread:
         out += ["\nTables found but not read:"] + [f"  {u}" for u in result.unread]
     if result.unchecked:
-        out += ["\nValues that do not stand on their line (please report this as a bug):"] + [f"  {u}" for u in result.unchecked]
+        out += ["\nValues that do not stand on their line, so their tables are not proposed (please report this as a bug):"]
+        out += [f"  {u}" for u in result.unchecked]
     if result.loose:
         out.append("\nLeft to read: numbers outside every proposal that look like data:")
         out += [f"  line {n} ({_why(text)}): {text[:160]}" for n, text in result.loose]
