@@ -45,8 +45,10 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
     ("age", r"\b\d+\s*(?:and|or)\s*(?:under|over|above|below|older|younger)\b"),
     ("age", r"\b\d+\s*\+|\bu\d+s?\b|\b\d+s\b|\b\d+\s*(?:years?|yrs?)(?:\s+old)?\b|\b\d+\s*-?\s*year[- ]olds?\b"),
     ("money, time or share", r"[£$€]\s*\d[\d,.]*|\b\d[\d,.]*\s*(?:%|(?:per\s*cent|percent|hours?|hrs|minutes?|mins|days?"
-                             r"|working days|weeks?|months?|seconds?|pounds|pence)\b)"),
+                             r"|working days|weeks?|months?|seconds?|pounds|pence)\b)"
+                             r"|\b\d+-(?:years?|months?|weeks?|days?|hours?|minutes?)\b"),
     ("ordinal", r"\b\d+(?:st|nd|rd|th)\b"),
+    ("margin", r"(?:[+±]|\+/-)\s?\d[\d,.]*(?:\s*(?:or|/)\s*-\s?\d[\d,.]*)?"),
     ("page number", r"\bpages?\s*[:.]?\s*\d+(?:\s+of\s+\d+)?"),
     ("threshold", r"\b(?:less|fewer|more|greater|lower|higher)\s+than\s+\d+|\bat\s+(?:least|most)\s+\d+|[<>≤≥]\s*\d+"),
     ("period", r"\b(?:last|past|previous|next|first)\s+\d+\b"),

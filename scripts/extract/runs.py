@@ -16,11 +16,11 @@ COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|\*|<\d+)$")
 YEARISH = re.compile(r"^(?:(?:19|20)\d{2}(?:[/-]\d{2}|[/-](?:19|20)\d{2})?)$")
 HEADING = re.compile(r"\b(?:number\s+of\s+[A-Za-z]+|total\s+number(?:\s+of\s+[A-Za-z]+)?|count)\b", re.IGNORECASE)
 SENTENCE = re.compile(r"[.;?!:]\s+[a-z]|[;?!:]$|\b(?:was|were|is|are|have|has|had|been|our|your|please|we|you|I)\b")
-NOT_COUNT_AFTER = re.compile(rf"^(?:[/.:]\d|-\d)|^\s*(?:%|per\s*cent|hours?|hrs|minutes?|mins|days?|weeks?|months?|years?|{MONTH}\b)",
+NOT_COUNT_AFTER = re.compile(rf"^(?:[/.:]\d|-\d)|^\s[-–]\s+[A-Za-z]|^\s*(?:%|per\s*cent|hours?|hrs|minutes?|mins|days?|weeks?|months?|years?|{MONTH}\b)",
                              re.IGNORECASE)
-NOT_COUNT_BEFORE = re.compile(rf"(?:£|\$|€|\b{MONTH}\.?\s*|\b(?:no|page|section|s|ref|tel|fax|box|q|question|under|over|aged|below|above)\.?\s*)$",
+NOT_COUNT_BEFORE = re.compile(rf"(?:£|\$|€|\b{MONTH}\.?\s*|\b(?:no|page|section|s|ref|tel|fax|box|q|question|under|over|aged|below|above|act)\.?\s*|&\s*)$",
                               re.IGNORECASE)
-MAX_LABEL_WORDS = 10
+MAX_LABEL_WORDS = 16
 BAND = re.compile(r"^\d{1,2}\s*(?:-|–|to)\s*\d{1,3}$|^\d{1,2}\s*\+$")
 
 
@@ -81,6 +81,12 @@ def _years(texts: list[str]) -> bool:
     return all(b > a for a, b in zip(firsts, firsts[1:]))
 
 
+def _years_then_row(texts: list[str]) -> bool:
+    """A header of years run straight into a row of as many counts that lost its label (`2010 2011 0 0`)."""
+    w = len(texts) // 2
+    return len(texts) % 2 == 0 and w >= 2 and _years(texts[:w]) and not any(YEARISH.match(t) for t in texts[w:])
+
+
 def _short_label(label: str) -> bool:
     words = label.split()
     return 0 < len(words) <= MAX_LABEL_WORDS and bool(re.search(r"[A-Za-z]", label) or BAND.match(label)) \
@@ -110,16 +116,26 @@ def read_runs(lines: list[str], free: list[bool]) -> list[Grid]:
 
 def _headed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut: bool) -> Grid | None:
     """A header of years (on its own line or before the first row) and rows of a label and one count per year."""
-    k = next((i for i, s in enumerate(segs) if _years(s.texts)), None)
+    k = next((i for i, s in enumerate(segs) if _years(s.texts) or _years_then_row(s.texts)), None)
     if k is None:
         return None
     head = segs[k]
     width = len(head.counts)
+    if _years_then_row(head.texts):  # the first row lost its label: report it, read the rest
+        width //= 2
+        unlabelled = head.texts[width:]
+        head = Segment(head.line, head.label, head.start, head.counts[:width])
+    else:
+        unlabelled = []
     rest = segs[k + 1:]
     heading = " ".join(head.label.split()[-4:]) if head.label else ""
     grid = Grid("rows run together", n + 1, n + 1, header=[heading] + head.texts, header_line=n + 1)
     body = _body(lines, free, n, rest, cut, grid)
     placed = _place(body, width, grid)
+    if unlabelled:
+        grid.incomplete = True
+        grid.notes.append(f"line {n + 1}: a row of {width} counts with no label right after the header "
+                          f"({', '.join(unlabelled)}); not read")
     if len(placed) < 2 or (not rest and not any(r.line > n + 1 for r in placed)):
         return None
     if all(len(s.counts) == 1 for s in body) and width > 1:
@@ -254,10 +270,12 @@ def _place(body: list[Segment], width: int, grid: Grid) -> list[Row]:
             grid.notes.append(f"line {s.line}: the text ends inside the row {s.label!r}; its first {len(s.counts)} of "
                               f"{width} cells are read, left to right")
         elif len(s.counts) < width:
+            grid.incomplete = True
             grid.notes.append(f"line {s.line}: {s.label!r} has {len(s.counts)} counts for {width} columns "
                               f"({', '.join(s.texts)}): its empty cells vanished, so which column each stands in cannot "
                               "be told; not read")
         else:
+            grid.incomplete = True
             grid.notes.append(f"line {s.line}: {s.label!r} has {len(s.counts)} counts for {width} columns "
                               f"({', '.join(s.texts)}); not read")
     return out

@@ -10,7 +10,7 @@ from .model import Grid, Row
 from .vocab import dimension
 
 LEVEL_SPLIT = re.compile(r"\s*(?:/|>|\\)\s*")
-LISTS = ("list", "numbered list", "numbered answers", "prose", "pairs on a line", "pairs run together")
+LISTS = ("list", "numbered list", "numbered answers", "prose", "pairs on a line", "pairs run together", "answer under its question")
 
 
 @dataclass

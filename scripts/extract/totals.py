@@ -75,7 +75,13 @@ def table_checks(table: Proposed) -> list[Check]:
             parts = groups.get((dim, tuple(row[d] for d in table.dims if d != dim)), [])
             if parts:
                 out.append(_check(_stated(row), row["line"], _where(table, row), parts, dim))
-    return out + _grand_totals(table, {(c.line, c.where) for c in out})
+    out += _grand_totals(table, {(c.line, c.where) for c in out})
+    if table.grid.incomplete:  # rows found but not read: a total that disagrees may be right
+        out = [c if not c.checkable or c.agrees else
+               Check(c.stated, c.line, c.where, c.parts_sum, c.part_lines, c.withheld, c.over,
+                     f"some rows of the table were not read (see its notes); the {c.parts_sum} read so far is not all of it")
+               for c in out]
+    return out
 
 
 def _stated(row: dict) -> int | None:
