@@ -93,3 +93,14 @@ def test_a_reading_the_builds_citation_check_refuses_is_withdrawn_and_reported()
     assert result.unchecked  # the readers got it wrong...
     assert self_check(result.proposals, result.lines) == []  # ...so nothing refused is proposed
     assert any("the build's citation check refuses it" in u for u in result.unread)
+
+
+def test_counts_of_each_kind_on_a_line_and_a_bare_answer_under_its_question():
+    result = read("kinds-and-answers.txt")
+    first, second, answer = result.tables
+    assert first.dims == ["period", "category"]
+    assert cells(first) == [("2012, 2013", "General Purpose Dogs", 54, 5), ("2012, 2013", "Explosives", 4, 5),
+                            ("2012, 2013", "Drugs/Weapon/Cash", 12, 5)]
+    assert cells(second)[0] == ("2021", "General Purpose Dogs", 28, 6)
+    assert cells(answer) == [("How many handlers were there in the dog unit on 1 April 2023?", 48, 10)]
+    assert not any(r["line"] == 12 for t in result.proposals for r in t.rows)  # a margin and a period, not counts

@@ -24,7 +24,7 @@ def read_pairs(lines: list[str], free: list[bool]) -> list[Grid]:
     for n, line in enumerate(lines):
         if not free[n] or FURNITURE.search(line):
             continue
-        grid = _dashed(line, n + 1) or _bracketed(line, n + 1)
+        grid = _dashed(line, n + 1) or _bracketed(line, n + 1) or _times(line, n + 1)
         if grid:
             grids.append(grid)
     return grids
@@ -55,4 +55,24 @@ def _bracketed(line: str, n: int) -> Grid | None:
         return None
     grid = Grid("pairs on a line", n, n, caption=line[: pairs[0].start()].strip() or None, row_dims=["category"])
     grid.rows = [Row(n, [p.group("label").strip(), p.group("value")]) for p in pairs]
+    return grid
+
+
+TIMES = re.compile(r"(?P<value>\d{1,3}(?:,\d{3})+|\d+)\s*[x×]\s*(?P<label>[A-Za-z][^,;]*?)\s*(?=[,;.]?\s*$|[,;]\s)")
+ROW_LABEL = re.compile(r"^\s*(?P<label>[^–—-]*?\S)[\s,]*[–—-]\s+")
+
+
+def _times(line: str, n: int) -> Grid | None:
+    """`2021 - 28 x General Purpose Dogs, 7 x Explosives`: a row label, a dash, then counts each `N x what`."""
+    head = ROW_LABEL.match(line)
+    if not head:
+        return None
+    rest = line[head.end():]
+    pairs = list(TIMES.finditer(rest))
+    if len(pairs) < 2 or not all(JOIN.match(rest[a.end(): b.start()]) for a, b in zip(pairs, pairs[1:])) \
+            or rest[: pairs[0].start()].strip() or rest[pairs[-1].end():].strip(" .,;"):
+        return None
+    label = head.group("label")
+    grid = Grid("counts of each kind on a line", n, n, row_dims=["label", "label"])
+    grid.rows = [Row(n, [label, p.group("label").strip(), p.group("value")]) for p in pairs]
     return grid

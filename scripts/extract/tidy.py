@@ -10,7 +10,8 @@ from .model import Grid, Row
 from .vocab import dimension
 
 LEVEL_SPLIT = re.compile(r"\s*(?:/|>|\\)\s*")
-LISTS = ("list", "numbered list", "numbered answers", "prose", "pairs on a line", "pairs run together", "answer under its question")
+LISTS = ("list", "numbered list", "numbered answers", "prose", "pairs on a line", "pairs run together", "answer under its question",
+         "counts of each kind on a line")
 
 
 @dataclass
@@ -99,6 +100,8 @@ def _tidy_list(grid: Grid, name: str) -> Proposed:
         labels = [r.cells[k] if k < len(given) - 1 else r.cells[-2] for r in grid.rows]
         if k == len(given) - 1 and heading == "label":
             heading = grid.dim_hint or grid.caption or ""
+        elif heading == "label":
+            heading = ""
         dims.append(dimension(heading, labels, "row", dims))
     out = Proposed(name, grid, dims, notes=list(grid.notes), structure=f"{grid.layout} of {len(grid.rows)} items",
                    layout_rows=list(dims))

@@ -42,6 +42,8 @@ def from_labels(labels: list[str]) -> str | None:
         return None
     if all(YEAR.match(x) for x in named):
         return "year"
+    if all(re.fullmatch(r"(?:(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?[\s,&–-]*(?:and|to)?\s*)+", x) for x in named):
+        return "period"  # several years together ("2012, 2013, 2014"), or a span
     if all(MONTH_LABEL.match(x) for x in named):
         return "month"
     if all(GENDER.match(x) for x in named) and not all(re.match(r"^(unknown|not\s+\w+|other)", x, re.I) for x in named):
