@@ -104,3 +104,9 @@ def test_counts_of_each_kind_on_a_line_and_a_bare_answer_under_its_question():
     assert cells(second)[0] == ("2021", "General Purpose Dogs", 28, 6)
     assert cells(answer) == [("How many handlers were there in the dog unit on 1 April 2023?", 48, 10)]
     assert not any(r["line"] == 12 for t in result.proposals for r in t.rows)  # a margin and a period, not counts
+
+
+def test_counts_of_each_kind_run_together():
+    result = read("kinds-run-together.txt")
+    (ranks,) = result.tables
+    assert cells(ranks) == [("Assistant Chief Constable", 1, 3), ("Detective Superintendent", 2, 3), ("Intelligence Officer", 1, 3)]

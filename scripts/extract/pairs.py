@@ -24,7 +24,7 @@ def read_pairs(lines: list[str], free: list[bool]) -> list[Grid]:
     for n, line in enumerate(lines):
         if not free[n] or FURNITURE.search(line):
             continue
-        grid = _dashed(line, n + 1) or _bracketed(line, n + 1) or _times(line, n + 1)
+        grid = _dashed(line, n + 1) or _bracketed(line, n + 1) or _times(line, n + 1) or _times_run(line, n + 1)
         if grid:
             grids.append(grid)
     return grids
@@ -75,4 +75,36 @@ def _times(line: str, n: int) -> Grid | None:
     label = head.group("label")
     grid = Grid("counts of each kind on a line", n, n, row_dims=["label", "label"])
     grid.rows = [Row(n, [label, p.group("label").strip(), p.group("value")]) for p in pairs]
+    return grid
+
+
+TIMES_ITEM = re.compile(r"(?<![\w.,£$])(?P<value>\d{1,3}(?:,\d{3})+|\d+)\s*[x×]\s+(?=[A-Z])")
+
+
+def _times_run(line: str, n: int) -> Grid | None:
+    """`1 x Assistant Chief Constable 2 x Detective Inspector`: what each count counts in Title Case after it, run
+    together; the last item ends where its Title Case words do (a sentence starting after it is not part of it)."""
+    items = list(TIMES_ITEM.finditer(line))
+    if len(items) < 2:
+        return None
+    rows = []
+    for k, m in enumerate(items):
+        end = items[k + 1].start() if k + 1 < len(items) else len(line)
+        words = line[m.end(): end].split()
+        label: list[str] = []
+        for i, word in enumerate(words):
+            core = word.strip(",;:.")
+            if not core or not (core[0].isupper() or core in ("of", "and", "&", "/")):
+                break
+            if k + 1 == len(items) and i + 1 < len(words) and words[i + 1][:1].islower() and words[i + 1] not in ("of", "and"):
+                break  # the first word of the sentence that follows
+            label.append(word)
+            if word != core:
+                break
+        text = " ".join(label).strip(",;:.")
+        if not text or (k + 1 < len(items) and len(label) != len(words)):
+            return None  # words between the items that are not a label: not a list
+        rows.append(Row(n, [text, m.group("value")]))
+    grid = Grid("counts of each kind on a line", n, n, row_dims=["label"])
+    grid.rows = rows
     return grid
