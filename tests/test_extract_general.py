@@ -110,3 +110,10 @@ def test_counts_of_each_kind_run_together():
     result = read("kinds-run-together.txt")
     (ranks,) = result.tables
     assert cells(ranks) == [("Assistant Chief Constable", 1, 3), ("Detective Superintendent", 2, 3), ("Intelligence Officer", 1, 3)]
+
+
+def test_a_header_with_no_cell_over_the_row_labels_puts_the_values_under_the_right_years():
+    for name, lines in (("spaced-no-corner.txt", (4, 4)), ("web-no-corner.txt", (6, 7))):
+        (table,) = read(name).tables
+        assert cells(table)[:2] == [("Received", "2018", 100, lines[0]), ("Received", "2019", 120, lines[1])], name
+        assert ("Answered", "2019", 110) in [c[:3] for c in cells(table)], name

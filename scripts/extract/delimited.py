@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .cells import PAGE_BREAK, YEAR, is_value, read_cell
 from .model import Grid, Row
@@ -116,6 +117,10 @@ def _trim(header: list[str]) -> list[str]:
 def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
     """Cells separated by runs of spaces, placed under the header column they overlap (so blanks keep their place)."""
     header = spaced_cells(lines[i])
+    widths = Counter(len(spaced_cells(lines[n])) for n in range(i + 1, j + 1))
+    starts = [spaced_cells(lines[n])[0][0] for n in range(i + 1, j + 1) if lines[n].strip()]
+    if widths and widths.most_common(1)[0][0] == len(header) + 1 and starts and header[0][0] > min(starts) + 1:
+        header = [(min(starts), "")] + header  # no heading over the row labels: the header starts over the first values
     grid = Grid("space-separated", i + 1, j + 1, header=[c for _, c in header], header_line=i + 1)
     spans = [(s, s + len(c)) for s, c in header]
     for n in range(i + 1, j + 1):

@@ -134,11 +134,14 @@ def _piped_block(block: list[tuple[int, str]]) -> list[Grid]:
         for lead in (1, 0):
             if lead and not tokens[0].bare:
                 continue
-            head, body = tokens[: width + lead], tokens[width + lead:]
-            rows, used = segment(body, width, bool(lead))
-            if rows and used == len(body):
-                points = score([t.text for t in head[lead:]], [[t.text for t in r] for r in rows])
-                readings.append((points, -width, width, head, body))
+            for short in (0, 1):  # a header with a cell over the row labels, or without one
+                head, body = tokens[: width + lead - short], tokens[width + lead - short:]
+                if short and (not head[lead:] or any(is_value(t.text) and not YEAR.match(t.text) for t in head[lead:])):
+                    continue
+                rows, used = segment(body, width, bool(lead))
+                if rows and used == len(body):
+                    points = score([""] * short + [t.text for t in head[lead:]], [[t.text for t in r] for r in rows])
+                    readings.append((points - short, -width, width, head, body))
     grid = Grid("pipe, one cell per line", start, end)
     if not readings:
         grid.notes.append("could not find a row width that makes every row a label followed by values; not read")
@@ -183,9 +186,10 @@ def _assemble(layout: str, head: list[Token], body: list[Token], width: int, sta
         header = header[len(header) - width:]
     if header:
         grid.header_line, grid.header = header[0].line, [t.text for t in header]
-        if len(header) < width:
-            grid.notes.append(f"line {header[0].line}: the header has {len(header)} cells for {width} columns")
-            grid.header += [""] * (width - len(header))
+        if len(header) < width:  # the cell over the row labels is missing, not the last heading
+            grid.notes.append(f"line {header[0].line}: the header has {len(header)} cells for {width} columns; "
+                              "the first is taken to be the one over the row labels")
+            grid.header = [""] * (width - len(header)) + grid.header
     rows, used = segment(body, width, lead)
     grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
     rest = body[used:]
