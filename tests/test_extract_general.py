@@ -117,3 +117,11 @@ def test_a_header_with_no_cell_over_the_row_labels_puts_the_values_under_the_rig
         (table,) = read(name).tables
         assert cells(table)[:2] == [("Received", "2018", 100, lines[0]), ("Received", "2019", 120, lines[1])], name
         assert ("Answered", "2019", 110) in [c[:3] for c in cells(table)], name
+
+
+def test_a_tab_header_with_no_corner_cell_is_never_read_one_year_off():
+    """Read as before, 100 stood under 2019 and passed the citation check: plausible and wrong. Now the reading puts
+    it under 2018, which the build's check cannot prove for tab cells, so nothing is proposed and the report says so."""
+    result = extract(b"CONSTRUCTED\n\n2018\t2019\nReceived\t100\t120\nAnswered\t90\t110\n")
+    assert not any(r["value"] == 100 and r.get("year") == "2019" for t in result.proposals for r in t.rows)
+    assert any("citation check refuses" in u for u in result.unread)

@@ -105,7 +105,20 @@ def _grids(layout: str, rows: list[tuple[int, list[str]]], start: int, end: int)
             grid.notes.append(f"line {line}: a new header part-way down starts this table")
         else:
             grid.rows.append(Row(line, cells))
+    for g in out + [grid]:
+        _corner(g)
     return out + [grid]
+
+
+def _corner(grid: Grid) -> None:
+    """A header one cell shorter than its rows, over values that are years: it has no cell over the row labels."""
+    if not grid.header or not grid.rows:
+        return
+    widths = Counter(len(_trim([c.strip() for c in r.cells])) for r in grid.rows)
+    if widths.most_common(1)[0][0] == len(grid.header) + 1 and YEAR.match(grid.header[0].strip()):
+        grid.header = [""] + grid.header
+        grid.notes.append(f"line {grid.header_line}: the header has no cell over the row labels; its first heading is "
+                          "taken to stand over the first values")
 
 
 def _trim(header: list[str]) -> list[str]:
