@@ -125,3 +125,11 @@ def test_a_tab_header_with_no_corner_cell_is_never_read_one_year_off():
     result = extract(b"CONSTRUCTED\n\n2018\t2019\nReceived\t100\t120\nAnswered\t90\t110\n")
     assert not any(r["value"] == 100 and r.get("year") == "2019" for t in result.proposals for r in t.rows)
     assert any("citation check refuses" in u for u in result.unread)
+
+
+def test_lines_that_follow_one_template_a_name_a_count_and_the_same_word():
+    result = read("led-by-name.txt")
+    (table,) = result.tables
+    assert cells(table) == [("Great Yarmouth Police Station", 8, 5), ("Thetford Police Station", 5, 7),
+                            ("Ipswich Police Station", 21, 11)]
+    assert not any(r["line"] > 12 for t in result.proposals for r in t.rows)  # legal sections are not counts

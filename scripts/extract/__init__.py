@@ -21,7 +21,7 @@ from .lists import read_lists
 from .model import Grid, Row
 from .numbers import Found, counts_in_words, numbers_in
 from .prose import Statement, read_prose
-from .answers import read_answers
+from .answers import read_answers, read_led
 from .pairs import read_pairs
 from .runs import read_runs
 from .spaced import read_spaced
@@ -32,7 +32,7 @@ from .totals import Check, prose_checks, table_checks
 GLUED = re.compile(r"^\s*[A-Za-z][^|\t]*[A-Za-z)](\d{1,3}(?:,\d{3})+|\d+)\s*$")
 
 # The layout readers, in the order they claim lines: the most structured first.
-READERS = (read_delimited, read_piped, read_runs, read_pairs, read_spaced, read_lists, read_answers, read_bare)
+READERS = (read_delimited, read_piped, read_runs, read_pairs, read_spaced, read_lists, read_answers, read_led, read_bare)
 
 
 @dataclass

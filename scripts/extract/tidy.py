@@ -11,7 +11,7 @@ from .vocab import dimension
 
 LEVEL_SPLIT = re.compile(r"\s*(?:/|>|\\)\s*")
 LISTS = ("list", "numbered list", "numbered answers", "prose", "pairs on a line", "pairs run together", "answer under its question",
-         "counts of each kind on a line")
+         "counts of each kind on a line", "a count after a name, line by line")
 
 
 @dataclass
