@@ -133,3 +133,11 @@ def test_lines_that_follow_one_template_a_name_a_count_and_the_same_word():
     assert cells(table) == [("Great Yarmouth Police Station", 8, 5), ("Thetford Police Station", 5, 7),
                             ("Ipswich Police Station", 21, 11)]
     assert not any(r["line"] > 12 for t in result.proposals for r in t.rows)  # legal sections are not counts
+
+
+def test_pairs_with_separators_run_together_are_labelled_without_the_separator():
+    result = read("pairs-with-separators.txt")
+    platforms, genders = result.tables
+    assert cells(platforms) == [("Snapchat", 14, 3), ("WhatsApp", 3, 3), ("Discord", 2, 3), ("Instagram", 9, 3)]
+    assert cells(genders) == [("Female", 4046, 7), ("Male", 2117, 7), ("Unknown", 12, 7)]
+    assert genders.dims == ["gender"]

@@ -48,8 +48,10 @@ def segments(line: str, n: int) -> list[Segment]:
         word = m.group(0)
         if word == "/":  # a separator between cells (`Gwynedd / 54 / 107`), or inside a label (`Burma / Myanmar`)
             continue
+        if re.fullmatch(r"\d[\d,]*[,;]", word) and COUNT.match(word[:-1]):  # `Snapchat – 14, WhatsApp – 3`
+            word = word[:-1]
         if YEARISH.match(word) and not COUNT.match(word) or \
-                _count(word, line, m.start(), m.end()):
+                _count(word, line, m.start(), m.start() + len(word)):
             counts.append((word, m.start()))
             continue
         if counts:
@@ -88,6 +90,7 @@ def _years_then_row(texts: list[str]) -> bool:
 
 
 def _short_label(label: str) -> bool:
+    label = _bare_label(label)
     words = label.split()
     return 0 < len(words) <= MAX_LABEL_WORDS and bool(re.search(r"[A-Za-z]", label) or BAND.match(label)) \
         and not SENTENCE.search(label) \
@@ -264,9 +267,9 @@ def _place(body: list[Segment], width: int, grid: Grid) -> list[Row]:
         if not all(COUNT.match(t) for t in s.texts):
             grid.notes.append(f"line {s.line}: {s.label!r} has cells that are not counts ({', '.join(s.texts)}); not read")
         elif len(s.counts) == width:
-            out.append(Row(s.line, [s.label] + s.texts))
+            out.append(Row(s.line, [_bare_label(s.label)] + s.texts))
         elif len(s.counts) < width and s.cut and s.counts:
-            out.append(Row(s.line, [s.label] + s.texts))
+            out.append(Row(s.line, [_bare_label(s.label)] + s.texts))
             grid.notes.append(f"line {s.line}: the text ends inside the row {s.label!r}; its first {len(s.counts)} of "
                               f"{width} cells are read, left to right")
         elif len(s.counts) < width:
@@ -279,3 +282,8 @@ def _place(body: list[Segment], width: int, grid: Grid) -> list[Row]:
             grid.notes.append(f"line {s.line}: {s.label!r} has {len(s.counts)} counts for {width} columns "
                               f"({', '.join(s.texts)}); not read")
     return out
+
+
+def _bare_label(label: str) -> str:
+    """A label without the separator between it and its count (`Female:`, `Snapchat –`), as written otherwise."""
+    return re.sub(r"\s*[:=–—-]\s*$", "", label) or label
