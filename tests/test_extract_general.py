@@ -141,3 +141,10 @@ def test_pairs_with_separators_run_together_are_labelled_without_the_separator()
     assert cells(platforms) == [("Snapchat", 14, 3), ("WhatsApp", 3, 3), ("Discord", 2, 3), ("Instagram", 9, 3)]
     assert cells(genders) == [("Female", 4046, 7), ("Male", 2117, 7), ("Unknown", 12, 7)]
     assert genders.dims == ["gender"]
+
+
+def test_a_header_of_month_names_over_rows_of_counts():
+    (table,) = read("months-header.txt").tables
+    assert table.dims == ["category", "month"]
+    assert cells(table)[:2] == [("Arrests", "Jan", 4, 4), ("Arrests", "Feb", 5, 4)]
+    assert ("Charges", "Total", 3, 5) in cells(table)

@@ -108,7 +108,7 @@ def read_runs(lines: list[str], free: list[bool]) -> list[Grid]:
             continue
         segs = segments(lines[n], n + 1)
         grid = _headed(lines, free, n, segs, text_ends_cut) or _counted(lines, free, n, segs, text_ends_cut) \
-            or _header_then_values(lines[n], n + 1, segs)
+            or _header_then_values(lines[n], n + 1, segs) or _months(lines, free, n, text_ends_cut)
         if grid:
             grids.append(grid)
             n = grid.end
@@ -142,6 +142,26 @@ def _headed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut
     if len(placed) < 2 or (not rest and not any(r.line > n + 1 for r in placed)):
         return None
     if all(len(s.counts) == 1 for s in body) and width > 1:
+        return None
+    grid.rows = placed
+    return grid
+
+
+MONTHS_HEADER = re.compile(rf"^\s*(?P<heading>[A-Za-z][\w/ ]{{0,30}}?\s+)?(?P<months>{MONTH}\.?(?:\s+{MONTH}\.?)+)\s*(?P<total>total)?\s*$",
+                           re.IGNORECASE)
+
+
+def _months(lines: list[str], free: list[bool], n: int, cut: bool) -> Grid | None:
+    """A header line of month names (`Month Jan Feb Mar`), then rows of a label and one count per month."""
+    m = MONTHS_HEADER.match(lines[n])
+    if not m:
+        return None
+    heads = m.group("months").split() + ([m.group("total")] if m.group("total") else [])
+    grid = Grid("rows run together", n + 1, n + 1, header=[""] + heads, header_line=n + 1,
+                caption=(m.group("heading") or "").strip() or None)  # "Month" names the columns, not the rows
+    body = _body(lines, free, n, [], cut, grid)
+    placed = _place(body, len(heads), grid)
+    if len(placed) < 1 or not body:
         return None
     grid.rows = placed
     return grid
