@@ -148,3 +148,9 @@ def test_a_header_of_month_names_over_rows_of_counts():
     assert table.dims == ["category", "month"]
     assert cells(table)[:2] == [("Arrests", "Jan", 4, 4), ("Arrests", "Feb", 5, 4)]
     assert ("Charges", "Total", 3, 5) in cells(table)
+
+
+def test_a_header_of_age_bands_over_rows_of_counts():
+    (table,) = read("bands-header.txt").tables
+    assert table.dims == ["gender", "age"]
+    assert cells(table)[:2] == [("Female", "0-9", 3, 4), ("Female", "10-15", 12, 4)]

@@ -147,16 +147,19 @@ def _headed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut
     return grid
 
 
-MONTHS_HEADER = re.compile(rf"^\s*(?P<heading>[A-Za-z][\w/ ]{{0,30}}?\s+)?(?P<months>{MONTH}\.?(?:\s+{MONTH}\.?)+)\s*(?P<total>total)?\s*$",
-                           re.IGNORECASE)
+SIMPLE_BAND = r"(?:\d{1,2}\s?[-–]\s?\d{1,3}|\d{1,2}\+)"
+MONTHS_HEADER = re.compile(rf"^\s*(?P<heading>[A-Za-z][\w/ ]{{0,30}}?\s+)?(?P<months>{MONTH}\.?(?:\s+{MONTH}\.?)+"
+                           rf"|{SIMPLE_BAND}(?:\s+{SIMPLE_BAND})+)\s*(?P<total>total|unknown)?\s*$", re.IGNORECASE)
 
 
 def _months(lines: list[str], free: list[bool], n: int, cut: bool) -> Grid | None:
-    """A header line of month names (`Month Jan Feb Mar`), then rows of a label and one count per month."""
+    """A header line of month names (`Month Jan Feb Mar`) or age bands (`Age 0-9 10-15 16+`), then rows of a label and
+    one count per column."""
     m = MONTHS_HEADER.match(lines[n])
     if not m:
         return None
-    heads = m.group("months").split() + ([m.group("total")] if m.group("total") else [])
+    heads = re.findall(rf"{MONTH}\.?|{SIMPLE_BAND}", m.group("months"), re.IGNORECASE) + \
+        ([m.group("total")] if m.group("total") else [])
     grid = Grid("rows run together", n + 1, n + 1, header=[""] + heads, header_line=n + 1,
                 caption=(m.group("heading") or "").strip() or None)  # "Month" names the columns, not the rows
     body = _body(lines, free, n, [], cut, grid)
