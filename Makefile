@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 
-.PHONY: build packages test check serve bench lint extract browser clean screenshots
+.PHONY: build packages test check serve bench lint extract extract-eval browser clean screenshots
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ serve: build
 extract: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make extract FILE=datapackages/<id>/response.txt [ARGS='--dry-run|--out DIR|--overwrite']"; exit 2; }
 	$(PY) -m scripts.extract $(FILE) $(ARGS)
+
+## extract-eval: measure the extractor on the real corpus (tests/corpus): recall, labels right, false values, per text and pooled, for tune/ and check/
+extract-eval: $(STAMP)
+	$(PY) -m scripts.extract.evaluate $(ARGS)
 
 ## screenshots: full-page PNGs of every page type at 390 and 1280 px wide, into build/screenshots/
 screenshots: build browser

@@ -46,18 +46,18 @@ def test_seed_answers_and_prose_counts_are_proposed_for_a_curator_to_confirm():
     result = extract((ROOT / "datapackages/hertfordshire-foi2018-00739/response.txt").read_bytes())
     assert [rows(t) for t in result.tables] == [[("Q1", 88, "reported", 61)]]
     assert [(t.rows[0]["line"], t.rows[0]["value"]) for t in result.prose] == [(63, 76), (65, 622)]
-    assert result.prose[1].rows[0]["statement"] == ('The total number of offences relating to "Indecent Images of Children" '
+    assert result.prose[1].rows[0]["measure"] == ('The total number of offences relating to "Indecent Images of Children" '
                                                     'during this period was')
     assert result.totals[result.tables[0].name] == []  # "Q2 – ... the total ... was 76" answers another question
     result = extract((ROOT / "datapackages/south-yorkshire-20210999/response.txt").read_bytes())
-    assert [(t.rows[0]["line"], t.rows[0]["value"], t.rows[0]["statement"]) for t in result.prose] == [
+    assert [(t.rows[0]["line"], t.rows[0]["value"], t.rows[0]["measure"]) for t in result.prose] == [
         (28, 30, "offences are currently recorded without victim details")]
     assert [(n, code) for n, code, _ in result.codes] == [(9, "71/17"), (26, "71/17")]
 
 
 def test_tab_pivot_with_two_levels_age_bands_blanks_and_codes():
     (table,) = run("pivot-two-levels").tables
-    assert table.dims == ["offence", "age_band", "year"]
+    assert table.dims == ["offence", "age", "year"]
     assert "levels by sums" in table.structure
     got = rows(table)
     assert got[:6] == [("86/2 Take or make indecent photographs", T, "2021", 6, "reported", 4),
@@ -133,8 +133,8 @@ def test_total_that_does_not_add_up_is_reported_with_both_numbers():
     assert (T, T, 29, "reported", 7) in rows(table)  # kept as published, never adjusted
     lines = report(result, "total-mismatch.txt", {}).splitlines()
     assert lines[lines.index("  totals: 5 of 7 agree with their parts") + 1:][:2] == [
-        "    DISAGREES: stated total 9 (age_band=16 and over, year=Total; response line 6) but its parts over year add up to 8 (response lines 6)",
-        "    DISAGREES: stated total 29 (age_band=Total, year=Total; response line 7) but its parts over year add up to 28 (response lines 7)"]
+        "    DISAGREES: stated total 9 (age=16 and over, year=Total; response line 6) but its parts over year add up to 8 (response lines 6)",
+        "    DISAGREES: stated total 29 (age=Total, year=Total; response line 7) but its parts over year add up to 28 (response lines 7)"]
 
 
 def test_table_split_by_a_page_break_is_joined():

@@ -29,7 +29,7 @@ def test_every_proposal_passes_the_builds_citation_check(path):
 
 def test_a_year_that_labels_a_row_of_one_cell_per_line_stands_above_its_values():
     (table,) = extract(ONE_CELL.encode()).tables
-    assert [(r["year"], r["column"], r["value"], r["line"]) for r in table.rows] == [
+    assert [(r["year"], r["measure"], r["value"], r["line"]) for r in table.rows] == [
         ("2020", "Arrests", 64, 11), ("2020", "Charges", 27, 13), ("2021", "Arrests", 58, 17), ("2021", "Charges", 30, 19)]
     assert check(ONE_CELL, 19, ["2021"], ["Charges"], value=30) is None
 

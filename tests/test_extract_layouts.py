@@ -30,7 +30,7 @@ def test_web_table_flattened_to_one_cell_per_line_with_row_starts_blanks_and_a_s
     result = run("web-table-flattened")
     first, grouped = result.tables
     assert first.grid.layout == "pipe, one cell per line"
-    assert (first.dims, first.layout_rows, first.layout_columns) == (["gender", "age_band"], ["gender"], ["age_band"])
+    assert (first.dims, first.layout_rows, first.layout_columns) == (["gender", "age"], ["gender"], ["age"])
     assert rows(first) == [
         ("Female", "Under 13", None, B, 20), ("Female", "13-15", 17, R, 21), ("Female", "16-17", 3, R, 22),
         ("Female", "Not recorded", 2, R, 23), ("Male", "Under 13", None, S, 26), ("Male", "13-15", None, S, 27),
@@ -38,7 +38,7 @@ def test_web_table_flattened_to_one_cell_per_line_with_row_starts_blanks_and_a_s
         ("Not recorded", "13-15", 6, R, 33), ("Not recorded", "16-17", None, B, 34), ("Not recorded", "Not recorded", 1, R, 35),
         (T, "Under 13", 4, R, 38), (T, "13-15", 26, R, 39), (T, "16-17", 3, R, 40), (T, "Not recorded", 3, R, 41)]
     lines = report_lines(result, "web")
-    assert ("    CANNOT BE CHECKED: stated total 26 (gender=Total, age_band=13-15; response line 39): cannot be checked: "
+    assert ("    CANNOT BE CHECKED: stated total 26 (gender=Total, age=13-15; response line 39): cannot be checked: "
             "a part is suppressed (response line 27)") in lines
     assert "  totals: 2 of 5 agree with their parts; 3 cannot be checked" in lines  # 16-17 and Not recorded add up
     assert result.furniture == [2, 3, 4, 5, 70]
@@ -104,7 +104,7 @@ def test_one_cell_per_line_with_blank_lines_between_header_cells_first():
 def test_lists_separated_by_blank_lines_numbered_items_and_bare_numbered_answers():
     numbered, answers, platforms = run("lists-numbered").tables
     assert rows(numbered) == [("1a", "Charged", 7, R, 5), ("1b", "Cautioned", 0, R, 7)]
-    assert numbered.layout_rows == ["question", "label"]
+    assert numbered.layout_rows == ["question", "category"]
     assert rows(answers) == [("2", 3, R, 9), ("Q3", 12, R, 11)]
     assert rows(platforms) == [("Snapchat", 14, R, 15), ("Instagram", 9, R, 17), ("WhatsApp", 0, N, 19),
                                ("Discord", None, S, 21), (T, 23, R, 23)]

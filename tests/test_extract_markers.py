@@ -53,7 +53,7 @@ def test_a_blank_cell_the_extractor_proposes_passes_the_builds_check(layout):
 @pytest.mark.parametrize("word", ["n/a", "N/K", "unknown", "withheld", "TBC"])
 def test_words_outside_the_vocabulary_are_never_values(word):
     result = extract(f"CONSTRUCTED\n\nSnapchat – {word}\nInstagram – 4\nPlatform\t2020\nSnapchat\t{word}\n".encode())
-    assert all(r.get("platform", r.get("label")) != "Snapchat" or r["status"] != "reported" for t in result.tables for r in t.rows)
+    assert all(r.get("platform", r.get("category")) != "Snapchat" or r["status"] != "reported" for t in result.tables for r in t.rows)
     assert all("Snapchat" not in r.values() for t in result.tables for r in t.rows)
 
 

@@ -62,3 +62,26 @@ def test_command_line_writes_cell_cited_tables_that_the_build_accepts(tmp_path):
     assert "total 22 (Offences!F7) equals its parts over year" in subprocess.run(
         [sys.executable, "-m", "scripts.extract", str(folder / "attachments/figures.xlsx"), "--dry-run"], cwd=ROOT,
         capture_output=True, text=True).stdout
+
+
+def test_a_sum_row_in_a_spreadsheet_is_a_stated_total_and_its_disagreement_is_reported(tmp_path):
+    """A workbook's `Sum:` row was proposed as one more outcome, and 245 against parts of 244 went unreported."""
+    import subprocess
+    import sys
+
+    from openpyxl import Workbook
+
+    from .conftest import ROOT
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Outcomes"
+    for row in [["Outcome", "Count"], ["Charged", 200], ["Caution", 30], ["No further action", 14], ["Sum:", 245]]:
+        sheet.append(row)
+    path = tmp_path / "outcomes.xlsx"
+    book.save(path)
+    (table,) = extract_file(path.name, path.read_bytes())
+    assert table.dims[0] == "outcome"
+    assert [(r["outcome"], r["value"]) for r in table.rows][-1] == ("Total", 245)
+    out = subprocess.run([sys.executable, "-m", "scripts.extract", str(path), "--dry-run"], cwd=ROOT, capture_output=True,
+                         text=True).stdout
+    assert "total DISAGREES" in out and "245" in out and "244" in out, out

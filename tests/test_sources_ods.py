@@ -41,7 +41,7 @@ def test_ods_is_read_with_its_hidden_row():
 def test_ods_tables_are_proposed_by_cell_and_pass_the_build_check():
     data = constructed_ods()
     (table,) = extract_file("figures.ods", data)
-    assert [(r["year"], r["column"], r["value"], r["cell"]) for r in table.rows][:3] == [
+    assert [(r["year"], r["measure"], r["value"], r["cell"]) for r in table.rows][:3] == [
         ("2021", "Possession", 5, "B2"), ("2021", "Distribution", 3, "C2"), ("2021", "Total", 8, "D2")]
     assert not any(r["cell"].endswith("3") for r in table.rows)  # nothing from the hidden row
     target = GridTarget(read_source("figures.ods", data), "figures.ods")
@@ -49,7 +49,7 @@ def test_ods_tables_are_proposed_by_cell_and_pass_the_build_check():
     class Row:
         def __init__(self, r):
             self.value, self.status, self.sheet, self.cell = r["value"], r["status"], r["sheet"], r["cell"]
-    assert [target.check(Row(r), [r["year"]], [r["column"]]) for r in table.rows] == [None] * len(table.rows)
+    assert [target.check(Row(r), [r["year"]], [r["measure"]]) for r in table.rows] == [None] * len(table.rows)
     wrong = Row(table.rows[0])
     wrong.cell = "C2"
     assert target.check(wrong, ["2021"], ["Possession"]) == "the cell holds '3', not 5"

@@ -147,8 +147,10 @@ def _value_columns(status: str, value: int | None, cells: list[str]) -> list[int
     return out
 
 
-def column_label_problem(columns: list[str], status: str, value: int | None, response: ResponseText, number: int) -> str | None:
-    """Each column label stands above the value: in its header cell for separated rows, else in the block above."""
+def column_label_problem(columns: list[str], status: str, value: int | None, response: ResponseText, number: int,
+                         row_label: str | None = None) -> str | None:
+    """Each column label stands above the value: in its header cell for separated rows, else in the block above (or
+    earlier on the value's own line, before its row label, when a PDF's rows run on from the header)."""
     text = response.line(number) or ""
     sep = _separator(text)
     for label in columns:
@@ -157,9 +159,15 @@ def column_label_problem(columns: list[str], status: str, value: int | None, res
             indexes = _value_columns(status, value, _cells(text, sep))
             if not _in_header(pattern, indexes, sep, response, number):
                 return f"the column label {label!r} is not in the header of the value's column above the line"
-        elif not _in_block_above(pattern, response, number):
+        elif not _in_block_above(pattern, response, number) and not _before_row_label(pattern, text, row_label):
             return f"the column label {label!r} is not on a line above, in the same table"
     return None
+
+
+def _before_row_label(pattern: re.Pattern, text: str, row_label: str | None) -> bool:
+    """The column label written on the value's line before the row label (a header and its rows run together)."""
+    starts = [s for s, _ in _spans(TOTAL_WORD if row_label is None else label_pattern(row_label), text)]
+    return bool(starts) and bool(pattern.search(text[: max(starts)]))
 
 
 def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: ResponseText, number: int) -> bool:
@@ -202,7 +210,7 @@ def check(response: ResponseText, number: int, labels: list[str], columns: list[
         return why
     label_text, moved = _label_line(response, number, next((x for x in reversed(labels) if x != TOTAL), None))
     return (row_label_problem(labels, status, value, text, label_text, moved) or outer_label_problem(labels, response, number, levels)
-            or column_label_problem(columns, status, value, response, number))
+            or column_label_problem(columns, status, value, response, number, next((x for x in reversed(labels) if x != TOTAL), None)))
 
 
 # ---- cells of a spreadsheet, CSV attachment or HTML table ------------------------------------

@@ -21,6 +21,9 @@ from .lists import read_lists
 from .model import Grid, Row
 from .numbers import Found, counts_in_words, numbers_in
 from .prose import Statement, read_prose
+from .answers import read_answers, read_led
+from .pairs import read_pairs
+from .runs import read_runs
 from .spaced import read_spaced
 from .tidy import Proposed, tidy
 from .totals import Check, prose_checks, table_checks
@@ -29,7 +32,7 @@ from .totals import Check, prose_checks, table_checks
 GLUED = re.compile(r"^\s*[A-Za-z][^|\t]*[A-Za-z)](\d{1,3}(?:,\d{3})+|\d+)\s*$")
 
 # The layout readers, in the order they claim lines: the most structured first.
-READERS = (read_delimited, read_piped, read_spaced, read_lists, read_bare)
+READERS = (read_delimited, read_piped, read_runs, read_pairs, read_spaced, read_lists, read_answers, read_led, read_bare)
 
 
 @dataclass
@@ -88,8 +91,24 @@ def extract(data: bytes) -> Extraction:
     for name, checks in prose_checks(result.tables, statements, lines).items():
         result.totals[name] += checks
     result.unchecked = self_check(result.proposals, original)
+    _withdraw(result, free)
     _leftovers(result, lines, free)
     return result
+
+
+def _withdraw(result: Extraction, free: list[bool]) -> None:
+    """A proposal that the build's citation check would refuse is not proposed: it is reported with the reason, and
+    its lines are left to read."""
+    bad = {u.split(":", 1)[0] for u in result.unchecked}
+    for table in [t for t in result.proposals if t.name in bad]:
+        why = next(u.split(": ", 1)[1] for u in result.unchecked if u.split(":", 1)[0] == table.name)
+        result.unread.append(f"lines {table.grid.start}-{table.grid.end} ({table.grid.layout}): read as {table.name}, but "
+                             f"the build's citation check refuses it ({why}); not proposed")
+        result.totals.pop(table.name, None)
+        for n in table.grid.lines:
+            free[n - 1] = n not in result.furniture
+    result.tables = [t for t in result.tables if t.name not in bad]
+    result.prose = [t for t in result.prose if t.name not in bad]
 
 
 def _propose(result: Extraction, grids: list[Grid]) -> None:
@@ -105,10 +124,10 @@ def _propose(result: Extraction, grids: list[Grid]) -> None:
 
 def _prose_table(s: Statement, taken: list[str]) -> Proposed:
     """A count stated in a sentence as a one-row table, labelled by its sentence."""
-    grid = Grid("prose", s.line, s.line, rows=[Row(s.line, [s.label, s.found.text])], row_dims=["statement"], caption=s.sentence)
+    grid = Grid("prose", s.line, s.line, rows=[Row(s.line, [s.label, s.found.text])], row_dims=["measure"], caption=s.sentence)
     name = _unique(f"line-{s.line}-" + slug(" ".join(s.label.split()[:6]))[:40].strip("-"), taken)
-    table = Proposed(name, grid, ["statement"], structure="a count stated in a sentence", layout_rows=["statement"])
-    table.rows.append({"statement": s.label, "value": s.found.value, "status": "reported", "line": s.line})
+    table = Proposed(name, grid, ["measure"], structure="a count stated in a sentence", layout_rows=["measure"])
+    table.rows.append({"measure": s.label, "value": s.found.value, "status": "reported", "line": s.line})
     return table
 
 

@@ -24,11 +24,19 @@ LAYOUTS = """layouts it reads (each seen in real police responses), with a short
   LABEL – N lists             Snapchat – 14 / WhatsApp: Nil / Discord – * / Total – 23 (items may be separated by blank lines)
   numbered answers            1a. Charged – 5 / 1b. Cautioned – 0 / 2. 4 / Q1 – 88
   = N answers                 Offences recorded between 1 April 2015 and 31 March 2016 = 87
+  rows run together           Year Nationality 2007 2008, then Iran 7 13 Iraq 24 14 on one line (a PDF letter saved as
+                              text); also Gender Number of Arrests Female 4046 Male 21175, and cells split by ' / '; a
+                              row with fewer counts than the header (its empty cells vanished) is reported, not placed
+  header and values together  FY 2014-15 FY 2015-16 6175 23734 (each value under the header cell in its place)
+  pairs on a line             2: Jan - 4 - Feb - 9, or 41 (Niche) 17 (Athena)
   counts in sentences         There have been 39 offences recorded ... / Of these, 9 involved ... (each proposed as a
                               one-row table labelled by what the sentence says it counts, for you to confirm)
 also: nested row labels (pivot tables; a row with no values above the rows it heads), a header repeated part-way down
 (the same header is skipped; a different one starts a new table), tables split by a page break, and page furniture
-(cookie banners, navigation, footers), which is skipped.
+(cookie banners, navigation, footers), which is skipped. When two readings of a table fit about equally well (a row
+length of 6 or of 2), nothing is proposed and the report says why. Money and percentages are never counts.
+dimension names come from the shared vocabulary: offence, outcome, age, year, month, period, keyword, platform,
+question, measure, area, gender, ethnicity, system, category.
 values: digits; nil words ({nil}) are 0; suppression markers ({suppressed}) are left empty; an empty cell is blank.
 totals: every Total/Sum row and column, and every total stated in a sentence next to a table, is checked against its
 parts and reported with both numbers and their lines; a total with a suppressed part cannot be checked, and says so.

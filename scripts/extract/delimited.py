@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from .cells import PAGE_BREAK, is_value, read_cell
+from .cells import PAGE_BREAK, YEAR, is_value, read_cell
 from .model import Grid, Row
 
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -104,7 +105,20 @@ def _grids(layout: str, rows: list[tuple[int, list[str]]], start: int, end: int)
             grid.notes.append(f"line {line}: a new header part-way down starts this table")
         else:
             grid.rows.append(Row(line, cells))
+    for g in out + [grid]:
+        _corner(g)
     return out + [grid]
+
+
+def _corner(grid: Grid) -> None:
+    """A header one cell shorter than its rows, over values that are years: it has no cell over the row labels."""
+    if not grid.header or not grid.rows:
+        return
+    widths = Counter(len(_trim([c.strip() for c in r.cells])) for r in grid.rows)
+    if widths.most_common(1)[0][0] == len(grid.header) + 1 and YEAR.match(grid.header[0].strip()):
+        grid.header = [""] + grid.header
+        grid.notes.append(f"line {grid.header_line}: the header has no cell over the row labels; its first heading is "
+                          "taken to stand over the first values")
 
 
 def _trim(header: list[str]) -> list[str]:
@@ -116,6 +130,10 @@ def _trim(header: list[str]) -> list[str]:
 def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
     """Cells separated by runs of spaces, placed under the header column they overlap (so blanks keep their place)."""
     header = spaced_cells(lines[i])
+    widths = Counter(len(spaced_cells(lines[n])) for n in range(i + 1, j + 1))
+    starts = [spaced_cells(lines[n])[0][0] for n in range(i + 1, j + 1) if lines[n].strip()]
+    if widths and widths.most_common(1)[0][0] == len(header) + 1 and starts and header[0][0] > min(starts) + 1:
+        header = [(min(starts), "")] + header  # no heading over the row labels: the header starts over the first values
     grid = Grid("space-separated", i + 1, j + 1, header=[c for _, c in header], header_line=i + 1)
     spans = [(s, s + len(c)) for s, c in header]
     for n in range(i + 1, j + 1):
@@ -125,9 +143,29 @@ def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
             continue
         placed = [""] * len(header)
         placed[0] = cells[0][1]
+        clash = False
         for start, text in cells[1:]:
-            placed[_column(spans, start, start + len(text))] = text
+            k = _column(spans, start, start + len(text))
+            clash = clash or bool(placed[k])
+            placed[k] = text
+        if len(cells) == len(header) and (clash or placed != [c for _, c in cells]):
+            placed = [c for _, c in cells]  # a cell for every column: in order, whatever the alignment says
+        elif clash:
+            grid.notes.append(f"line {n + 1}: two cells fall under one column; not read")
+            continue
         grid.rows.append(Row(n + 1, placed))
+    def years(row: Row) -> bool:  # starts with two rising years: "2016  2017  2018"
+        cells = [c.strip() for c in row.cells if c.strip()]
+        return len(cells) > 1 and all(YEAR.fullmatch(c) for c in cells[:2]) and int(cells[1][:4]) > int(cells[0][:4])
+    for row in [r for r in grid.rows if years(r)]:
+        grid.notes.append(f"line {row.line}: a row of years is a header, not counts; not read")
+        grid.rows.remove(row)
+    values = sum(is_value(c) for r in grid.rows for c in r.cells[1:])
+    words = sum(bool(c.strip()) and not is_value(c) for r in grid.rows for c in r.cells[1:])
+    if words > values:  # words where counts should stand: prose in two columns side by side, not a table
+        grid.notes.append(f"{words} cells are words and {values} are values: not a table of counts (two columns of a "
+                          "page side by side?); not read")
+        grid.rows = []
     return [grid]
 
 

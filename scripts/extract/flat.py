@@ -11,6 +11,7 @@ from .cells import YEAR, is_value, read_cell
 from .furniture import FURNITURE
 from .delimited import PIPE_RULE, kind, pipe_cells
 from .model import Grid, Row
+from .score import CLEAR, score
 
 MAX_WIDTH = 20
 
@@ -128,17 +129,30 @@ def _piped_block(block: list[tuple[int, str]]) -> list[Grid]:
     start, end = block[0][0], block[-1][0]
     if rules:
         return _ruled(block, rules)
+    readings = []
     for width in range(2, min(len(tokens) // 2, MAX_WIDTH) + 1):
         for lead in (1, 0):
             if lead and not tokens[0].bare:
                 continue
-            head, body = tokens[: width + lead], tokens[width + lead:]
-            rows, used = segment(body, width, bool(lead))
-            if rows and used == len(body):
-                return _assemble("pipe, one cell per line", head, body, width, start, end)
+            for short in (0, 1):  # a header with a cell over the row labels, or without one
+                head, body = tokens[: width + lead - short], tokens[width + lead - short:]
+                if short and (not head[lead:] or any(is_value(t.text) and not YEAR.match(t.text) for t in head[lead:])):
+                    continue
+                rows, used = segment(body, width, bool(lead))
+                if rows and used == len(body):
+                    points = score([""] * short + [t.text for t in head[lead:]], [[t.text for t in r] for r in rows])
+                    readings.append((points - short, -width, width, head, body))
     grid = Grid("pipe, one cell per line", start, end)
-    grid.notes.append("could not find a row width that makes every row a label followed by values; not read")
-    return [grid]
+    if not readings:
+        grid.notes.append("could not find a row width that makes every row a label followed by values; not read")
+        return [grid]
+    readings.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    best = readings[0]
+    rival = next((r for r in readings[1:] if r[2] != best[2]), None)
+    if rival and best[0] - rival[0] < CLEAR:
+        grid.notes.append(f"two readings fit: {best[2] - 1} columns or {rival[2] - 1}; header line {best[3][0].line}; not read")
+        return [grid]
+    return _assemble("pipe, one cell per line", best[3], best[4], best[2], start, end)
 
 
 def _ruled(block: list[tuple[int, str]], rules: list[int]) -> list[Grid]:
@@ -172,9 +186,10 @@ def _assemble(layout: str, head: list[Token], body: list[Token], width: int, sta
         header = header[len(header) - width:]
     if header:
         grid.header_line, grid.header = header[0].line, [t.text for t in header]
-        if len(header) < width:
-            grid.notes.append(f"line {header[0].line}: the header has {len(header)} cells for {width} columns")
-            grid.header += [""] * (width - len(header))
+        if len(header) < width:  # the cell over the row labels is missing, not the last heading
+            grid.notes.append(f"line {header[0].line}: the header has {len(header)} cells for {width} columns; "
+                              "the first is taken to be the one over the row labels")
+            grid.header = [""] * (width - len(header)) + grid.header
     rows, used = segment(body, width, lead)
     grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
     rest = body[used:]
@@ -253,14 +268,15 @@ def _cell_like(line: str) -> bool:
 
 
 def _bare_tables(tokens: list[Token]) -> list[Grid]:
-    """A caption (up to two cells), header cells, then rows of the same width; more tables may follow.
-    The cut that reads the most cells wins."""
+    """A caption (up to two cells), header cells (headings, years or bands), then rows of the same width; more tables
+    may follow. Each reading is weighed (cells read, then headers, labels and totals) and proposed only when it
+    clearly beats a reading of another width."""
     out, i = [], 0
     while i < len(tokens):
         heads = 0
-        while i + heads < len(tokens) and not is_value(tokens[i + heads].text):
+        while i + heads < len(tokens) and _heading_cell(tokens[i + heads].text, heads):
             heads += 1
-        best = None
+        readings = []
         for skip in range(0, min(heads - 1, 3)):
             for width in range(2, min(heads - skip, MAX_WIDTH) + 1):
                 rows, used = segment(tokens[i + skip + width:], width, False)
@@ -271,13 +287,27 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                 after = i + skip + width + used
                 if after < len(tokens) and is_value(tokens[after].text):
                     continue  # a value left over right after the rows: the width is wrong
-                key = (skip + width + used, -skip, width)
-                if best is None or key > best[0]:
-                    best = (key, skip, width, rows, used)
-        if not best:
+                head = [t.text for t in tokens[i + skip: i + skip + width]]
+                points = score(head, [[t.text for t in r] for r in rows])
+                readings.append(((skip + width + used, points, -skip, width), skip, width, rows, used))
+        if not readings:
+            listed = _bare_list(tokens, i)
+            if listed:
+                out.append(listed[0])
+                i = listed[1]
+                continue
             i += max(heads, 1)
             continue
-        _, skip, width, rows, used = best
+        readings.sort(key=lambda r: r[0], reverse=True)
+        (cells, points, _, _), skip, width, rows, used = readings[0]
+        rival = next((r for r in readings[1:] if r[2] != width and r[0][0] == cells), None)
+        if rival and points - rival[0][1] < CLEAR:
+            grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line)
+            grid.notes.append(f"two readings fit: {width - 1} columns or {rival[2] - 1}; header line "
+                              f"{tokens[i + skip].line}; not read")
+            out.append(grid)
+            i += skip + width + used
+            continue
         head = tokens[i + skip: i + skip + width]
         grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line, header=[t.text for t in head],
                     header_line=head[0].line, caption=" ".join(t.text for t in tokens[i: i + skip]) or None)
@@ -285,3 +315,26 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
         out.append(grid)
         i += skip + width + used
     return out
+
+
+def _heading_cell(text: str, k: int) -> bool:
+    """A cell that can stand in a header: a heading, or (after the first) a year or a band; never a count."""
+    if not is_value(text):
+        return True
+    return k > 0 and bool(YEAR.match(text.strip()))
+
+
+def _bare_list(tokens: list[Token], i: int) -> tuple[Grid, int] | None:
+    """No header: a label then its value, each on its own line, two times or more (`1st January 2020 - 1st January
+    2021`, then `0`). Read as a list when every label is text and every value a count or a marker."""
+    rows = []
+    k = i
+    while k + 1 < len(tokens) and not is_value(tokens[k].text) and is_value(tokens[k + 1].text) \
+            and (not rows or tokens[k].line - rows[-1][1].line <= 3):
+        rows.append((tokens[k], tokens[k + 1]))
+        k += 2
+    if len(rows) < 2 or any(YEAR.match(v.text) for _, v in rows):
+        return None
+    grid = Grid("one cell per line", rows[0][0].line, rows[-1][1].line)
+    grid.rows = [Row(label.line, [label.text, value.text], [label.line, value.line]) for label, value in rows]
+    return grid, k

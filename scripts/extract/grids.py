@@ -14,6 +14,7 @@ from ..curated.citation import TOTAL_WORD
 from ..curated.markers import status_of
 from ..curated.model import TOTAL
 from ..curated.sources import Grid, cell_name, read_source
+from .vocab import dimension
 
 YEAR = re.compile(r"^(19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?$")
 
@@ -41,17 +42,13 @@ def _is_value(text: str) -> bool:
 
 
 def _label(text: str) -> str:
-    return TOTAL if TOTAL_WORD.fullmatch(text.strip()) else text.strip()
+    """A total word (`Total`, `Grand Total`, `Sum:`) is the total marker: a stated total, never a part."""
+    return TOTAL if TOTAL_WORD.fullmatch(text.strip().rstrip(":").strip()) else text.strip()
 
 
-def _dim_name(header: str, values: list[str], fallback: str, taken: list[str]) -> str:
-    """A dimension name from its header cell, or `year` for a run of years, or a fallback; never twice."""
-    name = re.sub(r"[^a-z0-9]+", "_", header.lower()).strip("_")
-    if not name or not name[0].isalpha():
-        name = "year" if values and all(YEAR.match(v) for v in values if v != TOTAL) else fallback
-    while name in taken:
-        name += "_2"
-    return name
+def _dim_name(header: str, values: list[str], role: str, taken: list[str]) -> str:
+    """A dimension name from the shared vocabulary (scripts/extract/vocab.py), never twice."""
+    return dimension(header, [v for v in values if v != TOTAL], role, taken)
 
 
 def _is_label_column(grid: Grid, rows: list[int], col: int) -> bool:
@@ -104,16 +101,16 @@ def propose(grid: Grid, name: str) -> GridTable | None:
     kept = [i for i in range(len(header_rows)) if len({headers[c][i] for c in value_cols}) > 1]
     taken: list[str] = []
     row_dims = []
-    for n, c in enumerate(label_cols, start=1):
+    for c in label_cols:
         head = next((grid.text(r, c) for r in reversed(header_rows) if grid.text(r, c)), "")
         if not head and data_rows[0] > 1:
             head = grid.text(data_rows[0] - 1, c)
         values = [_label(grid.text(r, c)) for r in data_rows]
-        row_dims.append(_dim_name(head, values, f"label_{n}" if len(label_cols) > 1 else "label", taken))
+        row_dims.append(_dim_name(head, values, "row", taken))
         taken.append(row_dims[-1])
     col_dims = []
-    for n, i in enumerate(kept, start=1):
-        col_dims.append(_dim_name("", [headers[c][i] for c in value_cols], f"column_{n}" if len(kept) > 1 else "column", taken))
+    for i in kept:
+        col_dims.append(_dim_name("", [headers[c][i] for c in value_cols], "column", taken))
         taken.append(col_dims[-1])
     table = GridTable(name, grid.name, row_dims + col_dims, row_dims, col_dims)
     hidden = sorted(grid.hidden_rows)

@@ -46,6 +46,8 @@ def read_item(line: str, n: int) -> Item | None:
         label = unwrap(m.group("label"))
         if not label or NOT_LABEL.search(label) or (read_cell(label).status and not YEAR.match(label)):
             return None
+        if re.search(r"(?:[:=]|\s[–—])\s*\d[\d,]*\s+[A-Z]", label):
+            return None  # pairs run together (`Female: 4046 Male: 2117 Unknown: 12`): not one item
         item = Item(n, m.group("num"), label, m.group("value"))
     return item if _value_ok(item, line) else None
 
@@ -56,6 +58,8 @@ def _value_ok(item: Item, line: str) -> bool:
     if cell.status is None:
         return False
     if cell.status != "reported":
+        if item.value.strip() in "–-—" and re.search(r":[-–—]\s*$", line):
+            return False  # ":-" closes a sentence that introduces what follows; it is punctuation, not a cell
         return cell.status != "suppressed" or item.value.strip() not in "–-—" or item.label is not None
     at = line.rfind(item.value.split()[0])
     judged = [f for f in numbers_in(line) if f.start == at]

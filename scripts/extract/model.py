@@ -33,6 +33,7 @@ class Grid:
     notes: list[str] = field(default_factory=list)
     dim_hint: str | None = None
     row_dims: list[str] | None = None  # names of the row dimensions, outer to inner, when the reader knows them
+    incomplete: bool = False  # rows of the table were found but not read: its totals cannot be checked against them
 
     @property
     def lines(self) -> range:

@@ -13,7 +13,7 @@ NOUN = (r"(?:offences?|offenders?|crimes?|incidents?|cases?|individuals?|people|
         r"|arrests?|charges?|cautions?|reports?|referrals?|occasions?|times|children|child|boys?|girls?|males?|females?"
         r"|men|women|investigations?|prosecutions?|convictions?|records?|occurrences?|outcomes?|allegations?|images?"
         r"|devices?|detections?|disposals?|notifications?|defendants?|juveniles?|young people|youths?|adults?|minors?"
-        r"|instances?|crime reports?|recorded)")
+        r"|instances?|crime reports?|recorded|searches|cells)")
 
 # (reason, pattern): a number that starts inside a match is not data. The first pattern that covers it gives the reason.
 NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in [
@@ -44,10 +44,12 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
     ("age", r"(?<![/\d])\b(?P<a>\d{1,2})\s*(?:-|–|to)\s*(?P<b>\d{1,3})\b(?!\s*/)"),
     ("age", r"\b\d+\s*(?:and|or)\s*(?:under|over|above|below|older|younger)\b"),
     ("age", r"\b\d+\s*\+|\bu\d+s?\b|\b\d+s\b|\b\d+\s*(?:years?|yrs?)(?:\s+old)?\b|\b\d+\s*-?\s*year[- ]olds?\b"),
-    ("money, time or share", r"£\s*\d[\d,.]*|\b\d[\d,.]*\s*(?:%|per\s*cent|percent|hours?|hrs|minutes?|mins|days?|working days"
-                             r"|weeks?|months?|seconds?)\b"),
+    ("money, time or share", r"[£$€]\s*\d[\d,.]*|\b\d[\d,.]*\s*(?:%|(?:per\s*cent|percent|hours?|hrs|minutes?|mins|days?"
+                             r"|working days|weeks?|months?|seconds?|pounds|pence)\b)"
+                             r"|\b\d+-(?:years?|months?|weeks?|days?|hours?|minutes?)\b"),
     ("ordinal", r"\b\d+(?:st|nd|rd|th)\b"),
-    ("page number", r"\bpage\s+\d+(?:\s+of\s+\d+)?"),
+    ("margin", r"(?:[+±]|\+/-)\s?\d[\d,.]*(?:\s*(?:or|/)\s*-\s?\d[\d,.]*)?"),
+    ("page number", r"\bpages?\s*[:.]?\s*\d+(?:\s+of\s+\d+)?"),
     ("threshold", r"\b(?:less|fewer|more|greater|lower|higher)\s+than\s+\d+|\bat\s+(?:least|most)\s+\d+|[<>≤≥]\s*\d+"),
     ("period", r"\b(?:last|past|previous|next|first)\s+\d+\b"),
     ("address", r"\b\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){0,2}(?:road|street|st|avenue|lane|way|drive|close|place|square|court|house|park)\b"),

@@ -41,12 +41,13 @@ def report(result: Extraction, source: str, written: dict[str, str]) -> str:
                    "counts; confirm it):")
         for t in result.prose:
             row = t.rows[0]
-            out.append(f"  line {row['line']}: {row['value']} {row['statement']!r}; sentence: {t.grid.caption[:150]}")
+            out.append(f"  line {row['line']}: {row['value']} {row['measure']!r}; sentence: {t.grid.caption[:150]}")
             out.append(f"    {t.name}: {written.get(t.name, 'not written')}")
     if result.unread:
         out += ["\nTables found but not read:"] + [f"  {u}" for u in result.unread]
     if result.unchecked:
-        out += ["\nValues that do not stand on their line (please report this as a bug):"] + [f"  {u}" for u in result.unchecked]
+        out += ["\nValues that do not stand on their line, so their tables are not proposed (please report this as a bug):"]
+        out += [f"  {u}" for u in result.unchecked]
     if result.loose:
         out.append("\nLeft to read: numbers outside every proposal that look like data:")
         out += [f"  line {n} ({_why(text)}): {text[:160]}" for n, text in result.loose]

@@ -5,11 +5,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..curated.tables import TOTAL
-from .cells import YEAR, codes_in, dim_from_caption, dim_name, is_total, read_cell, snake, unwrap
+from .cells import codes_in, is_total, read_cell, unwrap
 from .model import Grid, Row
+from .vocab import dimension
 
 LEVEL_SPLIT = re.compile(r"\s*(?:/|>|\\)\s*")
-LISTS = ("list", "numbered list", "numbered answers", "prose")
+LISTS = ("list", "numbered list", "numbered answers", "prose", "pairs on a line", "pairs run together", "answer under its question",
+         "counts of each kind on a line", "a count after a name, line by line")
 
 
 @dataclass
@@ -92,43 +94,45 @@ def _coded_heads(grid: Grid) -> None:
 
 
 def _tidy_list(grid: Grid, name: str) -> Proposed:
-    dims = list(grid.row_dims or ["label"])
-    labels = [r.cells[-2] for r in grid.rows]
-    if dims[-1] == "label":
-        years = all(YEAR.match(unwrap(x)) or is_total(x) for x in labels)
-        dims[-1] = grid.dim_hint or ("year" if years else dim_from_caption(grid.caption, dim_name(labels, None, "label")))
+    given = list(grid.row_dims or ["label"])
+    dims: list[str] = []
+    for k, heading in enumerate(given):
+        labels = [r.cells[k] if k < len(given) - 1 else r.cells[-2] for r in grid.rows]
+        if k == len(given) - 1 and heading == "label":
+            heading = grid.dim_hint or grid.caption or ""
+        elif heading == "label":
+            heading = ""
+        dims.append(dimension(heading, labels, "row", dims))
     out = Proposed(name, grid, dims, notes=list(grid.notes), structure=f"{grid.layout} of {len(grid.rows)} items",
                    layout_rows=list(dims))
     for row in grid.rows:
         keys = [unwrap(c) for c in row.cells[:-1]]
         keys[-1] = TOTAL if is_total(keys[-1]) and len(keys) == 1 else keys[-1]
         cell = read_cell(row.cells[-1], units=True)
-        out.rows.append({**dict(zip(dims, keys)), "value": cell.value, "status": cell.status, "line": row.line})
+        out.rows.append({**dict(zip(dims, keys)), "value": cell.value, "status": cell.status,
+                         "line": row.line_of(len(row.cells) - 1)})
     return out
 
 
 def _tidy_grid(grid: Grid, name: str) -> Proposed:
     header = grid.header or []
     columns = [unwrap(c) for c in header[1:]]
-    labels = [r.cells[0] for r in grid.rows]
-    if grid.row_dims:
-        levels = [snake(x, f"level_{k + 1}") for k, x in enumerate(grid.row_dims)]
-    elif header and header[0]:
-        levels = [snake(part, f"level_{k + 1}") for k, part in enumerate(LEVEL_SPLIT.split(header[0]))]
-    else:
-        levels = [dim_name(labels, None, "label")]
+    headings = list(grid.row_dims) if grid.row_dims else LEVEL_SPLIT.split(header[0]) if header and header[0] else [""]
     grouped = any(r.group for r in grid.rows)
-    if grouped and len(levels) < 2:
-        outer = "offence" if any(codes_in(r.group or "") for r in grid.rows) else "group"
-        levels = [outer, levels[0] if levels[0] != outer else "label"]
-    col_dim = dim_name(columns, None, "column")
-    dims = _unique(levels + [col_dim])
+    inner = [r.cells[0] for r in grid.rows if not r.head]
+    levels: list[str] = []
+    if grouped and len(headings) < 2:
+        groups = [r.group for r in grid.rows if r.group]
+        levels.append("offence" if any(codes_in(g) for g in groups) else dimension(None, groups, "row"))
+    for k, heading in enumerate(headings):
+        levels.append(dimension(heading, inner if k == len(headings) - 1 else [], "row", levels))
+    dims = levels + [dimension(None, columns, "column", levels)]
     out = Proposed(name, grid, dims, notes=list(grid.notes), layout_rows=dims[:-1], layout_columns=dims[-1:])
     data = [r for r in grid.rows if not is_total(r.cells[0])]
     assigned, how = ({id(r): (1 if r.group else 0) for r in data}, "group rows") if grouped else \
         assign_levels(data, len(levels), len(columns))
     out.structure = (f"{len(levels)} row levels ({' > '.join(levels)}), levels by {how}; " if len(levels) > 1 else "") + \
-        f"{len(grid.rows)} rows x {len(columns)} columns ({col_dim})"
+        f"{len(grid.rows)} rows x {len(columns)} columns ({dims[-1]})"
     path: list[str] = [TOTAL] * len(levels)
     for row in grid.rows:
         label = unwrap(row.cells[0])

@@ -26,6 +26,7 @@ class Check:
     part_lines: tuple[int, ...]
     withheld: tuple[int, ...]  # lines of suppressed parts
     over: str
+    why: str | None = None  # why it cannot be checked, when that is not a suppressed part
 
     @property
     def agrees(self) -> bool:
@@ -33,12 +34,14 @@ class Check:
 
     @property
     def checkable(self) -> bool:
-        return self.stated is not None and self.parts_sum is not None
+        return self.stated is not None and self.parts_sum is not None and self.why is None
 
     @property
     def verdict(self) -> str:
         if self.stated is None:
             return "cannot be checked: the total itself is suppressed"
+        if self.why:
+            return f"cannot be checked: {self.why}"
         if self.parts_sum is None:
             return f"cannot be checked: a part is suppressed (response line{'s' if len(set(self.withheld)) > 1 else ''} " \
                    f"{_lines(self.withheld)})"
@@ -46,7 +49,7 @@ class Check:
 
     def describe(self) -> str:
         """One line: the stated number, the sum, and the lines of both."""
-        if self.parts_sum is None or self.stated is None:
+        if self.parts_sum is None or self.stated is None or self.why:
             shown = self.stated if self.stated is not None else "(suppressed)"
             return f"stated total {shown} ({self.where}; response line {self.line}): {self.verdict}"
         return (f"stated total {self.stated} ({self.where}; response line {self.line}) but its parts over {self.over} "
@@ -72,7 +75,13 @@ def table_checks(table: Proposed) -> list[Check]:
             parts = groups.get((dim, tuple(row[d] for d in table.dims if d != dim)), [])
             if parts:
                 out.append(_check(_stated(row), row["line"], _where(table, row), parts, dim))
-    return out + _grand_totals(table, {(c.line, c.where) for c in out})
+    out += _grand_totals(table, {(c.line, c.where) for c in out})
+    if table.grid.incomplete:  # rows found but not read: a total that disagrees may be right
+        out = [c if not c.checkable or c.agrees else
+               Check(c.stated, c.line, c.where, c.parts_sum, c.part_lines, c.withheld, c.over,
+                     f"some rows of the table were not read (see its notes); the {c.parts_sum} read so far is not all of it")
+               for c in out]
+    return out
 
 
 def _stated(row: dict) -> int | None:
@@ -116,7 +125,30 @@ def prose_checks(tables: list[Proposed], statements: list[Statement], lines: lis
             continue
         s = min(near, key=lambda s: abs(s.line - first))
         check = _check(s.found.value, s.line, "stated in a sentence", leaves, "every cell of the table")
+        columns = {tuple(r[d] for d in t.layout_columns) for t in group for r in t.rows}
+        if check.checkable and not check.agrees and len(columns) > 1:
+            # a table of several columns: the sentence may total one of them, or count something else
+            sums = _part_sums(group)
+            why = (f"it equals the sum of {sums[s.found.value]}" if s.found.value in sums else
+                   "the sentence's number is not the sum of the table, of a column or of a row; it may count something else")
+            check = Check(check.stated, check.line, check.where, check.parts_sum, check.part_lines, check.withheld, check.over,
+                          why)
         out.setdefault(group[0].name, []).append(check)
+    return out
+
+
+def _part_sums(group: list[Proposed]) -> dict[int, str]:
+    """The sum of each column and each row of a group of tables (totals left out), with what it sums."""
+    out: dict[int, str] = {}
+    for t in group:
+        leaves = [r for r in t.rows if all(r[d] != TOTAL for d in t.dims)]
+        for dims, what in ((t.layout_columns, "a column"), (t.layout_rows, "a row")):
+            sums: dict[tuple, int] = {}
+            for r in leaves:
+                key = tuple(r[d] for d in dims)
+                sums[key] = sums.get(key, 0) + (r["value"] or 0)
+            for key, total in sums.items():
+                out.setdefault(total, f"{what} ({', '.join(key)})")
     return out
 
 

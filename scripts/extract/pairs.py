@@ -1,0 +1,110 @@
+"""Lines that pair labels with counts, several to a line: `2: Jan - 4 - Feb - 9`, `2019 – 14, 2020 – 21`, and two values
+each followed by what it counts in brackets, `41 (Niche) 17 (Athena)`. Each pair becomes a row labelled in the force's
+words; a line with anything else on it is left to the other readers."""
+from __future__ import annotations
+
+import re
+
+from .cells import YEAR
+from .furniture import FURNITURE
+from .model import Grid, Row
+from .numbers import MONTH
+
+COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+|nil|none|\*|<\s?\d+)"
+LABEL = rf"(?:{MONTH}\.?(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}}(?:\s?[/-]\s?\d{{2,4}})?|[A-Z][A-Za-z']*(?:\s[A-Za-z'&]+){{0,3}})"
+PAIR = re.compile(rf"(?P<label>{LABEL})\s*(?:[-–—:=]\s*)(?P<value>{COUNT})(?![\d,/.%-]|\s*%|\s*per\s*cent)", re.IGNORECASE)
+BRACKETED = re.compile(rf"(?<![\w£$/.-])(?P<value>{COUNT})\s*\((?P<label>[A-Za-z][^()]{{0,40}})\)")
+PREFIX = re.compile(r"^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*[.:)]\s*)?", re.IGNORECASE)
+JOIN = re.compile(r"^[\s,;:–—-]*(?:and\s+)?$", re.IGNORECASE)
+
+
+def read_pairs(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Every line of two or more label-count pairs on the free lines, each line a list of its own."""
+    grids = []
+    for n, line in enumerate(lines):
+        if not free[n] or FURNITURE.search(line):
+            continue
+        grid = _dashed(line, n + 1) or _bracketed(line, n + 1) or _times(line, n + 1) or _times_run(line, n + 1)
+        if grid:
+            grids.append(grid)
+    return grids
+
+
+def _dashed(line: str, n: int) -> Grid | None:
+    """`Jan - 4 - Feb - 9`: labels that are months or years, each then a count; nothing else on the line."""
+    body = line[PREFIX.match(line).end():]
+    pairs = list(PAIR.finditer(body))
+    if len(pairs) < 2:
+        return None
+    labels = [p.group("label") for p in pairs]
+    if not (all(re.fullmatch(rf"{MONTH}\.?(?:\s+(?:19|20)\d{{2}})?", x, re.IGNORECASE) for x in labels)
+            or all(YEAR.match(x.replace(" ", "")) for x in labels)):
+        return None
+    gaps = [body[: pairs[0].start()]] + [body[a.end(): b.start()] for a, b in zip(pairs, pairs[1:])] + [body[pairs[-1].end():]]
+    if not all(JOIN.match(g) or not g.strip(" .") for g in gaps):
+        return None
+    grid = Grid("pairs on a line", n, n)
+    grid.rows = [Row(n, [p.group("label"), p.group("value")]) for p in pairs]
+    return grid
+
+
+def _bracketed(line: str, n: int) -> Grid | None:
+    """`41 (Niche) 17 (Athena)`: two counts or more, each followed by what it counts, side by side."""
+    pairs = list(BRACKETED.finditer(line))
+    if len(pairs) < 2 or not all(JOIN.match(line[a.end(): b.start()]) for a, b in zip(pairs, pairs[1:])):
+        return None
+    grid = Grid("pairs on a line", n, n, caption=line[: pairs[0].start()].strip() or None, row_dims=["category"])
+    grid.rows = [Row(n, [p.group("label").strip(), p.group("value")]) for p in pairs]
+    return grid
+
+
+TIMES = re.compile(r"(?P<value>\d{1,3}(?:,\d{3})+|\d+)\s*[x×]\s*(?P<label>[A-Za-z][^,;]*?)\s*(?=[,;.]?\s*$|[,;]\s)")
+ROW_LABEL = re.compile(r"^\s*(?P<label>[^–—-]*?\S)[\s,]*[–—-]\s+")
+
+
+def _times(line: str, n: int) -> Grid | None:
+    """`2021 - 28 x General Purpose Dogs, 7 x Explosives`: a row label, a dash, then counts each `N x what`."""
+    head = ROW_LABEL.match(line)
+    if not head:
+        return None
+    rest = line[head.end():]
+    pairs = list(TIMES.finditer(rest))
+    if len(pairs) < 2 or not all(JOIN.match(rest[a.end(): b.start()]) for a, b in zip(pairs, pairs[1:])) \
+            or rest[: pairs[0].start()].strip() or rest[pairs[-1].end():].strip(" .,;"):
+        return None
+    label = head.group("label")
+    grid = Grid("counts of each kind on a line", n, n, row_dims=["label", "label"])
+    grid.rows = [Row(n, [label, p.group("label").strip(), p.group("value")]) for p in pairs]
+    return grid
+
+
+TIMES_ITEM = re.compile(r"(?<![\w.,£$])(?P<value>\d{1,3}(?:,\d{3})+|\d+)\s*[x×]\s+(?=[A-Z])")
+
+
+def _times_run(line: str, n: int) -> Grid | None:
+    """`1 x Assistant Chief Constable 2 x Detective Inspector`: what each count counts in Title Case after it, run
+    together; the last item ends where its Title Case words do (a sentence starting after it is not part of it)."""
+    items = list(TIMES_ITEM.finditer(line))
+    if len(items) < 2:
+        return None
+    rows = []
+    for k, m in enumerate(items):
+        end = items[k + 1].start() if k + 1 < len(items) else len(line)
+        words = line[m.end(): end].split()
+        label: list[str] = []
+        for i, word in enumerate(words):
+            core = word.strip(",;:.")
+            if not core or not (core[0].isupper() or core in ("of", "and", "&", "/")):
+                break
+            if k + 1 == len(items) and i + 1 < len(words) and words[i + 1][:1].islower() and words[i + 1] not in ("of", "and"):
+                break  # the first word of the sentence that follows
+            label.append(word)
+            if word != core:
+                break
+        text = " ".join(label).strip(",;:.")
+        if not text or (k + 1 < len(items) and len(label) != len(words)):
+            return None  # words between the items that are not a label: not a list
+        rows.append(Row(n, [text, m.group("value")]))
+    grid = Grid("counts of each kind on a line", n, n, row_dims=["label"])
+    grid.rows = rows
+    return grid

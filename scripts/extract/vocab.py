@@ -1,0 +1,71 @@
+"""Dimension names from the one shared vocabulary, so a proposal's labels land in the right column of the combined
+tables (`crime_outcome` would be dropped there without a word): from what the labels are, else from the heading's
+words, else `category` for rows and `measure` for columns."""
+from __future__ import annotations
+
+import re
+
+from .cells import AGE, GENDER, YEAR, codes_in, is_total, unwrap
+from .numbers import MONTH
+
+VOCABULARY = ("offence", "outcome", "age", "offender_age", "victim_age", "year", "month", "period", "keyword", "platform",
+              "question", "measure", "area", "gender", "ethnicity", "system", "category")
+
+MONTH_LABEL = re.compile(rf"^{MONTH}\.?(?:\s*[-']?\s*(?:19|20)?\d{{2}})?$", re.IGNORECASE)
+# (name, words in a heading that name it), in the order they are tried
+HEADING_WORDS = [
+    ("offender_age", r"(?:offender|suspect|perpetrator)s?'?\s+age"),
+    ("victim_age", r"victims?'?\s+age"),
+    ("age", r"age|ages|age\s+band|age\s+group"),
+    ("outcome", r"outcomes?|disposals?|results?|outcome\s+type|outcome\s+group"),
+    ("offence", r"offences?|offenses?|crimes?|crime\s+type|offence\s+type|classification|ho\s+code|home\s+office\s+code"),
+    ("month", r"months?"),
+    ("year", r"years?|financial\s+year|calendar\s+year"),
+    ("period", r"periods?|quarters?|dates?|weeks?|time\s+period"),
+    ("keyword", r"keywords?|search\s+terms?|key\s+words?"),
+    ("platform", r"platforms?|apps?|applications?|websites?|sites?|social\s+media|services?"),
+    ("question", r"questions?|q\d*"),
+    ("area", r"areas?|districts?|county|counties|wards?|divisions?|stations?|locations?|boroughs?|regions?"
+             r"|neighbourhoods?|beats?|sectors?|local\s+authority|lpa|bcu|command"),
+    ("gender", r"gender|sex"),
+    ("ethnicity", r"ethnicity|ethnic\s+(?:group|origin|appearance)|ethnic|race"),
+    ("system", r"systems?"),
+]
+HEADINGS = [(name, re.compile(rf"(?<![a-z]){words}(?![a-z])", re.IGNORECASE)) for name, words in HEADING_WORDS]
+BY_LABEL = ("year", "month", "period", "gender", "age")
+
+
+def from_labels(labels: list[str]) -> str | None:
+    """The name the labels themselves give: years, months, genders, age bands, offence codes; else None."""
+    named = [unwrap(x) for x in labels if unwrap(x) and not is_total(x)]
+    if not named:
+        return None
+    if all(YEAR.match(x) for x in named):
+        return "year"
+    if all(re.fullmatch(r"(?:(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?[\s,&–-]*(?:and|to)?\s*)+", x) for x in named):
+        return "period"  # several years together ("2012, 2013, 2014"), or a span
+    if all(MONTH_LABEL.match(x) for x in named):
+        return "month"
+    if all(GENDER.match(x) for x in named) and not all(re.match(r"^(unknown|not\s+\w+|other)", x, re.I) for x in named):
+        return "gender"
+    if all(AGE.match(x) for x in named) and any(re.search(r"\d", x) for x in named):
+        return "age"
+    if all(codes_in(x) for x in named):
+        return "offence"
+    return None
+
+
+def dimension(heading: str | None, labels: list[str], role: str, taken: list[str] | tuple = ()) -> str:
+    """A vocabulary name for one dimension (role "row" or "column") that is not taken yet."""
+    found = from_labels(labels)
+    candidates = [found] if found else []
+    if heading and heading.strip().lower() in VOCABULARY:
+        candidates.append(heading.strip().lower())
+    for name, pattern in HEADINGS:
+        if heading and pattern.search(heading):
+            if name in BY_LABEL and found != name and name not in ("age",):
+                continue  # the heading says years but the labels are not years ("Year Nationality")
+            candidates.append(name)
+    candidates += ["category", "measure"] if role == "row" else ["measure", "category"]
+    candidates += [n for n in VOCABULARY if n not in candidates]
+    return next(n for n in candidates if n not in taken)

@@ -1,0 +1,156 @@
+"""The general table reader on the shapes real responses come in (issue 25): rows run together on a PDF line, cells
+split by ' / ', a header and its values on one line, pairs on a line, one cell a line with years in the header; rows
+whose empty cells vanished are reported, never placed by guess; money and percentages are never counts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.extract import extract
+from scripts.extract.report import report
+from scripts.extract.score import score
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+
+
+def read(name: str):
+    return extract((FIXTURES / name).read_bytes())
+
+
+def cells(table) -> list[tuple]:
+    return [tuple(r[d] for d in table.dims) + (r["value"], r["line"]) for r in table.rows]
+
+
+def test_rows_run_together_on_a_line_under_a_header_of_years():
+    (table,) = read("runs-together.txt").tables
+    assert table.dims == ["category", "year"]
+    assert cells(table)[:4] == [("Albania", "2018", 4, 7), ("Albania", "2019", 7, 7), ("Albania", "2020", 2, 7),
+                                ("Brazil", "2018", 1, 7)]
+    assert cells(table)[-1] == ("Total", "2020", 10, 9)
+    assert len(table.rows) == 15
+
+
+def test_a_row_whose_empty_cells_vanished_is_reported_not_placed():
+    result = read("runs-vanished-cells.txt")
+    (table,) = result.tables
+    assert {r["category"] for r in table.rows} == {"Admin - Lost property", "ASB - Personal"}
+    assert any("'Admin - Found property' has 2 counts for 3 columns" in n and "not read" in n for n in table.notes)
+    assert "Admin - Found property' has 2 counts" in report(result, "x", {})
+
+
+def test_a_number_of_heading_then_label_count_pairs_run_together():
+    (table,) = read("runs-counted.txt").tables
+    assert table.dims == ["gender", "measure"]
+    assert cells(table) == [("Female", "Number of Arrests", 404, 3), ("Male", "Number of Arrests", 2117, 3),
+                            ("Not Recorded", "Number of Arrests", 21, 3), ("Total", "Number of Arrests", 2542, 3)]
+
+
+def test_cells_split_by_slashes_with_financial_years():
+    (table,) = read("slashed.txt").tables
+    assert cells(table)[:2] == [("North", "2015/16", 37, 5), ("North", "2016/17", 55, 5)]
+    assert cells(table)[-1] == ("Total", "2017/18", 146, 7)
+
+
+def test_a_header_and_its_values_on_one_line():
+    (table,) = read("header-values.txt").tables
+    assert cells(table) == [("FY 2016-17", 6175, 5), ("FY 2017-18", 23734, 5), ("FY 2018-19", 14954, 5)]
+
+
+def test_pairs_on_a_line_and_money_and_percentages_are_not_counts():
+    result = read("pairs-on-a-line.txt")
+    months, systems = result.tables
+    assert cells(months) == [("Jan", 4, 3), ("Feb", 9, 3), ("Mar", 12, 3)]
+    assert cells(systems) == [("Niche", 41, 5), ("Athena", 17, 5)]
+    assert not any(r["line"] == 7 for t in result.proposals for r in t.rows)
+    assert (7, "4 (question number), 1,200 (money, time or share), 45 (money, time or share)") in result.not_data
+
+
+def test_a_web_table_one_cell_a_line_with_years_in_its_header_is_read_six_wide_not_two():
+    """The issue's example: a header cell, the year cells, then a label and its counts, each as `cell |`; read as a
+    two-column table it was citable line by line, and wrong."""
+    (table,) = read("one-cell-web-years.txt").tables
+    assert table.dims == ["ethnicity", "year"]
+    assert cells(table)[:3] == [("Asian", "2021", 10, 8), ("Asian", "2022", 12, 9), ("Asian", "2023", 14, 10)]
+    assert cells(table)[-1] == ("Total", "2023", 21, 18)
+
+
+def test_the_score_prefers_headers_that_look_like_headers_labels_that_stay_labels_and_totals_that_add_up():
+    wide = score(["Ethnicity", "2021", "2022"], [["Asian", "10", "12"], ["Black", "5", "6"], ["Total", "15", "18"]])
+    narrow = score(["Ethnicity", "2021"], [["2022", "Asian"], ["10", "12"]])
+    assert wide > narrow
+    assert score(["Area", "Count"], [["North", "3"], ["Total", "4"]]) < score(["Area", "Count"], [["North", "3"], ["Total", "3"]])
+
+
+def test_never_a_traceback_on_any_bytes():
+    for data in (b"", b"\xff\xfe\x00", b"|\n|\n|", b"2019 2020\n", b"Total 5 6 7 Total", "£ % – — |".encode()):
+        extract(data)
+
+
+def test_a_reading_the_builds_citation_check_refuses_is_withdrawn_and_reported():
+    """Every line of a tab pivot run into one: what cannot be cited is not proposed, and the report says why."""
+    from scripts.extract import self_check
+    text = (FIXTURES / "pivot-two-levels.txt").read_text(encoding="utf-8").replace("\n", " ")
+    result = extract(text.encode())
+    assert result.unchecked  # the readers got it wrong...
+    assert self_check(result.proposals, result.lines) == []  # ...so nothing refused is proposed
+    assert any("the build's citation check refuses it" in u for u in result.unread)
+
+
+def test_counts_of_each_kind_on_a_line_and_a_bare_answer_under_its_question():
+    result = read("kinds-and-answers.txt")
+    first, second, answer = result.tables
+    assert first.dims == ["period", "category"]
+    assert cells(first) == [("2012, 2013", "General Purpose Dogs", 54, 5), ("2012, 2013", "Explosives", 4, 5),
+                            ("2012, 2013", "Drugs/Weapon/Cash", 12, 5)]
+    assert cells(second)[0] == ("2021", "General Purpose Dogs", 28, 6)
+    assert cells(answer) == [("How many handlers were there in the dog unit on 1 April 2023?", 48, 10)]
+    assert not any(r["line"] == 12 for t in result.proposals for r in t.rows)  # a margin and a period, not counts
+
+
+def test_counts_of_each_kind_run_together():
+    result = read("kinds-run-together.txt")
+    (ranks,) = result.tables
+    assert cells(ranks) == [("Assistant Chief Constable", 1, 3), ("Detective Superintendent", 2, 3), ("Intelligence Officer", 1, 3)]
+
+
+def test_a_header_with_no_cell_over_the_row_labels_puts_the_values_under_the_right_years():
+    for name, lines in (("spaced-no-corner.txt", (4, 4)), ("web-no-corner.txt", (6, 7))):
+        (table,) = read(name).tables
+        assert cells(table)[:2] == [("Received", "2018", 100, lines[0]), ("Received", "2019", 120, lines[1])], name
+        assert ("Answered", "2019", 110) in [c[:3] for c in cells(table)], name
+
+
+def test_a_tab_header_with_no_corner_cell_is_never_read_one_year_off():
+    """Read as before, 100 stood under 2019 and passed the citation check: plausible and wrong. Now the reading puts
+    it under 2018, which the build's check cannot prove for tab cells, so nothing is proposed and the report says so."""
+    result = extract(b"CONSTRUCTED\n\n2018\t2019\nReceived\t100\t120\nAnswered\t90\t110\n")
+    assert not any(r["value"] == 100 and r.get("year") == "2019" for t in result.proposals for r in t.rows)
+    assert any("citation check refuses" in u for u in result.unread)
+
+
+def test_lines_that_follow_one_template_a_name_a_count_and_the_same_word():
+    result = read("led-by-name.txt")
+    (table,) = result.tables
+    assert cells(table) == [("Great Yarmouth Police Station", 8, 5), ("Thetford Police Station", 5, 7),
+                            ("Ipswich Police Station", 21, 11)]
+    assert not any(r["line"] > 12 for t in result.proposals for r in t.rows)  # legal sections are not counts
+
+
+def test_pairs_with_separators_run_together_are_labelled_without_the_separator():
+    result = read("pairs-with-separators.txt")
+    platforms, genders = result.tables
+    assert cells(platforms) == [("Snapchat", 14, 3), ("WhatsApp", 3, 3), ("Discord", 2, 3), ("Instagram", 9, 3)]
+    assert cells(genders) == [("Female", 4046, 7), ("Male", 2117, 7), ("Unknown", 12, 7)]
+    assert genders.dims == ["gender"]
+
+
+def test_a_header_of_month_names_over_rows_of_counts():
+    (table,) = read("months-header.txt").tables
+    assert table.dims == ["category", "month"]
+    assert cells(table)[:2] == [("Arrests", "Jan", 4, 4), ("Arrests", "Feb", 5, 4)]
+    assert ("Charges", "Total", 3, 5) in cells(table)
+
+
+def test_a_header_of_age_bands_over_rows_of_counts():
+    (table,) = read("bands-header.txt").tables
+    assert table.dims == ["gender", "age"]
+    assert cells(table)[:2] == [("Female", "0-9", 3, 4), ("Female", "10-15", 12, 4)]
