@@ -65,7 +65,7 @@ def test_constructed_request_builds_into_a_valid_package(project):
     assert files["attachments/figures.xlsx"]["foi:formulaCells"] == [
         "Offences!B7", "Offences!C7", "Offences!D7", "Offences!E7", "Offences!F4", "Offences!F5", "Offences!F7"]
     rows = read(out / f"tables/{ID}--offences.csv")  # built file names carry the request id
-    assert rows[0] == {"year": "2021", "offence": "Possession", "sex": "Male", "offence_code": "", "value": "5", "status": "reported",
+    assert rows[0] == {"year": "2021", "offence": "Possession", "gender": "Male", "offence_code": "", "value": "5", "status": "reported",
                        "is_total": "false", "sheet": "Offences", "cell": "B4"}
     assert [r["cell"] for r in read(out / f"tables/{ID}--outcomes.csv") if r["status"] == "suppressed"] == ["D3"]
     readme = (out / "README.md").read_text()  # names each table's file and the columns that say where its values stand

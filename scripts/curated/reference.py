@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import yamlio
 
-LISTS = ("forces", "offence_codes", "outcome_types", "topics", "caveat_kinds", "answer_statuses", "value_statuses")
+LISTS = ("forces", "offence_codes", "outcome_types", "topics", "caveat_kinds", "answer_statuses", "value_statuses", "dimensions")
 
 
 @dataclass

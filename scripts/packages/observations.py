@@ -10,17 +10,23 @@ import csv
 import json
 from pathlib import Path
 
+from ..curated.dimensions import kind_of
+
 TOTAL = "Total"
 FIXED = {"value", "status", "is_total", "line", "sheet", "cell", "page", "offence_code"}
 CONFIDENCE = {"stated": "high", "implied": "medium"}
-LABEL_COLUMNS = [("offence", "offence_label"), ("outcome", "outcome_label"), ("age", "age_label"), ("year", "year_label"),
-                 ("keyword", "keyword_label"), ("platform", "keyword_label"), ("question", "question"), ("measure", "measure_label")]
+# Which column holds each dimension's labels comes from the vocabulary, datapackages/reference/dimensions.csv (its label_column);
+# these are the columns in the order the table lists them (a test holds the two together).
+LABEL_FIELDS = ["offence_label", "outcome_label", "age_label", "year_label", "month_label", "period_label", "keyword_label", "question",
+                "measure_label", "area_label", "gender_label", "ethnicity_label", "system_label", "category_label"]
 FIELDS = [
     ("request_id", "string", "Request", "The request package the value comes from."),
     ("force_code", "string", "Force code", "The force that answered (see forces)."),
     ("force", "string", "Force", "The force's name."),
-    ("force_attribution", "string", "Force attribution", "stated (the text names the force) or inferred (see the request's evidence)."),
-    ("reference", "string", "FOI reference", "The force's reference for the request."),
+    ("force_attribution", "string", "Force attribution", "stated (the text names the force), from-source (named where the response was published: "
+     "its address or heading) or inferred (see the request's evidence)."),
+    ("reference", "string", "FOI reference", "The force's reference for the request; ours-<8 hex digits> when the response gives none anywhere "
+     "(an id of ours, not the force's: see the request's referenceBasis)."),
     ("table", "string", "Table", "The table of the request package the value comes from."),
     ("row", "integer", "Row", "The row of that table (1 = first data row)."),
     ("period_start", "date", "Period start", "First day of the period the table covers, as the response gives it."),
@@ -35,6 +41,13 @@ FIELDS = [
     ("keyword_label", "string", "Keyword or platform (force's label)", "The keyword searched for or platform named, as the force wrote it."),
     ("question", "string", "Question", "The question of the request the value answers, where the table records it."),
     ("measure_label", "string", "Measure (force's label)", "What the value counts in the force's words, where the table has a measure dimension."),
+    ("month_label", "string", "Month (force's label)", "The month as the force wrote it, where the table has a month dimension."),
+    ("period_label", "string", "Period (force's label)", "A period (quarter, financial year, range) as the force wrote it, where the table has one."),
+    ("area_label", "string", "Area (force's label)", "The district, ward, county or policing area as the force wrote it."),
+    ("gender_label", "string", "Gender (force's label)", "The gender or sex as the force wrote it."),
+    ("ethnicity_label", "string", "Ethnicity (force's label)", "The ethnicity as the force wrote it."),
+    ("system_label", "string", "System (force's label)", "A recording system named for the row, as the force wrote it."),
+    ("category_label", "string", "Category (force's label)", "Any other label of the row (a kind of thing), as the force wrote it."),
     ("offence_code", "string", "Home Office offence code", "The harmonised Home Office offence code or class; empty when none applies."),
     ("offence_code_basis", "string", "Basis of the offence code",
      "stated (the force writes the code), implied (the force's label matches the Home Office title), mapped (placed under the code by the "
@@ -79,6 +92,7 @@ class Codes:
     def __init__(self, reference: Path):
         self.outcomes = {(r["force"], r["label"]): r for r in _rows(reference / "outcome_labels.csv")}
         self.tables = _rows(reference / "table_codes.csv")
+        self.label_columns = {r["code"]: r["label_column"] for r in _rows(reference / "dimensions.csv")}
 
     def for_table(self, request: str, table: str, row: dict) -> dict:
         """The table_codes entry that covers this row, if any (a row match beats a whole-table entry)."""
@@ -94,13 +108,13 @@ def _dims(resource: dict) -> list[str]:
     return [f["name"] for f in resource["schema"]["fields"] if f["name"] not in FIXED]
 
 
-def _labels(row: dict, dims: list[str]) -> dict:
-    out = {column: "" for _, column in LABEL_COLUMNS}
+def _labels(row: dict, dims: list[str], columns: dict[str, str]) -> dict:
+    """Each dimension's label in its column (the vocabulary's label_column; offender_age is an age); every dimension in label."""
+    out = {column: "" for column in LABEL_FIELDS}
     for dim in dims:
-        for key, column in LABEL_COLUMNS:
-            if dim == key or (key == "age" and "age" in dim.split("_")):
-                out[column] = row[dim]
-                break
+        kind = kind_of(dim, columns)
+        if kind and not out[columns[kind]]:
+            out[columns[kind]] = row[dim]
     out["label"] = "; ".join(f"{d}: {row[d]}" for d in dims)
     return out
 
@@ -142,7 +156,7 @@ def request_rows(packages: Path, name: str, codes: Codes) -> list[list]:
             values = {"request_id": name, "force_code": force["code"], "force": force["title"], "force_attribution": force["attribution"],
                       "reference": req["reference"], "table": resource["name"], "row": n, "period_start": period.get("start"),
                       "period_end": period.get("end"), "system": resource.get("foi:system"), "measure": resource["foi:measure"],
-                      **_labels(row, dims), "value": row["value"], "status": row["status"], "is_total": row["is_total"],
+                      **_labels(row, dims, codes.label_columns), "value": row["value"], "status": row["status"], "is_total": row["is_total"],
                       "source": f"{name}/{resource.get('foi:source', 'response.txt')}", "line": row.get("line"),
                       "sheet": row.get("sheet"), "cell": row.get("cell"), "page": row.get("page")}
             values.update(zip(("offence_code", "offence_code_basis", "offence_code_confidence"), _offence(row, mapping, table_code)))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..curated.claims import RULES
 from ..curated.model import Request, Table
 from .readme import readme_bytes
 from ..curated.reference import Reference
@@ -239,7 +240,8 @@ def _lines(quote) -> list[int]:
 def _cited(quote, **fields) -> dict:
     """A curated entry: its fields (whitespace folded, None left out), its quote and the lines it stands on."""
     out = {k: _flat(v) for k, v in fields.items() if v is not None}
-    return {**out, "quote": quote.flat, "lines": _lines(quote)} | ({"note": out["note"]} if "note" in out else {})
+    where = {"lines": _lines(quote)} if quote.origin == "text" else {"from": quote.origin}  # from: url or title, where it was published
+    return {**out, "quote": quote.flat, **where} | ({"note": out["note"]} if "note" in out else {})
 
 
 def request_metadata(req: Request, ref: Reference) -> dict:
@@ -254,13 +256,17 @@ def request_metadata(req: Request, ref: Reference) -> dict:
     def codes(items, list_name):
         return [{**_cited(c.quote, code=c.code, basis=c.basis, note=c.note), **({"labels": list(c.labels)} if c.labels else {}),
                  "title": ref.title(list_name, c.code)} for c in items]
+    r = req.reference
+    basis = {"basis": r.basis, **(_cited(r.quote) if r.quote else {}), **({"note": _flat(r.note)} if r.note else {})}
     return {
-        "reference": req.reference.value,
+        "reference": r.value,
+        "referenceBasis": basis,
         **({"family": req.family} if req.family else {}),
         "force": force,
         "topics": [{"code": t, "title": ref.title("topics", t)} for t in req.topics],
         "dates": dates,
-        "periods": [_cited(p.quote, label=p.label, start=p.start, end=p.end, note=p.note) for p in req.periods],
+        "periods": [_cited(p.quote, label=p.label, start=p.start, end=p.end, basis=p.basis,
+                           rule=RULES[p.rule] if p.rule else None, note=p.note) for p in req.periods],
         "systems": [_cited(s.quote, name=s.name, start=s.start, end=s.end, note=s.note) for s in req.systems],
         "offenceCodes": codes(req.offence_codes, "offence_codes"),
         "outcomeTypes": codes(req.outcome_types, "outcome_types"),
