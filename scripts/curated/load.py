@@ -58,6 +58,10 @@ def load_request(folder: Path, ref: CodeLists, problems: Problems, schema: dict 
     if response is None or meta is None:
         return None
     before = len(problems.items)
+    if meta.get("draft"):
+        problems.add(yaml_path, "draft", "this request.yaml is a draft written by make draft: read every proposed fact against the response, "
+                     "fill or remove what it left blank (listed at its top), then delete the line 'draft: true'",
+                     yamlio.line_of(nodes, ("draft",)), code="draft")
     _check_schema(meta, nodes, yaml_path, schema or load_schema(), problems)
     if len(problems.items) > before:
         return None
@@ -170,9 +174,6 @@ class _Builder:
     def check_identity(self) -> None:
         """The folder name is the id: <force>-<reference slug>; the reference and the text are the ones recorded."""
         m = self.meta
-        if m.get("draft"):
-            self.add(("draft",), "this request.yaml is a draft written by make draft: read every proposed fact against the response, fill "
-                     "or remove what it left blank, then delete the line 'draft: true'", "draft")
         expected = f"{m['force']['code']}-{slug(m['reference']['value'])}"
         if self.folder.name != expected:
             self.add(("reference", "value"), f"folder is named {self.folder.name!r} but force and reference give {expected!r}; "
