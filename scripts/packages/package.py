@@ -6,6 +6,7 @@ from pathlib import Path
 from ..curated.claims import RULES
 from ..curated.model import Request, Table
 from .readme import readme_bytes
+from .redact import without_hidden
 from ..curated.reference import Reference
 from .writers import csv_bytes, json_bytes, write, write_zip
 
@@ -151,10 +152,20 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
 def file_resource(f, folder: Path, req: Request) -> dict:
     """A source file (attachment, saved web page) as a resource, byte for byte, with its own licence status."""
     data = (req.folder / f.path).read_bytes()
+    copy = without_hidden(f.path, data, req.curation.curated) if f.hidden else None
+    description = f"Received as {f.path}, byte for byte; the cells and lines the tables cite are in it."
+    if copy is not None:
+        description = (f"Our copy of {f.path} without its hidden parts (hidden sheets removed, hidden rows' and columns' cells "
+                       "emptied; formulas replaced by their saved values), written with openpyxl; every other cell keeps its address, "
+                       "so the cells the tables cite are in it. The force's original is not published.")
     resource = {"name": f.resource_name, "path": f.path,
                 "format": f.path.rsplit(".", 1)[-1].lower(), "mediatype": f.media_type, "title": f.description,
-                "description": f"Received as {f.path}, byte for byte; the cells and lines the tables cite are in it.",
-                **write(folder / f.path, data), "foi:licence": f.licence, "foi:url": f.url or "not known"}
+                "description": description,
+                **write(folder / f.path, copy if copy is not None else data), "foi:licence": f.licence, "foi:url": f.url or "not known"}
+    if copy is not None:
+        resource["foi:original"] = {"sha256": f.sha256, "bytes": f.bytes, "published": False}
+        resource["foi:removed"] = [{"part": h.part, "why": "hidden in the force's file: hidden parts are never republished",
+                                    "note": _flat(h.note)} for h in f.hidden]
     if f.width:  # tools read a spreadsheet's first sheet as a table: as raw cells, no header, any type
         resource["dialect"] = {"header": False}
         resource["schema"] = {"fields": [{"name": f"column_{i}", "type": "any"} for i in range(1, f.width + 1)]}
