@@ -164,3 +164,12 @@ def test_the_package_says_each_facts_basis(tmp_path):
     assert "lines" not in req["force"]["evidence"][0]
     readme = (root / "build/datapackages" / NORTHANTS / "README.md").read_text(encoding="utf-8")
     assert "(undated)" in readme and "n.d." not in readme and "named where the response was published" in readme
+
+
+def test_errors_say_how_to_fix():
+    from scripts.curated import yamlio
+    with pytest.raises(yamlio.CurationYAMLError) as err:
+        yamlio.load("title: Outcome 21: the figures\n")
+    assert err.value.line == 1 and "at column 18" in err.value.message and "must be quoted" in err.value.message
+    assert claims.date_problem("2019-09-18", "17th September 2019").endswith("; it gives 2019-09-17")
+    assert "no year" in claims.date_problem("2019-08-20", "received on 19th August")

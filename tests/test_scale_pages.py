@@ -11,8 +11,8 @@ from scripts.build.build import build
 from .conftest import copy_project
 from . import test_site_links
 
-IDS = ["bedfordshire-foi2019-05348", "hertfordshire-foi2018-00739", "south-yorkshire-20180075", "south-yorkshire-20180799",
-       "south-yorkshire-20210999"]
+IDS = ["bedfordshire-foi2019-05348", "hertfordshire-foi2018-00739", "northamptonshire-foi-10905-25", "south-yorkshire-20180075",
+       "south-yorkshire-20180799", "south-yorkshire-20210999", "west-midlands-19-15"]
 
 
 def test_pages_and_their_numbers():

@@ -303,7 +303,7 @@ def test_copy_button_copies_the_citation(site, browser):
     page.locator("button[data-copy='cite-plain']").click()
     page.wait_for_function("() => document.querySelector('.copy-status').textContent.length > 0")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == page.locator("#cite-plain").text_content() and copied.startswith("South Yorkshire Police (2021).")
+    assert copied == page.locator("#cite-plain").text_content() and copied.startswith("South Yorkshire Police (2021-06-29).")
     context.close()
 
 

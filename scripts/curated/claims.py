@@ -77,7 +77,14 @@ def date_problem(value: str, quote: str, basis: str = "stated") -> str | None:
         return None
     if basis == "inferred" and (day.month, day.day) in day_months_in(quote):
         return None
-    return f"{value} is not a date its quote gives ({_shown(quote)!r})"
+    given = sorted(d.isoformat() for d in dates_in(quote))
+    if given:
+        accepted = f"; it gives {' or '.join(given)}"
+    elif day_months_in(quote):
+        accepted = "; it gives no year: write the year you infer with basis: inferred and a note"
+    else:
+        accepted = "; it gives no date the build can read: quote the words that write the date"
+    return f"{value} is not a date its quote gives ({_shown(quote)!r}){accepted}"
 
 
 RULES = {
