@@ -4,7 +4,15 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 
-.PHONY: build packages test check serve bench lint extract extract-eval browser clean screenshots
+.PHONY: build packages test check serve bench lint extract extract-eval draft browser clean screenshots help
+
+ifneq ($(filter --help -h,$(ARGS)),)
+# ARGS=--help: each target says what it does (and its tool's own --help), needing no FILE= and building nothing.
+build packages test check serve bench lint extract extract-eval draft browser clean screenshots:
+	@grep -E '^## $@:' Makefile | sed 's/^## /make /'
+	@case "$@" in build|packages) $(PY) -m scripts.build --help;; extract) $(PY) -m scripts.extract --help;; \
+	  draft) $(PY) -m scripts.draft --help;; bench) $(PY) -m scripts.bench --help;; test|check) echo "pytest options: ARGS is not passed to pytest; run .venv/bin/python -m pytest --help";; esac
+else
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +35,7 @@ test: build browser
 check: lint
 	$(PY) -m pytest -q -m "not slow"
 
+## browser: install Debian's chromium for the browser tests, if it is missing
 browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
@@ -43,6 +52,11 @@ extract: $(STAMP)
 extract-eval: $(STAMP)
 	$(PY) -m scripts.extract.evaluate $(ARGS)
 
+## draft: write a draft request.yaml (never over a file), e.g. make draft FILE=datapackages/<id>/response.txt URL=https://...
+draft: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make draft FILE=datapackages/<id>/response.txt [URL=<address it was published at>]"; exit 2; }
+	$(PY) -m scripts.draft $(FILE) $(if $(URL),--url '$(URL)') $(filter-out --help,$(ARGS))
+
 ## screenshots: full-page PNGs of every page type at 390 and 1280 px wide, into build/screenshots/
 screenshots: build browser
 	$(PY) -m scripts.screenshots
@@ -55,5 +69,12 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check scripts tests
 
+## clean: remove build/ and the generated pages
 clean:
 	rm -rf build docs/generated
+
+endif
+
+## help: what each target does (any target with ARGS=--help says what it does and runs nothing)
+help:
+	@grep -E '^## ' Makefile | sed 's/^## /make /'

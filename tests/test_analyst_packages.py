@@ -93,7 +93,7 @@ def test_observations_load_in_one_read_csv_and_say_what_they_are(built):
 
 def test_combined_package_metadata(built):
     d = json.loads((built / "all" / "datapackage.json").read_text())
-    assert d["created"].endswith("T00:00:00Z") and d["sources"] and len(d["sources"]) == 5
+    assert d["created"].endswith("T00:00:00Z") and d["sources"] and len(d["sources"]) == 7
     roles = {c["title"]: c["roles"] for c in d["contributors"]}
     assert roles["Bedfordshire Police"] == ["creator"] and ["dataCurator"] in roles.values()
     assert all(r.get("description") for r in d["resources"]), "every table is described"

@@ -42,6 +42,8 @@ def test_chart_bars_are_the_forces_values_and_the_alt_text_carries_them(built):
     assert [(b.label, b.value, b.line) for b in year.bars] == [("2017", 33, "line 49"), ("2018", 20, "line 49")]
     assert year.alt == "Bar chart. Recorded offences by year: 2017: 33; 2018: 20."
     assert "2018 covers 1 January to 22 May only" in year.note
+    assert year.left_out == ("Not drawn: the force's total, 53 (line 49), which adds up the bars, so it would dwarf them and "
+                             "count them twice.")  # the chart leaves the total out, and says so
     keywords = charts.request_charts(built, SY21)
     assert len(keywords) == 1 and "TWITTER: 0 (nil)" in keywords[0].alt
     assert charts.request_charts(built, "hertfordshire-foi2018-00739") == []  # different measures are never charted together

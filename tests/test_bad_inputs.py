@@ -346,7 +346,7 @@ CASES = [
     (break_response_date, [(f"{B}/request.yaml", 27, "dates.response.date", "date")]),
     (break_period_end, [(f"{B}/request.yaml", 37, "periods[1].end", "date"),  # and the CMS table now overlaps the Athena one it adds to
                         (f"{B}/request.yaml", 205, "tables[1].sums.group", "sum-group")]),
-    (break_summary_number, [(f"{H}/request.yaml", 4, "summary", "claim-not-in-text")]),
+    (break_summary_number, [(f"{H}/request.yaml", 5, "summary", "claim-not-in-text")]),
     (break_title_month, [(f"{H}/request.yaml", 146, "tables[0].title", "claim-not-in-text")]),
     (break_caveat_quotes_requester, [("datapackages/south-yorkshire-20180075/request.yaml", 100, "caveats[0].quote", "quote-is-request")]),
     (break_answer_quotes_question, [(f"{H}/request.yaml", 75, "questions[2].quote", "quote-is-request")]),
@@ -478,7 +478,9 @@ def test_declared_mismatch_builds_and_becomes_a_caveat(project, capsys):
     assert [(r["caveat_id"], r["quote"], r["line_start"]) for r in rows] == [
         ("total-mismatch-cms-offenders-under-14-1", "Take/ Make/Distribute Indecent Photographs Or Pseudo Photographs Of Children. 31 20 51", "44"),
         ("total-mismatch-cms-offenders-under-14-2", "13 11 11 23", "48")]
-    assert "add up to 52" in rows[0]["note"] and rows[0]["note"].endswith("Constructed test case.")
+    assert rows[0]["note"].startswith("The force's total for UNSOLVED; Take/ Make/Distribute Indecent Photographs Or Pseudo Photographs "
+                                      "Of Children. is 51 (line 44); the rows it lists add up to 52 (lines 45, 46, 47, 48).")
+    assert rows[0]["note"].endswith("Constructed test case.")
 
 
 def test_site_warning_fails_the_build_and_keeps_the_previous_site(project, capsys):

@@ -94,8 +94,22 @@ def test_hertfordshire_figures_by_question(built, table, questions):
     assert all(r.label in lines[int(r.cells[0].line) - 1] for r in grid.rows)
 
 
+def test_northamptonshire_web_table_is_the_printed_table(built):
+    """A web table saved one cell a line: each gender's row, with the force's Sum: row kept as its total, last."""
+    grid, lines = rebuilt(built, "northamptonshire-foi-10905-25", "victims-by-age-and-gender")
+    assert [r.label for r in grid.rows] == ["Female", "Male", "Unknown", "Total"] and grid.rows[-1].kind == "total"
+    assert all(c.shown in lines[int(c.line) - 1] for r in grid.rows for c in r.cells if c and c.line and c.shown)
+
+
+@pytest.mark.parametrize("rid, table", [("northamptonshire-foi-10905-25", "offences-recorded"), ("west-midlands-19-15", "cse-marker-counts")])
+def test_real_one_line_answers(built, rid, table):
+    grid, lines = rebuilt(built, rid, table)
+    assert grid.rows and all(r.cells[0].shown in lines[int(r.cells[0].line) - 1] for r in grid.rows)
+
+
 def test_every_seed_table_has_its_test(built):
-    tested = {(BED, "cms-offenders-under-14"), (BED, "athena-offenders-under-14"), (SY21, "keyword-counts"),
+    tested = {("northamptonshire-foi-10905-25", "offences-recorded"), ("northamptonshire-foi-10905-25", "victims-by-age-and-gender"),
+              ("west-midlands-19-15", "cse-marker-counts"), (BED, "cms-offenders-under-14"), (BED, "athena-offenders-under-14"), (SY21, "keyword-counts"),
               (SY21, "offences-without-victim-details"), (SY18, "hunter-group-intelligence"), (HERTS, "figures"),
               (HERTS, "outcome-21")}
     tables = set()

@@ -1,4 +1,4 @@
-"""The verbatim texts: each response.txt is byte-identical to its seed, and its hash is recorded."""
+"""The verbatim texts: each response.txt is byte-identical to its seed or to its copy in the real corpus, and its hash is recorded."""
 from __future__ import annotations
 
 import hashlib
@@ -10,6 +10,19 @@ from scripts.curated import yamlio
 from .conftest import ROOT, SEEDS
 
 REQUESTS = sorted(p.parent for p in (ROOT / "datapackages").glob("*/request.yaml"))
+CORPUS = ROOT / "tests" / "corpus"
+
+
+def source_of(folder):
+    return yamlio.load((folder / "request.yaml").read_text(encoding="utf-8"))[0]["source"]
+
+
+def corpus_copy(url: str):
+    """The corpus text retrieved from this address (tests/corpus/*/*/source.yaml), if any."""
+    for found in sorted(CORPUS.glob("*/*/source.yaml")):
+        if yamlio.load(found.read_text(encoding="utf-8"))[0].get("url") == url:
+            return found.parent / "response.txt"
+    return None
 
 
 @pytest.mark.parametrize("folder", REQUESTS, ids=lambda p: p.name)
@@ -21,8 +34,17 @@ def test_response_matches_recorded_hash(folder):
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside this checkout")
 @pytest.mark.parametrize("folder", REQUESTS, ids=lambda p: p.name)
 def test_response_is_byte_identical_to_seed(folder):
-    meta, _ = yamlio.load((folder / "request.yaml").read_text(encoding="utf-8"))
-    assert (folder / "response.txt").read_bytes() == (SEEDS / meta["source"]["received_as"]).read_bytes()
+    source = source_of(folder)
+    if "received_as" not in source:
+        pytest.skip("not a seed: a real response from the corpus (test_real_response_is_byte_identical_to_its_corpus_copy)")
+    assert (folder / "response.txt").read_bytes() == (SEEDS / source["received_as"]).read_bytes()
+
+
+@pytest.mark.parametrize("folder", [f for f in REQUESTS if "received_as" not in source_of(f)], ids=lambda p: p.name)
+def test_real_response_is_byte_identical_to_its_corpus_copy(folder):
+    copy = corpus_copy(source_of(folder)["url"])
+    assert copy is not None, "a request that is not a seed comes from tests/corpus, retrieved from its source.url"
+    assert (folder / "response.txt").read_bytes() == copy.read_bytes()
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside this checkout")
@@ -30,5 +52,6 @@ def test_every_seed_is_curated():
     received = set()
     for folder in REQUESTS:
         meta, _ = yamlio.load((folder / "request.yaml").read_text(encoding="utf-8"))
-        received.add(meta["source"]["received_as"])
+        if "received_as" in meta["source"]:
+            received.add(meta["source"]["received_as"])
     assert received == {p.name for p in SEEDS.glob("*.txt")}

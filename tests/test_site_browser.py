@@ -77,10 +77,11 @@ def test_clicking_a_header_sorts_the_table(site, page):
     page.goto(f"{base}requests/")
     dates = lambda: page.locator("table.sortable tbody tr td:nth-child(4)").all_inner_texts()  # noqa: E731
     page.locator("table.sortable th button", has_text="Response date").click()
-    assert dates() == sorted(dates()) and len(dates()) == 5
+    dated = lambda: [d for d in dates() if d]  # noqa: E731 (two real requests are undated: their cells are empty)
+    assert dated() == sorted(dated()) and len(dates()) == 7 and len(dated()) == 5
     assert page.locator("table.sortable th", has_text="Response date").get_attribute("aria-sort") == "ascending"
     page.locator("table.sortable th", has_text="Response date").click(position={"x": 2, "y": 2})  # the header's edge
-    assert dates() == sorted(dates(), reverse=True)
+    assert dated() == sorted(dated(), reverse=True)
 
 
 def test_numbers_sort_as_numbers(site, page):
@@ -303,7 +304,7 @@ def test_copy_button_copies_the_citation(site, browser):
     page.locator("button[data-copy='cite-plain']").click()
     page.wait_for_function("() => document.querySelector('.copy-status').textContent.length > 0")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == page.locator("#cite-plain").text_content() and copied.startswith("South Yorkshire Police (2021).")
+    assert copied == page.locator("#cite-plain").text_content() and copied.startswith("South Yorkshire Police (2021-06-29).")
     context.close()
 
 

@@ -54,8 +54,10 @@ def test_constructed_request_builds_into_a_valid_package(project):
     descriptor = json.loads((out / "datapackage.json").read_text())
     files = {r["path"]: r for r in descriptor["resources"] if r["path"] in ("attachments/figures.xlsx", "response.html")}
     assert set(files) == {"attachments/figures.xlsx", "response.html"}
-    assert (out / "attachments/figures.xlsx").read_bytes() == (project / FOLDER / "attachments/figures.xlsx").read_bytes()
-    assert files["attachments/figures.xlsx"]["hash"] == "sha256:" + sha(project / FOLDER / "attachments/figures.xlsx")
+    # the xlsx has a declared hidden row: our copy without it is published (test_no_hidden_cell_reaches_any_published_file)
+    assert files["attachments/figures.xlsx"]["hash"] == "sha256:" + sha(out / "attachments/figures.xlsx")
+    assert files["attachments/figures.xlsx"]["foi:original"]["sha256"] == sha(project / FOLDER / "attachments/figures.xlsx")
+    assert (out / "response.html").read_bytes() == (project / FOLDER / "response.html").read_bytes()
     assert "type" not in files["response.html"]
     assert [(a["status"], a.get("file")) for a in descriptor["foi:request"]["attachments"]] == [("held", "attachments/figures.xlsx")]
     sheets = {r["path"]: next(f["description"] for f in r["schema"]["fields"] if f["name"] in ("sheet", "page"))
@@ -65,7 +67,7 @@ def test_constructed_request_builds_into_a_valid_package(project):
     assert files["attachments/figures.xlsx"]["foi:formulaCells"] == [
         "Offences!B7", "Offences!C7", "Offences!D7", "Offences!E7", "Offences!F4", "Offences!F5", "Offences!F7"]
     rows = read(out / f"tables/{ID}--offences.csv")  # built file names carry the request id
-    assert rows[0] == {"year": "2021", "offence": "Possession", "sex": "Male", "offence_code": "", "code_role": "", "outcome_type": "",
+    assert rows[0] == {"year": "2021", "offence": "Possession", "gender": "Male", "offence_code": "", "code_role": "", "outcome_type": "",
                        "value": "5", "status": "reported", "is_total": "false", "additive": "true", "sum_group": f"{ID}/offences",
                        "additivity": "parts", "period_start": "2021-01-01", "period_end": "2021-12-31", "period_basis": "row",
                        "part_year": "false", "sheet": "Offences", "cell": "B4"}
@@ -125,6 +127,66 @@ def test_declared_hidden_part_is_recorded(project):
     descriptor = json.loads((project / "build/datapackages" / ID / "datapackage.json").read_text())
     xlsx = next(r for r in descriptor["resources"] if r["path"] == "attachments/figures.xlsx")
     assert xlsx["foi:hiddenParts"] == [{"part": "Offences!row 6", "note": "Constructed case; a curator would never publish a name."}]
+
+
+def _published_texts(top: Path):
+    """Every published file's bytes, with the members of zips (packages, xlsx copies) opened, recursively."""
+    import io
+    import zipfile
+    for path in sorted(p for p in top.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        yield str(path), data
+        stack = [(str(path), data)]
+        while stack:
+            name, blob = stack.pop()
+            if blob[:2] == b"PK":
+                with zipfile.ZipFile(io.BytesIO(blob)) as zf:
+                    for member in zf.namelist():
+                        inner = zf.read(member)
+                        yield f"{name}!{member}", inner
+                        stack.append((f"{name}!{member}", inner))
+
+
+def test_no_hidden_cell_reaches_any_published_file(project):
+    """The declared hidden row (a made-up name) is removed from our copy; the original's bytes stay out of build/; the
+    copy's cells keep their addresses, so the build's own cell citations (checked against the original) still hold in it."""
+    import hashlib
+
+    from scripts.curated.sources import read_source
+    original = (project / FOLDER / "attachments/figures.xlsx").read_bytes()
+    assert b"DC Made-Up Name" not in original  # compressed: the name is inside the xlsx, not in its raw bytes
+    assert "DC Made-Up Name" in str(read_source("figures.xlsx", original).grids["Offences"].cells.values())
+    build(project, site=True)
+    digest = hashlib.sha256(original).hexdigest()
+    for name, data in _published_texts(project / "build"):
+        assert b"Made-Up Name" not in data, name
+        assert hashlib.sha256(data).hexdigest() != digest, name
+    descriptor = json.loads((project / "build/datapackages" / ID / "datapackage.json").read_text())
+    xlsx = next(r for r in descriptor["resources"] if r["path"] == "attachments/figures.xlsx")
+    assert xlsx["foi:original"] == {"sha256": digest, "bytes": len(original), "published": False}
+    assert [r["part"] for r in xlsx["foi:removed"]] == ["Offences!row 6"]
+    copy = read_source("figures.xlsx", (project / "build/datapackages" / ID / "attachments/figures.xlsx").read_bytes())
+    before = read_source("figures.xlsx", original)
+    for sheet, grid in before.grids.items():  # every visible cell where it was, with its value (formulas: their saved value)
+        kept = {k: v for k, v in copy.grids[sheet].cells.items() if k[0] not in grid.hidden_rows}
+        assert {k: v for k, v in grid.cells.items() if k[0] not in grid.hidden_rows} == kept
+        assert all(v.startswith("[hidden row removed") for k, v in copy.grids[sheet].cells.items() if k[0] in grid.hidden_rows)
+    assert copy.hidden == []
+    html = (project / "build/site/requests" / ID / "index.html").read_text()
+    assert "Removed: Offences!row 6" in html and digest in html
+
+
+def test_the_copy_without_hidden_parts_has_the_same_bytes_every_time(tmp_path):
+    import time
+
+    from scripts.packages.redact import without_hidden
+    write_xlsx(tmp_path / "f.xlsx")
+    data = (tmp_path / "f.xlsx").read_bytes()
+    first = without_hidden("f.xlsx", data, "2026-12-06")
+    time.sleep(2.1)  # a zip entry's time has a 2-second step
+    assert without_hidden("f.xlsx", data, "2026-12-06") == first and first != data
+    write_xlsx(tmp_path / "g.xlsx", hide_row=False)
+    assert without_hidden("g.xlsx", (tmp_path / "g.xlsx").read_bytes(), "2026-12-06") is None  # nothing hidden: published as received
 
 
 def test_answered_in_attachment_is_refused_when_the_attachment_is_held(project):

@@ -77,24 +77,116 @@ def date_problem(value: str, quote: str, basis: str = "stated") -> str | None:
         return None
     if basis == "inferred" and (day.month, day.day) in day_months_in(quote):
         return None
-    return f"{value} is not a date its quote gives ({_shown(quote)!r})"
+    given = sorted(d.isoformat() for d in dates_in(quote))
+    if given:
+        accepted = f"; it gives {' or '.join(given)}"
+    elif day_months_in(quote):
+        accepted = "; it gives no year: write the year you infer with basis: inferred and a note"
+    else:
+        accepted = "; it gives no date the build can read: quote the words that write the date"
+    return f"{value} is not a date its quote gives ({_shown(quote)!r}){accepted}"
 
 
-def period_problem(start: str, end: str, quote: str) -> str | None:
-    """Why a period's start or end is not what its quote says, or None.
+RULES = {
+    "financial-year": "financial year YYYY/YY = 1 April YYYY to 31 March of the next year",
+    "last-financial-year": "the last financial year = the financial year (1 April to 31 March) that ended before the response date",
+    "quarter": "Qn YYYY/YY = the nth quarter of that financial year (Q1 April to June); Qn YYYY = the nth calendar quarter",
+    "to-date": "to date = up to the response date",
+}
+FINANCIAL = re.compile(r"(?<![\d/])(?:FY\s*)?((?:19|20)\d\d)\s*[/-]\s*(\d\d(?:\d\d)?)(?![\d/])", re.IGNORECASE)
+QUARTER = re.compile(r"\b(?:Q|quarter\s*)([1-4])\s+((?:19|20)\d\d)(?:\s*[/-]\s*(\d\d(?:\d\d)?))?", re.IGNORECASE)
+LAST_FY = re.compile(r"\b(?:last|previous|past)\s+(?:complete\s+|full\s+)?financial\s+year\b", re.IGNORECASE)
+TO_DATE = re.compile(r"\b(?:to|until|up to)\s+(?:the\s+)?(?:present\s+)?date\b|\bto\s+present\b", re.IGNORECASE)
+
+
+def financial_years(text: str) -> list[tuple[dt.date, dt.date]]:
+    """Each financial year written in the text ("2021/22", "FY 2021-22", "2021/2022"): 1 April to 31 March."""
+    out = []
+    for m in FINANCIAL.finditer(text):
+        first, second = int(m.group(1)), m.group(2)
+        following = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if following == first + 1:
+            out.append((dt.date(first, 4, 1), dt.date(first + 1, 3, 31)))
+    return out
+
+
+def _without_financial_years(text: str) -> str:
+    """The text with its financial years ("2021/22", "FY 2021-22", "2021/2022") blanked: 2021 there is no calendar year."""
+    def blank(m):
+        fy = m.group(0).upper().startswith("FY") or "/" in m.group(0) or len(m.group(2)) == 2
+        return " " if fy else m.group(0)
+    return FINANCIAL.sub(blank, text)
+
+
+def quarters(text: str) -> list[tuple[dt.date, dt.date]]:
+    """Each quarter written in the text: Q1 2021/22 (of the financial year, Q1 = April to June) or Q1 2021 (calendar)."""
+    out = []
+    for m in QUARTER.finditer(text):
+        n, year = int(m.group(1)), int(m.group(2))
+        month = (3 * n + 1) if m.group(3) else 3 * n - 2
+        year, month = (year + 1, month - 12) if month > 12 else (year, month)
+        end_month = month + 2
+        out.append((dt.date(year, month, 1), dt.date(year, end_month, calendar.monthrange(year, end_month)[1])))
+    return out
+
+
+def last_financial_year(response: dt.date) -> tuple[dt.date, dt.date]:
+    """The financial year that ended before the response date."""
+    year = response.year - 1 if response.month >= 4 else response.year - 2
+    return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+
+
+def period_bounds(quote: str, rule: str | None, response: str | None) -> tuple[set[dt.date], set[dt.date]]:
+    """Every start and every end its quote supports, under the rule named (or as written, with no rule)."""
+    full, months, years = dates_in(quote), months_in(quote), years_in(_without_financial_years(quote))
+    starts = set(full) | {dt.date(y, m, 1) for y, m in months} | {dt.date(y, 1, 1) for y in years}
+    ends = set(full) | {dt.date(y, m, calendar.monthrange(y, m)[1]) for y, m in months} | {dt.date(y, 12, 31) for y in years}
+    spans = []
+    if rule == "financial-year":
+        spans = financial_years(quote)
+    elif rule == "quarter":
+        spans = quarters(quote)
+    elif rule == "last-financial-year" and response and LAST_FY.search(quote):
+        spans = [last_financial_year(dt.date.fromisoformat(response))]
+    elif rule == "to-date" and response and TO_DATE.search(quote):
+        ends = {dt.date.fromisoformat(response)}
+    if spans:
+        starts, ends = {a for a, _ in spans}, {b for _, b in spans}
+    return starts, ends
+
+
+def period_problem(start: str, end: str, quote: str, basis: str = "stated", rule: str | None = None,
+                   response: str | None = None) -> str | None:
+    """Why a period's start or end is not what its quote says, or None; the message names the bounds it would accept.
 
     A bound stands when its quote writes that date, or the month or year it begins or ends:
-    "January 2016 – December 2017" gives 2016-01-01 to 2017-12-31; "2017" gives the whole year.
+    "January 2016 – December 2017" gives 2016-01-01 to 2017-12-31; "2017" gives the whole year. An inferred
+    period names its rule (RULES): "2021/22" under financial-year gives 2021-04-01 to 2022-03-31.
     """
-    full, months, years = dates_in(quote), months_in(quote), years_in(quote)
+    if basis == "inferred" and rule not in RULES:
+        return f"an inferred period names its rule: rule: one of {', '.join(RULES)}"
+    if rule in ("last-financial-year", "to-date") and not response:
+        return f"rule {rule} counts from the response date; give dates.response first"
+    if rule and basis != "inferred":
+        return f"a period with a rule ({rule}) is inferred, not stated: add basis: inferred"
+    starts, ends = period_bounds(quote, rule, response)
     first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
-    month_end = calendar.monthrange(last.year, last.month)[1]
-    start_ok = first in full or first.day == 1 and ((first.year, first.month) in months or first.month == 1 and first.year in years)
-    end_ok = last in full or last.day == month_end and ((last.year, last.month) in months or last.month == 12 and last.year in years)
-    if start_ok and end_ok:
+    if first in starts and last in ends:
         return None
-    which = "start" if not start_ok else "end"
-    return f"the period's {which} ({start if which == 'start' else end}) is not what its quote says ({_shown(quote)!r})"
+    which, value, accepted = ("start", start, starts) if first not in starts else ("end", end, ends)
+    said = f"it would accept {which} {', '.join(sorted(d.isoformat() for d in accepted))}" if accepted else \
+        f"it gives no {which} the build can read"
+    hint = ""
+    if not rule and financial_years(quote):
+        hint = "; for a financial year set basis: inferred and rule: financial-year"
+    elif not rule and LAST_FY.search(quote):
+        hint = "; set basis: inferred and rule: last-financial-year"
+    elif not rule and TO_DATE.search(quote):
+        hint = "; set basis: inferred and rule: to-date"
+    elif not rule and QUARTER.search(quote):
+        hint = "; set basis: inferred and rule: quarter"
+    rule_words = f" under rule {rule} ({RULES[rule]})" if rule else ""
+    return f"the period's {which} ({value}) is not what its quote says ({_shown(quote)!r}){rule_words}: {said}{hint}"
 
 
 def numbers_not_in(text: str, response_numbers: set[int], response_text: str = "") -> list[str]:

@@ -18,6 +18,8 @@ CODES = {
     "quote-not-found": "a quote or question text that does not stand in response.txt",
     "quote-ambiguous": "the quote that answers a question stands more than once in response.txt",
     "reference-not-in-text": "the reference number does not stand in its quote",
+    "draft": "a request.yaml written by make draft that a curator has not yet read and released (draft: true)",
+    "unknown-dimension": "a table dimension name that is not in the vocabulary (the reference list of dimensions)",
     "identity": "the folder name does not match force and reference",
     "hash-mismatch": "response.txt is not the text whose sha256 was recorded",
     "duplicate-response": "the same response text is curated twice",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 
-from . import claims, reconcile, sums, yamlio
+from . import claims, dimensions, reconcile, sums, yamlio
 from .errors import Problems
 from .model import (Attachment, Quote, Caveat, CodeMapping, Curation, Dated, Dimension, Evidence, Force, Layout, Mismatch, Period,
                     Question, Reference, Request, Row, Source, SourceFile, HiddenPart, System, Table, resource_name)
@@ -30,6 +30,11 @@ LONG = 300  # characters of a curated value shown in a schema message
 def slug(text: str) -> str:
     """Lower-case letters and digits joined by single hyphens: the form of ids."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def our_reference(sha256: str) -> str:
+    """The stable id of ours for a response that states no reference anywhere: never mistaken for the force's."""
+    return f"ours-{sha256[:8]}"
 
 
 def load_schema() -> dict:
@@ -55,6 +60,10 @@ def load_request(folder: Path, ref: CodeLists, problems: Problems, schema: dict 
     if response is None or meta is None:
         return None
     before = len(problems.items)
+    if meta.get("draft"):
+        problems.add(yaml_path, "draft", "this request.yaml is a draft written by make draft: read every proposed fact against the response, "
+                     "fill or remove what it left blank (listed at its top), then delete the line 'draft: true'",
+                     yamlio.line_of(nodes, ("draft",)), code="draft")
     _check_schema(meta, nodes, yaml_path, schema or load_schema(), problems)
     if len(problems.items) > before:
         return None
@@ -122,6 +131,17 @@ class _Builder:
     def add(self, where: tuple, message: str, code: str) -> None:
         self.problems.add(self.path, yamlio.field_name(where), message, yamlio.line_of(self.nodes, where), code=code)
 
+    def located(self, where: tuple, text: str, origin: str | None) -> Quote:
+        """A quote of the text, or of the source's address or title (evidence from where it was published)."""
+        origin = origin or "text"
+        if origin == "text":
+            return Quote(text, self.quote(where, text))
+        given = self.meta["source"].get(origin) or ""
+        if " ".join(text.split()) not in " ".join(str(given).split()):
+            self.add(where, f"not found in source.{origin} ({_short(given) or 'not given'!r}): {_short(text)!r}; quote the "
+                     f"{'address' if origin == 'url' else 'heading'} exactly, or set from: to where the words stand", "quote-not-found")
+        return Quote(text, Span(0, 0), origin)
+
     def quote(self, where: tuple, text: str) -> Span:
         """Where curated words stand in response.txt (whitespace may differ); a problem when they do not."""
         span = self.response.find(text)
@@ -136,7 +156,6 @@ class _Builder:
         self.check_identity()
         self.check_codes()
         self.check_periods()
-        self.check_numbers()
         self.check_voices()
         self.check_unique()
         request_parts = self.parts()
@@ -145,6 +164,7 @@ class _Builder:
         files = tuple(replace(f, formulas=tuple(sorted(targets[f.path].formulas))) if f.path in targets else f for f in files)
         offence_labels = self.offence_labels(tables)
         caveats = self.caveats(tables) + self.reconcile(tables)
+        self.check_numbers(tables)
         tables = sums.decide(tables, self.meta["tables"], caveats, {p["label"]: (p["start"], p["end"]) for p in m.get("periods", [])},
                              self.add)
         if len(self.problems.items) > self.start:
@@ -162,9 +182,17 @@ class _Builder:
         if self.folder.name != expected:
             self.add(("reference", "value"), f"folder is named {self.folder.name!r} but force and reference give {expected!r}; "
                      "rename the folder or fix the fields", "identity")
-        if " ".join(m["reference"]["value"].split()) not in " ".join(m["reference"]["quote"].split()):
-            self.add(("reference", "value"), f"{m['reference']['value']!r} is not in its quote {_short(m['reference']['quote'])!r}; "
-                     "the reference must be the one the response states", "reference-not-in-text")
+        ref = m["reference"]
+        if ref.get("basis") == "ours":
+            ours = our_reference(self.response.sha256)
+            if ref["value"] != ours:
+                self.add(("reference", "value"), f"a reference of ours is {ours!r} (ours- and the first 8 hex digits of response.txt's "
+                         f"sha256), not {ref['value']!r}; use it only when neither the text nor source.url/title gives one",
+                         "reference-not-in-text")
+        elif " ".join(ref["value"].split()) not in " ".join(ref["quote"].split()):
+            self.add(("reference", "value"), f"{ref['value']!r} is not in its quote {_short(ref['quote'])!r}; "
+                     "the reference must be the one the response (or where it was published) states; when none is given anywhere, "
+                     f"use basis: ours with value {our_reference(self.response.sha256)!r}", "reference-not-in-text")
         if self.response.sha256 != m["source"]["sha256"]:
             self.add(("source", "sha256"), f"response.txt has sha256 {self.response.sha256}, not the recorded "
                      f"{m['source']['sha256']}; response.txt must stay byte-identical to the published text", "hash-mismatch")
@@ -198,9 +226,11 @@ class _Builder:
                 if item.get("start") and item.get("end") and item["start"] > item["end"]:
                     self.add((key, i, "end"), f"ends ({item['end']}) before it starts ({item['start']})", "date")
                 elif key == "periods":
-                    why = claims.period_problem(item["start"], item["end"], item["quote"])
+                    response = self.meta["dates"].get("response", {}).get("date")
+                    why = claims.period_problem(item["start"], item["end"], item["quote"], item.get("basis", "stated"), item.get("rule"),
+                                                response)
                     if why:
-                        self.add((key, i, "start" if "start" in why else "end"), why, "date")
+                        self.add((key, i, "end" if why.startswith("the period's end") else "start"), why, "date")
 
     def check_voices(self) -> None:
         """A caveat or an answer is the force's words: it may not quote the request (its questions, or requester_words)."""
@@ -217,16 +247,51 @@ class _Builder:
         for i, w in enumerate(self.meta.get("requester_words", [])):
             self.quote(("requester_words", i), w)
 
-    def check_numbers(self) -> None:
-        """A title, summary or table description repeats only numbers that the response itself writes."""
-        known = set(numbers_on(self.response.text))
+    def check_numbers(self, tables: list[Table]) -> None:
+        """A title, summary or table description repeats only numbers that the response writes, or that are declared computed:
+        a sum or difference of written numbers (checked here), or the sum of parts of a declared mismatch."""
+        written = set(numbers_on(self.response.text))
+        known = set(written)
+        for i, c in enumerate(self.meta.get("computed", [])):
+            operands = c.get("sum_of") or c.get("difference")
+            absent = [str(n) for n in operands if n not in written]
+            result = sum(operands) if "sum_of" in c else operands[0] - operands[1]
+            if absent:
+                self.add(("computed", i), f"{', '.join(absent)} {'is' if len(absent) == 1 else 'are'} not written in response.txt; a computed "
+                         "number is made only of numbers the response writes", "claim-not-in-text")
+            elif result != c["value"]:
+                self.add(("computed", i, "value"), f"{c['value']} is not {'the sum' if 'sum_of' in c else 'the difference'} of "
+                         f"{', '.join(map(str, operands))}: that is {result}", "claim-not-in-text")
+            else:
+                known.add(c["value"])
+        for table in tables:
+            declared = {(_key(dict(m.total), table.dims), m.over) for m in table.mismatches}
+            known |= {check.parts_sum for check in reconcile.checks(table) if (_key(check.total, table.dims), check.over) in declared}
         fields = [(("title",), self.meta["title"]), (("summary",), self.meta["summary"])]
         fields += [(("tables", i, f), t[f]) for i, t in enumerate(self.meta["tables"]) for f in ("title", "description")]
         for where, text in fields:
             missing = claims.numbers_not_in(text, known, self.response.text)
             if missing:
-                self.add(where, f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not written anywhere in response.txt; "
-                         "curated text restates only the numbers the response gives", "claim-not-in-text")
+                self.problems.add(self.path, yamlio.field_name(where),
+                                  f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not written anywhere in response.txt; "
+                                  "curated text restates only the numbers the response gives (a sum or difference of them may be "
+                                  "declared under computed:)", self.line_holding(where, missing[0]), code="claim-not-in-text")
+
+    def line_holding(self, where: tuple, word: str) -> int | None:
+        """The line of request.yaml where a field's text writes `word` (a folded summary runs over several lines), else the field's."""
+        start = yamlio.line_of(self.nodes, where)
+        if start is None:
+            return None
+        lines = self.path.read_text(encoding="utf-8").split("\n")
+        pattern = re.compile(rf"(?<![\w/.,]){re.escape(word)}(?![\w/]|[.,]\d)")
+        indent = len(lines[start - 1]) - len(lines[start - 1].lstrip(" -"))
+        for n in range(start, len(lines) + 1):
+            text = lines[n - 1]
+            if n > start and text.strip() and len(text) - len(text.lstrip(" -")) <= indent:
+                break  # the next field
+            if pattern.search(text):
+                return n
+        return start
 
     def check_unique(self) -> None:
         """Ids and names are unique within their list."""
@@ -253,18 +318,23 @@ class _Builder:
     def parts(self) -> dict:
         """Everything but tables and caveats, with each quote located."""
         m, q, s, f = self.meta, self.q, self.meta["source"], self.meta["force"]
-        dates = {k: Dated(v["date"], q(("dates", k, "quote"), v["quote"]), v["basis"], v.get("note")) for k, v in m["dates"].items()}
+        dates = {k: Dated(v["date"], self.located(("dates", k, "quote"), v["quote"], v.get("from")), v["basis"], v.get("note"))
+                 for k, v in m["dates"].items()}
+        r = m["reference"]
         codes = {key: tuple(CodeMapping(c["code"], c["basis"], q((key, i, "quote"), c["quote"]), tuple(c.get("labels", [])),
                                         c.get("note")) for i, c in enumerate(m.get(key, [])))
                  for key in ("offence_codes", "outcome_types")}
         return {
-            "reference": Reference(m["reference"]["value"], q(("reference", "quote"), m["reference"]["quote"])),
-            "force": Force(f["code"], f["attribution"], tuple(Evidence(q(("force", "evidence", i, "quote"), e["quote"]), e.get("note"))
+            "reference": Reference(r["value"], self.located(("reference", "quote"), r["quote"], r.get("from")) if "quote" in r else None,
+                                   r.get("basis", "stated"), r.get("note")),
+            "force": Force(f["code"], f["attribution"], tuple(Evidence(self.located(("force", "evidence", i, "quote"), e["quote"], e.get("from")),
+                                                                       e.get("note"))
                                                               for i, e in enumerate(f["evidence"])), f.get("note")),
             "topics": tuple(m["topics"]),
             "received": dates.get("received"),
             "responded": dates.get("response"),
-            "periods": tuple(Period(p["label"], p["start"], p["end"], q(("periods", i, "quote"), p["quote"]), p.get("note"))
+            "periods": tuple(Period(p["label"], p["start"], p["end"], q(("periods", i, "quote"), p["quote"]), p.get("note"),
+                                    p.get("basis", "stated"), p.get("rule"))
                              for i, p in enumerate(m.get("periods", []))),
             "systems": tuple(System(x["name"], q(("systems", i, "quote"), x["quote"]), x.get("start"), x.get("end"), x.get("note"))
                              for i, x in enumerate(m.get("systems", []))),
@@ -406,6 +476,12 @@ class _Builder:
             for j, name in enumerate(dims):
                 if name in FIXED + ["is_total", "offence_code", "sheet", "cell", "page"] + list(PUBLISHED) or name.endswith("_code"):
                     self.add(("tables", i, "dimensions", j, "name"), f"{name!r} is reserved; choose another dimension name", "reserved-name")
+                elif dimensions.kind_of(name, self.ref.codes("dimensions")) is None:
+                    near = dimensions.nearest(name, self.ref.codes("dimensions"))
+                    self.add(("tables", i, "dimensions", j, "name"), f"unknown dimension name {name!r}"
+                             f"{f'; did you mean {near!r}?' if near else ''} Known names: {', '.join(self.ref.codes('dimensions'))} "
+                             "(and any name with age as a word, such as victim_age); rename the CSV column and the layout too, or add the "
+                             "name to datapackages/reference/dimensions.csv", "unknown-dimension")
             declared.add(Path(t["path"]).name)  # declared, even when it cannot be read: not reported as undeclared too
             layout = self.layout(i, t, dims)
             target = self.table_path(i, t, tables_dir)
@@ -525,7 +601,7 @@ class _Builder:
         line = check.total.line
         return Caveat(f"total-mismatch-{table.name}-{index + 1}", "total-mismatch",
                       Quote(self.response.line(line).strip(), Span(line, line)), (f"table:{table.name}",),
-                      f"{reconcile.describe(check, table.dims)}. {declaration.note}")
+                      f"{reconcile.plain(check, table.dims)}. {declaration.note}")
 
 
 def _key(values, dims: list[str]) -> tuple:

@@ -20,6 +20,7 @@ class Quote:
 
     text: str
     span: Span
+    origin: str = "text"  # where it stands: text (response.txt), url (source.url) or title (source.title)
 
     @property
     def flat(self) -> str:
@@ -36,15 +37,19 @@ class Evidence:
 @dataclass(frozen=True)
 class Force:
     code: str
-    attribution: str  # stated | inferred
+    attribution: str  # stated | from-source | inferred
     evidence: tuple[Evidence, ...]
     note: str | None = None
 
 
 @dataclass(frozen=True)
 class Reference:
+    """The force's reference: stated in the text, from where it was published, or ours when there is none anywhere."""
+
     value: str
-    quote: Quote
+    quote: Quote | None
+    basis: str = "stated"  # stated | from-source | ours
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class Dated:
 
     date: str
     quote: Quote
-    basis: str  # stated | inferred
+    basis: str  # stated | from-source | inferred
     note: str | None = None
 
 
@@ -64,6 +69,8 @@ class Period:
     end: str
     quote: Quote
     note: str | None = None
+    basis: str = "stated"  # stated | inferred (with its rule: financial-year, last-financial-year, quarter, to-date)
+    rule: str | None = None
 
 
 @dataclass(frozen=True)

@@ -62,3 +62,15 @@ def describe(check: Check, dims: list[str]) -> str:
                 f"{check.parts_sum} (response lines {', '.join(map(str, lines))})")
     return (f"stated total {total} ({where}; {_place(check.total)}) but its parts over {check.over} add up to "
             f"{check.parts_sum} ({', '.join(places)})")
+
+
+def plain(check: Check, dims: list[str]) -> str:
+    """A mismatch in a reader's words: the force's total, then what the rows it lists add up to, with where each stands."""
+    labels = [str(check.total[d]) for d in dims if check.total[d] != TOTAL]
+    total = check.total["value"] if check.total["value"] is not None else "blank"
+    of = f" for {'; '.join(labels)}" if labels else ""
+    places = sorted({_place(p) for p in check.parts}, key=lambda x: (len(x), x))
+    if all(x.startswith("line ") for x in places):
+        places = [f"{'line' if len(places) == 1 else 'lines'} {', '.join(x[5:] for x in places)}"]
+    return (f"The force's total{of} is {total} ({_place(check.total)}); the rows it lists add up to {check.parts_sum} "
+            f"({', '.join(places)})")

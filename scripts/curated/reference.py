@@ -8,7 +8,7 @@ from pathlib import Path
 from . import yamlio
 
 LISTS = ("forces", "offence_codes", "outcome_types", "topics", "caveat_kinds", "answer_statuses", "value_statuses", "additivity",
-         "code_roles")
+         "code_roles", "dimensions")
 
 
 @dataclass

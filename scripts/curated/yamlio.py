@@ -56,6 +56,23 @@ def _line_at(text: str, position: int) -> int:
     return text.count("\n", 0, position) + 1
 
 
+def _hint(what: str, text: str, mark) -> str:
+    """How the usual slips are fixed: a colon or # inside a value, an unclosed quote or bracket, indentation."""
+    line = text.split("\n")[mark.line] if mark and mark.line < len(text.split("\n")) else ""
+    value = line.split(":", 1)[1].strip() if ":" in line else ""
+    if "mapping values are not allowed" in what:
+        return "; hint: a value holding ': ' must be quoted, e.g. title: \"Outcome 21: the figures\""
+    if "found character '\\t'" in what or "\t" in line[: len(line) - len(line.lstrip())]:
+        return "; hint: indent with spaces, not tabs"
+    if "while parsing a flow" in what:
+        return "; hint: a [list] or {mapping} written on one line must be closed on it; quote items holding commas or colons"
+    if value[:1] in "\"'" or "while scanning a quoted scalar" in what:
+        return "; hint: close the quote on the same value, or quote the whole value ('It''s' doubles a single quote)"
+    if "could not find expected ':'" in what or "expected <block end>" in what or "did not find expected key" in what:
+        return "; hint: check this line's indentation against the field above, and that every key ends with ':'"
+    return ""
+
+
 def load(text: str) -> tuple[Any, yaml.Node | None]:
     """Parse YAML text once; return the data and its node tree (for line numbers). Raises CurationYAMLError."""
     try:
@@ -76,7 +93,8 @@ def load(text: str) -> tuple[Any, yaml.Node | None]:
         if "special characters are not allowed" in what or "unacceptable character" in what:
             raise CurationYAMLError(f"control character not allowed: {what}", mark.line + 1 if mark else None,
                                     "control-character") from None
-        raise CurationYAMLError(f"invalid YAML: {what}", mark.line + 1 if mark else None) from None
+        where = f" at column {mark.column + 1}" if mark else ""
+        raise CurationYAMLError(f"invalid YAML{where}: {what}{_hint(what, text, mark)}", mark.line + 1 if mark else None) from None
     except yaml.YAMLError as err:
         raise CurationYAMLError(f"invalid YAML: {err}", None) from None
     return data, node

@@ -10,9 +10,13 @@ import csv
 import json
 from pathlib import Path
 
+from ..curated.dimensions import kind_of
+
 TOTAL = "Total"
 CONFIDENCE = {"stated": "high", "implied": "medium"}
-# Dimensions with a column of their own, named as in the request packages' tables (any other is in label and value_dimensions).
+# Dimensions with a column of their own, named as in the request packages' tables: the vocabulary of
+# datapackages/reference/dimensions.csv (its label_column; a test holds the two together), with the age names that have
+# a column of their own. Any other name with age as a word fills age; a system dimension fills system (the row's system).
 DIMENSIONS = [("question", "Question", "The question of the request the value answers (as the force labelled it, such as Q2)."),
               ("outcome", "Outcome (force's label)", "The outcome as the force wrote it."),
               ("offence", "Offence (force's label)", "The offence as the force wrote it."),
@@ -21,12 +25,16 @@ DIMENSIONS = [("question", "Question", "The question of the request the value an
               ("age", "Age (force's label)", "An age or age band as the force wrote it, where the table does not say whose."),
               ("age_band", "Age band (force's label)", "An age band as the force wrote it (see the table's title for whose)."),
               ("gender", "Gender (force's label)", "Gender as the force wrote it."),
+              ("ethnicity", "Ethnicity (force's label)", "The ethnicity as the force wrote it."),
               ("year", "Year (force's label)",
                "The year as the force wrote it; period_start and period_end give the dates the value covers (part_year when only part of it)."),
               ("month", "Month (force's label)", "The month as the force wrote it."),
+              ("period", "Period (force's label)", "A period (quarter, financial year, range) as the force wrote it, where the table has one."),
+              ("area", "Area (force's label)", "The district, ward, county or policing area as the force wrote it."),
               ("keyword", "Keyword (force's label)", "The keyword searched for, as the force wrote it."),
               ("platform", "Platform (force's label)", "The platform named, as the force wrote it."),
-              ("measure", "Measure (force's label)", "What the value counts in the force's words, where the table has a measure dimension.")]
+              ("measure", "Measure (force's label)", "What the value counts in the force's words, where the table has a measure dimension."),
+              ("category", "Category (force's label)", "Any other label of the row (a kind of thing), as the force wrote it.")]
 DIMENSION_NAMES = [d[0] for d in DIMENSIONS]
 FIELDS = [
     ("request_id", "string", "Request", "The request package the value comes from."),
@@ -46,7 +54,8 @@ FIELDS = [
     ("part_year", "boolean", "Part of its year",
      "true when the value's year label names a calendar year but the value covers only part of it (Bedfordshire's CMS \"2018\" is "
      "1 January to 22 May 2018): never publish it as that year's figure."),
-    ("system", "string", "Recording system", "The force's recording system the table comes from, where the response names one."),
+    ("system", "string", "Recording system", "The force's recording system the value comes from, where the response names one: the row's "
+     "system label where the table has a system dimension, else the table's."),
     ("table_measure", "string", "Measure of the table",
      "What the table counts (offences, offenders, keyword matches ...): values of different measures are not comparable."),
     ("question_id", "string", "Question id",
@@ -129,16 +138,25 @@ def _dims(resource: dict) -> list[str]:
 
 
 def _labels(row: dict, dims: list[str]) -> dict:
+    """Each dimension's label in its own column (another name with age as a word, such as suspect_age, in age); every one in label."""
     out = {name: row.get(name, "") if name in dims else "" for name in DIMENSION_NAMES}
+    for dim in dims:
+        if dim not in out and dim != "system" and kind_of(dim, DIMENSION_NAMES) == "age" and not out["age"]:
+            out["age"] = row[dim]
     out["label"] = "; ".join(f"{d}: {row[d]}" for d in dims)
     return out
 
 
 def question_id(label: str | None, ids: set[str]) -> str:
-    """The question a question label names: the id itself, or Q and the id (Q2 is question 2); empty when it names none."""
+    """The question a question label names: the id itself, Q and the id (Q2 is question 2), or a lettered part of it (1a is
+    part a of question 1, where the questions have no id 1a); empty when it names none."""
     if not label:
         return ""
-    return label if label in ids else label[1:] if label[:1] in "Qq" and label[1:] in ids else ""
+    bare = label[1:] if label[:1] in "Qq" else label
+    for found in (label, bare):
+        if found in ids:
+            return found
+    return bare[:-1] if len(bare) > 1 and bare[-1].isalpha() and bare[:-1] in ids else ""
 
 
 def offence_of(row: dict, mapping: dict, table_code: dict) -> tuple[str, str, str]:
@@ -176,8 +194,9 @@ def request_rows(packages: Path, name: str, codes: Codes) -> list[list]:
         for n, row in enumerate(_rows(packages / name / resource["path"]), start=1):
             table_code = codes.for_table(name, resource["name"], row)
             values = {"request_id": name, "force_code": force["code"], "force": force["title"], "force_attribution": force["attribution"],
-                      "reference": req["reference"], "table": resource["name"], "row": n, "system": resource.get("foi:system"),
-                      "table_measure": resource["foi:measure"], **_labels(row, dims), "question_id": question_id(row.get("question"), questions),
+                      "reference": req["reference"], "table": resource["name"], "row": n,
+                      "system": row["system"] if "system" in dims else resource.get("foi:system"), "table_measure": resource["foi:measure"],
+                      **_labels(row, dims), "question_id": question_id(row.get("question"), questions),
                       "source": f"{name}/{resource.get('foi:source', 'response.txt')}"}
             values.update({k: row.get(k) for k in SHARED})  # as the request's own table says, so the two cannot differ
             values.update(zip(("offence_code_basis", "offence_code_confidence"), offence_of(row, mapping, table_code)[1:]))

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..curated.claims import RULES
 from ..curated.model import Request, Table
 from .readme import readme_bytes
+from .redact import without_hidden
 from ..curated.reference import Reference
 from . import facts
 from .observations import Codes
@@ -179,11 +181,21 @@ def source_license(licence: str) -> dict:
 def file_resource(f, folder: Path, req: Request) -> dict:
     """A source file (attachment, saved web page) as a resource, byte for byte, with its own licence status."""
     data = (req.folder / f.path).read_bytes()
+    copy = without_hidden(f.path, data, req.curation.curated) if f.hidden else None
+    description = f"Received as {f.path}, byte for byte; the cells and lines the tables cite are in it."
+    if copy is not None:
+        description = (f"Our copy of {f.path} without its hidden parts (hidden sheets removed, hidden rows' and columns' cells "
+                       "emptied; formulas replaced by their saved values), written with openpyxl; every other cell keeps its address, "
+                       "so the cells the tables cite are in it. The force's original is not published.")
     resource = {"name": f.resource_name, "path": f.path,
                 "format": f.path.rsplit(".", 1)[-1].lower(), "mediatype": f.media_type, "title": f.description,
-                "description": f"Received as {f.path}, byte for byte; the cells and lines the tables cite are in it.",
-                **write(folder / f.path, data), "licenses": [source_license(f.licence)], "foi:licence": f.licence,
-                "foi:url": f.url or "not known"}
+                "description": description,
+                **write(folder / f.path, copy if copy is not None else data), "licenses": [source_license(f.licence)],
+                "foi:licence": f.licence, "foi:url": f.url or "not known"}
+    if copy is not None:
+        resource["foi:original"] = {"sha256": f.sha256, "bytes": f.bytes, "published": False}
+        resource["foi:removed"] = [{"part": h.part, "why": "hidden in the force's file: hidden parts are never republished",
+                                    "note": _flat(h.note)} for h in f.hidden]
     if f.width:  # tools read a spreadsheet's first sheet as a table: as raw cells, no header, any type
         resource["dialect"] = {"header": False}
         resource["schema"] = {"fields": [{"name": f"column_{i}", "type": "any"} for i in range(1, f.width + 1)]}
@@ -273,7 +285,8 @@ def _lines(quote) -> list[int]:
 def _cited(quote, **fields) -> dict:
     """A curated entry: its fields (whitespace folded, None left out), its quote and the lines it stands on."""
     out = {k: _flat(v) for k, v in fields.items() if v is not None}
-    return {**out, "quote": quote.flat, "lines": _lines(quote)} | ({"note": out["note"]} if "note" in out else {})
+    where = {"lines": _lines(quote)} if quote.origin == "text" else {"from": quote.origin}  # from: url or title, where it was published
+    return {**out, "quote": quote.flat, **where} | ({"note": out["note"]} if "note" in out else {})
 
 
 def request_metadata(req: Request, ref: Reference) -> dict:
@@ -288,13 +301,17 @@ def request_metadata(req: Request, ref: Reference) -> dict:
     def codes(items, list_name):
         return [{**_cited(c.quote, code=c.code, basis=c.basis, note=c.note), **({"labels": list(c.labels)} if c.labels else {}),
                  "title": ref.title(list_name, c.code)} for c in items]
+    r = req.reference
+    basis = {"basis": r.basis, **(_cited(r.quote) if r.quote else {}), **({"note": _flat(r.note)} if r.note else {})}
     return {
-        "reference": req.reference.value,
+        "reference": r.value,
+        "referenceBasis": basis,
         **({"family": req.family} if req.family else {}),
         "force": force,
         "topics": [{"code": t, "title": ref.title("topics", t)} for t in req.topics],
         "dates": dates,
-        "periods": [_cited(p.quote, label=p.label, start=p.start, end=p.end, note=p.note) for p in req.periods],
+        "periods": [_cited(p.quote, label=p.label, start=p.start, end=p.end, basis=p.basis,
+                           rule=RULES[p.rule] if p.rule else None, note=p.note) for p in req.periods],
         "systems": [_cited(s.quote, name=s.name, start=s.start, end=s.end, note=s.note) for s in req.systems],
         "offenceCodes": codes(req.offence_codes, "offence_codes"),
         "outcomeTypes": codes(req.outcome_types, "outcome_types"),

@@ -109,11 +109,22 @@ def _request(req: dict | None) -> list[str]:
     if not req:
         return []
     force = req["force"]
-    known = "named in the text" if force["attribution"] == "stated" else "inferred; the text does not name it"
-    out = ["## The request", "", f"- Force: {md(force['title'])} ({known})", f"- Reference: {md(req['reference'])}"]
+    known = {"stated": "named in the text", "from-source": "named where the response was published"}.get(
+        force["attribution"], "inferred; the text does not name it")
+    out = ["## The request", "", f"- Force: {md(force['title'])} ({known})", f"- Reference: {md(reference_words(req))}"]
     out += [f"- {md(k.capitalize())} date: {md(v['date'])}" for k, v in req["dates"].items()]
     out += [f"- Period {md(p['label'])}: {md(p['start'])} to {md(p['end'])}" for p in req["periods"]]
     return out + [""]
+
+
+def reference_words(req: dict) -> str:
+    """The reference as a reader should take it: the force's, with where it comes from, or an id of ours."""
+    basis = req.get("referenceBasis", {})
+    if basis.get("basis") == "ours":
+        return f"{req['reference']} (no reference given; an id of ours)"
+    if basis.get("from"):
+        return f"{req['reference']} (from where it was published)"
+    return req["reference"]
 
 
 def _citation(d: dict) -> str:
@@ -122,5 +133,5 @@ def _citation(d: dict) -> str:
     if not req:
         return f"{d.get('title', d['name'])}, version {d.get('version', '')} (data package {d['name']})."
     date = req["dates"].get("response", {}).get("date", "")
-    return (f"{req['force']['title']} ({date[:4] or 'n.d.'}). Response to Freedom of Information request {req['reference']}"
-            f"{', dated ' + date if date else ''}. In: {d['title']}. Curated data package {d['name']}, version {d['version']}.")
+    return (f"{req['force']['title']} ({date or 'undated'}). Response to Freedom of Information request {reference_words(req)}"
+            f". In: {d['title']}. Curated data package {d['name']}, version {d['version']}.")

@@ -65,6 +65,7 @@ class Chart:
     bars: tuple[Bar, ...]
     measure: str
     note: str = ""
+    left_out: str = ""  # the rows of the table this chart does not draw, and why, in words
 
     @property
     def caption(self) -> str:
@@ -108,7 +109,7 @@ def table_charts(request: str, resource: dict, rows: list[dict]) -> list[Chart]:
         others = [d for d in dims if d != dim]
         marginal = [r for r in rows if r[dim] != TOTAL and all(r[o] == TOTAL for o in others)]
         if len({r[dim] for r in marginal}) >= 2:
-            charts.append(_chart(request, resource, dim, tuple((o, TOTAL) for o in others), marginal, dim))
+            charts.append(_chart(request, resource, dim, tuple((o, TOTAL) for o in others), marginal, dim, rows))
             continue
         charts += _panels(request, resource, dim, others, columns, rows)
     return charts
@@ -127,15 +128,18 @@ def _panels(request, resource, dim, others, columns, rows) -> list[Chart]:
         if n == MAX_PANELS:
             break
         held = tuple(zip(free, key)) + tuple((o, TOTAL) for o in held_cols)
-        charts.append(_chart(request, resource, dim, held, members, f"{dim}-{n + 1}"))
+        charts.append(_chart(request, resource, dim, held, members, f"{dim}-{n + 1}", rows))
     return charts
 
 
-def _chart(request, resource, dim, held, rows, slug) -> Chart:
+def _chart(request, resource, dim, held, rows, slug, table_rows=()) -> Chart:
     bars = tuple(Bar(r[dim], int(r["value"]) if r["value"] != "" else None, r["status"], where(r)) for r in rows)
     field = next((f for f in resource["schema"]["fields"] if f["name"] == dim), {})
     note = f"{field.get('title', dim)}: {field['description']}" if field.get("description") else ""
-    return Chart(request, resource["name"], slug, dim, held, bars, resource.get("foi:measure", "Count"), note)
+    totals = [r for r in table_rows if r[dim] == TOTAL and all(r[k] == v for k, v in held)]
+    left_out = " ".join(f"Not drawn: the force's total, {r['value'] or STATUS_WORDS.get(r['status'], r['status'])} ({where(r)}), "
+                        "which adds up the bars, so it would dwarf them and count them twice." for r in totals)
+    return Chart(request, resource["name"], slug, dim, held, bars, resource.get("foi:measure", "Count"), note, left_out)
 
 
 def svg_bytes(chart: Chart) -> bytes:

@@ -25,6 +25,7 @@ from ..curated.sources import Source, SourceError, cell_name, column_letters, pa
 from .analyst import render_analyst_pages
 from .compare import chart_figures, exports_links
 from ..curated.errors import BuildFailed, Problem
+from ..packages.readme import reference_words
 from .summary import Summary, descriptor, summarise
 from . import paginate as paginate_module
 from .paginate import paginate, url_of
@@ -426,10 +427,10 @@ def citation(d: dict) -> dict:
     date = response_date(d)
     force = req["force"]["title"]
     inferred = " (the response does not name the force; attributed by the curators)" if req["force"]["attribution"] == "inferred" else ""
-    plain = (f"{force} ({date[:4] or 'n.d.'}). Response to Freedom of Information request {req['reference']}"
-             f"{', dated ' + date if date else ''}{inferred}. In: {d['title']}. Curated data package {d['name']}, version {d['version']}.")
-    fields = {"author": f"{{{_bibtex(force)}}}", "title": _bibtex(d["title"]), "year": date[:4] or "n.d.",
-              "note": _bibtex(f"Response to Freedom of Information request {req['reference']}{inferred}"),
+    plain = (f"{force} ({date or 'undated'}). Response to Freedom of Information request {reference_words(req)}"
+             f"{inferred}. In: {d['title']}. Curated data package {d['name']}, version {d['version']}.")
+    fields = {"author": f"{{{_bibtex(force)}}}", "title": _bibtex(d["title"]), "year": date[:4] or "undated",
+              "note": _bibtex(f"Response to Freedom of Information request {reference_words(req)}{', dated ' + date if date else ', undated'}{inferred}"),
               "howpublished": _bibtex(f"Curated data package {d['name']}, version {d['version']}")}
     bib = f"@misc{{{d['name']},\n" + ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items()) + "\n}"
     return {"plain": " ".join(plain.split()), "bibtex": bib}

@@ -1,0 +1,178 @@
+"""Real responses fit the curation model: evidence from where a response was published, a reference of ours, financial years,
+one vocabulary of dimension names, computed numbers, and the draft flag (issue 26). Each test loads one request folder."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.curated import claims
+from scripts.curated.collect import load_all
+from scripts.curated.errors import BuildFailed
+
+ROOT = Path(__file__).resolve().parent.parent
+NORTHANTS = "northamptonshire-foi-10905-25"  # real: no reference, force or date in its text; all from its address
+SY21 = "south-yorkshire-20210999"
+
+
+def project(tmp_path: Path, request: str = NORTHANTS) -> Path:
+    """A project root holding the reference lists and one request folder."""
+    shutil.copytree(ROOT / "datapackages" / "reference", tmp_path / "datapackages" / "reference")
+    shutil.copytree(ROOT / "datapackages" / request, tmp_path / "datapackages" / request)
+    return tmp_path
+
+
+def edit(root: Path, request: str, old: str, new: str, name: str = "request.yaml") -> None:
+    path = root / "datapackages" / request / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(root: Path) -> list:
+    try:
+        load_all(root)
+    except BuildFailed as err:
+        return err.problems
+    return []
+
+
+def test_a_reference_force_and_month_from_the_address_build(tmp_path):
+    root = project(tmp_path)
+    (req,), _ = load_all(root)
+    assert req.reference.basis == "from-source" and req.reference.quote.origin == "url"
+    assert req.force.attribution == "from-source" and req.force.evidence[0].quote.origin == "url"
+    assert req.responded is None  # the text gives no date, and the address only a month: left out, never invented
+
+
+def test_evidence_from_the_address_must_stand_in_it(tmp_path):
+    root = project(tmp_path)
+    edit(root, NORTHANTS, "quote: disclosure-logs/2025/october/foi-10905-25", "quote: disclosure-logs/2025/november/foi-10905-25")
+    found = problems(root)
+    assert [(p.field, p.code) for p in found] == [("reference.quote", "quote-not-found")]
+    assert "source.url" in found[0].message
+
+
+def test_a_reference_of_ours_is_stable_and_marked(tmp_path):
+    root = project(tmp_path)
+    digest = hashlib.sha256((root / "datapackages" / NORTHANTS / "response.txt").read_bytes()).hexdigest()
+    ours = f"ours-{digest[:8]}"
+    edit(root, NORTHANTS, "  value: foi-10905-25\n  basis: from-source\n  from: url\n"
+         "  quote: disclosure-logs/2025/october/foi-10905-25-sexual-communication-with-a-child\n", f"  value: {ours}\n  basis: ours\n")
+    (root / "datapackages" / NORTHANTS).rename(root / "datapackages" / f"northamptonshire-{ours}")
+    (req,), _ = load_all(root)
+    assert req.reference.value == ours and req.reference.basis == "ours" and req.reference.quote is None
+
+
+def test_an_invented_reference_of_ours_is_refused(tmp_path):
+    root = project(tmp_path)
+    edit(root, NORTHANTS, "  value: foi-10905-25\n  basis: from-source\n  from: url\n"
+         "  quote: disclosure-logs/2025/october/foi-10905-25-sexual-communication-with-a-child\n", "  value: ours-1234\n  basis: ours\n")
+    (root / "datapackages" / NORTHANTS).rename(root / "datapackages" / "northamptonshire-ours-1234")
+    assert [p.code for p in problems(root)] == ["reference-not-in-text"]
+
+
+def test_a_draft_is_refused_until_released(tmp_path):
+    root = project(tmp_path)
+    path = root / "datapackages" / NORTHANTS / "request.yaml"
+    path.write_text("draft: true\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    found = problems(root)
+    assert [(p.line, p.code) for p in found] == [(1, "draft")]
+
+
+def test_an_unknown_dimension_name_is_refused_with_the_nearest(tmp_path):
+    root = project(tmp_path)
+    edit(root, NORTHANTS, "rows: [gender]", "rows: [crime_gender]")
+    edit(root, NORTHANTS, "      - name: gender\n", "      - name: crime_gender\n")
+    edit(root, NORTHANTS, "gender,age_band", "crime_gender,age_band", "tables/victims-by-age-and-gender.csv")
+    found = problems(root)
+    assert [(p.field, p.code) for p in found] == [("tables[1].dimensions[0].name", "unknown-dimension")]
+    assert "did you mean 'gender'?" in found[0].message
+
+
+def test_every_vocabulary_name_fills_its_label_column():
+    from scripts.packages.observations import DIMENSION_NAMES, HEADER, _labels
+    with (ROOT / "datapackages/reference/dimensions.csv").open(encoding="utf-8") as f:
+        vocabulary = {r["code"]: r["label_column"] for r in csv.DictReader(f)}
+    assert set(vocabulary) >= {"offence", "outcome", "age", "year", "month", "period", "keyword", "platform", "question", "measure",
+                               "area", "gender", "ethnicity", "system", "category"}
+    assert set(vocabulary.values()) <= set(HEADER)  # every label column is a column of the observations
+    for name, column in vocabulary.items():
+        if name != "system":  # the row's system fills system (the table's otherwise): tested in request_rows' test below
+            assert _labels({name: "x"}, [name])[column] == "x", name
+    assert set(vocabulary) - {"system"} <= set(DIMENSION_NAMES)
+    assert _labels({"victim_age": "12-15"}, ["victim_age"])["victim_age"] == "12-15"
+    assert _labels({"suspect_age": "12-15"}, ["suspect_age"])["age"] == "12-15"  # any other age name fills age
+
+
+@pytest.mark.parametrize("quote, rule, response, start, end", [
+    ("In the last financial year 2021/22", "financial-year", None, "2021-04-01", "2022-03-31"),
+    ("FY 2014-15 FY 2015-16 FY 2016-17 FY 2017-18 FY 2018-19", "financial-year", None, "2014-04-01", "2019-03-31"),
+    ("in the last financial year", "last-financial-year", "2022-06-01", "2021-04-01", "2022-03-31"),
+    ("in the last financial year", "last-financial-year", "2022-02-01", "2020-04-01", "2021-03-31"),
+    ("Q1 2021/22", "quarter", None, "2021-04-01", "2021-06-30"),
+    ("Q4 2021/22", "quarter", None, "2022-01-01", "2022-03-31"),
+    ("Q3 2020", "quarter", None, "2020-07-01", "2020-09-30"),
+    ("from January 2019 to date", "to-date", "2022-05-02", "2019-01-01", "2022-05-02"),
+])
+def test_periods_as_forces_write_them(quote, rule, response, start, end):
+    assert claims.period_problem(start, end, quote, "inferred", rule, response) is None
+
+
+def test_a_financial_year_is_not_a_calendar_year_and_the_error_says_what_it_accepts():
+    why = claims.period_problem("2021-01-01", "2021-12-31", "In the last financial year 2021/22")
+    assert "rule: financial-year" in why
+    why = claims.period_problem("2021-01-01", "2022-03-31", "2021/22", "inferred", "financial-year")
+    assert why.endswith("it would accept start 2021-04-01")
+    assert "it would accept start 2016-01-01" in claims.period_problem("2016-02-01", "2016-12-31", "January 2016 – December 2017")
+    assert "names its rule" in claims.period_problem("2021-04-01", "2022-03-31", "2021/22", "inferred", None)
+
+
+def test_an_inferred_financial_year_builds_and_says_its_rule(tmp_path):
+    root = project(tmp_path)
+    edit(root, NORTHANTS, "    quote: between 1st April 2024 and 31st March 2025\n",
+         "    quote: between 1st April 2024 and 31st March 2025\n  - label: Financial year\n    start: \"2024-04-01\"\n"
+         "    end: \"2025-03-31\"\n    quote: Question 1\n    basis: inferred\n    rule: financial-year\n")
+    found = problems(root)
+    assert [(p.field, p.code) for p in found] == [("periods[1].start", "date")]  # "Question 1" names no financial year
+    assert "gives no start" in found[0].message
+
+
+def test_a_declared_computed_number_may_be_restated(tmp_path):
+    root = project(tmp_path)
+    edit(root, NORTHANTS, "  (section 40(2)).\n", "  (section 40(2)). The table's sums add up to 46.\n")
+    found = problems(root)
+    assert [(p.line, p.field, p.code) for p in found] == [(10, "summary", "claim-not-in-text")]  # the line holding 46
+    edit(root, NORTHANTS, "questions:\n", "computed:\n  - value: 46\n    sum_of: [22, 24]\n    note: the Sum row's cells\nquestions:\n")
+    assert problems(root) == []
+    edit(root, NORTHANTS, "sum_of: [22, 24]", "sum_of: [22, 2]")
+    assert sorted((p.field, p.code) for p in problems(root)) == [("computed[0].value", "claim-not-in-text"), ("summary", "claim-not-in-text")]
+    edit(root, NORTHANTS, "sum_of: [22, 2]", "difference: [68, 22]")  # 68 is not written in the response
+    assert sorted((p.field, p.code) for p in problems(root)) == [("computed[0]", "claim-not-in-text"), ("summary", "claim-not-in-text")]
+
+
+def test_the_package_says_each_facts_basis(tmp_path):
+    from scripts.build.build import main
+    root = project(tmp_path)
+    assert main(["--root", str(root), "--no-site"]) == 0
+    d = json.loads((root / "build/datapackages" / NORTHANTS / "datapackage.json").read_text(encoding="utf-8"))
+    req = d["foi:request"]
+    assert req["referenceBasis"] == {"basis": "from-source", "quote": "disclosure-logs/2025/october/foi-10905-25-sexual-communication-"
+                                     "with-a-child", "from": "url", "note": req["referenceBasis"]["note"]}
+    assert req["force"]["attribution"] == "from-source" and req["force"]["evidence"][0]["from"] == "url"
+    assert "lines" not in req["force"]["evidence"][0]
+    readme = (root / "build/datapackages" / NORTHANTS / "README.md").read_text(encoding="utf-8")
+    assert "(undated)" in readme and "n.d." not in readme and "named where the response was published" in readme
+
+
+def test_errors_say_how_to_fix():
+    from scripts.curated import yamlio
+    with pytest.raises(yamlio.CurationYAMLError) as err:
+        yamlio.load("title: Outcome 21: the figures\n")
+    assert err.value.line == 1 and "at column 18" in err.value.message and "must be quoted" in err.value.message
+    assert claims.date_problem("2019-09-18", "17th September 2019").endswith("; it gives 2019-09-17")
+    assert "no year" in claims.date_problem("2019-08-20", "received on 19th August")
