@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 
-.PHONY: build packages test check serve bench lint extract browser clean screenshots
+.PHONY: build publish packages test check serve bench lint extract browser clean screenshots
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(STAMP): requirements.txt
 ## build: check every curated request, write build/datapackages and build/site
 build: $(STAMP)
 	$(PY) -m scripts.build
+
+## publish: the build to publish: as `make build`, but it refuses placeholder addresses (site_url, the corrections address)
+publish: $(STAMP)
+	$(PY) -m scripts.build --publish
 
 ## packages: the data packages only (no site)
 packages: $(STAMP)
