@@ -549,11 +549,25 @@ def glossary_page(pk: Packages) -> str:
     return page("Glossary", block("browse/glossary.html", terms=pk.glossary), toc=False)
 
 
+COLUMN_WORDS = {"code": "Code", "title": "Title", "short_title": "Short name", "jurisdiction": "Jurisdiction", "verified": "Checked",
+                "kind": "Kind", "legislation": "Law", "in_force": "In force from", "aliases": "Also written", "source_url": "Source (date)",
+                "example_force_label": "A force's label", "introduced": "Introduced", "force": "Force", "label": "The force's label",
+                "outcome_type": "Outcome type", "confidence": "Confidence", "basis": "Basis", "note": "Note", "description": "Meaning",
+                "list": "List", "list_code": "Outcome type or offence code", "valid_from": "From", "valid_to": "To", "source_kind": "What the source is",
+                "request": "Request", "table": "Table", "match": "Match", "offence_code": "Offence code"}
+
+
+def column_words(name: str) -> str:
+    """A column's header in words: 'example_force_label' -> "A force's label" (the CSV keeps the field's name)."""
+    return COLUMN_WORDS.get(name, name.replace("_", " ").capitalize())
+
+
 def data_page(pk: Packages) -> str:
     combined = json.loads((pk.folder / "all" / "datapackage.json").read_text(encoding="utf-8"))
     refs = [{"r": r, "rows": read_rows(pk.folder / "reference" / r["path"])} for r in pk.reference_resources]
     exports = Markup(exports_links("all", "../data/"))  # SQLite and Excel copies
     return page("Data and downloads", block("browse/data.html", requests=len(pk.requests), combined=combined, refs=refs, exports=exports,
+                                            column_words=column_words,
                                             version=next(p["version"] for p in pk.catalog if p["name"] == "all")), toc=False)
 
 
