@@ -169,13 +169,13 @@ class _Builder:
     def check_changes(self) -> None:
         """A curation's changes run oldest to newest, and the newest is the curation's own version and date."""
         c = self.meta["curation"]
-        changes = c.get("changes") or []
+        changes = self.meta.get("changes") or []
         for i, change in enumerate(changes):
             if i and (_semver(change["version"]) <= _semver(changes[i - 1]["version"]) or change["date"] < changes[i - 1]["date"]):
-                self.add(("curation", "changes", i, "version"), f"version {change['version']} ({change['date']}) does not follow "
+                self.add(("changes", i, "version"), f"version {change['version']} ({change['date']}) does not follow "
                          f"{changes[i - 1]['version']} ({changes[i - 1]['date']}); list the changes oldest first", "schema")
         if changes and (changes[-1]["version"], changes[-1]["date"]) != (c["version"], c["curated"]):
-            self.add(("curation", "changes", len(changes) - 1), f"the newest change is version {changes[-1]['version']} of "
+            self.add(("changes", len(changes) - 1), f"the newest change is version {changes[-1]['version']} of "
                      f"{changes[-1]['date']}, but the curation is version {c['version']} of {c['curated']}; they must be the same",
                      "schema")
 
@@ -282,7 +282,7 @@ class _Builder:
             "outcome_types": codes["outcome_types"],
             "source": Source(s["title"], s.get("url"), s["sha256"], s["accessed"], s["licence"], s.get("received_as"), s.get("published")),
             "curation": Curation(m["curation"]["curator"], m["curation"]["curated"], m["curation"]["version"],
-                                 tuple(Change(c["version"], c["date"], " ".join(c["note"].split())) for c in m["curation"].get("changes", []))),
+                                 tuple(Change(c["version"], c["date"], " ".join(c["note"].split())) for c in m.get("changes", []))),
             "attachments": tuple(Attachment(a["description"], q(("attachments", i, "quote"), a["quote"]), a.get("file"))
                                  for i, a in enumerate(m.get("attachments", []))),
             "questions": tuple(Question(x["id"], q(("questions", i, "text"), x["text"]), x["status"], self.answer(i, x["quote"], x.get("line")),
