@@ -37,7 +37,8 @@ def test_the_feed_is_atom_and_lists_every_seed(site_root):
     for name in SEEDS:
         assert (site / "requests" / name / "index.html").is_file()
     corrections = [e for e in parsed.entries if e.title.startswith("Version ")]
-    assert len(corrections) == 4 and all(e.summary.startswith("What changed in version 1.1.0: ") for e in corrections)
+    assert len(corrections) == 5 and all(e.summary.startswith(f"What changed in version {e.title.split(':')[0].split()[1]}: ")
+                                         for e in corrections)
 
 
 def test_the_feed_is_dated_by_curation_and_the_same_bytes_every_time(site_root):

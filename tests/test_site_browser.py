@@ -169,7 +169,8 @@ def test_home_page_has_content_note_and_latest_requests(site, page):
 
 
 AXE_PAGES = ["", "requests/", "requests/bedfordshire-foi2019-05348/", "requests/south-yorkshire-20180799/",
-             "requests/south-yorkshire-20210999/", "forces/", "topics/", "years/", "caveats/", "glossary/", "data/", "curation/"]
+             "requests/south-yorkshire-20210999/", "forces/", "topics/", "years/", "caveats/", "glossary/", "data/", "curation/",
+             "reading/", "404.html"]
 
 
 @pytest.mark.parametrize("width", [390, 1280])

@@ -143,8 +143,18 @@
       field.select();
     });
   }
+  // The theme wraps a Markdown table in a frame that scrolls sideways when the table is wider than the page: a keyboard
+  // user must be able to reach it to scroll it (axe: scrollable-region-focusable).
+  function focusableFrames() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (frame) {
+      if (frame.scrollWidth > frame.clientWidth) frame.tabIndex = 0;
+    });
+  }
   function init() {
     document.documentElement.classList.add("foi-js");
+    window.addEventListener("load", focusableFrames);
+    window.addEventListener("resize", focusableFrames);
+    if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { setTimeout(focusableFrames, 0); });
     initSearchKey();  // cells are marked by mark(), not by :target (site.css)
     initCopy();
     initAsData();

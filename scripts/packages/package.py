@@ -81,7 +81,7 @@ def table_schema(table: Table, statuses: list[str]) -> dict:
         fields.append({"name": "offence_code", "type": "string", "title": "Home Office offence code",
                        "description": "Home Office code of the offence label, where the response states it or the label matches a Home Office "
                                       "title; each mapping, with its basis and the force's words, is listed under Offence codes on the "
-                                      "request page and in datapackage.json (foi:request.offenceCodes). Empty when not mapped."})
+                                      "request page and in the package's datapackage.json. Empty when not mapped."})
     values = [dict(f) for f in VALUE_FIELDS + cite_fields(table)]
     values[1] = {**values[1], "constraints": {"required": True, "enum": statuses}}
     return {"fields": fields + values, "missingValues": [""], "primaryKey": list(table.dims)}

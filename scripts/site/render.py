@@ -50,10 +50,18 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "x"
 
 
+def grouped(items, key: str) -> list[tuple]:
+    """Items grouped by a key in the order each key first appears (Jinja's groupby sorts): [(key, [items])]."""
+    out: dict = {}
+    for item in items:
+        out.setdefault(item[key], []).append(item)
+    return list(out.items())
+
+
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(plural=plural, slug=slug, tabs=lambda s: Markup(escape(s)).replace("\t", Markup("&#9;")),
+    env.filters.update(plural=plural, slug=slug, grouped=grouped, tabs=lambda s: Markup(escape(s)).replace("\t", Markup("&#9;")),
                        nl=lambda s: Markup(escape(s)).replace("\n", Markup("&#10;")))
     env.globals.update(fate_word=lambda s: FATES.get(s, s))
     return env
