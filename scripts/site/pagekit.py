@@ -47,9 +47,12 @@ def html(template: str, **context) -> str:
     return " ".join(environment().get_template(template).render(**context).split("\n")).strip()
 
 
-def markdown_page(title: str, template: str, **context) -> str:
-    """A page: front matter with the title (JSON string, a valid YAML scalar), then the body as one raw HTML block."""
-    return f"---\ntitle: {json.dumps(title)}\n---\n\n{html(template, title=title, **context)}\n"
+def markdown_page(title: str, template: str, wide: bool = False, **context) -> str:
+    """A page: front matter with the title (JSON string, a valid YAML scalar), then the body as one raw HTML block.
+
+    `wide`: a page of wide tables, without the contents sidebar (empty on such a page), so the tables have its width."""
+    hide = "\nhide: [toc]" if wide else ""
+    return f"---\ntitle: {json.dumps(title)}{hide}\n---\n\n{html(template, title=title, **context)}\n"
 
 
 def unkept(parts: tuple, make) -> str:

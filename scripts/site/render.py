@@ -400,17 +400,19 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
 
 
 def field_definitions(tables: list[tuple[str, list[dict]]]) -> tuple[list[dict], list[list[dict]]]:
-    """Each field of the page's CSV files described once, in page order, and for each table the rows of its own fields.
+    """Each field of the page's CSV files listed once, in page order, and for each table the rows of its own fields.
 
-    `tables` holds each table's title and schema fields. A name described two ways on one page (a "year" of calendar
-    years in one table, of financial years in another) has a row for each description, which names the tables it is
-    for, and each table links to its own.
+    `tables` holds each table's title and schema fields. A name that two tables describe differently (a "year" of
+    calendar years in one table, of financial years in another) is still one row, giving each description with the
+    tables it is for; a name with two titles or types has a row for each.
     """
-    rows, used, links = {}, set(), []
+    rows: dict[tuple, dict] = {}
+    used: set[str] = set()
+    links = []
     for title, fields in tables:
         own = []
         for f in fields:
-            key = (f["name"], f.get("title", ""), f["type"], f.get("description", ""))
+            key = (f["name"], f.get("title", ""), f["type"])
             if key not in rows:
                 anchor = base = "field-" + slug(f["name"])
                 n = 1
@@ -418,13 +420,13 @@ def field_definitions(tables: list[tuple[str, list[dict]]]) -> tuple[list[dict],
                     n += 1
                     anchor = f"{base}-{n}"
                 used.add(anchor)
-                rows[key] = {"anchor": anchor, "name": key[0], "title": key[1], "type": key[2], "description": key[3], "tables": []}
-            rows[key]["tables"].append(title)
+                rows[key] = {"anchor": anchor, "name": key[0], "title": key[1], "type": key[2], "descriptions": {}}
+            rows[key]["descriptions"].setdefault(f.get("description", ""), []).append(title)
             own.append(rows[key])
         links.append(own)
-    names = Counter(row["name"] for row in rows.values())
     for row in rows.values():
-        row["tables"] = row["tables"] if names[row["name"]] > 1 else []  # only a name with two rows says which is which
+        row["descriptions"] = list(row["descriptions"].items())  # [(description, [table titles])]
+        row["description"] = row["descriptions"][0][0] if len(row["descriptions"]) == 1 else ""
     return list(rows.values()), links
 
 
@@ -467,8 +469,10 @@ def all_requests_page(pk: Packages) -> dict[str, str]:
             for p in paginate(pk.by_date(), "requests/index.md")}
 
 
-def grouped_page(title: str, intro: str, groups: list[dict], pk: Packages, path: str) -> dict[str, str]:
-    """A browse index (`path`): a section per group with its newest requests, and each group's own paginated list."""
+def grouped_page(title: str, intro: str, groups: list[dict], pk: Packages, path: str, compact: bool = False) -> dict[str, str]:
+    """A browse index (`path`): a section per group with its newest requests, and each group's own paginated list.
+
+    `compact`: each group's requests as a line of links, not as cards (by year, where a request is in every year it covers)."""
     pages = {}
     folder = path.removesuffix(".md")
     for g in groups:
@@ -483,9 +487,9 @@ def grouped_page(title: str, intro: str, groups: list[dict], pk: Packages, path:
                 g["title"] + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
                 block("browse/group.html", g=g, p=p, index_url=url_of(path), index_title=title, **list_context(list(p.items), pk, p.root)),
                 toc=False))
-    parts = ("groups", path, title, intro, [(g["id"], g["title"], g["text"], g.get("url"), g.get("pages"), len(g["requests"]),
+    parts = ("groups", path, title, intro, compact, [(g["id"], g["title"], g["text"], g.get("url"), g.get("pages"), len(g["requests"]),
                                             pk.keyed(g["requests"][:paginate_module.PREVIEW])) for g in groups])
-    pages[path] = pk.memo(parts, lambda: page(title, block("browse/groups.html", title=title, intro=intro, groups=groups), toc=False))
+    pages[path] = pk.memo(parts, lambda: page(title, block("browse/groups.html", title=title, intro=intro, groups=groups, compact=compact), toc=False))
     return pages
 
 
@@ -527,7 +531,7 @@ def years_page(pk: Packages) -> dict[str, str]:
     groups = [{"id": f"year-{y}", "title": str(y), "text": "", "requests": [d for d in pk.by_date() if y in year_span(d)]} for y in years]
     return grouped_page("By year", "Requests by the years their data cover (the periods the request and response state), so a request "
                         "covering 2016 to 2017 is listed under both years. A request that states no period is listed under the year "
-                        "of the response.", groups, pk, "years.md")
+                        "of the response.", groups, pk, "years.md", compact=True)
 
 
 def caveats_page(pk: Packages) -> dict[str, str]:
