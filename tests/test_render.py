@@ -246,14 +246,16 @@ def test_each_field_is_described_once_and_every_table_links_to_its_own(site, sit
                 assert cells[a][3] == " ".join(f.get("description", "").split()), a
 
 
-def test_a_name_described_two_ways_gets_two_rows_and_distinct_anchors():
+def test_a_name_described_two_ways_is_one_row_with_each_meaning_and_distinct_anchors():
+    """Issue 28: a name two tables describe differently is listed once, with each meaning and the tables it is for."""
     tables = [("Calendar", [{"name": "year", "type": "string", "description": "Calendar year"}, {"name": "value", "type": "integer"}]),
               ("Financial", [{"name": "year", "type": "string", "description": "Financial year"}, {"name": "value", "type": "integer"},
                              {"name": "year_2", "type": "string"}])]
     rows, links = render.field_definitions(tables)
-    assert [r["anchor"] for r in rows] == ["field-year", "field-value", "field-year-2", "field-year-2-2"]
-    assert [r["tables"] for r in rows] == [["Calendar"], [], ["Financial"], []]  # only a name with two rows says which is which
-    assert [[f["anchor"] for f in own] for own in links] == [["field-year", "field-value"], ["field-year-2", "field-value", "field-year-2-2"]]
+    assert [r["anchor"] for r in rows] == ["field-year", "field-value", "field-year-2"]
+    assert rows[0]["descriptions"] == [("Calendar year", ["Calendar"]), ("Financial year", ["Financial"])] and rows[0]["description"] == ""
+    assert rows[1]["descriptions"] == [("", ["Calendar", "Financial"])]
+    assert [[f["anchor"] for f in own] for own in links] == [["field-year", "field-value"], ["field-year", "field-value", "field-year-2"]]
 
 
 def test_the_forces_page_lists_forces_a_to_z_whatever_the_order_of_the_reference_list(site_root):

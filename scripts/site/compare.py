@@ -167,8 +167,7 @@ def topic_pages(slug: str, title: str, topics: list[str], answers: list[Answer],
 
 def _status_line(questions: list[dict]) -> str:
     """The request page's status line ('3 questions: 2 answered in an attachment we do not have, 1 exempt.')."""
-    from .render import status_line  # imported here: render imports this module
-    return status_line(questions)
+    return pagekit.status_line(questions)
 
 
 def family_questions(answers: list[Answer]) -> list[dict]:

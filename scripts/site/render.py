@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections import Counter
 from pathlib import Path
 
 import jinja2
@@ -20,7 +19,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from . import crosstab, pagekit
-from .pagekit import read_rows
+from .pagekit import FATES, plural, read_rows, status_line  # noqa: F401 (FATES and status_line: used here and by tests as render.*)
 from ..curated.sources import Source, SourceError, cell_name, column_letters, parse_cell, read_source
 from .analyst import render_analyst_pages
 from .compare import chart_figures, exports_links
@@ -33,16 +32,7 @@ from .trie import trie_pattern
 TEMPLATES = Path(__file__).with_name("templates")
 GLOSSARY = Path(__file__).with_name("glossary.yaml")
 LATEST = 5  # requests listed on the home page
-# Question fates in the order a reader asks about them, with the words for them.
-FATES = {"answered": "answered", "partly-answered": "partly answered", "refused-cost": "refused on cost (s12)",
-         "exempt": "exempt", "not-held": "not held", "answered-in-attachment": "answered in an attachment we do not have",
-         "not-addressed": "not addressed in the response"}
 TABLE_EXTRAS = ("questions", "caveats", "response")
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """'1 request', '2 requests' (or the given plural)."""
-    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def slug(text: str) -> str:
@@ -335,13 +325,6 @@ def source_previews(d: dict, files: SourceFiles) -> list[dict]:
 
 def data_resources(d: dict) -> list[dict]:
     return [r for r in d["resources"] if r["name"] not in TABLE_EXTRAS and r.get("type") == "table"]
-
-
-def status_line(questions: list[dict]) -> str:
-    """'4 questions: 1 partly answered, 2 answered in an attachment we do not have, 1 exempt.'"""
-    counts = Counter(q["status"] for q in questions)
-    parts = [f"{counts[s]} {FATES[s]}" for s in FATES if counts[s]] + [f"{n} {s}" for s, n in sorted(counts.items()) if s not in FATES]
-    return f"{plural(len(questions), 'question')}: {', '.join(parts)}." if questions else "No questions recorded."
 
 
 def caveat_numbers(d: dict) -> list[dict]:
