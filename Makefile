@@ -4,13 +4,13 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 
-.PHONY: build packages test check serve bench lint extract extract-eval draft browser clean screenshots help
+.PHONY: build publish packages test check serve bench lint extract extract-eval draft browser clean screenshots help
 
 ifneq ($(filter --help -h,$(ARGS)),)
 # ARGS=--help: each target says what it does (and its tool's own --help), needing no FILE= and building nothing.
-build packages test check serve bench lint extract extract-eval draft browser clean screenshots:
+build publish packages test check serve bench lint extract extract-eval draft browser clean screenshots:
 	@grep -E '^## $@:' Makefile | sed 's/^## /make /'
-	@case "$@" in build|packages) $(PY) -m scripts.build --help;; extract) $(PY) -m scripts.extract --help;; \
+	@case "$@" in build|packages|publish) $(PY) -m scripts.build --help;; extract) $(PY) -m scripts.extract --help;; \
 	  draft) $(PY) -m scripts.draft --help;; bench) $(PY) -m scripts.bench --help;; test|check) echo "pytest options: ARGS is not passed to pytest; run .venv/bin/python -m pytest --help";; esac
 else
 
@@ -22,6 +22,10 @@ $(STAMP): requirements.txt
 ## build: check every curated request, write build/datapackages and build/site
 build: $(STAMP)
 	$(PY) -m scripts.build
+
+## publish: the build to publish: as `make build`, but it refuses placeholder addresses (site_url, the corrections address)
+publish: $(STAMP)
+	$(PY) -m scripts.build --publish
 
 ## packages: the data packages only (no site)
 packages: $(STAMP)

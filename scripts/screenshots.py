@@ -15,7 +15,8 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-features=Translate,OptimizationHints,MediaRouter"]
 WIDTHS = (390, 1280)
-BROWSE = ["", "requests/", "forces/", "topics/", "years/", "caveats/", "glossary/", "data/", "curation/"]
+BROWSE = ["", "requests/", "forces/", "topics/", "years/", "caveats/", "glossary/", "data/", "reading/", "curation/", "labels/",
+          "compare/", "compare/indecent-images/", "search/?q=grooming", "404.html"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -42,7 +43,7 @@ def pages(site: Path) -> list[str]:
 
 
 def name(path: str, width: int) -> str:
-    return f"{path.strip('/').replace('/', '--') or 'home'}-{width}.png"
+    return f"{path.strip('/').replace('/', '--').replace('?q=', '--').replace('.html', '') or 'home'}-{width}.png"
 
 
 def shoot(site: Path, out: Path) -> list[Path]:

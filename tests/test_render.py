@@ -222,13 +222,13 @@ def test_a_long_response_gets_a_page_of_its_own_and_every_line_link_finds_its_li
 
 @pytest.mark.parametrize("request_id", REQUESTS)
 def test_each_field_is_described_once_and_every_table_links_to_its_own(site, site_root, request_id):
-    """The page's one field list holds each distinct field of its tables' schemas once; each table links to its rows."""
+    """The page's one field list holds each field of its tables' schemas once (a name two tables describe differently is one
+    row giving each meaning with its tables: issue 28); each table links to its rows."""
     html = (site / "requests" / request_id / "index.html").read_text(encoding="utf-8")
     rows = dict(re.findall(r'<tr id="(field-[^"]+)">(.*?)</tr>', html))
-    which = {a: re.findall(r'<span class="field-tables">(.*?)</span>', r) for a, r in rows.items()}  # for a name with two rows
-    rows = {a: re.sub(r' <span class="field-tables">.*?</span>', "", r) for a, r in rows.items()}
-    described = [tuple(visible(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r)) for r in rows.values()]
-    assert len(described) == len(set(described))  # each description once
+    cells = {a: [visible(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r)] for a, r in rows.items()}
+    names = [c[0] for c in cells.values()]
+    assert len(names) == len(set(names))  # each name once
     descriptor = json.loads((site_root / "build/datapackages" / request_id / "datapackage.json").read_text(encoding="utf-8"))
     tables = [r for r in descriptor["resources"] if r.get("foi:layout")]
     linked = re.findall(r'<p class="table-fields"[^>]*>(.*?)</p>', html)
@@ -236,25 +236,26 @@ def test_each_field_is_described_once_and_every_table_links_to_its_own(site, sit
     assert ("Fields of the CSV files" in html) == bool(tables)  # no list for a response with no table
     for resource, links in zip(tables, linked):
         anchors = re.findall(r'<a href="#(field-[^"]+)">', links)
-        wanted = [(f["name"], f.get("title", ""), f["type"], f.get("description", "")) for f in resource["schema"]["fields"]]
-        shown = [tuple(visible(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", rows[a])) for a in anchors]
-        assert shown == wanted, resource["name"]
-        names = [d[0] for d in described]
-        for a, (name, *_) in zip(anchors, shown):
-            assert (names.count(name) > 1) == bool(which[a]), a  # a name with two rows says which tables each is for
-            assert not which[a] or f"“{resource['title']}”" in unescape(which[a][0]), (a, which[a])
-    assert set(described) == {d for r in tables for d in [(f["name"], f.get("title", ""), f["type"], f.get("description", ""))
-                                                          for f in r["schema"]["fields"]]}
+        assert [tuple(cells[a][:3]) for a in anchors] == [(f["name"], f.get("title", ""), f["type"]) for f in resource["schema"]["fields"]]
+        for a, f in zip(anchors, resource["schema"]["fields"]):
+            meanings = re.findall(r"<li>(.*?)</li>", rows[a])
+            if meanings:  # several: this table's is the one naming it
+                assert any(f"“{resource['title']}”" in unescape(m) and visible(m).endswith(" ".join(f.get("description", "").split()))
+                           for m in meanings), (a, resource["name"])
+            else:
+                assert cells[a][3] == " ".join(f.get("description", "").split()), a
 
 
-def test_a_name_described_two_ways_gets_two_rows_and_distinct_anchors():
+def test_a_name_described_two_ways_is_one_row_with_each_meaning_and_distinct_anchors():
+    """Issue 28: a name two tables describe differently is listed once, with each meaning and the tables it is for."""
     tables = [("Calendar", [{"name": "year", "type": "string", "description": "Calendar year"}, {"name": "value", "type": "integer"}]),
               ("Financial", [{"name": "year", "type": "string", "description": "Financial year"}, {"name": "value", "type": "integer"},
                              {"name": "year_2", "type": "string"}])]
     rows, links = render.field_definitions(tables)
-    assert [r["anchor"] for r in rows] == ["field-year", "field-value", "field-year-2", "field-year-2-2"]
-    assert [r["tables"] for r in rows] == [["Calendar"], [], ["Financial"], []]  # only a name with two rows says which is which
-    assert [[f["anchor"] for f in own] for own in links] == [["field-year", "field-value"], ["field-year-2", "field-value", "field-year-2-2"]]
+    assert [r["anchor"] for r in rows] == ["field-year", "field-value", "field-year-2"]
+    assert rows[0]["descriptions"] == [("Calendar year", ["Calendar"]), ("Financial year", ["Financial"])] and rows[0]["description"] == ""
+    assert rows[1]["descriptions"] == [("", ["Calendar", "Financial"])]
+    assert [[f["anchor"] for f in own] for own in links] == [["field-year", "field-value"], ["field-year", "field-value", "field-year-2"]]
 
 
 def test_the_forces_page_lists_forces_a_to_z_whatever_the_order_of_the_reference_list(site_root):

@@ -126,3 +126,51 @@ def test_a_reference_no_request_has_is_not_passed_off_as_found(search_page):
                                                           "Search matches words, not the whole reference: try its number alone, 99999.")
     found = ("FOI2019/05348", "05348", "0534", "20210999", '"05348"', "2019/05348", "2018", "sexting")
     assert [search_note(browser, base, q) for q in found] == [""] * len(found)
+
+
+HEADER_QUERIES = {"05348": "bedfordshire-foi2019-05348", "grooming": "south-yorkshire-20180075"}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("query", list(HEADER_QUERIES))
+def test_the_header_of_a_request_page_searches(search_page, width, query):
+    """Every page's header has a search field: `/` focuses it (on a phone it opens over the title), Enter opens the
+    search page with the query filled in and its results, from this host only."""
+    base, browser = search_page
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    hosts = set()
+    page.on("request", lambda r: hosts.add(urlparse(r.url).netloc))
+    page.goto(f"{base}requests/south-yorkshire-20210999/")
+    field = page.locator("header #foi-hsearch-q")
+    assert page.locator("header button[type=submit]").is_visible()
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "foi-hsearch-q"
+    box = field.bounding_box()
+    assert box and box["width"] >= 150 and box["x"] >= 0 and box["x"] + box["width"] <= width  # open, on screen
+    page.keyboard.type(query)
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f"#foi-search-results a[href*='/{HEADER_QUERIES[query]}/']", timeout=20000)
+    assert page.locator("#foi-search-input input").input_value() == query
+    first = page.locator("#foi-search-results a").first.get_attribute("href")
+    assert "/requests/" in first  # a request ranks above a page that explains words
+    assert hosts == {urlparse(base).netloc}
+    context.close()
+
+
+def test_the_header_search_button_opens_the_field_on_a_phone(search_page):
+    base, browser = search_page
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{base}glossary/")
+    assert page.locator("#foi-hsearch-q").bounding_box()["width"] < 5  # closed: the title has the room
+    page.locator("header button[type=submit]").click()
+    assert page.evaluate("document.activeElement.id") == "foi-hsearch-q" and page.url.endswith("/glossary/")
+    context.close()
+
+
+@pytest.mark.parametrize("query,expected", [("modus operandi", "glossary"), ("unaudited snapshot", "caveats")])
+def test_glossary_and_caveat_pages_are_found(search_page, query, expected):
+    base, browser = search_page
+    found = run_query(browser, base, query, expected)
+    assert any(f"/{expected}/" in link for link in found["links"]), found["links"]

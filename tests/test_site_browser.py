@@ -170,7 +170,8 @@ def test_home_page_has_content_note_and_latest_requests(site, page):
 
 
 AXE_PAGES = ["", "requests/", "requests/bedfordshire-foi2019-05348/", "requests/south-yorkshire-20180799/",
-             "requests/south-yorkshire-20210999/", "forces/", "topics/", "years/", "caveats/", "glossary/", "data/", "curation/"]
+             "requests/south-yorkshire-20210999/", "forces/", "topics/", "years/", "caveats/", "glossary/", "data/", "curation/",
+             "reading/", "404.html"]
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -319,4 +320,27 @@ def test_first_screen_on_a_phone_says_what_it_is(site, browser, request_id):
         box = page.locator(selector).first.bounding_box()
         assert box and box["y"] + box["height"] <= 844, selector
     assert page.locator(".foi-content-note a").get_attribute("href") == "../../#support"
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_dates_are_never_split_and_wide_pages_use_their_width(site, browser, width):
+    """A date on a list or a comparison stands on one line (not '2021-06-/29'); at 1280 px a comparison's and the labels'
+    tables take the width the empty contents sidebar left (issue 28)."""
+    base, _ = site
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    split = []
+    for path in ("", "requests/", "compare/indecent-images/"):
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        split += page.evaluate("""[...document.querySelectorAll('.nowrap')].filter(el => /\\d{4}-\\d\\d-\\d\\d/.test(el.textContent))
+            .filter(el => { const r = document.createRange(); r.selectNodeContents(el); return r.getClientRects().length > 1; })
+            .map(el => el.textContent)""")
+        assert page.locator(".nowrap").count() > 0, path
+    assert split == []
+    if width == 1280:
+        for path in ("compare/indecent-images/", "labels/"):
+            page.goto(base + path)
+            assert page.locator(".md-typeset table").first.bounding_box()["width"] > 850, path
     context.close()

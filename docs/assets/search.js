@@ -22,7 +22,7 @@
     title.appendChild(link);
     var facts = document.createElement("p");
     facts.className = "foi-search-facts";
-    facts.textContent = "Reference " + (r.meta.reference || "") + " · " + (r.meta.force || "");
+    facts.textContent = r.meta.reference ? "Reference " + r.meta.reference + " · " + (r.meta.force || "") : (r.meta.kind || "");
     var excerpt = document.createElement("p");
     excerpt.className = "pagefind-modular-list-excerpt";
     excerpt.innerHTML = r.excerpt;

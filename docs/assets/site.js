@@ -1,5 +1,5 @@
 // The site's own behaviour, self-hosted and dependency-free:
-// copy buttons for citations, and opening the full response text when a link points at one of its lines.
+// copy buttons for citations, "/" to search, and opening the full response text when a link points at one of its lines.
 (function () {
   "use strict";
   function copyText(text) {
@@ -125,8 +125,37 @@
       });
     });
   }
+  // "/" focuses the search field (the search page's own, else the header's), as on many sites; not while typing.
+  function initSearchKey() {
+    var form = document.querySelector(".foi-hsearch");
+    if (form) form.addEventListener("submit", function (event) {  // nothing typed yet (on a phone, the field is closed): open it
+      var field = form.querySelector("input");
+      if (field && !field.value.trim()) { event.preventDefault(); field.focus(); }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      var el = event.target;
+      if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
+      var field = document.querySelector("#foi-search-input input") || document.getElementById("foi-hsearch-q");
+      if (!field) return;
+      event.preventDefault();
+      field.focus();
+      field.select();
+    });
+  }
+  // The theme wraps a Markdown table in a frame that scrolls sideways when the table is wider than the page: a keyboard
+  // user must be able to reach it to scroll it (axe: scrollable-region-focusable).
+  function focusableFrames() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (frame) {
+      if (frame.scrollWidth > frame.clientWidth) frame.tabIndex = 0;
+    });
+  }
   function init() {
-    document.documentElement.classList.add("foi-js");  // cells are marked by mark(), not by :target (site.css)
+    document.documentElement.classList.add("foi-js");
+    window.addEventListener("load", focusableFrames);
+    window.addEventListener("resize", focusableFrames);
+    if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { setTimeout(focusableFrames, 0); });
+    initSearchKey();  // cells are marked by mark(), not by :target (site.css)
     initCopy();
     initAsData();
     openLineTarget();

@@ -227,6 +227,17 @@ def _under(version: Path | None, name: str) -> Path | None:
     return version / name if version is not None and (version / name).is_dir() else None
 
 
+def refuse_placeholders(root: Path) -> None:
+    """A build to publish stops before it starts while mkdocs.yml holds a placeholder address (scripts/site/settings.py)."""
+    from ..curated.errors import Problem
+    from ..site.settings import placeholders
+    found = placeholders(root)
+    if found:
+        raise BuildFailed([Problem("mkdocs.yml", None, name, f"{value!r} is a placeholder (a domain reserved for examples): set the "
+                                   "project's real address before publishing; `make build` builds a preview with it", "placeholder")
+                           for name, value in found])
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: exit 1 with every problem listed when the curated input is wrong."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -236,9 +247,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=JOBS, help=f"worker processes for the per-request stages (default {JOBS}; 1 = no workers)")
     parser.add_argument("--no-cache", action="store_true", help="load, package and validate every request again (the output is the same)")
     parser.add_argument("--timings", type=Path, help="write each stage's seconds and peak memory to this JSON file (for scripts/bench.py)")
+    parser.add_argument("--publish", action="store_true", help="the build to publish (make publish): refuses placeholder addresses in mkdocs.yml")
     args = parser.parse_args(argv)
     timer = Timer(memory=args.timings is not None)
     try:
+        if args.publish:
+            refuse_placeholders(args.root.resolve())
         changed = build(args.root.resolve(), args.build_dir.resolve() if args.build_dir else None, site=not args.no_site, timer=timer,
                         jobs=args.jobs, cache=not args.no_cache)
         if args.timings:

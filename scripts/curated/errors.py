@@ -53,6 +53,7 @@ CODES = {
     "mkdocs": "the site engine reported a warning or error",
     "export-failed": "writing the SQLite or Excel copy of the combined package failed (a full disk, a worker killed for memory)",
     "build-lock": "another build holds the lock",
+    "placeholder": "a publishing build with a placeholder address in mkdocs.yml (site_url, extra.report_mistakes.email)",
 }
 
 

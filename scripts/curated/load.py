@@ -10,7 +10,7 @@ import jsonschema
 
 from . import claims, dimensions, reconcile, sums, yamlio
 from .errors import Problems
-from .model import (Attachment, Quote, Caveat, CodeMapping, Curation, Dated, Dimension, Evidence, Force, Layout, Mismatch, Period,
+from .model import (Attachment, Change, Quote, Caveat, CodeMapping, Curation, Dated, Dimension, Evidence, Force, Layout, Mismatch, Period,
                     Question, Reference, Request, Row, Source, SourceFile, HiddenPart, System, Table, resource_name)
 from .citation import GridTarget, PdfTarget, TextTarget
 from .paths import inside, link_in
@@ -154,6 +154,7 @@ class _Builder:
     def build(self) -> Request | None:
         m = self.meta
         self.check_identity()
+        self.check_changes()
         self.check_codes()
         self.check_periods()
         self.check_voices()
@@ -196,6 +197,19 @@ class _Builder:
         if self.response.sha256 != m["source"]["sha256"]:
             self.add(("source", "sha256"), f"response.txt has sha256 {self.response.sha256}, not the recorded "
                      f"{m['source']['sha256']}; response.txt must stay byte-identical to the published text", "hash-mismatch")
+
+    def check_changes(self) -> None:
+        """A curation's changes run oldest to newest, and the newest is the curation's own version and date."""
+        c = self.meta["curation"]
+        changes = self.meta.get("changes") or []
+        for i, change in enumerate(changes):
+            if i and (_semver(change["version"]) <= _semver(changes[i - 1]["version"]) or change["date"] < changes[i - 1]["date"]):
+                self.add(("changes", i, "version"), f"version {change['version']} ({change['date']}) does not follow "
+                         f"{changes[i - 1]['version']} ({changes[i - 1]['date']}); list the changes oldest first", "schema")
+        if changes and (changes[-1]["version"], changes[-1]["date"]) != (c["version"], c["curated"]):
+            self.add(("changes", len(changes) - 1), f"the newest change is version {changes[-1]['version']} of "
+                     f"{changes[-1]['date']}, but the curation is version {c['version']} of {c['curated']}; they must be the same",
+                     "schema")
 
     def check_codes(self) -> None:
         """Every code used is in the reference lists."""
@@ -341,7 +355,8 @@ class _Builder:
             "offence_codes": codes["offence_codes"],
             "outcome_types": codes["outcome_types"],
             "source": Source(s["title"], s.get("url"), s["sha256"], s["accessed"], s["licence"], s.get("received_as"), s.get("published")),
-            "curation": Curation(m["curation"]["curator"], m["curation"]["curated"], m["curation"]["version"]),
+            "curation": Curation(m["curation"]["curator"], m["curation"]["curated"], m["curation"]["version"],
+                                 tuple(Change(c["version"], c["date"], " ".join(c["note"].split())) for c in m.get("changes", []))),
             "attachments": tuple(Attachment(a["description"], q(("attachments", i, "quote"), a["quote"]), a.get("file"))
                                  for i, a in enumerate(m.get("attachments", []))),
             "questions": tuple(Question(x["id"], q(("questions", i, "text"), x["text"]), x["status"], self.answer(i, x["quote"], x.get("line")),
@@ -607,3 +622,7 @@ class _Builder:
 def _key(values, dims: list[str]) -> tuple:
     get = values.label if isinstance(values, Row) else values.get
     return tuple(str(get(d) if isinstance(values, Row) else get(d, "")) for d in dims)
+
+
+def _semver(version: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in version.split("."))

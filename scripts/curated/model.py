@@ -139,10 +139,19 @@ def resource_name(path: str) -> str:
 
 
 @dataclass(frozen=True)
+class Change:
+    """What one version of a request's curation changed (a correction or an addition), in a reader's words."""
+    version: str
+    date: str
+    note: str
+
+
+@dataclass(frozen=True)
 class Curation:
     curator: str
     curated: str
     version: str
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -271,6 +271,8 @@ def package_descriptor(req: Request, ref: Reference, resources: list[dict]) -> d
                          {"title": req.curation.curator, "roles": ["dataCurator"]}],
         "resources": resources,
         "foi:request": request_metadata(req, ref),
+        **({"foi:changes": [{"version": c.version, "date": c.date, "note": c.note} for c in req.curation.changes]}
+           if req.curation.changes else {}),
         "foi:caveats": [{"id": c.id, "kind": c.kind, "kindTitle": ref.title("caveat_kinds", c.kind),
                          "quote": c.quote.flat, "lines": _lines(c.quote), "appliesTo": list(c.applies_to),
                          **({"note": _flat(c.note)} if c.note else {})}

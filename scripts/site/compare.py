@@ -160,9 +160,14 @@ def topic_pages(slug: str, title: str, topics: list[str], answers: list[Answer],
         heading = f"Compare: {title}" + (f", page {p.number} of {p.count}" if p.number > 1 else "")
         parts = ("compare", slug, p.key, heading, stated, STATUS_WORDS, [keys.get(a.name, a.name) for a in p.items])
         pages[p.path] = memo(parts, lambda p=p, heading=heading: pagekit.markdown_page(
-            htmllib.escape(heading), "analyst/compare.html.j2", heading=heading, answers=list(p.items), differences=stated,
-            status_words=STATUS_WORDS, depth=p.root.count("../"), pager=p))
+            htmllib.escape(heading), "analyst/compare.html.j2", wide=True, heading=heading, answers=list(p.items), differences=stated,
+            status_words=STATUS_WORDS, status_line=_status_line, depth=p.root.count("../"), pager=p))
     return pages
+
+
+def _status_line(questions: list[dict]) -> str:
+    """The request page's status line ('3 questions: 2 answered in an attachment we do not have, 1 exempt.')."""
+    return pagekit.status_line(questions)
 
 
 def family_questions(answers: list[Answer]) -> list[dict]:
@@ -180,7 +185,7 @@ def family_questions(answers: list[Answer]) -> list[dict]:
 
 def family_page(family: str, answers: list[Answer]) -> str:
     """A round-robin request's family: each force's answer to each question side by side, then what each released."""
-    return pagekit.markdown_page(htmllib.escape(f"Family: {family}"), "analyst/family.html.j2", heading=f"Same request, several forces: {family}",
+    return pagekit.markdown_page(htmllib.escape(f"Family: {family}"), "analyst/family.html.j2", wide=True, heading=f"Same request, several forces: {family}",
                                  family=family, answers=answers, questions=family_questions(answers), differences=differences(answers),
                                  status_words=STATUS_WORDS, depth=2)
 

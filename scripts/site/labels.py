@@ -95,5 +95,5 @@ def _page(offences, outcomes, memo) -> str:
     here = offences or outcomes
     parts = ("labels", *(p and (p.key, list(p.items)) for p in (offences, outcomes)))
     return (memo or pagekit.unkept)(parts, lambda: pagekit.markdown_page(
-        heading, "analyst/labels.html.j2", heading=heading, offences=offences, outcomes=outcomes, outcomes_id=OUTCOMES_ID,
+        heading, "analyst/labels.html.j2", wide=True, heading=heading, offences=offences, outcomes=outcomes, outcomes_id=OUTCOMES_ID,
         depth=here.root.count("../")))

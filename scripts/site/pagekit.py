@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -47,9 +48,12 @@ def html(template: str, **context) -> str:
     return " ".join(environment().get_template(template).render(**context).split("\n")).strip()
 
 
-def markdown_page(title: str, template: str, **context) -> str:
-    """A page: front matter with the title (JSON string, a valid YAML scalar), then the body as one raw HTML block."""
-    return f"---\ntitle: {json.dumps(title)}\n---\n\n{html(template, title=title, **context)}\n"
+def markdown_page(title: str, template: str, wide: bool = False, **context) -> str:
+    """A page: front matter with the title (JSON string, a valid YAML scalar), then the body as one raw HTML block.
+
+    `wide`: a page of wide tables, without the contents sidebar (empty on such a page), so the tables have its width."""
+    hide = "\nhide: [toc]" if wide else ""
+    return f"---\ntitle: {json.dumps(title)}{hide}\n---\n\n{html(template, title=title, **context)}\n"
 
 
 def unkept(parts: tuple, make) -> str:
@@ -61,3 +65,21 @@ def write_page(out: Path, rel: str, text: str) -> None:
     """Write one generated page under the generated docs folder."""
     (out / rel).parent.mkdir(parents=True, exist_ok=True)
     (out / rel).write_text(text, encoding="utf-8")
+
+
+# Question fates in the order a reader asks about them, with the words for them.
+FATES = {"answered": "answered", "partly-answered": "partly answered", "refused-cost": "refused on cost (s12)",
+         "exempt": "exempt", "not-held": "not held", "answered-in-attachment": "answered in an attachment we do not have",
+         "not-addressed": "not addressed in the response"}
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 request', '2 requests' (or the given plural)."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+def status_line(questions: list[dict]) -> str:
+    """'4 questions: 1 partly answered, 2 answered in an attachment we do not have, 1 exempt.'"""
+    counts = Counter(q["status"] for q in questions)
+    parts = [f"{counts[s]} {FATES[s]}" for s in FATES if counts[s]] + [f"{n} {s}" for s, n in sorted(counts.items()) if s not in FATES]
+    return f"{plural(len(questions), 'question')}: {', '.join(parts)}." if questions else "No questions recorded."

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections import Counter
 from pathlib import Path
 
 import jinja2
@@ -20,7 +19,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from . import crosstab, pagekit
-from .pagekit import read_rows
+from .pagekit import FATES, plural, read_rows, status_line  # noqa: F401 (FATES and status_line: used here and by tests as render.*)
 from ..curated.sources import Source, SourceError, cell_name, column_letters, parse_cell, read_source
 from .analyst import render_analyst_pages
 from .compare import chart_figures, exports_links
@@ -34,16 +33,7 @@ from .trie import trie_pattern
 TEMPLATES = Path(__file__).with_name("templates")
 GLOSSARY = Path(__file__).with_name("glossary.yaml")
 LATEST = 5  # requests listed on the home page
-# Question fates in the order a reader asks about them, with the words for them.
-FATES = {"answered": "answered", "partly-answered": "partly answered", "refused-cost": "refused on cost (s12)",
-         "exempt": "exempt", "not-held": "not held", "answered-in-attachment": "answered in an attachment we do not have",
-         "not-addressed": "not addressed in the response"}
 TABLE_EXTRAS = ("questions", "caveats", "caveat_targets", "response")
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """'1 request', '2 requests' (or the given plural)."""
-    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def slug(text: str) -> str:
@@ -51,10 +41,18 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "x"
 
 
+def grouped(items, key: str) -> list[tuple]:
+    """Items grouped by a key in the order each key first appears (Jinja's groupby sorts): [(key, [items])]."""
+    out: dict = {}
+    for item in items:
+        out.setdefault(item[key], []).append(item)
+    return list(out.items())
+
+
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(plural=plural, slug=slug, tabs=lambda s: Markup(escape(s)).replace("\t", Markup("&#9;")),
+    env.filters.update(plural=plural, slug=slug, grouped=grouped, tabs=lambda s: Markup(escape(s)).replace("\t", Markup("&#9;")),
                        nl=lambda s: Markup(escape(s)).replace("\n", Markup("&#10;")))
     env.globals.update(fate_word=lambda s: FATES.get(s, s))
     return env
@@ -330,13 +328,6 @@ def data_resources(d: dict) -> list[dict]:
     return [r for r in d["resources"] if r["name"] not in TABLE_EXTRAS and r.get("type") == "table"]
 
 
-def status_line(questions: list[dict]) -> str:
-    """'4 questions: 1 partly answered, 2 answered in an attachment we do not have, 1 exempt.'"""
-    counts = Counter(q["status"] for q in questions)
-    parts = [f"{counts[s]} {FATES[s]}" for s in FATES if counts[s]] + [f"{n} {s}" for s, n in sorted(counts.items()) if s not in FATES]
-    return f"{plural(len(questions), 'question')}: {', '.join(parts)}." if questions else "No questions recorded."
-
-
 def caveat_numbers(d: dict) -> list[dict]:
     """The caveats in page order, each with its number on the request page (the caveat glossary cites them by it)."""
     return [{**c, "number": i} for i, c in enumerate(d["foi:caveats"], 1)]
@@ -393,17 +384,19 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
 
 
 def field_definitions(tables: list[tuple[str, list[dict]]]) -> tuple[list[dict], list[list[dict]]]:
-    """Each field of the page's CSV files described once, in page order, and for each table the rows of its own fields.
+    """Each field of the page's CSV files listed once, in page order, and for each table the rows of its own fields.
 
-    `tables` holds each table's title and schema fields. A name described two ways on one page (a "year" of calendar
-    years in one table, of financial years in another) has a row for each description, which names the tables it is
-    for, and each table links to its own.
+    `tables` holds each table's title and schema fields. A name that two tables describe differently (a "year" of
+    calendar years in one table, of financial years in another) is still one row, giving each description with the
+    tables it is for; a name with two titles or types has a row for each.
     """
-    rows, used, links = {}, set(), []
+    rows: dict[tuple, dict] = {}
+    used: set[str] = set()
+    links = []
     for title, fields in tables:
         own = []
         for f in fields:
-            key = (f["name"], f.get("title", ""), f["type"], f.get("description", ""))
+            key = (f["name"], f.get("title", ""), f["type"])
             if key not in rows:
                 anchor = base = "field-" + slug(f["name"])
                 n = 1
@@ -411,13 +404,13 @@ def field_definitions(tables: list[tuple[str, list[dict]]]) -> tuple[list[dict],
                     n += 1
                     anchor = f"{base}-{n}"
                 used.add(anchor)
-                rows[key] = {"anchor": anchor, "name": key[0], "title": key[1], "type": key[2], "description": key[3], "tables": []}
-            rows[key]["tables"].append(title)
+                rows[key] = {"anchor": anchor, "name": key[0], "title": key[1], "type": key[2], "descriptions": {}}
+            rows[key]["descriptions"].setdefault(f.get("description", ""), []).append(title)
             own.append(rows[key])
         links.append(own)
-    names = Counter(row["name"] for row in rows.values())
     for row in rows.values():
-        row["tables"] = row["tables"] if names[row["name"]] > 1 else []  # only a name with two rows says which is which
+        row["descriptions"] = list(row["descriptions"].items())  # [(description, [table titles])]
+        row["description"] = row["descriptions"][0][0] if len(row["descriptions"]) == 1 else ""
     return list(rows.values()), links
 
 
@@ -460,8 +453,10 @@ def all_requests_page(pk: Packages) -> dict[str, str]:
             for p in paginate(pk.by_date(), "requests/index.md")}
 
 
-def grouped_page(title: str, intro: str, groups: list[dict], pk: Packages, path: str) -> dict[str, str]:
-    """A browse index (`path`): a section per group with its newest requests, and each group's own paginated list."""
+def grouped_page(title: str, intro: str, groups: list[dict], pk: Packages, path: str, compact: bool = False) -> dict[str, str]:
+    """A browse index (`path`): a section per group with its newest requests, and each group's own paginated list.
+
+    `compact`: each group's requests as a line of links, not as cards (by year, where a request is in every year it covers)."""
     pages = {}
     folder = path.removesuffix(".md")
     for g in groups:
@@ -476,9 +471,9 @@ def grouped_page(title: str, intro: str, groups: list[dict], pk: Packages, path:
                 g["title"] + (f", page {p.number} of {p.count}" if p.number > 1 else ""),
                 block("browse/group.html", g=g, p=p, index_url=url_of(path), index_title=title, **list_context(list(p.items), pk, p.root)),
                 toc=False))
-    parts = ("groups", path, title, intro, [(g["id"], g["title"], g["text"], g.get("url"), g.get("pages"), len(g["requests"]),
+    parts = ("groups", path, title, intro, compact, [(g["id"], g["title"], g["text"], g.get("url"), g.get("pages"), len(g["requests"]),
                                             pk.keyed(g["requests"][:paginate_module.PREVIEW])) for g in groups])
-    pages[path] = pk.memo(parts, lambda: page(title, block("browse/groups.html", title=title, intro=intro, groups=groups), toc=False))
+    pages[path] = pk.memo(parts, lambda: page(title, block("browse/groups.html", title=title, intro=intro, groups=groups, compact=compact), toc=False))
     return pages
 
 
@@ -520,7 +515,7 @@ def years_page(pk: Packages) -> dict[str, str]:
     groups = [{"id": f"year-{y}", "title": str(y), "text": "", "requests": [d for d in pk.by_date() if y in year_span(d)]} for y in years]
     return grouped_page("By year", "Requests by the years their data cover (the periods the request and response state), so a request "
                         "covering 2016 to 2017 is listed under both years. A request that states no period is listed under the year "
-                        "of the response.", groups, pk, "years.md")
+                        "of the response.", groups, pk, "years.md", compact=True)
 
 
 def caveats_page(pk: Packages) -> dict[str, str]:
@@ -550,11 +545,25 @@ def glossary_page(pk: Packages) -> str:
     return page("Glossary", block("browse/glossary.html", terms=pk.glossary), toc=False)
 
 
+COLUMN_WORDS = {"code": "Code", "title": "Title", "short_title": "Short name", "jurisdiction": "Jurisdiction", "verified": "Checked",
+                "kind": "Kind", "legislation": "Law", "in_force": "In force from", "aliases": "Also written", "source_url": "Source (date)",
+                "example_force_label": "A force's label", "introduced": "Introduced", "force": "Force", "label": "The force's label",
+                "outcome_type": "Outcome type", "confidence": "Confidence", "basis": "Basis", "note": "Note", "description": "Meaning",
+                "list": "List", "list_code": "Outcome type or offence code", "valid_from": "From", "valid_to": "To", "source_kind": "What the source is",
+                "request": "Request", "table": "Table", "match": "Match", "offence_code": "Offence code"}
+
+
+def column_words(name: str) -> str:
+    """A column's header in words: 'example_force_label' -> "A force's label" (the CSV keeps the field's name)."""
+    return COLUMN_WORDS.get(name, name.replace("_", " ").capitalize())
+
+
 def data_page(pk: Packages) -> str:
     combined = json.loads((pk.folder / "all" / "datapackage.json").read_text(encoding="utf-8"))
     refs = [{"r": r, "rows": read_rows(pk.folder / "reference" / r["path"])} for r in pk.reference_resources]
     exports = Markup(exports_links("all", "../data/"))  # SQLite and Excel copies
     return page("Data and downloads", block("browse/data.html", requests=len(pk.requests), combined=combined, refs=refs, exports=exports,
+                                            column_words=column_words,
                                             version=next(p["version"] for p in pk.catalog if p["name"] == "all")), toc=False)
 
 

@@ -8,6 +8,10 @@ stay out, as they did from the theme's search. No Pagefind filters: in Pagefind 
 different order on every run, and the build must give the same bytes; the force, topics and year are words of the
 record instead. The records are written as small pages and indexed by Pagefind's binary in one run (its Python API
 waits 0.1 s per record). The site's search page (docs/search.md, docs/assets/search.js) uses Pagefind's modular UI.
+Besides the requests, the glossary, the caveat glossary and each caveat kind's page, the topic and force lists and the
+reader's guide have a record each, weighted lower so that a request ranks above a page that explains its words. A
+request's record reads as its page does: title, summary, questions, then what it is about; codes stay out of excerpts
+where a reader's words say the same.
 """
 from __future__ import annotations
 
@@ -44,22 +48,56 @@ def record(packages: Path, descriptor: dict, topics: dict[str, dict]) -> dict:
     ref = req["reference"]
     force = req["force"]["title"]
     year = req["dates"].get("response", {}).get("date", "")[:4]
-    topic_words = [_flat(topics.get(t["code"], {}).get("title", t["title"]), f"({t['code'].replace('-', ' ')}):",
+    topic_words = [_flat(topics.get(t["code"], {}).get("title", t["title"]) + ":",
                          topics.get(t["code"], {}).get("description", "").rstrip(".")) for t in req["topics"]]
     codes = [_flat(c["code"], c.get("title", "")) for c in req.get("offenceCodes", [])]
-    questions = [_flat(q.get("question_id"), q.get("text")) for q in _rows(packages / descriptor["name"] / "questions.csv")]
-    caveats = [_flat(c.get("kindTitle"), c.get("quote")) for c in descriptor.get("foi:caveats", [])]
-    content = ". ".join(x for x in [
-        _flat(descriptor["title"]), _flat(descriptor.get("description")), "Topics: " + "; ".join(topic_words),
-        ("Home Office offence codes: " + "; ".join(codes)) if codes else "", "Questions: " + " ".join(questions),
-        ("Caveats: " + " ".join(caveats)) if caveats else "", _flat(f"Reference {ref}", f"· {force}", f"· {year}" if year else "")]
-        if x)  # the reference last: the result shows it above the excerpt anyway
+    questions = [_flat(q.get("text")) for q in _rows(packages / descriptor["name"] / "questions.csv")]
+    caveats = [_flat(c.get("quote")) for c in descriptor.get("foi:caveats", [])]
+    content = " ".join(_sentence(x) for x in [
+        _flat(descriptor.get("description")), *questions, "About " + "; ".join(topic_words),
+        ("Home Office offence codes " + "; ".join(codes)) if codes else "", *caveats,
+        _flat(descriptor["title"]), _flat(f"Reference {ref}", f"· {force}", f"· {year}" if year else "")] if x)
     return {"url": f"requests/{descriptor['name']}/", "content": content, "language": "en",
             "meta": {"title": descriptor["title"], "reference": ref, "force": force}}
 
 
-def records(packages: Path) -> list[dict]:
-    """Every request's record, in catalog order (the same order every build)."""
+def _sentence(text: str) -> str:
+    """Text ending in a full stop (or its own punctuation), so that excerpts read as sentences."""
+    text = text.strip()
+    return text if not text or text[-1] in ".?!:)”\"'" else text + "."
+
+
+PAGE_WEIGHT = "0.1"  # a page that explains words ranks below a request that uses them (Pagefind's data-pagefind-weight)
+
+
+def page_records(packages: Path, glossary: list[dict], guide: str = "") -> list[dict]:
+    """The pages that explain the collection's words, one record each: glossary, caveat kinds, topics, forces, the guide."""
+    ref = packages / "reference"
+    kinds = _rows(ref / "caveat_kinds.csv")
+    topics = _rows(ref / "topics.csv")
+    out = [{"url": "glossary/", "meta": {"title": "Glossary", "kind": "Glossary of the forces' words"},
+            "content": " ".join(_sentence(_flat(t["term"] + ":", t["definition"])) for t in glossary)},
+           {"url": "caveats/", "meta": {"title": "Caveat glossary", "kind": "The kinds of caveat forces give"},
+            "content": " ".join(_sentence(_flat(k["title"] + ":", k["description"])) for k in kinds)},
+           {"url": "topics/", "meta": {"title": "By topic and offence code", "kind": "Requests by topic"},
+            "content": " ".join(_sentence(_flat(t["title"] + ":", t["description"])) for t in topics)}]
+    out += [{"url": f"caveats/kind-{_slug(k['code'])}/", "meta": {"title": k["title"], "kind": "A kind of caveat"},
+             "content": _sentence(_flat(k["title"] + ":", k["description"]))} for k in kinds]
+    if guide:
+        out.append({"url": "reading/", "meta": {"title": "How to read this data", "kind": "Guide for readers"}, "content": _flat(guide)})
+    return [{**r, "language": "en", "weight": PAGE_WEIGHT} for r in out]
+
+
+def _slug(text: str) -> str:
+    import re
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "x"
+
+
+def records(packages: Path, site: Path | None = None) -> list[dict]:
+    """Every request's record, in catalog order (the same order every build), then the explaining pages' records.
+
+    A caveat kind's page is indexed only where the site has it (a kind no request carries has no page)."""
+    import yaml
     catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))
     topics = {r["code"]: r for r in _rows(packages / "reference" / "topics.csv")}
     out = []
@@ -68,7 +106,20 @@ def records(packages: Path) -> list[dict]:
             continue
         descriptor = json.loads((packages / entry["path"]).read_text(encoding="utf-8"))
         out.append(record(packages, descriptor, topics))
-    return out
+    glossary = yaml.safe_load(Path(__file__).with_name("glossary.yaml").read_text(encoding="utf-8"))
+    guide = Path(__file__).parents[2] / "docs" / "reading.md"
+    text = guide.read_text(encoding="utf-8").split("---", 2)[-1] if guide.is_file() else ""
+    pages = page_records(packages, glossary, _plain(text))
+    return out + [r for r in pages if site is None or (site / r["url"] / "index.html").is_file()]
+
+
+def _plain(markdown: str) -> str:
+    """Markdown's words without its marks (headings, links' addresses, emphasis), for a record."""
+    import re
+    text = re.sub(r"<[^>]+>", " ", markdown)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^#+\s*", "", text, flags=re.M)
+    return text.replace("**", "").replace("`", "")
 
 
 def _read(path: Path) -> str:
@@ -83,8 +134,9 @@ def record_html(item: dict) -> str:
     index (everything escaped; Pagefind reads the text back and escapes it again when it shows it)."""
     e = html.escape
     meta = "".join(f'<span data-pagefind-meta="{e(k)}">{e(v)}</span>' for k, v in item["meta"].items())
+    weight = f' data-pagefind-weight="{e(item["weight"])}"' if item.get("weight") else ""
     return (f'<!DOCTYPE html><html lang="{e(item["language"])}"><head><meta charset="utf-8"><title>{e(item["meta"]["title"])}</title>'
-            f'</head><body><main data-pagefind-body><div data-pagefind-ignore>{meta}</div><p>{e(item["content"])}</p>'
+            f'</head><body><main data-pagefind-body><div data-pagefind-ignore>{meta}</div><p{weight}>{e(item["content"])}</p>'
             "</main></body></html>\n")
 
 
@@ -110,7 +162,7 @@ def index_site(packages: Path, site: Path, previous: Path | None = None) -> Path
     """
     from ..common.cache import code_key
     bundle = site / BUNDLE
-    items = records(packages)
+    items = records(packages, site)
     key = hashlib.sha256(json.dumps([code_key(), items], sort_keys=True).encode()).hexdigest()
     (site.parent / ".cache").mkdir(exist_ok=True)
     old = previous / "site" / BUNDLE if previous else None

@@ -40,6 +40,9 @@ def generated_docs(root: Path, packages: Path, build: RenderBuild | None = None,
             continue
         (shutil.copytree if item.is_dir() else shutil.copy2)(item, out / item.name)
     render_all(packages, out, site_extra(root), build)
+    from .feed import feed_xml
+    from .settings import config, site_url
+    (out / "feed.xml").write_bytes(feed_xml(packages, site_url(root), str(config(root).get("site_name") or "")))  # MkDocs copies it
     return out
 
 
