@@ -417,6 +417,10 @@ def test_alias_bomb_is_refused_fast_and_small(project):
     import time
     import tracemalloc
     break_alias_bomb(project)
+    import shutil
+    for other in (project / "datapackages").iterdir():  # time the bomb, not the loading of the other requests
+        if other.name not in ("reference", Path(BED).name):
+            shutil.rmtree(other)
     tracemalloc.start()
     started = time.perf_counter()
     found = problems_of(project)
