@@ -11,6 +11,7 @@ from scripts.site.feed import ATOM, feed_xml
 
 SEEDS = {"bedfordshire-foi2019-05348", "hertfordshire-foi2018-00739", "south-yorkshire-20180075", "south-yorkshire-20180799",
          "south-yorkshire-20210999"}
+REQUESTS = SEEDS | {"northamptonshire-foi-10905-25", "west-midlands-19-15"}  # the seeds and two real responses from the corpus
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$")
 
 
@@ -31,10 +32,10 @@ def test_the_feed_is_atom_and_lists_every_seed(site_root):
     assert [x.get("href") for x in root.findall(f"{{{ATOM}}}link") if x.get("rel") == "self"] == ["https://foi-data.example/feed.xml"]
     ids = [e.id for e in parsed.entries]
     assert len(ids) == len(set(ids)) and all(i.startswith("urn:uuid:") for i in ids)
-    # every seed is a new response, linking to its page; each later version says what changed
+    # every request (the seeds among them) is a new response, linking to its page; each later version says what changed
     new = {e.link.rstrip("/").rsplit("/", 1)[-1]: e for e in parsed.entries if e.title.startswith("New response: ")}
-    assert set(new) == SEEDS
-    for name in SEEDS:
+    assert set(new) == REQUESTS
+    for name in REQUESTS:
         assert (site / "requests" / name / "index.html").is_file()
     corrections = [e for e in parsed.entries if e.title.startswith("Version ")]
     assert len(corrections) == 5 and all(e.summary.startswith(f"What changed in version {e.title.split(':')[0].split()[1]}: ")
