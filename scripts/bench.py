@@ -208,8 +208,8 @@ def med(rounds: list[dict], *keys) -> float:
     return statistics.median(values)
 
 
-AFTER_MKDOCS = {"mkdocs build", "site: link unchanged pages", "search index", "site: keep unchanged files", "exports (waiting)",
-                "validate (waiting)", "record the published files"}
+AFTER_MKDOCS = {"mkdocs build", "site: link unchanged pages", "search index", "search index (waiting)", "search index (beside MkDocs)",
+                "site: keep unchanged files", "exports (waiting)", "validate (waiting)", "record the published files"}
 
 
 def pre_mkdocs(figures: dict) -> float:
@@ -244,7 +244,7 @@ def report(results: list[dict], repeat: int, jobs: int | None, load: tuple[list[
               "to and including page rendering. Peak before MkDocs is the sampled memory (PSS) of the build and its worker "
               "processes together; MkDocs' own peak is its maximum resident set, from wait4 on its process.",
               "", "## Rebuilds", "",
-              "| requests | rebuild | end to end s | before MkDocs s | MkDocs s | pages MkDocs rendered | search index s "
+              "| requests | rebuild | end to end s | before MkDocs s | MkDocs s | pages MkDocs rendered | search index (beside MkDocs) s "
               "| peak before MkDocs MB | MkDocs peak MB | files rewritten (packages / site) |",
               "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
@@ -253,7 +253,7 @@ def report(results: list[dict], repeat: int, jobs: int | None, load: tuple[list[
             rw = f"{med(rd, step, 'rewritten', 'datapackages'):.0f} / {med(rd, step, 'rewritten', 'site'):.0f}"
             lines.append(f"| {r['n']:,} | {label} | {med(rd, step, 'wall'):.1f} | {statistics.median(pre_mkdocs(x[step]) for x in rd):.1f} "
                          f"| {med(rd, step, 'seconds', 'mkdocs build'):.1f} | {med(rd, step, 'counts', 'pages rendered by mkdocs'):.0f} "
-                         f"| {med(rd, step, 'seconds', 'search index'):.1f} | {med(rd, step, 'pre_mkdocs_peak_mb'):.0f} "
+                         f"| {med(rd, step, 'seconds', 'search index (beside MkDocs)'):.1f} | {med(rd, step, 'pre_mkdocs_peak_mb'):.0f} "
                          f"| {med(rd, step, 'notes', 'mkdocs_maxrss_mb'):.0f} | {rw} |")
     lines += ["", "## Peak memory of every stage (MB, clean build)", "",
               "| requests | " + " | ".join(stages) + " |", "|---:|" + "---:|" * len(stages)]

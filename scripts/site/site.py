@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from ..packages.combine import EXPORTS, without_exports
@@ -16,7 +17,7 @@ from ..curated.errors import BuildFailed, Problem
 from ..common.faults import checkpoint
 from .pagecache import SUMMARIES, RenderBuild, Store
 from .render import render_all
-from .search import index_site
+from .search import BUNDLE, index_site
 from . import incremental
 from ..common.children import die_with_parent
 from ..common.timing import Timer
@@ -119,25 +120,62 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
         plan = incremental.site_plan(old, inputs, trusted)
     timer.note("site plan: " + ("clean" if plan.clean else "incremental"), 1)
     timer.count("pages rendered by mkdocs", len(sources) if plan.clean else len(plan.changed))
-    if not plan.clean:
-        try:
-            run_mkdocs(root, packages, site, timer, trash, plan.changed)
-            with timer.stage("site: link unchanged pages"):
-                timer.count("site files linked", incremental.link_unchanged(_outputs(site), previous / "site", site))
-            checkpoint("site-linked")
-        except (OSError, ValueError):  # an output missing from the published site: clean, as the rule would have said
-            shutil.rmtree(site, ignore_errors=True)
-            plan = incremental.Plan(True, "an unchanged page's output is missing from the published site")
-    if plan.clean:
-        run_mkdocs(root, packages, site, timer, trash)
-    outputs = site.parent / ".cache" / ".mkdocs-outputs.json"
-    outputs.unlink(missing_ok=True)
-    with timer.stage("search index"):
-        index_site(packages, site, previous if cache else None)
+    search = Search(packages, site.parent, previous if cache else None)  # beside MkDocs: it reads the packages, not the site
+    try:
+        if not plan.clean:
+            try:
+                run_mkdocs(root, packages, site, timer, trash, plan.changed, beside=search.start)
+                with timer.stage("site: link unchanged pages"):
+                    timer.count("site files linked", incremental.link_unchanged(_outputs(site), previous / "site", site))
+                checkpoint("site-linked")
+            except (OSError, ValueError):  # an output missing from the published site: clean, as the rule would have said
+                shutil.rmtree(site, ignore_errors=True)
+                plan = incremental.Plan(True, "an unchanged page's output is missing from the published site")
+                search.join()  # no thread runs while MkDocs is forked again
+        if plan.clean:
+            run_mkdocs(root, packages, site, timer, trash, beside=None if search.started else search.start)
+    finally:
+        with timer.stage("search index (waiting)"):
+            search.join()
+    timer.seconds["search index (beside MkDocs)"] = search.seconds
+    (site.parent / ".cache" / ".mkdocs-outputs.json").unlink(missing_ok=True)
+    os.rename(search.bundle, site / BUNDLE)
+    search.bundle.parent.rmdir()
     link_downloads(packages, site)
     (site.parent / ".cache").mkdir(exist_ok=True)
     (site.parent / ".cache" / "site.key").write_text(key + "\n", encoding="ascii")
     incremental.save(site.parent, inputs, states)
+
+
+class Search(threading.Thread):
+    """The Pagefind index, made in a thread beside MkDocs (Pagefind's binary does the work, in a process of its own) into
+    the version's .search/pagefind, moved into the site once MkDocs is done. Started after every worker is forked."""
+
+    def __init__(self, packages: Path, version: Path, previous: Path | None):
+        super().__init__(daemon=True)
+        self.args = (packages, version / ".search", previous)
+        self.bundle = version / ".search" / BUNDLE
+        self.seconds = 0.0
+        self.error: BaseException | None = None
+        self.started = False
+
+    def start(self) -> None:
+        self.started = True
+        super().start()
+
+    def run(self) -> None:
+        start = time.perf_counter()
+        try:
+            index_site(*self.args)
+        except BaseException as err:  # raised again in the build's own thread by join()
+            self.error = err
+        self.seconds = time.perf_counter() - start
+
+    def join(self, timeout=None) -> None:
+        if self.started:
+            super().join(timeout)
+        if self.error is not None:
+            raise self.error
 
 
 def _under_site(previous: Path | None) -> bool:
@@ -152,9 +190,11 @@ def _outputs(site: Path) -> dict[str, bool]:
     return found
 
 
-def run_mkdocs(root: Path, packages: Path, site: Path, timer: Timer, trash: Path, changed: frozenset[str] | None = None) -> None:
+def run_mkdocs(root: Path, packages: Path, site: Path, timer: Timer, trash: Path, changed: frozenset[str] | None = None,
+               beside=None) -> None:
     """`mkdocs build --strict` into the empty `site`; with `changed`, dirty: only those sources are rendered
-    (scripts/site/mkdocs_dirty.py), and the caller links the rest. Any warning or error fails the build."""
+    (scripts/site/mkdocs_dirty.py), and the caller links the rest. Any warning or error fails the build.
+    `beside`: called once MkDocs is forked (the search index starts its thread then)."""
     # NO_MKDOCS_2_WARNING: silence the theme's end-of-life banner (noted in the README), which is not a build warning.
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(packages), "NO_MKDOCS_2_WARNING": "1"}
     args = ["build", "--strict", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site)]
@@ -177,6 +217,8 @@ def run_mkdocs(root: Path, packages: Path, site: Path, timer: Timer, trash: Path
         remover = threading.Thread(target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True}, daemon=True)
         try:
             remover.start()
+            if beside is not None:
+                beside()
             stdout = child.stdout.read()
             child.stdout.close()
             # wait4, not wait: the child's own peak memory, apart from this process and its worker processes.
