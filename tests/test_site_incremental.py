@@ -74,3 +74,21 @@ def test_a_killed_incremental_build_leaves_the_last_good_site(tmp_path):
     assert build_timed(root).notes.get("site plan: incremental")
     assert b"(site-linked)" in published(root / "build")[f"site/requests/{name}/index.html"]
     clean_equals(root, tmp_path / "clean")
+
+
+def test_strict_still_fails_on_any_other_warning_in_an_incremental_build(tmp_path):
+    """The hook drops only dirty mode's own warning: a changed page's broken link still fails --strict."""
+    from scripts.curated.errors import BuildFailed
+    root = make_project(2, tmp_path / "p")
+    build_timed(root)
+    page = root / "docs" / "curation.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [nowhere](nowhere.md).\n", encoding="utf-8")
+    timer = Timer()
+    try:
+        build(root, timer=timer)
+    except BuildFailed as err:
+        problems = [str(p) for p in err.problems]
+    else:
+        raise AssertionError("the build passed with a broken link")
+    assert timer.notes.get("site plan: incremental")
+    assert any("nowhere.md" in p for p in problems) and not any("dirty" in p for p in problems), problems
