@@ -167,18 +167,26 @@ def one_round(root: Path, k: int, jobs: int | None) -> dict:
     """A clean build, the bare MkDocs reference, a rebuild with nothing changed and one after changing a request."""
     subprocess.run(["rm", "-rf", str(root / "build"), str(root / "docs" / "generated")], check=True)
     full = run_build(root, jobs)
+    keep(root, k, {"full": full})
     bare = bare_mkdocs(root)
     before = file_states(root / "build")
     same = run_build(root, jobs)
     same["rewritten"] = rewritten(before, root / "build")
     out = {"full": full, "bare": bare, "same": same}
+    keep(root, k, out)
     for step, change in (("one", change_one), ("added", add_one), ("deleted", delete_one)):
         before = file_states(root / "build")
         changed_id = change(root, k)
         out[step] = run_build(root, jobs)
         out[step]["rewritten"] = rewritten(before, root / "build")
         out[step]["changed"] = changed_id
+        keep(root, k, out)
     return out
+
+
+def keep(root: Path, k: int, figures: dict) -> None:
+    """Write the round's figures so far beside the corpus, so a run cut short still leaves them."""
+    (root.parent / f"{root.name}-round{k + 1}.json").write_text(json.dumps(figures, indent=1, default=str), encoding="utf-8")
 
 
 def measure(n: int, repeat: int, jobs: int | None, work: Path) -> dict:
@@ -316,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     load_start = [round(x, 2) for x in os.getloadavg()]
+    args.work = args.work.resolve()  # the builds run with the corpus as their working folder
     args.work.mkdir(parents=True, exist_ok=True)
     results = [measure(n, args.repeat, args.jobs, args.work) for n in sizes]
     text = report(results, args.repeat, args.jobs, (load_start, [round(x, 2) for x in os.getloadavg()]))
