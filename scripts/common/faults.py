@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import signal
 
-POINTS = ("loaded", "written", "validated", "site-running", "site-built", "link-made", "switched")
+POINTS = ("loaded", "written", "validated", "site-running", "site-linked", "site-built", "link-made", "switched")
 
 
 def checkpoint(name: str) -> None:

@@ -148,7 +148,8 @@ def write_index(items: list[dict], bundle: Path) -> None:
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(record_html(item), encoding="utf-8")
         cmd = [sys.executable, "-m", "pagefind_bin", "--site", tmp, "--output-path", str(bundle.absolute()), "--force-language", "en", "--quiet"]
-        done = subprocess.run(cmd, capture_output=True, text=True)
+        from ..common.children import die_with_parent  # it runs beside MkDocs: a killed build leaves no indexer writing
+        done = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=die_with_parent)
     if done.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
         from ..curated.errors import BuildFailed, Problem
         raise BuildFailed([Problem("scripts/site/search.py", None, "pagefind", (done.stdout + done.stderr).strip()[-2000:] or "failed", "mkdocs")])

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from ..packages.combine import EXPORTS, without_exports
@@ -16,9 +17,12 @@ from ..curated.errors import BuildFailed, Problem
 from ..common.faults import checkpoint
 from .pagecache import SUMMARIES, RenderBuild, Store
 from .render import render_all
-from .search import index_site
+from .search import BUNDLE, index_site
+from . import incremental
 from ..common.children import die_with_parent
 from ..common.timing import Timer
+
+CODE_ROOT = Path(__file__).resolve().parents[2]  # the folder holding scripts/, for `python -m scripts.site.mkdocs_dirty`
 
 
 
@@ -110,19 +114,114 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
             timer.count(name, n)
     if before_mkdocs:
         before_mkdocs()
+    generated = root / "docs" / "generated"
+    with timer.stage("site: plan"):
+        old, kept = incremental.load(previous if cache else None)
+        sources, states = incremental.source_hashes(generated, kept)
+        inputs = incremental.SiteInputs(incremental.global_parts(root), incremental.navigation(root, sources), sources)
+        trusted = cache and _under_site(previous) and site_intact(previous)
+        plan = incremental.site_plan(old, inputs, trusted)
+    timer.note("site plan: " + ("clean" if plan.clean else "incremental"), 1)
+    timer.count("pages rendered by mkdocs", len(sources) if plan.clean else len(plan.changed))
+    search = Search(packages, site.parent, previous if cache else None)  # beside MkDocs: it reads the packages, not the site
+    try:
+        if not plan.clean:
+            try:
+                run_mkdocs(root, packages, site, timer, trash, plan.changed, beside=search.start)
+                with timer.stage("site: link unchanged pages"):
+                    timer.count("site files linked", incremental.link_unchanged(_outputs(site), previous / "site", site))
+                checkpoint("site-linked")
+            except (OSError, ValueError):  # an output missing from the published site: clean, as the rule would have said
+                shutil.rmtree(site, ignore_errors=True)
+                plan = incremental.Plan(True, "an unchanged page's output is missing from the published site")
+                search.join()  # no thread runs while MkDocs is forked again
+        if plan.clean:
+            run_mkdocs(root, packages, site, timer, trash, beside=None if search.started else search.start)
+    finally:
+        with timer.stage("search index (waiting)"):
+            search.join()
+    timer.seconds["search index (beside MkDocs)"] = search.seconds
+    (site.parent / ".cache" / ".mkdocs-outputs.json").unlink(missing_ok=True)
+    os.rename(search.bundle, site / BUNDLE)
+    search.bundle.parent.rmdir()
+    link_downloads(packages, site)
+    (site.parent / ".cache").mkdir(exist_ok=True)
+    (site.parent / ".cache" / "site.key").write_text(key + "\n", encoding="ascii")
+    incremental.save(site.parent, inputs, states)
+
+
+class Search(threading.Thread):
+    """The Pagefind index, made in a thread beside MkDocs (Pagefind's binary does the work, in a process of its own) into
+    the version's .search/pagefind, moved into the site once MkDocs is done. Started after every worker is forked."""
+
+    def __init__(self, packages: Path, version: Path, previous: Path | None):
+        super().__init__(daemon=True)
+        self.args = (packages, version / ".search", previous)
+        self.bundle = version / ".search" / BUNDLE
+        self.seconds = 0.0
+        self.error: BaseException | None = None
+        self.started = False
+
+    def start(self) -> None:
+        self.started = True
+        super().start()
+
+    def run(self) -> None:
+        start = time.perf_counter()
+        try:
+            index_site(*self.args)
+        except BaseException as err:  # raised again in the build's own thread by join()
+            self.error = err
+        self.seconds = time.perf_counter() - start
+
+    def join(self, timeout=None) -> None:
+        if self.started:
+            super().join(timeout)
+        if self.error is not None:
+            raise self.error
+
+
+def _under_site(previous: Path | None) -> bool:
+    return previous is not None and (previous / "site").is_dir()
+
+
+def _outputs(site: Path) -> dict[str, bool]:
+    """What the hook of scripts/site/mkdocs_dirty.py listed: every output of the site, and whether MkDocs wrote it."""
+    found = json.loads((site.parent / ".cache" / ".mkdocs-outputs.json").read_text(encoding="utf-8"))
+    if not isinstance(found, dict):
+        raise ValueError("the dirty build's list of outputs is not a mapping")
+    return found
+
+
+def run_mkdocs(root: Path, packages: Path, site: Path, timer: Timer, trash: Path, changed: frozenset[str] | None = None,
+               beside=None) -> None:
+    """`mkdocs build --strict` into the empty `site`; with `changed`, dirty: only those sources are rendered
+    (scripts/site/mkdocs_dirty.py), and the caller links the rest. Any warning or error fails the build.
+    `beside`: called once MkDocs is forked (the search index starts its thread then)."""
     # NO_MKDOCS_2_WARNING: silence the theme's end-of-life banner (noted in the README), which is not a build warning.
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(packages), "NO_MKDOCS_2_WARNING": "1"}
+    args = ["build", "--strict", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site)]
+    if changed is None:
+        cmd = [sys.executable, "-m", "mkdocs", *args]
+    else:
+        cache = site.parent / ".cache"
+        cache.mkdir(exist_ok=True)
+        (cache / ".mkdocs-changed.json").write_text(json.dumps(sorted(changed)), encoding="utf-8")
+        cmd = [sys.executable, "-m", "scripts.site.mkdocs_dirty", str(cache / ".mkdocs-changed.json"), str(cache / ".mkdocs-outputs.json"),
+               *args[1:]]
+        env["PYTHONPATH"] = os.pathsep.join([str(CODE_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
     with timer.stage("mkdocs build"):
         # Not --quiet: MkDocs counts warnings for --strict only when they are logged.
-        child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml"),
-                                  "--site-dir", str(site)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-                                 cwd=root, preexec_fn=die_with_parent)
+        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=root,
+                                 preexec_fn=die_with_parent)
         checkpoint("site-running")
         # The last build's generated docs (some 20,000 files at 5,000 requests) are removed while MkDocs runs, not before;
         # in a thread started once the workers and MkDocs are forked, so that no fork copies this process mid-removal.
         remover = threading.Thread(target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True}, daemon=True)
         try:
             remover.start()
+            if beside is not None:
+                beside()
             stdout = child.stdout.read()
             child.stdout.close()
             # wait4, not wait: the child's own peak memory, apart from this process and its worker processes.
@@ -135,15 +234,11 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
                 child.wait()
             if remover.is_alive():
                 remover.join()
+    (site.parent / ".cache" / ".mkdocs-changed.json").unlink(missing_ok=True)
     output = stdout.strip().splitlines()
     problems = [line for line in output if line.startswith(("WARNING", "ERROR")) or "Aborted" in line]
     if child.returncode != 0 or problems:
         raise BuildFailed([Problem("mkdocs.yml", None, "mkdocs build --strict", line, "mkdocs") for line in problems or output or ["failed"]])
-    with timer.stage("search index"):
-        index_site(packages, site, previous if cache else None)
-    link_downloads(packages, site)
-    (site.parent / ".cache").mkdir(exist_ok=True)
-    (site.parent / ".cache" / "site.key").write_text(key + "\n", encoding="ascii")
 
 
 def record_site(version: Path) -> None:
@@ -187,7 +282,7 @@ def reuse_site(previous: Path, version: Path) -> None:
             shutil.copytree(previous / ".cache" / name, version / ".cache" / name, copy_function=os.link, dirs_exist_ok=True)
         if Store.stats_path(previous / ".cache" / name).is_file():  # the store's record of its files goes with it
             os.link(Store.stats_path(previous / ".cache" / name), Store.stats_path(version / ".cache" / name))
-    for name in ("search.key", "site.key", "site.files", SUMMARIES):
+    for name in ("search.key", "site.key", "site.files", incremental.RECORD, SUMMARIES):
         if (previous / ".cache" / name).is_file():
             os.link(previous / ".cache" / name, version / ".cache" / name)
 
