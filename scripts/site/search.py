@@ -93,10 +93,12 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "x"
 
 
-def records(packages: Path, site: Path | None = None) -> list[dict]:
+def records(packages: Path, docs: Path | None = None) -> list[dict]:
     """Every request's record, in catalog order (the same order every build), then the explaining pages' records.
 
-    A caveat kind's page is indexed only where the site has it (a kind no request carries has no page)."""
+    A caveat kind's page is indexed only where the site will have it (a kind no request carries has no page): where
+    `docs`, the generated Markdown that MkDocs renders, holds its source. Not the built site: the index is made beside
+    MkDocs, before the site's pages exist."""
     import yaml
     catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))
     topics = {r["code"]: r for r in _rows(packages / "reference" / "topics.csv")}
@@ -110,7 +112,13 @@ def records(packages: Path, site: Path | None = None) -> list[dict]:
     guide = Path(__file__).parents[2] / "docs" / "reading.md"
     text = guide.read_text(encoding="utf-8").split("---", 2)[-1] if guide.is_file() else ""
     pages = page_records(packages, glossary, _plain(text))
-    return out + [r for r in pages if site is None or (site / r["url"] / "index.html").is_file()]
+    return out + [r for r in pages if docs is None or _has_source(docs, r["url"])]
+
+
+def _has_source(docs: Path, url: str) -> bool:
+    """Whether MkDocs will make the page `url` (name/ comes from name.md or name/index.md)."""
+    name = url.rstrip("/")
+    return (docs / f"{name}.md").is_file() or (docs / name / "index.md").is_file()
 
 
 def _plain(markdown: str) -> str:
@@ -155,7 +163,7 @@ def write_index(items: list[dict], bundle: Path) -> None:
         raise BuildFailed([Problem("scripts/site/search.py", None, "pagefind", (done.stdout + done.stderr).strip()[-2000:] or "failed", "mkdocs")])
 
 
-def index_site(packages: Path, site: Path, previous: Path | None = None) -> Path:
+def index_site(packages: Path, site: Path, previous: Path | None = None, docs: Path | None = None) -> Path:
     """Write site/pagefind/ (the index and the parts of Pagefind the search page uses); return its folder.
 
     When the records and the code are those of the published build (`previous` is its version folder, whose .cache/
@@ -163,7 +171,7 @@ def index_site(packages: Path, site: Path, previous: Path | None = None) -> Path
     """
     from ..common.cache import code_key
     bundle = site / BUNDLE
-    items = records(packages, site)
+    items = records(packages, docs)
     key = hashlib.sha256(json.dumps([code_key(), items], sort_keys=True).encode()).hexdigest()
     (site.parent / ".cache").mkdir(exist_ok=True)
     old = previous / "site" / BUNDLE if previous else None

@@ -123,7 +123,8 @@ def build_site(root: Path, packages: Path, site: Path, timer: Timer | None = Non
         plan = incremental.site_plan(old, inputs, trusted)
     timer.note("site plan: " + ("clean" if plan.clean else "incremental"), 1)
     timer.count("pages rendered by mkdocs", len(sources) if plan.clean else len(plan.changed))
-    search = Search(packages, site.parent, previous if cache else None)  # beside MkDocs: it reads the packages, not the site
+    search = Search(packages, site.parent, previous if cache else None, generated)  # beside MkDocs: it reads the packages and the
+    # generated Markdown, not the site
     try:
         if not plan.clean:
             try:
@@ -154,9 +155,9 @@ class Search(threading.Thread):
     """The Pagefind index, made in a thread beside MkDocs (Pagefind's binary does the work, in a process of its own) into
     the version's .search/pagefind, moved into the site once MkDocs is done. Started after every worker is forked."""
 
-    def __init__(self, packages: Path, version: Path, previous: Path | None):
+    def __init__(self, packages: Path, version: Path, previous: Path | None, docs: Path):
         super().__init__(daemon=True)
-        self.args = (packages, version / ".search", previous)
+        self.args = (packages, version / ".search", previous, docs)
         self.bundle = version / ".search" / BUNDLE
         self.seconds = 0.0
         self.error: BaseException | None = None
