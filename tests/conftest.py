@@ -20,6 +20,14 @@ SLOW_MODULES = {"test_determinism", "test_publish", "test_scale_build", "test_sc
                 "test_search_browser", "test_site_browser", "test_site_links"}
 SLOW_FIXTURES = {"site_root"}
 SLOW_WORDS = ("site=True", "make_project(")
+# Measured the slowest of the rest (about 2 s and more each on a quiet machine), kept for make test so make check stays under
+# a minute: each builds whole packages, validates every zip or writes every export.
+SLOW_TESTS = {"test_frictionless_validates_every_zip_and_all_its_resources", "test_site_warning_fails_the_build_and_keeps_the_previous_site",
+              "test_search_index_holds_the_payload_as_text", "test_the_copy_without_hidden_parts_has_the_same_bytes_every_time",
+              "test_an_export_that_fails_stops_the_build_with_a_clear_error", "test_constructed_request_builds_into_a_valid_package",
+              "test_a_pdf_is_cited_by_page_and_line", "test_command_line_writes_cell_cited_tables_that_the_build_accepts",
+              "test_failed_build_leaves_previous_build_intact", "test_declared_hidden_part_is_recorded",
+              "test_declared_mismatch_builds_and_becomes_a_caveat", "test_a_table_longer_than_an_excel_sheet_goes_on_over_further_sheets"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -30,7 +38,8 @@ def pytest_collection_modifyitems(config, items):
         browser = "chromium" in source or "CHROMIUM" in inspect.getsource(item.module) and "sync_playwright" in source
         if browser:
             item.add_marker(pytest.mark.browser)
-        if browser or module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or any(w in source for w in SLOW_WORDS):
+        named = getattr(item, "originalname", item.name) in SLOW_TESTS
+        if browser or named or module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or any(w in source for w in SLOW_WORDS):
             item.add_marker(pytest.mark.slow)
 
 
