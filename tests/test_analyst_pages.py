@@ -86,9 +86,23 @@ def test_comparison_pages_show_only_published_values_beside_caveats(built, pages
     assert shown, "the page shows figures"
     for value, request, line in shown:
         assert (value, line) in _published(built, request), (value, request, line)
-    assert "Caveats on this table" in page and "Unaudited snapshot of live data" in page
+    assert 'Read with <a href="#' in page and "Unaudited snapshot of live data" in page
     grand = [int(v) for v, r, _ in shown if r == BED]
     assert 53 in grand and 91 in grand and 144 not in grand  # the two systems' totals are never added up
+
+
+def test_a_comparison_quotes_each_caveat_once_and_cites_it_by_number(pages):
+    """A reader review found the same caveat quoted up to four times on one comparison (beside the table, in the
+    response's column and above each chart): each response's caveats are now quoted once, where they apply, and cited."""
+    for slug, _, _ in compare.COMPARISONS:
+        page = (pages / "compare" / f"{slug}.md").read_text()
+        quoted = re.findall(r'<li id="([^"]+-caveat-\d+)">.*?<q>(.*?)</q></li>', page)
+        ids = [i for i, _ in quoted]
+        assert len(ids) == len(set(ids))
+        for quote in {q for _, q in quoted}:
+            assert page.count(f"<q>{quote}</q>") == sum(1 for _, q in quoted if q == quote), (slug, quote)
+        cited = set(re.findall(r'href="#([^"]+-caveat-\d+)"', page))
+        assert cited and cited <= set(ids), (slug, cited - set(ids))
 
 
 def test_every_topic_page_and_the_index_exist(pages):
@@ -108,6 +122,25 @@ def test_labels_page_lists_every_force_label(built, pages):
     listed = re.findall(r'<tr><td>([^<]*)</td><td[^>]*>([^<]*)</td>.*?requests/([a-z0-9-]+)/"', offences)
     assert len(listed) == len(set(listed)) and len(listed) >= 5  # each label once per request, not once per row
     assert ("Bedfordshire Police", "Possessing Prohibited Images Of Children", BED) in listed
+
+
+def test_labels_page_names_requests_by_reference_and_says_a_shared_note_once(pages):
+    """From a reader review: the Request column showed package names, and one note or source stood on ten rows."""
+    page = (pages / "labels.md").read_text()
+    assert f'requests/{BED}/">FOI2019/05348</a>' in page and f">{BED}<" not in page
+    note = "The label starts with the outcome number (OC = outcome code)."
+    assert page.count(note) == 1 and page.count('href="#outcome-note-1">Note 1</a>') >= 2
+    source = "Avon and Somerset FOI 1247-22"
+    assert page.count(source) == 1 and page.count('href="#source-1">Source 1</a>') >= 2
+
+
+def test_every_line_a_chart_names_is_a_source_line_link(pages):
+    """From a reader review: chart captions said "(line 44)" with no link, where every other page says "(source line N)"."""
+    for page in pages.rglob("*.md"):
+        text = page.read_text()
+        assert not re.search(r"\(line \d+\)", text), page
+    page = (pages / "compare" / "indecent-images.md").read_text()
+    assert f'Not drawn: the force’s total, 53 (<a class="line-ref" href="../../requests/{BED}/#L49">source line 49</a>)' in page
 
 
 def test_curated_text_is_escaped_on_analyst_pages(built, tmp_path):

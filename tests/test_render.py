@@ -279,3 +279,12 @@ def test_the_legend_says_so_when_a_cell_shows_our_word_and_not_the_forces_mark()
         return visible(re.search(r'<p class="legend">.*?</p>', str(grid(tv, "t")), re.S).group())
     assert "are the force’s own" in legend("Rape      *      12      <5") and "the word is ours" not in legend("Rape      *      12      <5")
     assert "the word is ours" in legend("Rape * 12 <5") and "are the force’s own" not in legend("Rape * 12 <5")
+
+
+def test_a_question_given_only_by_number_is_not_said_twice_and_a_caveat_names_its_column_in_words(site):
+    """From a reader review: Northamptonshire's page read "Question 1" then "Question 1" (the force gives the number, not
+    the words), and Bedfordshire's caveat said it applies to the column “offender_age” (a field name)."""
+    north = (site / "requests" / "northamptonshire-foi-10905-25" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="q-no">Question 1</span>' in north and '<p class="q-text">Question 1</p>' not in north
+    bed = visible((site / "requests" / "bedfordshire-foi2019-05348" / "index.html").read_text(encoding="utf-8"))
+    assert "Applies to the column “Offender age”" in bed and "the column “offender_age”" not in bed

@@ -46,6 +46,16 @@ class Bar:
     status: str
     line: str
 
+    @property
+    def shown(self) -> str:
+        """The value as published, or in words why there is none."""
+        return str(self.value) if self.value is not None and self.status not in ("blank", "suppressed") else STATUS_WORDS[self.status]
+
+    @property
+    def line_no(self) -> str:
+        """The response-text line the value stands on, or "" when it stands on a PDF page or in a spreadsheet cell."""
+        return line_number(self.line)
+
     def text(self) -> str:
         """The bar in words, for the text alternative."""
         if self.status in ("blank", "suppressed"):
@@ -66,6 +76,7 @@ class Chart:
     measure: str
     note: str = ""
     left_out: str = ""  # the rows of the table this chart does not draw, and why, in words
+    totals: tuple[Bar, ...] = ()  # those rows (the force's totals), so that a page can link each to where it stands
 
     @property
     def caption(self) -> str:
@@ -81,6 +92,12 @@ class Chart:
     @property
     def filename(self) -> str:
         return f"{self.table}--{self.slug}.svg"
+
+
+def line_number(where_text: str) -> str:
+    """The response-text line a `where` names ("line 39" gives "39"), or "" when the value stands on a page or in a cell."""
+    found = re.fullmatch(r"line (\d+)", where_text)
+    return found.group(1) if found else ""
 
 
 def where(row: dict) -> str:
@@ -139,7 +156,9 @@ def _chart(request, resource, dim, held, rows, slug, table_rows=()) -> Chart:
     totals = [r for r in table_rows if r[dim] == TOTAL and all(r[k] == v for k, v in held)]
     left_out = " ".join(f"Not drawn: the force's total, {r['value'] or STATUS_WORDS.get(r['status'], r['status'])} ({where(r)}), "
                         "which adds up the bars, so it would dwarf them and count them twice." for r in totals)
-    return Chart(request, resource["name"], slug, dim, held, bars, resource.get("foi:measure", "Count"), note, left_out)
+    total_bars = tuple(Bar(TOTAL, int(r["value"]) if r["value"] != "" else None, r["status"], where(r)) for r in totals)
+    return Chart(request, resource["name"], slug, dim, held, bars, resource.get("foi:measure", "Count"), note, left_out,
+                 total_bars)
 
 
 def svg_bytes(chart: Chart) -> bytes:

@@ -66,7 +66,13 @@ class Answer:
     descriptor: dict
     released: list[Released]
     questions: list[dict]
-    caveats: list[dict]
+    caveats: list[dict]  # those on the whole response
+
+    @property
+    def every_caveat(self) -> list[dict]:
+        """Its caveats on the whole response and on its tables, each once, in the request page's order and numbering."""
+        found = {c["number"]: c for c in self.caveats + [c for r in self.released for c in r.caveats]}
+        return [found[n] for n in sorted(found)]
 
     @property
     def name(self) -> str:
@@ -106,7 +112,10 @@ def _label(row: dict, dims: list[str]) -> str:
 def load_answer(packages: Path, descriptor: dict, chart_index: dict) -> Answer:
     """Everything a comparison page shows about one built request package."""
     name = descriptor["name"]
-    by_id = {c["id"]: c for c in descriptor["foi:caveats"]}
+    titles = {r["name"]: r.get("title", r["name"]) for r in descriptor["resources"]}
+    # numbered as on the request page, each with what it applies to in words, so that a page can quote it once and cite it
+    by_id = {c["id"]: {**c, "number": i, "where": [_applies(t, titles) for t in c["appliesTo"]]}
+             for i, c in enumerate(descriptor["foi:caveats"], 1)}
     released = []
     for resource in descriptor["resources"]:
         if "foi:measure" not in resource:
@@ -116,8 +125,19 @@ def load_answer(packages: Path, descriptor: dict, chart_index: dict) -> Answer:
                                  resource.get("foi:system"), figures, more,
                                  [by_id[c] for c in resource.get("foi:caveats", []) if "package" not in by_id[c]["appliesTo"]],
                                  chart_index.get((name, resource["name"]), [])))
-    package_caveats = [c for c in descriptor["foi:caveats"] if "package" in c["appliesTo"]]
+    package_caveats = [by_id[c["id"]] for c in descriptor["foi:caveats"] if "package" in c["appliesTo"]]
     return Answer(descriptor, released, read_rows(packages / name / "questions.csv"), package_caveats)
+
+
+def _applies(target: str, titles: dict) -> str:
+    """What a caveat applies to, in words: the whole response, a question, a table or a column of a table."""
+    kind, _, rest = target.partition(":")
+    if kind == "package":
+        return "the whole response"
+    if kind == "question":
+        return f"question {rest}"
+    table, _, column = rest.partition(".")
+    return f"the table “{titles.get(table, table)}”"
 
 
 def differences(answers: list[Answer]) -> list[str]:
@@ -207,10 +227,11 @@ def index_page(answers: list[Answer], groups: dict[str, list[Answer]]) -> str:
                                  families=groups, depth=1)
 
 
-def chart_figures(request: str, resource: dict, rows: list[dict], depth: int) -> str:
-    """The charts of one table as HTML figures (SVG image, caption, text alternative), for the request page."""
+def chart_figures(request: str, resource: dict, rows: list[dict], depth: int, where: str = "") -> str:
+    """The charts of one table as HTML figures (SVG image, caption, text alternative), for the request page; `where` is
+    the address of the response text from that page, for the source line links."""
     found = charts.table_charts(request, resource, rows)
-    return pagekit.html("analyst/charts.html.j2", charts=found, depth=depth) if found else ""
+    return pagekit.html("analyst/charts.html.j2", charts=found, depth=depth, where=where) if found else ""
 
 
 def exports_links(name: str, prefix: str) -> str:

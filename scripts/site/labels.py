@@ -68,12 +68,14 @@ def labels_pages(packages: Path, summaries: list, memo=None) -> dict[str, str]:
     `summaries` are the requests' scripts/site/summary.Summary, in catalog order; `memo` may keep a page under its rows."""
     from .paginate import paginate
     outcomes = outcome_labels(packages, [(s.name, s.d["foi:request"]["force"]["code"], s.outcomes) for s in summaries])
+    refs = {s.name: s.d["foi:request"].get("reference") or s.name for s in summaries}  # a request is named by its reference
     for row in outcomes:
         seen = [r for r in row["requests"].split(" ") if r]
-        row["shown"], row["more"] = seen[:SEEN], len(seen) - len(seen[:SEEN])
+        row["shown"], row["more"] = [(r, refs.get(r, r)) for r in seen[:SEEN]], len(seen) - len(seen[:SEEN])
     # The outcome labels' first page is the section of labels.md that holds it: its pager links there, to the section.
     outcome_pages = [replace(p, urls=(f"labels/#{OUTCOMES_ID}", *p.urls[1:])) for p in paginate(outcomes, "labels/outcomes.md")]
-    offence_pages = paginate([row for s in summaries for row in s.offences], "labels.md")
+    offence_pages = paginate([{**row, "reference": refs.get(row["request"], row["request"])} for s in summaries for row in s.offences],
+                             "labels.md")
     pages = {}
     for p in offence_pages:
         pages[p.path] = _page(p, outcome_pages[0] if p.number == 1 else None, memo)
@@ -94,6 +96,19 @@ def _page(offences, outcomes, memo) -> str:
         heading += f": outcome labels, page {outcomes.number} of {outcomes.count}"
     here = offences or outcomes
     parts = ("labels", *(p and (p.key, list(p.items)) for p in (offences, outcomes)))
+    shared = {"offence_notes": shared_texts(offences.items if offences else [], "note"),
+              "outcome_notes": shared_texts(outcomes.items if outcomes else [], "note"),
+              "sources": shared_texts(outcomes.items if outcomes else [], "source")}
     return (memo or pagekit.unkept)(parts, lambda: pagekit.markdown_page(
         heading, "analyst/labels.html.j2", wide=True, heading=heading, offences=offences, outcomes=outcomes, outcomes_id=OUTCOMES_ID,
-        depth=here.root.count("../")))
+        depth=here.root.count("../"), **shared))
+
+
+def shared_texts(rows, key: str) -> dict[str, int]:
+    """The texts under `key` that two or more rows of a page share, numbered in order of first use: the page says each
+    once, under its table, and the rows cite it by number, instead of saying it again on every row."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        if row.get(key):
+            counts[row[key]] = counts.get(row[key], 0) + 1
+    return {text: n for n, text in enumerate((t for t, c in counts.items() if c > 1), 1)}

@@ -336,18 +336,20 @@ def caveat_numbers(d: dict) -> list[dict]:
 def numbered_caveats(d: dict) -> list[dict]:
     """The caveats in page order, numbered, each with what it applies to as (words, anchor)."""
     titles = {r["name"]: r.get("title", r["name"]) for r in d["resources"]}
-    return [{**c, "applies": [applies_to(a, titles) for a in c["appliesTo"]]} for c in caveat_numbers(d)]
+    columns = {(r["name"], f["name"]): f.get("title", f["name"]) for r in d["resources"]
+               for f in r.get("schema", {}).get("fields", [])}
+    return [{**c, "applies": [applies_to(a, titles, columns) for a in c["appliesTo"]]} for c in caveat_numbers(d)]
 
 
-def applies_to(target: str, titles: dict) -> tuple[str, str, str]:
-    """What a caveat applies to, as (words before, linked words, anchor)."""
+def applies_to(target: str, titles: dict, columns: dict | None = None) -> tuple[str, str, str]:
+    """What a caveat applies to, as (words before, linked words, anchor); a column is named by its title, in words."""
     kind, _, rest = target.partition(":")
     if kind == "package":
         return ("the whole response", "", "")
     if kind == "question":
         return ("", f"question {rest}", f"#question-{slug(rest)}")
     table, _, column = rest.partition(".")
-    before = f"the column “{column}” of " if kind == "field" else ""
+    before = f"the column “{(columns or {}).get((table, column), column)}” of " if kind == "field" else ""
     return (before, f"the table “{titles.get(table, table)}”", f"#table-{slug(table)}")
 
 
@@ -380,7 +382,8 @@ def table_view(d: dict, resource: dict, pk: Packages, lines: list[str], caveats:
             "json_href": f"../../data/json/{d['name']}/{Path(resource['path']).stem}.json",
             "href": lambda c: hrefs[c.cite],
             "beyond": not in_text and cite != "text" and any(hrefs[c.cite] == download for c in grid.cells() if c.status != "blank"),
-            "charts": Markup(chart_figures(d["name"], resource, rows, depth=2))}  # scripts/site/charts.py, escaped by its own template
+            # scripts/site/charts.py, escaped by its own template
+            "charts": Markup(chart_figures(d["name"], resource, rows, depth=2, where=pagekit.text_href(d)))}
 
 
 def field_definitions(tables: list[tuple[str, list[dict]]]) -> tuple[list[dict], list[list[dict]]]:
