@@ -288,3 +288,14 @@ def test_a_question_given_only_by_number_is_not_said_twice_and_a_caveat_names_it
     assert '<span class="q-no">Question 1</span>' in north and '<p class="q-text">Question 1</p>' not in north
     bed = visible((site / "requests" / "bedfordshire-foi2019-05348" / "index.html").read_text(encoding="utf-8"))
     assert "Applies to the column “Offender age”" in bed and "the column “offender_age”" not in bed
+
+
+def test_a_table_not_to_be_added_up_says_why_and_a_total_beside_a_withheld_value_points_to_the_guide(site):
+    """From a reader review: Hertfordshire's 76 and 622 stand under the same words with nothing to say why they are not
+    parts of one whole; and a stated total whose parts include a withheld value had no general caveat."""
+    herts = visible((site / "requests" / "hertfordshire-foi2018-00739" / "index.html").read_text(encoding="utf-8"))
+    assert "Not to be added up. Both figures are given as" in herts and "how 76 and 622 relate" in herts
+    north = (site / "requests" / "northamptonshire-foi-10905-25" / "index.html").read_text(encoding="utf-8")
+    assert north.count('<p class="table-withheld">') == 1 and 'href="../../reading/#a-total-with-a-withheld-part"' in north
+    assert 'id="a-total-with-a-withheld-part"' in (site / "reading" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="table-withheld">' not in (site / "requests" / "hertfordshire-foi2018-00739" / "index.html").read_text(encoding="utf-8")

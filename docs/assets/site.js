@@ -110,6 +110,20 @@
       details.addEventListener("toggle", function () {
         if (!details.open || details.getAttribute("data-loaded")) return;
         details.setAttribute("data-loaded", "loading");
+        // Say what is happening: a reader who opened the view and saw nothing took it for an empty table.
+        var status = details.querySelector(".as-data-status");
+        var csv = details.querySelector(".as-data-note a");
+        function say(text, withLink) {
+          if (!status) return;
+          status.textContent = text;
+          if (withLink && csv) {
+            var a = cell("a", "the CSV file");
+            a.href = csv.getAttribute("href");
+            status.appendChild(a);
+            status.appendChild(document.createTextNode(" has every row."));
+          }
+        }
+        say("Loading the rows…");
         fetch(details.getAttribute("data-json")).then(function (r) {
           if (!r.ok) throw new Error(r.status);
           return r.json();
@@ -119,8 +133,10 @@
           details.appendChild(frame);
           if (window.foiSortable) window.foiSortable(frame.querySelector("table"));
           details.setAttribute("data-loaded", "yes");
+          if (status) status.remove();
         }, function () {
-          details.removeAttribute("data-loaded");
+          details.removeAttribute("data-loaded");  // tried again when it is opened again
+          say("The rows could not be loaded here (a page opened from a file cannot load them); ", true);
         });
       });
     });

@@ -57,6 +57,7 @@ class Released:
     more: int
     caveats: list[dict]
     charts: list = field(default_factory=list)
+    sums_note: str = ""  # why its figures are not to be added up, when the curator declared so (foi:sums)
 
 
 @dataclass
@@ -124,9 +125,15 @@ def load_answer(packages: Path, descriptor: dict, chart_index: dict) -> Answer:
         released.append(Released(resource["name"], resource["title"], resource["foi:measure"], resource.get("foi:period"),
                                  resource.get("foi:system"), figures, more,
                                  [by_id[c] for c in resource.get("foi:caveats", []) if "package" not in by_id[c]["appliesTo"]],
-                                 chart_index.get((name, resource["name"]), [])))
+                                 chart_index.get((name, resource["name"]), []), _not_additive(resource)))
     package_caveats = [by_id[c["id"]] for c in descriptor["foi:caveats"] if "package" in c["appliesTo"]]
     return Answer(descriptor, released, read_rows(packages / name / "questions.csv"), package_caveats)
+
+
+def _not_additive(resource: dict) -> str:
+    """The curator's note on why a table's figures are not to be added up, or "" when they may be or no note is given."""
+    sums = resource.get("foi:sums") or {}
+    return sums.get("note", "") if sums.get("additive") is False else ""
 
 
 def _applies(target: str, titles: dict) -> str:
