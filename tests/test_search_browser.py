@@ -1,6 +1,7 @@
 """Search in a real browser: Pagefind over the seeds finds requests by reference, force and a reader's words, self-hosted."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
@@ -71,6 +72,29 @@ def test_results_show_readable_snippets_and_lead_to_the_page(search_page, site_r
     for link in found["links"]:
         path = urlparse(link).path.lstrip("/")
         assert (site_root / "build" / "site" / path / "index.html").is_file(), link
+
+
+@pytest.mark.parametrize("query", ["grooming", "CMS", "05348"])
+def test_an_excerpt_is_whole_sentences_that_hold_the_words_found(search_page, query):
+    """From a reader review: excerpts ran the record's parts together ("... grooming. it does not have a"). Each part of
+    an excerpt is now a sentence holding a word found; a result found only by its reference repeats neither it nor the
+    title."""
+    base, browser = search_page
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}search/?q={quote(query)}")
+    page.wait_for_selector("#foi-search-results .pagefind-modular-list-excerpt", state="attached", timeout=20000)
+    page.wait_for_timeout(500)
+    shown = page.eval_on_selector_all(".foi-search-result", """els => els.map(e => [
+        e.querySelector('.pagefind-modular-list-link').textContent, e.querySelector('.pagefind-modular-list-excerpt').innerHTML])""")
+    context.close()
+    assert shown
+    for title, excerpt in shown:
+        assert not excerpt.startswith(("Reference", "<mark>Reference")), excerpt
+        if "<mark>" in excerpt:
+            sentences = [x for x in re.split(r"(?<=[.?!])\s+|(?<=[.?!]</mark>)\s+", excerpt.replace(" … ", " ")) if x]
+            assert all("<mark>" in x for x in sentences), excerpt
+        assert excerpt.replace("<mark>", "").replace("</mark>", "").rstrip(".") != title
 
 
 def test_a_query_loads_a_small_part_of_the_index(search_page, site_root):

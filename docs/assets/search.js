@@ -25,9 +25,25 @@
     facts.textContent = r.meta.reference ? "Reference " + r.meta.reference + " · " + (r.meta.force || "") : (r.meta.kind || "");
     var excerpt = document.createElement("p");
     excerpt.className = "pagefind-modular-list-excerpt";
-    excerpt.innerHTML = r.excerpt;
+    excerpt.innerHTML = readable(r.excerpt, r.meta.title || "");
     item.append(title, facts, excerpt);
     return item;
+  }
+  // Pagefind's excerpt is a window of the record, which runs the page's parts together (summary, questions, then what
+  // it is about, its codes, caveats, title and reference): keep only sentences that hold a word found, the reader's
+  // own (summary, questions, caveats) before the lists of topics and codes, at most two, joined by "…"; when only the
+  // reference matched (shown above it already), the first whole sentence. The excerpt is Pagefind's escaped text with
+  // <mark> around single words: cutting it between sentences leaves every mark whole and adds no markup.
+  var LISTS = /^(?:<mark>)?(?:About|Home|Reference)\b/;
+  function readable(html, title) {
+    var sentences = String(html || "").split(/(?<=[.?!](?:<\/mark>)?)\s+/);  // Pagefind may mark a word with its full stop
+    var found = sentences.filter(function (s) { return s.indexOf("<mark>") >= 0 && !/^(?:<mark>)?Reference\b/.test(s); });
+    found.sort(function (a, b) { return LISTS.test(a) - LISTS.test(b); });  // a stable sort: page order within each kind
+    if (found.length) return found.slice(0, 2).join(" … ");
+    // nothing but the reference matched: a whole sentence of the record if the window holds one, never a fragment
+    return sentences.filter(function (s) {  // nor the title again, shown above it
+      return /^[A-Z“"(]/.test(s) && !/^(?:<mark>)?Reference\b/.test(s) && s.replace(/<\/?mark>/g, "").replace(/\.$/, "") !== title;
+    }).slice(0, 1).join("");
   }
   // Letters and digits, in runs: "FOI2019/05348" -> ["foi2019", "05348"]; quotes and separators do not count.
   function parts(text) { return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean); }
