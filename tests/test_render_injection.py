@@ -2,7 +2,8 @@
 
 One copy of the project gets a payload of HTML, Markdown (links, images, emphasis, a heading),
 attribute lists and `javascript:` URLs in every curated field the pages show (request, question,
-caveat, table, dimension and reference-list fields, and a table's dimension values). The site is
+caveat, table, dimension and reference-list fields, a table's dimension values, quotes from where the response was
+published, why a table is not to be added up, a correction's note and a hidden part's note). The site is
 built and opened in Chromium: no such element or attribute may exist, nothing may run or be
 fetched from another host, and the text must show literally, in the page, its <title> and the
 search index.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import shutil
 from pathlib import Path
 from urllib.parse import urlparse
@@ -58,7 +60,13 @@ def inject_request(folder: Path) -> list[str]:
     table["title"], table["description"], table["measure"] = mark("T13"), mark("T14"), mark("T15")
     table["dimensions"][0]["title"], table["dimensions"][1]["description"] = mark("T16"), mark("T17")
     meta["attachments"] = [{"description": mark("T18"), "quote": mark("T10")}]
-    meta["source"]["title"] = mark("T19")
+    meta["source"]["title"] = mark("T19") + " FOI2018/00739"
+    # Words quoted from where the response was published (its heading) rather than from its text, and the reference
+    # taken from there too (referenceBasis); a correction's note (the feed); why a table is not to be added up.
+    meta["force"]["evidence"].append({"quote": mark("T19"), "from": "title", "note": mark("T30")})
+    meta["reference"] = {**meta["reference"], "quote": meta["source"]["title"], "from": "title"}
+    meta["changes"][-1]["note"] = mark("T31")
+    table["sums"]["note"] = mark("T32")
     response = folder / "response.txt"
     lines = len(response.read_bytes().split(b"\n"))
     # A row whose label is the payload must stand on its line, like any other: the question, the label, the value.
@@ -97,9 +105,22 @@ def inject_reference(folder: Path) -> None:
     edit_csv(folder / "caveat_kinds.csv", lambda r: r["code"] == "search-limits", {"title": mark("T25"), "description": mark("T26")})
 
 
+def inject_hidden_note(datapackages: Path) -> str:
+    """A constructed request with an attachment whose hidden row the curator declared: its note is shown beside the
+    part removed from the published copy (foi:removed). Returns the request's name."""
+    from .fixtures.sources.make import ID, make_request
+    folder = make_request(datapackages, hidden_declared=True)
+    text = (folder / "request.yaml").read_text(encoding="utf-8")
+    note = "note: Constructed case; a curator would never publish a name."
+    assert note in text
+    (folder / "request.yaml").write_text(text.replace(note, "note: " + json.dumps(mark("T33"))), encoding="utf-8")
+    return ID
+
+
 # Which payloads each page must show, as text.
 PAGES = {
-    f"requests/{REQUEST}/": [f"T{n:02d}" for n in range(1, 30) if n not in (24, 26)],
+    f"requests/{REQUEST}/": [f"T{n:02d}" for n in range(1, 33) if n not in (24, 26, 31)],
+    "compare/outcome-21-and-youth-produced-imagery/": ["T13", "T32"],
     "requests/": ["T01", "T22"], "forces/": ["T01", "T22"], "topics/": ["T01", "T23", "T24"], "years/": ["T01"],
     "caveats/": ["T01", "T11", "T25", "T26"], "glossary/": [], "data/": ["T22", "T23", "T25"], "": ["T01", "T22"],
 }
@@ -129,6 +150,7 @@ def injected(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("inject"))
     inject_request(root / "datapackages" / REQUEST)
     inject_reference(root / "datapackages" / "reference")
+    PAGES[f"requests/{inject_hidden_note(root / 'datapackages')}/"] = ["T33"]
     build(root, site=True)  # the payloads must neither break the strict build nor become markup
     yield root
     shutil.rmtree(root)
@@ -164,12 +186,26 @@ def test_every_field_renders_as_text(injected):
 def search_for(page, words: str) -> None:
     """Search results show the payload as text too (the search page renders them from the Pagefind index)."""
     from urllib.parse import quote
-    page.goto(page.url.split("#")[0].rsplit("/", 1)[0] + "/search/?q=" + quote(words))
+    here = urlparse(page.url)
+    page.goto(f"{here.scheme}://{here.netloc}/search/?q=" + quote(words))
     page.wait_for_selector("#foi-search-results a", timeout=20000)
     page.wait_for_load_state("networkidle")
     seen = page.evaluate(INSPECT.replace("document.querySelector('article')", "document.querySelector('#foi-search-results')"))
     assert seen["pwned"] is None and seen["bad"] == [], seen["bad"][:5]
     assert "<b>bold</b>" in seen["text"]
+
+
+def test_the_feed_holds_curated_words_as_text(injected):
+    """The Atom feed's titles and summaries (a request's title and summary, a correction's note) are text elements:
+    the payload is escaped XML text, never an element, and the summaries say they are text (type="text")."""
+    import xml.etree.ElementTree as ET
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(injected / "build" / "site" / "feed.xml").getroot()
+    assert all(el.tag.startswith(atom) for el in feed.iter()), sorted({el.tag for el in feed.iter()})
+    texts = [el.text or "" for el in feed.iter() if el.tag in (atom + "title", atom + "summary")]
+    assert any(mark("T01") in t for t in texts)
+    assert any(norm(mark("T31")) in norm(t) for t in texts) and any(norm(mark("T02")) in norm(t) for t in texts)
+    assert all(el.get("type") == "text" for el in feed.iter(atom + "summary"))
 
 
 def test_search_index_holds_the_payload_as_text(injected):
