@@ -198,3 +198,30 @@ def test_glossary_and_caveat_pages_are_found(search_page, query, expected):
     base, browser = search_page
     found = run_query(browser, base, query, expected)
     assert any(f"/{expected}/" in link for link in found["links"]), found["links"]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_header_shows_the_first_results_in_a_panel_as_the_reader_types(search_page, width):
+    """Typing in any page's header field lists the first results under it, from this host's own index; the arrow keys
+    reach them and Escape closes the panel. A page whose field is not used loads nothing of the index."""
+    base, browser = search_page
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    urls = []
+    page.on("request", lambda r: urls.append(r.url))
+    page.goto(f"{base}requests/south-yorkshire-20210999/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in urls if "/pagefind/" in u]  # nothing of the search until the field is used
+    page.keyboard.press("/")
+    page.keyboard.type("grooming")
+    page.wait_for_selector("#foi-hpanel li a", timeout=20000)
+    links = page.eval_on_selector_all("#foi-hpanel li a", "els => els.map(e => e.getAttribute('href'))")
+    assert links[0].rstrip("/").endswith("south-yorkshire-20180075"), links
+    assert page.locator("#foi-hpanel").is_visible()
+    assert page.get_attribute("#foi-hpanel .foi-hpanel__all", "href").endswith("search/?q=grooming")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == links[0]
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('foi-hpanel').hidden") is True
+    assert {urlparse(u).netloc for u in urls if urlparse(u).scheme in ("http", "https")} == {urlparse(base).netloc}
+    context.close()

@@ -2,6 +2,7 @@
 // copy buttons for citations, "/" to search, and opening the full response text when a link points at one of its lines.
 (function () {
   "use strict";
+  var SCRIPT = document.currentScript ? document.currentScript.src : "";  // assets/site.js: where the site's root is
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
     return new Promise(function (resolve, reject) {
@@ -159,6 +160,81 @@
       field.select();
     });
   }
+  // The header's search field shows the first results in a panel under it as the reader types, from the same
+  // self-hosted Pagefind index as the search page; Enter still opens the search page with every result. Pagefind is
+  // loaded only once the field is used, so a page that does not search loads nothing more. Results are set as text.
+  function initSearchPanel() {
+    var form = document.querySelector(".foi-hsearch"), field = document.getElementById("foi-hsearch-q");
+    if (!form || !field || !SCRIPT || document.getElementById("foi-search-input")) return;  // the search page has its own
+    var bundle = new URL("../pagefind/", SCRIPT).href, root = new URL("../", SCRIPT).pathname;
+    var panel = document.createElement("div");
+    panel.className = "foi-hpanel";
+    panel.id = "foi-hpanel";
+    panel.hidden = true;
+    panel.setAttribute("role", "region");
+    panel.setAttribute("aria-label", "First search results");
+    var status = cell("p", "", "foi-hpanel__status");
+    status.setAttribute("role", "status");
+    var list = document.createElement("ul");
+    list.className = "foi-hpanel__list";
+    var all = cell("a", "", "foi-hpanel__all");
+    panel.append(status, list, all);
+    form.appendChild(panel);
+    field.setAttribute("aria-controls", "foi-hpanel");
+    var pagefind = null, timer = null, asked = "";
+    function load() {
+      if (!pagefind) pagefind = import(bundle + "pagefind.js").then(function (pf) {
+        return Promise.resolve(pf.options({ baseUrl: root })).then(function () { return pf; });
+      });
+      return pagefind;
+    }
+    function show(query) {
+      asked = query;
+      if (!query) { panel.hidden = true; return; }
+      panel.hidden = false;
+      status.textContent = "Searching…";
+      all.textContent = "All results on the search page";
+      all.href = form.getAttribute("action") + "?q=" + encodeURIComponent(query);
+      load().then(function (pf) { return pf.search(query); }).then(function (found) {
+        if (asked !== query || !found) return;
+        return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); })).then(function (items) {
+          if (asked !== query) return;
+          list.textContent = "";
+          items.forEach(function (item) {
+            var li = document.createElement("li");
+            var a = cell("a", item.meta.title || item.url);
+            a.href = item.url;
+            li.append(a, cell("span", item.meta.reference ? "Reference " + item.meta.reference + " · " + (item.meta.force || "")
+                                                           : (item.meta.kind || ""), "foi-hpanel__facts"));
+            list.appendChild(li);
+          });
+          var n = found.results.length;
+          status.textContent = n ? n + (n === 1 ? " result" : " results") + (n > 5 ? ", the first 5:" : ":") : "No results for “" + query + "”.";
+        });
+      }).catch(function () {
+        if (asked === query) status.textContent = "The results could not be loaded here; press Enter to open the search page.";
+      });
+    }
+    field.addEventListener("input", function () {
+      clearTimeout(timer);
+      dismissed = false;
+      var query = field.value.trim();
+      timer = setTimeout(function () { show(query); }, 150);
+    });
+    var dismissed = false;  // closed by Escape: focus alone does not open it again, typing does
+    field.addEventListener("focus", function () { if (field.value.trim() && !dismissed && panel.hidden) show(field.value.trim()); });
+    form.addEventListener("keydown", function (event) {  // Escape closes the panel; the arrow keys move through its links
+      if (event.key === "Escape" && !panel.hidden) { dismissed = true; panel.hidden = true; field.focus(); return; }
+      if ((event.key !== "ArrowDown" && event.key !== "ArrowUp") || panel.hidden) return;
+      var links = Array.prototype.slice.call(panel.querySelectorAll("a"));
+      if (!links.length) return;
+      event.preventDefault();
+      var i = links.indexOf(document.activeElement);
+      var next = event.key === "ArrowDown" ? Math.min(i + 1, links.length - 1) : i - 1;
+      if (next < 0) field.focus(); else links[next].focus();
+    });
+    document.addEventListener("click", function (event) { if (!form.contains(event.target)) panel.hidden = true; });
+  }
   // The theme wraps a Markdown table in a frame that scrolls sideways when the table is wider than the page: a keyboard
   // user must be able to reach it to scroll it (axe: scrollable-region-focusable).
   function focusableFrames() {
@@ -171,6 +247,7 @@
     window.addEventListener("load", focusableFrames);
     window.addEventListener("resize", focusableFrames);
     if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { setTimeout(focusableFrames, 0); });
+    initSearchPanel();
     initSearchKey();  // cells are marked by mark(), not by :target (site.css)
     initCopy();
     initAsData();
