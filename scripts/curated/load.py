@@ -252,7 +252,7 @@ class _Builder:
         request += [self.response.where(w) for w in self.meta.get("requester_words", [])]
         request = [r for r in request if r]
         quoted = [(("caveats", i, "quote"), c["quote"]) for i, c in enumerate(self.meta["caveats"])]
-        quoted += [(("questions", i, "quote"), q["quote"]) for i, q in enumerate(self.meta["questions"])]
+        quoted += [(("questions", i, "quote"), q["quote"]) for i, q in enumerate(self.meta["questions"]) if "quote" in q]
         for where, text in quoted:
             at = self.response.where(text)
             if at and any(at[0] < end and start < at[1] for start, end in request):
@@ -359,7 +359,8 @@ class _Builder:
                                  tuple(Change(c["version"], c["date"], " ".join(c["note"].split())) for c in m.get("changes", []))),
             "attachments": tuple(Attachment(a["description"], q(("attachments", i, "quote"), a["quote"]), a.get("file"))
                                  for i, a in enumerate(m.get("attachments", []))),
-            "questions": tuple(Question(x["id"], q(("questions", i, "text"), x["text"]), x["status"], self.answer(i, x["quote"], x.get("line")),
+            "questions": tuple(Question(x["id"], q(("questions", i, "text"), x["text"]), x["status"],
+                                            self.answer(i, x["quote"], x.get("line")) if "quote" in x else None,
                                         x.get("section"), x.get("note"))
                                for i, x in enumerate(m["questions"])),
         }

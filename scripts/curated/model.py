@@ -166,7 +166,7 @@ class Question:
     id: str
     text: Quote
     status: str
-    quote: Quote
+    quote: Quote | None  # None only when the text does not address the question (status not-addressed, with a note)
     section: str | None = None
     note: str | None = None
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from ..curated.reference import load_reference
@@ -52,6 +53,7 @@ def draft(text_path: Path, url: str | None, reference: Path) -> tuple[dict, dict
     fields["caveats"] = facts.caveats(lines, {x["line"] for x in found})
     if fields["caveats"]:
         blanks.append(f"caveats: {len(fields['caveats'])} candidate(s) by their words; confirm each kind and what it applies_to, drop the rest")
+    blanks += _cut_off(lines)
     fields["tables"], rows = [], {}
     for table in result.proposals:
         if not table.rows:
@@ -61,3 +63,12 @@ def draft(text_path: Path, url: str | None, reference: Path) -> tuple[dict, dict
         rows[meta["name"]] = table_rows
         blanks += b
     return fields, rows, blanks
+
+
+def _cut_off(lines: list[str]) -> list[str]:
+    """A text that ends mid-sentence may be only part of the response: the curator says so, and what it cuts off."""
+    last = next(((n, line.strip()) for n, line in reversed(list(enumerate(lines, 1))) if line.strip()), None)
+    if last is None or re.search(r"""[.!?:;)"'\]’”]\**$""", last[1]):
+        return []
+    return [f"response.txt ends mid-sentence (line {last[0]}: {last[1][-40:]!r}): is it the whole response? If you hold only part, say "
+            "so in source.title and the summary, and give each question it cuts off status not-addressed with a note"]

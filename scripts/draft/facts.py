@@ -14,11 +14,14 @@ SYSTEMS = ["CONNECT", "Connect", "CMS(ii)", "CMS", "Athena", "ATHENA", "Niche", 
 TOPICS = [("indecent-images", re.compile(r"indecent (?:images|photo)", re.IGNORECASE)), ("grooming", re.compile(r"\bgrooming\b", re.IGNORECASE)),
           ("sexual-communication", re.compile(r"sexual communication with a child", re.IGNORECASE)),
           ("outcome-21", re.compile(r"\bOutcome 21\b", re.IGNORECASE)),
-          ("sexting", re.compile(r"\bsexting\b|youth produced sexual imagery", re.IGNORECASE))]
+          ("sexting", re.compile(r"\bsexting\b|youth produced sexual imagery", re.IGNORECASE)),
+          ("child-sexual-exploitation", re.compile(r"\bchild sexual exploitation\b", re.IGNORECASE))]
 CAVEATS = [("keyword-search", re.compile(r"\bkeywords?\b[^.]*\b(?:may not|not accurately)|free text", re.IGNORECASE)),
            ("system-change", re.compile(r"\b(?:changed|migrat\w*|new)\b[^.]*\bsystem\b[^.]*\b(?:compar|differ)", re.IGNORECASE)),
            ("unaudited-snapshot", re.compile(r"\b(?:live (?:system|data)|snapshot|unaudited|subject to change)\b", re.IGNORECASE)),
-           ("search-limits", re.compile(r"limited search capability", re.IGNORECASE)),
+           ("search-limits", re.compile(r"limited search capability|unable to (?:electronically )?(?:retrieve|search|extract)", re.IGNORECASE)),
+           ("overlapping-counts", re.compile(r"counted (?:in|under) more than one|(?:appear|included) in more than one (?:category|group|column)",
+                                             re.IGNORECASE)),
            ("age-misrecorded", re.compile(r"\bage\b[^.]*\b(?:incorrectly recorded|over 18)", re.IGNORECASE)),
            ("small-numbers", re.compile(r"\b(?:low|small) numbers\b[^.]*\bidentif", re.IGNORECASE)),
            ("no-victim-details", re.compile(r"without victim details", re.IGNORECASE))]

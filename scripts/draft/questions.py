@@ -5,14 +5,19 @@ import re
 
 ITEM = re.compile(r"^\s*(?:[-*•]\s*)?(?:Q(?:uestion)?\s*)?(\d{1,2}[a-h]?|[a-h])\s*(?:[.):]|\s[-–])\s*(?P<text>.*?[A-Za-z].*?)\s*\**\s*$")
 ANSWER = r"^\s*(?:[-*•]\s*)?(?:Q(?:uestion)?\s*{id}\b|{id}\s*[.):]|{id}\s+[-–])"
+# "In relation to questions 1, 4, 5 and 6, ...": an answer headed by the questions it answers, anywhere on its line
+RELATION = (r"\b(?:in relation to|in response to|in answer to|regarding|with regard to|turning to)\s+(?:your\s+)?questions?\s+"
+            r"(?:\d{{1,2}}[a-h]?\s*(?:,|and|&)\s*)*{id}\b")
 SECTION = re.compile(r"\bSection\s*(\d+)\s*\(\s*(\d+)\s*\)", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?]*[.!?]?")
 RULES = [  # (status, words that show it), strongest first
     ("refused-cost", re.compile(r"exceed[^.]*(?:cost|appropriate limit|18 hours)|Section 12\b", re.IGNORECASE)),
     ("not-held", re.compile(r"\b(?:is|are) not held\b|\bdoes not hold\b|\bno information (?:is )?held\b", re.IGNORECASE)),
-    ("exempt", re.compile(r"\bexempt\b", re.IGNORECASE)),
+    ("exempt", re.compile(r"\bexempt\b|neither confirm nor deny", re.IGNORECASE)),
     ("answered-in-attachment", re.compile(r"\b(?:attached|enclosed)\b", re.IGNORECASE)),
+    ("answered", re.compile(r"\btables? below\b|\bare as follows\b", re.IGNORECASE)),
 ]
+LIMITED = re.compile(r"\b(?:unable to|not able to|cannot|can not)\b", re.IGNORECASE)  # figures given, but not all of them
 
 
 def questions(lines: list[str]) -> tuple[list[dict], list[str]]:
@@ -65,12 +70,14 @@ def _unnumbered(lines: list[str]) -> list[dict]:
 
 def status(qid: str, lines: list[str], after: int) -> tuple[dict, str | None]:
     """The answer that starts with this question's number after the request, classified by its words; else left blank."""
-    start = next((n for n in range(after, len(lines) + 1) if re.match(ANSWER.format(id=re.escape(qid)), lines[n - 1], re.IGNORECASE)), None)
+    start = next((n for n in range(after, len(lines) + 1) if re.match(ANSWER.format(id=re.escape(qid)), lines[n - 1], re.IGNORECASE)
+                  or re.search(RELATION.format(id=re.escape(qid)), lines[n - 1], re.IGNORECASE)), None)
     if start is None:
         return {}, f"questions[{qid}].status: no answer headed {qid} found; read the response and give its status and quote"
     block = [lines[start - 1]]
     for n in range(start + 1, min(start + 12, len(lines) + 1)):
-        if re.match(r"^\s*(?:[-*•]\s*)?(?:Q(?:uestion)?\s*\d|\d+[a-z]?\s*[.):])", lines[n - 1]):
+        if re.match(r"^\s*(?:[-*•]\s*)?(?:Q(?:uestion)?\s*\d|\d+[a-z]?\s*[.):])", lines[n - 1]) or \
+                re.search(RELATION.format(id=r"\d{1,2}[a-h]?"), lines[n - 1], re.IGNORECASE):
             break
         block.append(lines[n - 1])
     text = " ".join(" ".join(block).split())
@@ -78,11 +85,14 @@ def status(qid: str, lines: list[str], after: int) -> tuple[dict, str | None]:
         m = pattern.search(text)
         if m:
             out = {"status": name, "quote": _sentence_at(text, m.start())}
+            if name == "answered" and LIMITED.search(text):
+                return {}, (f"questions[{qid}].status: the answer (line {start}) gives figures but says some cannot be given: "
+                            "answered or partly-answered? read it")
             if name == "exempt":
-                s = SECTION.search(text)
-                if not s:
+                found = [f"s{x.group(1)}({x.group(2)})" for x in SECTION.finditer(text)]
+                if not found:
                     return {}, f"questions[{qid}].status: exempt, but under which section? give section: and the quote"
-                out["section"] = f"s{s.group(1)}({s.group(2)})"
+                out["section"] = ", ".join(dict.fromkeys(found))
             return out, None
     first = lines[start - 1].strip()
     if re.search(r"[-–=:]\s*\d[\d,]*\s*$", first):

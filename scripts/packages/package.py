@@ -88,8 +88,8 @@ def _value_field(name: str, statuses: list[str]) -> dict:
 
 def question_rows(req: Request) -> list[list]:
     """One row per question of the request, with its fate and where the answer stands."""
-    return [[q.id, q.text.flat, q.status, q.section, q.quote.flat, q.quote.span.start, q.quote.span.end, _flat(q.note)]
-            for q in req.questions]
+    return [[q.id, q.text.flat, q.status, q.section, *((q.quote.flat, q.quote.span.start, q.quote.span.end) if q.quote else (None,) * 3),
+             _flat(q.note)] for q in req.questions]
 
 
 def caveat_rows(req: Request) -> list[list]:
