@@ -154,3 +154,22 @@ def test_a_header_of_age_bands_over_rows_of_counts():
     (table,) = read("bands-header.txt").tables
     assert table.dims == ["gender", "age"]
     assert cells(table)[:2] == [("Female", "0-9", 3, 4), ("Female", "10-15", 12, 4)]
+
+
+def test_numbers_in_the_quoted_request_are_never_data():
+    """Grades, years and 999 calls in the requester's words (between "You asked:" and "In Response:") are not read,
+    and the report says why; the answer's count is still proposed."""
+    result = read("quoted-request.txt")
+    values = [(r["line"], r["value"]) for t in result.proposals for r in t.rows]
+    assert values == [(13, 412)]
+    assert result.request == list(range(3, 12))
+    assert (9, "2 (in the quoted request)") in result.not_data
+
+
+def test_a_number_that_names_a_row_is_part_of_its_label():
+    """'Grade 1' names a grade, '101 non-emergency line' a phone line: never counts, wherever they stand."""
+    result = read("named-numbers.txt")
+    values = sorted((r["line"], r["value"]) for t in result.proposals for r in t.rows)
+    assert values == [(8, 23), (9, 45), (10, 67), (11, 14)]
+    (table,) = result.tables
+    assert [r[table.dims[0]] for r in table.rows] == ["Grade 1", "Grade 2", "Grade 3"]

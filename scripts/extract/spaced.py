@@ -23,6 +23,9 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
         k -= 1
     if k == len(tokens):
         return None
+    named = {f.start for f in numbers_in(line) if f.reason == "part of a name"}
+    while 0 < k < len(tokens) - 1 and tokens[k].start() in named:  # "Grade 1 23": the 1 names the row, the 23 counts
+        k += 1
     if k == 0:  # every token a number: the first is the row's label, when it is a year
         k = 1
         if len(tokens) < 2 or not YEAR.match(tokens[0].group(0)):
