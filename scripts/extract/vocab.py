@@ -4,12 +4,25 @@ words, else `category` for rows and `measure` for columns."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from ..curated.dimensions import kind_of
+from ..curated.reference import read_csv
 from .cells import AGE, GENDER, YEAR, codes_in, is_total, unwrap
 from .numbers import MONTH
 
-VOCABULARY = ("offence", "outcome", "age", "offender_age", "victim_age", "year", "month", "period", "keyword", "platform",
-              "question", "measure", "area", "gender", "ethnicity", "system", "category")
+DIMENSIONS = Path(__file__).resolve().parents[2] / "datapackages" / "reference" / "dimensions.csv"
+AGE_ROLES = ("offender_age", "victim_age")  # ages the extractor tells apart; the build files any name with age as a word under age
+
+
+def _vocabulary(path: Path = DIMENSIONS) -> tuple[str, ...]:
+    """The build's dimension names (reference/dimensions.csv, in its order), with the age roles after age."""
+    codes = [row["code"] for row in read_csv(path)[1]]
+    roles = [r for r in AGE_ROLES if kind_of(r, codes) == "age"]
+    return tuple(n for code in codes for n in ([code] + roles if code == "age" else [code]))
+
+
+VOCABULARY = _vocabulary()
 
 MONTH_LABEL = re.compile(rf"^{MONTH}\.?(?:\s*[-']?\s*(?:19|20)?\d{{2}})?$", re.IGNORECASE)
 # (name, words in a heading that name it), in the order they are tried
