@@ -173,3 +173,14 @@ def test_a_number_that_names_a_row_is_part_of_its_label():
     assert values == [(8, 23), (9, 45), (10, 67), (11, 14)]
     (table,) = result.tables
     assert [r[table.dims[0]] for r in table.rows] == ["Grade 1", "Grade 2", "Grade 3"]
+
+
+def test_label_colon_count_pairs_on_a_line_with_parallel_labels():
+    """Two label: count pairs on a line are two rows; a first label that follows a sentence is the words that mirror
+    the second; a reference and a version number are never pairs."""
+    result = read("colon-pairs.txt")
+    pairs = [t for t in result.tables if t.grid.layout == "pairs on a line"]
+    rows = [(r[t.dims[0]], r["value"], r["line"]) for t in pairs for r in t.rows]
+    assert rows == [("Disclosed not on register", 3, 5), ("Disclosed on register", 5, 5),
+                    ("not on register", 7, 6), ("on register", 2, 6)]
+    assert all(r["line"] != 7 for t in result.proposals for r in t.rows)
