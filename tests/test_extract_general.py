@@ -184,3 +184,15 @@ def test_label_colon_count_pairs_on_a_line_with_parallel_labels():
     assert rows == [("Disclosed not on register", 3, 5), ("Disclosed on register", 5, 5),
                     ("not on register", 7, 6), ("on register", 2, 6)]
     assert all(r["line"] != 7 for t in result.proposals for r in t.rows)
+
+
+def test_a_table_that_runs_over_a_page_mark_is_one_table():
+    """'NOT PROTECTIVELY MARKED' or 'OFFICIAL' / 'Page 2 of 3' between two rows: the rows after it keep the header
+    above it (before, the row after the mark was taken for a header and the Total row's counts were labelled 4, 6, 10)."""
+    for name, grooming in [("page-marks-mid-table.txt", 9), ("page-marks-run-together.txt", 10)]:
+        result = read(name)
+        (table,) = result.tables
+        rows = [(r[table.dims[0]], r[table.dims[1]], r["value"], r["line"]) for r in table.rows]
+        assert ("Grooming", "2019", 4, grooming) in rows
+        assert ("Total", "2020", 48, grooming + 1) in rows
+        assert result.unchecked == [] and result.loose == []

@@ -23,6 +23,7 @@ from .numbers import Found, counts_in_words, numbers_in
 from .prose import Statement, read_prose
 from .request import request_lines
 from .answers import read_answers, read_led
+from .pages import page_marks, page_view, remap
 from .pairs import read_pairs
 from .runs import read_runs
 from .spaced import read_spaced
@@ -74,12 +75,22 @@ def extract(data: bytes) -> Extraction:
     original = text.split("\n")
     lines = repair(text)[0].split("\n")
     result = Extraction(encoding, original, repaired=[n + 1 for n, (a, b) in enumerate(zip(original, lines)) if a != b])
+    marks = page_marks(lines)
     result.furniture = sorted(furniture_lines(lines))
     result.request = sorted(request_lines(lines) - set(result.furniture))
     free = [n + 1 not in result.furniture and n + 1 not in result.request for n in range(len(lines))]
+    origin = page_view(lines, marks)  # the readers see the text without the page marks inside it
+    view, seen = [lines[n - 1] for n in origin], [free[n - 1] for n in origin]
     grids: list[Grid] = []
     for reader in READERS:
-        for grid in reader(lines, free):
+        for grid in reader(view, seen):
+            if grid.rows:
+                for k in grid.lines:
+                    seen[k - 1] = False
+            grid = remap(grid, origin)
+            hidden = [n for n in grid.lines if n not in origin]
+            if grid.rows and hidden and any(n in marks for n in hidden):
+                grid.notes.append(f"lines {hidden[0]}-{hidden[-1]}: page break inside the table; joined")
             grids.append(grid)
             if grid.rows:
                 for n in grid.lines:
