@@ -196,3 +196,11 @@ def test_a_table_that_runs_over_a_page_mark_is_one_table():
         assert ("Grooming", "2019", 4, grooming) in rows
         assert ("Total", "2020", 48, grooming + 1) in rows
         assert result.unchecked == [] and result.loose == []
+
+
+def test_a_header_with_more_column_labels_than_the_rows_have_values_is_not_guessed():
+    """'Offence 2018 2019 2020 Total' over rows of three values: a cell vanished and which one is unknown, so the rows are
+    reported, not read (before, they were read as 2019, 2020 and Total: a wrong table that passes the citation check)."""
+    result = read("header-longer-than-rows.txt")
+    assert result.proposals == []
+    assert any("no heading line that splits into 3 column labels" in u for u in result.unread)

@@ -13,6 +13,7 @@ from .numbers import MONTH, numbers_in
 
 VALUE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|\*|<\d+|nil)$", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s*$", re.IGNORECASE)
+MONTH_LABEL = re.compile(rf"^{MONTH}\.?$", re.IGNORECASE)  # a row labelled by a month alone ("January 4"), not a date
 
 
 def split_row(line: str) -> tuple[str, list[str]] | None:
@@ -43,7 +44,8 @@ def _plausible(token: str) -> bool:
 
 def _label_ok(label: str, line: str, first: int) -> bool:
     """A label, not a date, a reference or a sentence that happens to end in a number."""
-    if MONTH_BEFORE.search(line[:first]) or FURNITURE.search(line) or label.rstrip().endswith((",", "(")):
+    if (MONTH_BEFORE.search(line[:first]) and not MONTH_LABEL.match(label.strip())) or FURNITURE.search(line) \
+            or label.rstrip().endswith((",", "(")):
         return False
     if label.rstrip()[-1] in ":=–—-" and not is_total(label):  # "LABEL – N" is a list item, not a row of cells
         return False
@@ -128,5 +130,7 @@ def _heading(text: str, width: int) -> list[str] | None:
         return [""] + words
     tail = words[-width:]
     if all(YEAR.match(w) or is_total(w) for w in tail):
+        if len(words) > width and (YEAR.match(words[-width - 1]) or is_total(words[-width - 1])):
+            return None  # more column labels than values ("2018 2019 2020 Total" over three): which one lost its cell is unknown
         return [" ".join(words[:-width])] + tail
     return None
