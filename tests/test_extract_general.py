@@ -204,3 +204,20 @@ def test_a_header_with_more_column_labels_than_the_rows_have_values_is_not_guess
     result = read("header-longer-than-rows.txt")
     assert result.proposals == []
     assert any("no heading line that splits into 3 column labels" in u for u in result.unread)
+
+
+def test_a_total_after_the_years_of_a_run_together_header_is_a_column():
+    """'Offence 2018 2019 2020 Total Rape 1 2 3 6 ...': Total heads a column (before, it became the first word of the
+    first row's label). Rows with a count fewer than the header are not placed by guess."""
+    (table,) = read("runs-header-total.txt").tables
+    assert cells(table)[:4] == [("Rape", "2018", 1, 3), ("Rape", "2019", 2, 3), ("Rape", "2020", 3, 3), ("Rape", "Total", 6, 3)]
+    result = read("runs-header-total-short-rows.txt")
+    assert result.proposals == [] and result.loose == [(3, "Offence 2018 2019 2020 Total Rape 1 2 3 Assault 4 5 6")]
+
+
+def test_a_one_cell_a_line_header_is_never_cut_one_cell_late():
+    """Header cells Offence, 2018, 2019, 2020, Total over rows of four cells: reading 2018 as the row labels' heading
+    and Rape's counts as 2019, 2020, Total fits the cells but is wrong; no reading is proposed."""
+    result = read("one-cell-header-longer-than-rows.txt")
+    assert result.proposals == []
+    assert [n for n, _ in result.loose] == [9, 10, 11, 13, 14, 15]

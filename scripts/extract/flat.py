@@ -288,6 +288,8 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                 if after < len(tokens) and is_value(tokens[after].text):
                     continue  # a value left over right after the rows: the width is wrong
                 head = [t.text for t in tokens[i + skip: i + skip + width]]
+                if YEAR.match(head[0]) and any(YEAR.match(h) for h in head[1:]):
+                    continue  # a year over the row labels while years head the columns: the header is cut one cell late
                 points = score(head, [[t.text for t in r] for r in rows])
                 readings.append(((skip + width + used, points, -skip, width), skip, width, rows, used))
         if not readings:

@@ -22,6 +22,7 @@ NOT_COUNT_BEFORE = re.compile(rf"(?:£|\$|€|\b{MONTH}\.?\s*|\b(?:no|page|secti
                               re.IGNORECASE)
 MAX_LABEL_WORDS = 16
 BAND = re.compile(r"^\d{1,2}\s*(?:-|–|to)\s*\d{1,3}$|^\d{1,2}\s*\+$")
+TOTAL_WORD = re.compile(r"^((?:grand\s+)?totals?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -131,8 +132,15 @@ def _headed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut
     else:
         unlabelled = []
     rest = segs[k + 1:]
+    columns = head.texts
+    total = TOTAL_WORD.match(rest[0].label) if rest and rest[0].line == head.line and not unlabelled else None
+    if total:  # `2018 2019 2020 Total Rape 1 2 3 6`: the Total after the years is a column, not a row label's first word
+        columns, width = columns + [total.group(1)], width + 1
+        label = rest[0].label[total.end():].strip()
+        start = rest[0].start + rest[0].label.find(label) if label else rest[0].start
+        rest = ([Segment(rest[0].line, label, start, rest[0].counts, rest[0].cut)] if label or rest[0].counts else []) + rest[1:]
     heading = " ".join(head.label.split()[-4:]) if head.label else ""
-    grid = Grid("rows run together", n + 1, n + 1, header=[heading] + head.texts, header_line=n + 1)
+    grid = Grid("rows run together", n + 1, n + 1, header=[heading] + columns, header_line=n + 1)
     body = _body(lines, free, n, rest, cut, grid)
     placed = _place(body, width, grid)
     if unlabelled:
