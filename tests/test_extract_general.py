@@ -221,3 +221,15 @@ def test_a_one_cell_a_line_header_is_never_cut_one_cell_late():
     result = read("one-cell-header-longer-than-rows.txt")
     assert result.proposals == []
     assert [n for n, _ in result.loose] == [9, 10, 11, 13, 14, 15]
+
+
+def test_a_no_break_space_alone_on_a_line_is_an_empty_cell_of_a_one_cell_a_line_table():
+    """A web table saved one cell a line keeps an empty cell as a line holding only a no-break space: it is a blank
+    cell in its place (before, it was taken for a gap between cells and the table was not read), and the build's
+    citation check accepts a blank there."""
+    result = read("one-cell-nbsp-empty.txt")
+    (table,) = result.tables
+    assert [(r["offence"], r["year"], r["value"], r["status"], r["line"]) for r in table.rows] == [
+        ("Rape", "2019", 12, "reported", 7), ("Rape", "2020", None, "blank", 8),
+        ("Assault", "2019", 30, "reported", 10), ("Assault", "2020", 28, "reported", 11)]
+    assert result.unchecked == []

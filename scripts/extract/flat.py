@@ -252,6 +252,9 @@ def _bare(lines: list[str], free: list[bool]) -> list[Grid]:
             if lines[n].strip():
                 tokens.append(Token(n + 1, lines[n].strip()))
                 gap = 0
+            elif "\xa0" in lines[n]:  # a cell that holds only a no-break space: an empty cell, not a gap between cells
+                tokens.append(Token(n + 1, ""))
+                gap = 0
             else:
                 gap += 1
             n += 1
