@@ -233,3 +233,13 @@ def test_a_no_break_space_alone_on_a_line_is_an_empty_cell_of_a_one_cell_a_line_
         ("Rape", "2019", 12, "reported", 7), ("Rape", "2020", None, "blank", 8),
         ("Assault", "2019", 30, "reported", 10), ("Assault", "2020", 28, "reported", 11)]
     assert result.unchecked == []
+
+
+def test_rows_labelled_by_months_in_calendar_order_are_counts_and_two_odd_months_are_dates():
+    """'January 4 / February 7 / March 0 / Total 11' is a count a month (before, each line was taken for a date and
+    nothing was read); 'March 4 / June 5' may be two dates, so it is reported, not read."""
+    result = read("month-rows.txt")
+    (table,) = result.tables
+    assert [(r["month"], r["value"], r["line"]) for r in table.rows] == [
+        ("January", 4, 4), ("February", 7, 5), ("March", 0, 6), ("Total", 11, 7)]
+    assert any("may be dates; not read" in u for u in result.unread)

@@ -13,6 +13,7 @@ from .numbers import MONTH, numbers_in
 
 VALUE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|\*|<\d+|nil)$", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s*$", re.IGNORECASE)
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 MONTH_LABEL = re.compile(rf"^{MONTH}\.?$", re.IGNORECASE)  # a row labelled by a month alone ("January 4"), not a date
 
 
@@ -52,6 +53,8 @@ def _label_ok(label: str, line: str, first: int) -> bool:
     if label.rstrip().endswith(("..", "…")):  # a contents line: a title, dot leaders, a page number
         return False
     judged = [f for f in numbers_in(line) if f.start >= first and line[f.start - 1] != "<"]  # "<5" is a marker
+    if MONTH_LABEL.match(label.strip()):  # "January 4" reads as a date alone; in a run of months it is a month's count
+        judged = [f for f in judged if f.reason != "date"]
     return bool(re.search(r"[A-Za-z]", label) or YEAR.match(label) or re.match(r"^\d", label)) and \
         all(f.reason is None for f in judged)
 
@@ -97,6 +100,12 @@ def _grid(lines: list[str], free: list[bool], rows: list, i: int, j: int) -> Gri
             grid.notes.append(f"line {line}: {len(values)} values for {width} columns; not read")
             continue
         grid.rows.append(Row(line, [label] + values))
+    months = [MONTHS.index(r.cells[0].strip().rstrip(".").lower()[:3]) for r in grid.rows if MONTH_LABEL.match(r.cells[0].strip())]
+    if months and (len(months) < 3 or len(months) < len(grid.rows) - 1
+                   or any(b != (a + 1) % 12 for a, b in zip(months, months[1:]))):
+        grid.notes.append("rows labelled by months that are not three or more months in calendar order: they may be "
+                          "dates; not read")
+        grid.rows = []
     if width > 1 and grid.header is None:
         grid.notes.append(f"{width} columns of values but no heading line that splits into {width} column labels; "
                           "the values are not proposed")
