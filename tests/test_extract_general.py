@@ -243,3 +243,15 @@ def test_rows_labelled_by_months_in_calendar_order_are_counts_and_two_odd_months
     assert [(r["month"], r["value"], r["line"]) for r in table.rows] == [
         ("January", 4, 4), ("February", 7, 5), ("March", 0, 6), ("Total", 11, 7)]
     assert any("may be dates; not read" in u for u in result.unread)
+
+
+def test_two_tables_side_by_side_on_a_pdf_page():
+    """Two page columns interleaved line by line. Under one header repeated, the repeated header is skipped (before,
+    it was read as a row 'Offence' of counts 2019 and 2020); under headers of other years, nothing is read (before, the
+    second table's counts were proposed with the first table's rows and counts run into their labels)."""
+    (table,) = read("side-by-side-same-header.txt").tables
+    assert [(r["offence"], r["year"], r["value"]) for r in table.rows][:4] == [
+        ("Rape", "2019", 12), ("Rape", "2020", 14), ("Burglary", "2019", 40), ("Burglary", "2020", 41)]
+    assert all(r["offence"] != "Offence" for r in table.rows)
+    result = read("side-by-side-other-years.txt")
+    assert result.proposals == [] and [n for n, _ in result.loose] == [4, 5]

@@ -295,6 +295,15 @@ def _place(body: list[Segment], width: int, grid: Grid) -> list[Row]:
         if not s.counts:
             grid.notes.append(f"line {s.line}: words after the last count ({s.label!r}); not read")
             continue
+        if _years(s.texts):  # a header again: two tables side by side (page columns), or a header repeated
+            if grid.header and s.texts == grid.header[1:]:
+                grid.notes.append(f"line {s.line}: the header repeated beside the table ({s.label} {' '.join(s.texts)}); "
+                                  "skipped")
+                continue
+            grid.incomplete = True
+            grid.notes.append(f"line {s.line}: a second header with other years ({' '.join(s.texts)}) beside the table: "
+                              "which column each count stands in cannot be told; not read")
+            return []
         if not all(COUNT.match(t) for t in s.texts):
             grid.notes.append(f"line {s.line}: {s.label!r} has cells that are not counts ({', '.join(s.texts)}); not read")
         elif len(s.counts) == width:

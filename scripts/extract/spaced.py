@@ -39,6 +39,13 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
     return label, values
 
 
+def _token_at(line: str, at: int) -> str:
+    """The whitespace-separated token of the line that holds the character at `at`."""
+    start = line.rfind(" ", 0, at) + 1
+    end = line.find(" ", at)
+    return line[start: end if end >= 0 else len(line)].strip()
+
+
 def _plausible(token: str) -> bool:
     return not token[0].isdigit() or plausible(token)
 
@@ -52,6 +59,9 @@ def _label_ok(label: str, line: str, first: int) -> bool:
         return False
     if label.rstrip().endswith(("..", "…")):  # a contents line: a title, dot leaders, a page number
         return False
+    inside = [f for f in numbers_in(line) if f.start < first and f.data and re.fullmatch(r"[\d,]+", _token_at(line, f.start))]
+    if inside and not YEAR.match(label.strip()):
+        return False  # counts inside the label ("Rape 12 14  Burglary 40 41"): two tables side by side, not one row
     judged = [f for f in numbers_in(line) if f.start >= first and line[f.start - 1] != "<"]  # "<5" is a marker
     if MONTH_LABEL.match(label.strip()):  # "January 4" reads as a date alone; in a run of months it is a month's count
         judged = [f for f in judged if f.reason != "date"]
