@@ -255,3 +255,14 @@ def test_two_tables_side_by_side_on_a_pdf_page():
     assert all(r["offence"] != "Offence" for r in table.rows)
     result = read("side-by-side-other-years.txt")
     assert result.proposals == [] and [n for n, _ in result.loose] == [4, 5]
+
+
+def test_suppression_markers_in_a_row_of_single_spaced_cells():
+    """'Rape * 6' and 'Grooming <5 7': the star and the <5 are withheld counts in their columns, and the build's check
+    sees them (before, it refused the table, so nothing was proposed)."""
+    result = read("suppressed-single-spaces.txt")
+    (table,) = result.tables
+    assert [(r["offence"], r["year"], r["status"], r["value"]) for r in table.rows] == [
+        ("Rape", "2019", "suppressed", None), ("Rape", "2020", "reported", 6),
+        ("Grooming", "2019", "suppressed", None), ("Grooming", "2020", "reported", 7)]
+    assert result.unchecked == []
