@@ -266,3 +266,14 @@ def test_suppression_markers_in_a_row_of_single_spaced_cells():
         ("Rape", "2019", "suppressed", None), ("Rape", "2020", "reported", 6),
         ("Grooming", "2019", "suppressed", None), ("Grooming", "2020", "reported", 7)]
     assert result.unchecked == []
+
+
+def test_a_heading_before_pairs_run_together_is_not_part_of_the_first_label():
+    """'Outcome Number Charged 12 Cautioned 4 NFA 30': the first label is Charged, not 'Outcome Number Charged'; and a
+    line that opens with its own heading ('Ethnicity Total White 12 ...') starts another table rather than continuing
+    the one above under its column."""
+    result = read("headed-pairs-run-together.txt")
+    labels = [[(r[t.dims[0]], r["value"], r["line"]) for r in t.rows] for t in result.tables]
+    assert labels[0] == [("Charged", 12, 3), ("Cautioned", 4, 3), ("NFA", 30, 3)]
+    assert labels[-1] == [("White", 12, 5), ("Black", 4, 5), ("Asian", 3, 5)]
+    assert all(r["line"] != 5 for r in result.tables[1].rows)

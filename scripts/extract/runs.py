@@ -22,6 +22,8 @@ NOT_COUNT_BEFORE = re.compile(rf"(?:£|\$|€|\b{MONTH}\.?\s*|\b(?:no|page|secti
                               re.IGNORECASE)
 MAX_LABEL_WORDS = 16
 BAND = re.compile(r"^\d{1,2}\s*(?:-|–|to)\s*\d{1,3}$|^\d{1,2}\s*\+$")
+COLUMN_WORD = re.compile(r"^(?P<heading>[A-Z][\w/]*(?:\s+[\w/]+){0,2})\s+(?P<column>number|no\.|count|total|figures?)\s+"
+                         r"(?P<label>\S.*)$", re.IGNORECASE)
 TOTAL_WORD = re.compile(r"^((?:grand\s+)?totals?)\b", re.IGNORECASE)
 
 
@@ -236,6 +238,11 @@ def _listed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut
                                 and not re.search(r"\d", s.label) for s in rows):
         return None
     grid = Grid("pairs run together", n + 1, n + 1)
+    head = COLUMN_WORD.match(rows[0].label) if rows[0] is segs[0] else None
+    widest = max(len(s.label.split()) for s in rows[1:])
+    if head and len(head.group("label").split()) <= widest:  # `Outcome Number Charged 12 Cautioned 4`: a heading first
+        grid.header, grid.header_line = [head.group("heading"), head.group("column")], n + 1
+        segs = [Segment(n + 1, head.group("label"), segs[0].start + head.start("label"), segs[0].counts)] + segs[1:]
     body = _body(lines, free, n, segs, cut, grid)
     if any(len(s.counts) > 1 for s in body):
         return None
@@ -267,6 +274,8 @@ def _body(lines: list[str], free: list[bool], n: int, rest: list[Segment], cut: 
         segs = segments(lines[j], j + 1)
         if not _rows_only(segs, last=j + 1 == len(lines)):
             break
+        if segs[0].label and (HEADING.search(segs[0].label) or COLUMN_WORD.match(segs[0].label)) and len(segs) > 2:
+            break  # a heading opens the next line (`Ethnicity Total White 12 Black 4`): another table starts there
         body += segs
         end, blanks = j, 0
         j += 1
