@@ -277,3 +277,19 @@ def test_a_heading_before_pairs_run_together_is_not_part_of_the_first_label():
     assert labels[0] == [("Charged", 12, 3), ("Cautioned", 4, 3), ("NFA", 30, 3)]
     assert labels[-1] == [("White", 12, 5), ("Black", 4, 5), ("Asian", 3, 5)]
     assert all(r["line"] != 5 for r in result.tables[1].rows)
+
+
+def test_lines_quoted_in_an_email_reply_are_the_request():
+    """'> Please give figures for 1, 2 and 3 star incidents.' quotes the request: its numbers are never counts (before,
+    2 and 3 were proposed); the answer's counts are."""
+    result = read("quoted-email.txt")
+    assert sorted((r["line"], r["value"]) for t in result.proposals for r in t.rows) == [(8, 14), (8, 17)]
+    assert result.request == [5, 6]
+
+
+def test_a_row_label_ending_in_the_word_act_keeps_its_counts():
+    """'Causing a child to watch a sexual act 3 5 2' is a row of three counts (before, 'act 3' was taken for a section
+    of an Act, and the row was reported as having lost a cell)."""
+    (table,) = read("label-ends-in-act.txt").tables
+    assert [(r["year"], r["value"]) for r in table.rows if r["offence"] == "Causing a child to watch a sexual act"] == [
+        ("2019/20", 3), ("2020/21", 5), ("2021/22", 2)]

@@ -24,9 +24,13 @@ CLOSES = re.compile(
     re.IGNORECASE)
 
 
+QUOTED = re.compile(r"^\s*>")  # a line quoted in an e-mail reply ("> How many reports ..."): the request as sent
+
+
 def request_lines(lines: list[str]) -> set[int]:
-    """The 1-based numbers of the lines between a request's opening line and the line that starts its answer."""
-    out: set[int] = set()
+    """The 1-based numbers of the lines between a request's opening line and the line that starts its answer, and
+    the lines an e-mail reply quotes with '>'."""
+    out: set[int] = {n for n, line in enumerate(lines, start=1) if QUOTED.match(line)}
     n = 0
     while n < len(lines):
         if len(lines[n]) < 300 and OPENS.match(lines[n]):

@@ -18,7 +18,8 @@ HEADING = re.compile(r"\b(?:number\s+of\s+[A-Za-z]+|total\s+number(?:\s+of\s+[A-
 SENTENCE = re.compile(r"[.;?!:]\s+[a-z]|[;?!:]$|\b(?:was|were|is|are|have|has|had|been|our|your|please|we|you|I)\b")
 NOT_COUNT_AFTER = re.compile(rf"^(?:[/.:]\d|-\d)|^\s[-–]\s+[A-Za-z]|^\s*(?:%|per\s*cent|hours?|hrs|minutes?|mins|days?|weeks?|months?|years?|{MONTH}\b)",
                              re.IGNORECASE)
-NOT_COUNT_BEFORE = re.compile(rf"(?:£|\$|€|\b{MONTH}\.?\s*|\b(?:no|page|section|s|ref|tel|fax|box|q|question|under|over|aged|below|above|act)\.?\s*|&\s*)$",
+NOT_COUNT_BEFORE = re.compile(rf"(?:£|\$|€|\b{MONTH}\.?\s*|\b(?:no|page|section|s|ref|tel|fax|box|q|question|under|over|aged|below|above"
+                              r"|(?-i:Act))\.?\s*|&\s*)$",
                               re.IGNORECASE)
 MAX_LABEL_WORDS = 16
 BAND = re.compile(r"^\d{1,2}\s*(?:-|–|to)\s*\d{1,3}$|^\d{1,2}\s*\+$")
