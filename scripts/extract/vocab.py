@@ -44,6 +44,9 @@ HEADING_WORDS = [
     ("ethnicity", r"ethnicity|ethnic\s+(?:group|origin|appearance)|ethnic|race"),
     ("system", r"systems?"),
 ]
+_WHEN = rf"(?:{MONTH}\.?\s+(?:19|20)?\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?(?:\s+(?:19|20)?\d{{2,4}})?" \
+        rf"|\d{{1,2}}\s?[/.]\s?\d{{1,2}}\s?[/.]\s?\d{{2,4}}|(?:19|20)\d{{2}}(?:\s?/\s?\d{{2,4}})?)"
+SPAN = re.compile(rf"^(?:{_WHEN}\s*(?:[-–—]|to|until)\s*{_WHEN}|q[1-4]\s+(?:19|20)\d{{2}}(?:/\d{{2}})?)$", re.IGNORECASE)
 HEADINGS = [(name, re.compile(rf"(?<![a-z]){words}(?![a-z])", re.IGNORECASE)) for name, words in HEADING_WORDS]
 BY_LABEL = ("year", "month", "period", "gender", "age")
 
@@ -59,6 +62,8 @@ def from_labels(labels: list[str]) -> str | None:
         return "period"  # several years together ("2012, 2013, 2014"), or a span
     if all(MONTH_LABEL.match(x) for x in named):
         return "month"
+    if all(SPAN.match(x) for x in named):
+        return "period"  # "April 2020 – March 2021", "01/04/23 to 31/03/24", "Q1 2020"
     if all(GENDER.match(x) for x in named) and not all(re.match(r"^(unknown|not\s+\w+|other)", x, re.I) for x in named):
         return "gender"
     if all(AGE.match(x) for x in named) and any(re.search(r"\d", x) for x in named):
