@@ -293,3 +293,12 @@ def test_a_row_label_ending_in_the_word_act_keeps_its_counts():
     (table,) = read("label-ends-in-act.txt").tables
     assert [(r["year"], r["value"]) for r in table.rows if r["offence"] == "Causing a child to watch a sexual act"] == [
         ("2019/20", 3), ("2020/21", 5), ("2021/22", 2)]
+
+
+def test_an_answer_word_and_its_count_are_labelled_by_the_question_above():
+    """'Question 1: How many arrests ...?' then 'Answer: 23': the count is labelled by its question, as written (before,
+    by the word 'Answer'), and the build's check takes the label from the question line above."""
+    result = read("answer-word-under-question.txt")
+    rows = [(r["question"], r["value"], r["line"]) for t in result.tables for r in t.rows]
+    assert rows == [("How many arrests were made in 2019?", 23, 4), ("How many of those were under 18?", 4, 6)]
+    assert result.unchecked == []
