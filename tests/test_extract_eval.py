@@ -19,3 +19,12 @@ def test_check_half_pooled_figures_hold_their_floor():
     assert 100 * pooled.labels_right >= LABELS_FLOOR
     assert 100 * pooled.false_share <= FALSE_CEILING
     assert pooled.uncited == 0, "a proposal the build's citation check refuses"
+
+
+def test_tune_half_proposes_no_false_value():
+    """The tune half grows (texts are added to it after the split), so its recall may move either way; but no text of
+    it may draw a false value: a wrong value that passes the citation check is worse than none."""
+    pooled, scores = evaluate("tune")
+    assert [s.name for s in scores if s.failed] == []
+    assert pooled.false == 0, [s.name for s in scores if s.false]
+    assert pooled.uncited == 0

@@ -154,3 +154,151 @@ def test_a_header_of_age_bands_over_rows_of_counts():
     (table,) = read("bands-header.txt").tables
     assert table.dims == ["gender", "age"]
     assert cells(table)[:2] == [("Female", "0-9", 3, 4), ("Female", "10-15", 12, 4)]
+
+
+def test_numbers_in_the_quoted_request_are_never_data():
+    """Grades, years and 999 calls in the requester's words (between "You asked:" and "In Response:") are not read,
+    and the report says why; the answer's count is still proposed."""
+    result = read("quoted-request.txt")
+    values = [(r["line"], r["value"]) for t in result.proposals for r in t.rows]
+    assert values == [(13, 412)]
+    assert result.request == list(range(3, 12))
+    assert (9, "2 (in the quoted request)") in result.not_data
+
+
+def test_a_number_that_names_a_row_is_part_of_its_label():
+    """'Grade 1' names a grade, '101 non-emergency line' a phone line: never counts, wherever they stand."""
+    result = read("named-numbers.txt")
+    values = sorted((r["line"], r["value"]) for t in result.proposals for r in t.rows)
+    assert values == [(8, 23), (9, 45), (10, 67), (11, 14)]
+    (table,) = result.tables
+    assert [r[table.dims[0]] for r in table.rows] == ["Grade 1", "Grade 2", "Grade 3"]
+
+
+def test_label_colon_count_pairs_on_a_line_with_parallel_labels():
+    """Two label: count pairs on a line are two rows; a first label that follows a sentence is the words that mirror
+    the second; a reference and a version number are never pairs."""
+    result = read("colon-pairs.txt")
+    pairs = [t for t in result.tables if t.grid.layout == "pairs on a line"]
+    rows = [(r[t.dims[0]], r["value"], r["line"]) for t in pairs for r in t.rows]
+    assert rows == [("Disclosed not on register", 3, 5), ("Disclosed on register", 5, 5),
+                    ("not on register", 7, 6), ("on register", 2, 6)]
+    assert all(r["line"] != 7 for t in result.proposals for r in t.rows)
+
+
+def test_a_table_that_runs_over_a_page_mark_is_one_table():
+    """'NOT PROTECTIVELY MARKED' or 'OFFICIAL' / 'Page 2 of 3' between two rows: the rows after it keep the header
+    above it (before, the row after the mark was taken for a header and the Total row's counts were labelled 4, 6, 10)."""
+    for name, grooming in [("page-marks-mid-table.txt", 9), ("page-marks-run-together.txt", 10)]:
+        result = read(name)
+        (table,) = result.tables
+        rows = [(r[table.dims[0]], r[table.dims[1]], r["value"], r["line"]) for r in table.rows]
+        assert ("Grooming", "2019", 4, grooming) in rows
+        assert ("Total", "2020", 48, grooming + 1) in rows
+        assert result.unchecked == [] and result.loose == []
+
+
+def test_a_header_with_more_column_labels_than_the_rows_have_values_is_not_guessed():
+    """'Offence 2018 2019 2020 Total' over rows of three values: a cell vanished and which one is unknown, so the rows are
+    reported, not read (before, they were read as 2019, 2020 and Total: a wrong table that passes the citation check)."""
+    result = read("header-longer-than-rows.txt")
+    assert result.proposals == []
+    assert any("no heading line that splits into 3 column labels" in u for u in result.unread)
+
+
+def test_a_total_after_the_years_of_a_run_together_header_is_a_column():
+    """'Offence 2018 2019 2020 Total Rape 1 2 3 6 ...': Total heads a column (before, it became the first word of the
+    first row's label). Rows with a count fewer than the header are not placed by guess."""
+    (table,) = read("runs-header-total.txt").tables
+    assert cells(table)[:4] == [("Rape", "2018", 1, 3), ("Rape", "2019", 2, 3), ("Rape", "2020", 3, 3), ("Rape", "Total", 6, 3)]
+    result = read("runs-header-total-short-rows.txt")
+    assert result.proposals == [] and result.loose == [(3, "Offence 2018 2019 2020 Total Rape 1 2 3 Assault 4 5 6")]
+
+
+def test_a_one_cell_a_line_header_is_never_cut_one_cell_late():
+    """Header cells Offence, 2018, 2019, 2020, Total over rows of four cells: reading 2018 as the row labels' heading
+    and Rape's counts as 2019, 2020, Total fits the cells but is wrong; no reading is proposed."""
+    result = read("one-cell-header-longer-than-rows.txt")
+    assert result.proposals == []
+    assert [n for n, _ in result.loose] == [9, 10, 11, 13, 14, 15]
+
+
+def test_a_no_break_space_alone_on_a_line_is_an_empty_cell_of_a_one_cell_a_line_table():
+    """A web table saved one cell a line keeps an empty cell as a line holding only a no-break space: it is a blank
+    cell in its place (before, it was taken for a gap between cells and the table was not read), and the build's
+    citation check accepts a blank there."""
+    result = read("one-cell-nbsp-empty.txt")
+    (table,) = result.tables
+    assert [(r["offence"], r["year"], r["value"], r["status"], r["line"]) for r in table.rows] == [
+        ("Rape", "2019", 12, "reported", 7), ("Rape", "2020", None, "blank", 8),
+        ("Assault", "2019", 30, "reported", 10), ("Assault", "2020", 28, "reported", 11)]
+    assert result.unchecked == []
+
+
+def test_rows_labelled_by_months_in_calendar_order_are_counts_and_two_odd_months_are_dates():
+    """'January 4 / February 7 / March 0 / Total 11' is a count a month (before, each line was taken for a date and
+    nothing was read); 'March 4 / June 5' may be two dates, so it is reported, not read."""
+    result = read("month-rows.txt")
+    (table,) = result.tables
+    assert [(r["month"], r["value"], r["line"]) for r in table.rows] == [
+        ("January", 4, 4), ("February", 7, 5), ("March", 0, 6), ("Total", 11, 7)]
+    assert any("may be dates; not read" in u for u in result.unread)
+
+
+def test_two_tables_side_by_side_on_a_pdf_page():
+    """Two page columns interleaved line by line. Under one header repeated, the repeated header is skipped (before,
+    it was read as a row 'Offence' of counts 2019 and 2020); under headers of other years, nothing is read (before, the
+    second table's counts were proposed with the first table's rows and counts run into their labels)."""
+    (table,) = read("side-by-side-same-header.txt").tables
+    assert [(r["offence"], r["year"], r["value"]) for r in table.rows][:4] == [
+        ("Rape", "2019", 12), ("Rape", "2020", 14), ("Burglary", "2019", 40), ("Burglary", "2020", 41)]
+    assert all(r["offence"] != "Offence" for r in table.rows)
+    result = read("side-by-side-other-years.txt")
+    assert result.proposals == [] and [n for n, _ in result.loose] == [4, 5]
+
+
+def test_suppression_markers_in_a_row_of_single_spaced_cells():
+    """'Rape * 6' and 'Grooming <5 7': the star and the <5 are withheld counts in their columns, and the build's check
+    sees them (before, it refused the table, so nothing was proposed)."""
+    result = read("suppressed-single-spaces.txt")
+    (table,) = result.tables
+    assert [(r["offence"], r["year"], r["status"], r["value"]) for r in table.rows] == [
+        ("Rape", "2019", "suppressed", None), ("Rape", "2020", "reported", 6),
+        ("Grooming", "2019", "suppressed", None), ("Grooming", "2020", "reported", 7)]
+    assert result.unchecked == []
+
+
+def test_a_heading_before_pairs_run_together_is_not_part_of_the_first_label():
+    """'Outcome Number Charged 12 Cautioned 4 NFA 30': the first label is Charged, not 'Outcome Number Charged'; and a
+    line that opens with its own heading ('Ethnicity Total White 12 ...') starts another table rather than continuing
+    the one above under its column."""
+    result = read("headed-pairs-run-together.txt")
+    labels = [[(r[t.dims[0]], r["value"], r["line"]) for r in t.rows] for t in result.tables]
+    assert labels[0] == [("Charged", 12, 3), ("Cautioned", 4, 3), ("NFA", 30, 3)]
+    assert labels[-1] == [("White", 12, 5), ("Black", 4, 5), ("Asian", 3, 5)]
+    assert all(r["line"] != 5 for r in result.tables[1].rows)
+
+
+def test_lines_quoted_in_an_email_reply_are_the_request():
+    """'> Please give figures for 1, 2 and 3 star incidents.' quotes the request: its numbers are never counts (before,
+    2 and 3 were proposed); the answer's counts are."""
+    result = read("quoted-email.txt")
+    assert sorted((r["line"], r["value"]) for t in result.proposals for r in t.rows) == [(8, 14), (8, 17)]
+    assert result.request == [5, 6]
+
+
+def test_a_row_label_ending_in_the_word_act_keeps_its_counts():
+    """'Causing a child to watch a sexual act 3 5 2' is a row of three counts (before, 'act 3' was taken for a section
+    of an Act, and the row was reported as having lost a cell)."""
+    (table,) = read("label-ends-in-act.txt").tables
+    assert [(r["year"], r["value"]) for r in table.rows if r["offence"] == "Causing a child to watch a sexual act"] == [
+        ("2019/20", 3), ("2020/21", 5), ("2021/22", 2)]
+
+
+def test_an_answer_word_and_its_count_are_labelled_by_the_question_above():
+    """'Question 1: How many arrests ...?' then 'Answer: 23': the count is labelled by its question, as written (before,
+    by the word 'Answer'), and the build's check takes the label from the question line above."""
+    result = read("answer-word-under-question.txt")
+    rows = [(r["question"], r["value"], r["line"]) for t in result.tables for r in t.rows]
+    assert rows == [("How many arrests were made in 2019?", 23, 4), ("How many of those were under 18?", 4, 6)]
+    assert result.unchecked == []

@@ -28,3 +28,11 @@ def test_names_come_from_the_labels_then_the_heading_else_category_or_measure():
     assert dimension(None, ["Arrests", "Charges"], "column") == "measure"
     assert dimension("Ethnicity", ["Asian", "Black"], "row", ["category"]) == "ethnicity"
     assert dimension(None, ["a", "b"], "row", ["category"]) == "measure"
+
+
+def test_spans_of_months_or_dates_name_a_period():
+    """Rows labelled 'April 2020 – March 2021' are periods, whatever the heading above them says (before: 'offence',
+    from a caption 'Crimes recorded')."""
+    assert dimension("Crimes recorded", ["April 2020 – March 2021", "April 2021 – March 2022"], "row") == "period"
+    assert dimension(None, ["01/04/23 to 31/03/24", "01/04/24 to 16/10/24"], "row") == "period"
+    assert dimension(None, ["Q1 2020", "Q2 2020"], "row") == "period"

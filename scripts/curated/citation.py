@@ -3,7 +3,8 @@
 A value alone is not proof: `FACEBOOK,7` cited to the line `SNAPCHAT – 7` has the right number on the
 wrong row. So the innermost row label that is not `Total` must stand on the cited line, apart from the
 value (in the first cell of a tab- or pipe-separated row); a line that holds nothing but the value (a web
-table flattened to one cell per line) takes its label from the nearest line above that is not a value.
+table flattened to one cell per line), or nothing but an answer word and the value (`Answer: 23` under its question),
+takes its label from the nearest line above that is not a value.
 Outer row labels stand on the line or above it. A column label stands in the header cell of the value's
 column, in the same block of separated lines above; for other layouts, on a line of the block above.
 Rows whose row labels are all `Total` need a total word (Total, Sum, All) where a label stands.
@@ -59,6 +60,7 @@ def _is_bare_value(text: str) -> bool:
     """A line holding one cell and nothing else: a number, a value marker (the one vocabulary, scripts/curated/markers.py),
     `n/a`, or an empty cell (`6 |`, `|`, `*`, `x`)."""
     core = text.strip().strip("|").strip()
+    core = re.sub(r"^(?:answer|response|reply|a)\s*\d{0,2}\s*[:.–—-]\s*", "", core, flags=re.IGNORECASE)  # `Answer: 23`
     return bool(re.fullmatch(r"[\d,]*|n/a", core, re.IGNORECASE)) or status_of(core) is not None
 
 

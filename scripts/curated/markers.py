@@ -21,7 +21,10 @@ SUPPRESSED_CELL = re.compile(rf"^(?:{_SUPPRESSED})$", re.IGNORECASE)
 # On a whole line: a nil word as a word; a suppression marker standing alone as a cell: after a separator and before
 # the end of the line, a pipe, a tab or a wide gap (so the dash in "Snapchat – 4" is not taken for a marker).
 NIL_ON_LINE = re.compile(rf"\b(?:{_NIL})\b", re.IGNORECASE)
-SUPPRESSED_ON_LINE = re.compile(rf"(?:^|[\s|:=–—-])(?:{_SUPPRESSED})(?=\s*$|\s*[|\t*]|\s{{2,}})", re.IGNORECASE)
+# In a row of single-spaced cells a star or a "<5" stands alone between spaces before the next cell ("Rape * 6",
+# "Grooming <5 7"); a dash there is not taken for a marker, since "Snapchat – 4" separates a label from its count.
+SUPPRESSED_ON_LINE = re.compile(rf"(?:^|[\s|:=–—-])(?:{_SUPPRESSED})(?=\s*$|\s*[|\t*]|\s{{2,}})"
+                                rf"|(?:^|\s)(?:\*|{LESS_THAN})(?=\s(?:\d|\*|<))", re.IGNORECASE)
 # An empty cell: between tabs or pipes, or a line that is only a pipe (a table flattened to one cell a line).
 BLANK_ON_LINE = re.compile(r"\t\t|^\t|\t$|\|\s*\||^\s*\||\|\s*$")
 # On a line aligned with spaces (no tabs or pipes) a wide gap can hide an empty cell.

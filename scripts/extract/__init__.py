@@ -21,7 +21,9 @@ from .lists import read_lists
 from .model import Grid, Row
 from .numbers import Found, counts_in_words, numbers_in
 from .prose import Statement, read_prose
+from .request import request_lines
 from .answers import read_answers, read_led
+from .pages import page_marks, page_view, remap
 from .pairs import read_pairs
 from .runs import read_runs
 from .spaced import read_spaced
@@ -45,6 +47,7 @@ class Extraction:
     prose: list[Proposed] = field(default_factory=list)
     repaired: list[int] = field(default_factory=list)
     furniture: list[int] = field(default_factory=list)
+    request: list[int] = field(default_factory=list)  # lines of the quoted request: the requester's numbers, not data
     codes: list[tuple[int, str, str]] = field(default_factory=list)
     loose: list[tuple[int, str]] = field(default_factory=list)  # lines with numbers that look like data, not read
     not_data: list[tuple[int, str]] = field(default_factory=list)  # lines whose numbers were judged not data, and why
@@ -72,11 +75,22 @@ def extract(data: bytes) -> Extraction:
     original = text.split("\n")
     lines = repair(text)[0].split("\n")
     result = Extraction(encoding, original, repaired=[n + 1 for n, (a, b) in enumerate(zip(original, lines)) if a != b])
+    marks = page_marks(lines)
     result.furniture = sorted(furniture_lines(lines))
-    free = [n + 1 not in result.furniture for n in range(len(lines))]
+    result.request = sorted(request_lines(lines) - set(result.furniture))
+    free = [n + 1 not in result.furniture and n + 1 not in result.request for n in range(len(lines))]
+    origin = page_view(lines, marks)  # the readers see the text without the page marks inside it
+    view, seen = [lines[n - 1] for n in origin], [free[n - 1] for n in origin]
     grids: list[Grid] = []
     for reader in READERS:
-        for grid in reader(lines, free):
+        for grid in reader(view, seen):
+            if grid.rows:
+                for k in grid.lines:
+                    seen[k - 1] = False
+            grid = remap(grid, origin)
+            hidden = [n for n in grid.lines if n not in origin]
+            if grid.rows and hidden and any(n in marks for n in hidden):
+                grid.notes.append(f"lines {hidden[0]}-{hidden[-1]}: page break inside the table; joined")
             grids.append(grid)
             if grid.rows:
                 for n in grid.lines:
@@ -106,7 +120,7 @@ def _withdraw(result: Extraction, free: list[bool]) -> None:
                              f"the build's citation check refuses it ({why}); not proposed")
         result.totals.pop(table.name, None)
         for n in table.grid.lines:
-            free[n - 1] = n not in result.furniture
+            free[n - 1] = n not in result.furniture and n not in result.request
     result.tables = [t for t in result.tables if t.name not in bad]
     result.prose = [t for t in result.prose if t.name not in bad]
 
@@ -152,12 +166,14 @@ def _leftovers(result: Extraction, lines: list[str], free: list[bool]) -> None:
     for n, line in enumerate(lines, start=1):
         found = codes_in(line) + [aliases[t] for t in re.findall(r"(?<![\w/])\d{3,5}(?![\w/])", line) if t in aliases]
         result.codes += [(n, code, line.strip()) for code in found]
-        if not free[n - 1] and n not in result.furniture:
+        outside = n in result.furniture or n in result.request
+        if not free[n - 1] and not outside:
             continue
         numbers = numbers_in(line)
-        if n in result.furniture:
+        if outside:
+            why = "page furniture" if n in result.furniture else "in the quoted request"
             if numbers:
-                result.not_data.append((n, ", ".join(f"{f.text} (page furniture)" for f in numbers)))
+                result.not_data.append((n, ", ".join(f"{f.text} ({why})" for f in numbers)))
             continue
         data = [f for f in numbers if f.data]
         if data or counts_in_words(line) or GLUED.search(line):

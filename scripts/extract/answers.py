@@ -9,7 +9,8 @@ from .furniture import FURNITURE
 from .model import Grid, Row
 from .numbers import numbers_in
 
-BARE_COUNT = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+)\s*\.?\s*$")
+BARE_COUNT = re.compile(r"^\s*(?:(?:answer|response|reply|a)\s*\d{0,2}\s*[:.–—-]\s*)?(\d{1,3}(?:,\d{3})+|\d+)\s*\.?\s*$",
+                        re.IGNORECASE)  # `222`, or `Answer: 222` under its question
 QUESTION_NUMBER = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\(?\d{1,2}[a-z]?[.):]?\s+", re.IGNORECASE)
 
 

@@ -252,6 +252,9 @@ def _bare(lines: list[str], free: list[bool]) -> list[Grid]:
             if lines[n].strip():
                 tokens.append(Token(n + 1, lines[n].strip()))
                 gap = 0
+            elif "\xa0" in lines[n]:  # a cell that holds only a no-break space: an empty cell, not a gap between cells
+                tokens.append(Token(n + 1, ""))
+                gap = 0
             else:
                 gap += 1
             n += 1
@@ -288,6 +291,8 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                 if after < len(tokens) and is_value(tokens[after].text):
                     continue  # a value left over right after the rows: the width is wrong
                 head = [t.text for t in tokens[i + skip: i + skip + width]]
+                if YEAR.match(head[0]) and any(YEAR.match(h) for h in head[1:]):
+                    continue  # a year over the row labels while years head the columns: the header is cut one cell late
                 points = score(head, [[t.text for t in r] for r in rows])
                 readings.append(((skip + width + used, points, -skip, width), skip, width, rows, used))
         if not readings:

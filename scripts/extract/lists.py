@@ -19,6 +19,7 @@ NOT_LABEL = re.compile(r"^\W*(?:ref(?:erence)?|our ref|your ref|tel(?:ephone)?|p
                        r"|version|no|number|postcode|time|section|article|code|ho code|total page|file type|request|case"
                        r"|crime number|foi|id|urn|room|year ending)\b"
                        r"|\b(?:reference|ref|page|date|telephone|tel|dated)\W*$", re.IGNORECASE)
+ANSWER_WORD = re.compile(r"^(?:answer|response|reply|a)\s*\d{0,2}$", re.IGNORECASE)
 FOLLOWING = re.compile(r"\bthe following (\w+?)s?\b", re.IGNORECASE)
 
 
@@ -46,6 +47,8 @@ def read_item(line: str, n: int) -> Item | None:
         label = unwrap(m.group("label"))
         if not label or NOT_LABEL.search(label) or (read_cell(label).status and not YEAR.match(label)):
             return None
+        if ANSWER_WORD.match(label):
+            return None  # `Answer: 23` is labelled by its question, not by the word Answer (answers.py)
         if re.search(r"(?:[:=]|\s[–—])\s*\d[\d,]*\s+[A-Z]", label):
             return None  # pairs run together (`Female: 4046 Male: 2117 Unknown: 12`): not one item
         item = Item(n, m.group("num"), label, m.group("value"))

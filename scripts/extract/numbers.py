@@ -48,6 +48,13 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
                              r"|working days|weeks?|months?|seconds?|pounds|pence)\b)"
                              r"|\b\d+-(?:years?|months?|weeks?|days?|hours?|minutes?)\b"),
     ("ordinal", r"\b\d+(?:st|nd|rd|th)\b"),
+    # a number that names a thing rather than counts it: "Grade 1", "Level 2", "3-Door", "999 calls"
+    ("part of a name", r"\b(?:grades?|levels?|tiers?|stages?|priorit(?:y|ies)|phases?|bands?|types?|classes?|divisions?"
+                       r"|zones?|sectors?|teams?|versions?|rounds?|lots?|key\s+stages?)\s*\d+[a-z]?\b"
+                       r"(?:\s*(?:,|&|and|or|to)\s*\d+[a-z]?\b)*"),
+    ("part of a name", r"\b\d+-[A-Za-z]{2,}\b"),
+    ("phone number", r"\b(?:999|101)\s+(?:calls?|emergenc(?:y|ies)|non-emergency|services?|lines?|numbers?)\b"
+                     r"|\b(?:via|on|to|dialled|dialling)\s+(?:999|101)\b"),
     ("margin", r"(?:[+±]|\+/-)\s?\d[\d,.]*(?:\s*(?:or|/)\s*-\s?\d[\d,.]*)?"),
     ("page number", r"\bpages?\s*[:.]?\s*\d+(?:\s+of\s+\d+)?"),
     ("threshold", r"\b(?:less|fewer|more|greater|lower|higher)\s+than\s+\d+|\bat\s+(?:least|most)\s+\d+|[<>≤≥]\s*\d+"),

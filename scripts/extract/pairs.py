@@ -1,12 +1,13 @@
-"""Lines that pair labels with counts, several to a line: `2: Jan - 4 - Feb - 9`, `2019 – 14, 2020 – 21`, and two values
-each followed by what it counts in brackets, `41 (Niche) 17 (Athena)`. Each pair becomes a row labelled in the force's
-words; a line with anything else on it is left to the other readers."""
+"""Lines that pair labels with counts, several to a line: `2: Jan - 4 - Feb - 9`, `2019 – 14, 2020 – 21`, two values
+each followed by what it counts in brackets, `41 (Niche) 17 (Athena)`, and label-colon-count pairs, `Male: 4 Female: 9`.
+Each pair becomes a row labelled in the force's words; a line with anything else on it is left to the other readers."""
 from __future__ import annotations
 
 import re
 
 from .cells import YEAR
 from .furniture import FURNITURE
+from .lists import NOT_LABEL
 from .model import Grid, Row
 from .numbers import MONTH
 
@@ -24,7 +25,8 @@ def read_pairs(lines: list[str], free: list[bool]) -> list[Grid]:
     for n, line in enumerate(lines):
         if not free[n] or FURNITURE.search(line):
             continue
-        grid = _dashed(line, n + 1) or _bracketed(line, n + 1) or _times(line, n + 1) or _times_run(line, n + 1)
+        grid = _dashed(line, n + 1) or _bracketed(line, n + 1) or _times(line, n + 1) or _times_run(line, n + 1) \
+            or _coloned(line, n + 1)
         if grid:
             grids.append(grid)
     return grids
@@ -108,3 +110,35 @@ def _times_run(line: str, n: int) -> Grid | None:
     grid = Grid("counts of each kind on a line", n, n, row_dims=["label"])
     grid.rows = rows
     return grid
+
+
+COLONED = re.compile(r"(?P<label>[^:]+?):\s*(?P<value>\d{1,3}(?:,\d{3})+|\d+)(?![\d,/.%:-])(?!\s*(?:%|per\s*cent))")
+LIST_MARK = re.compile(r"^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*[.):]\s*)?(?:\(?[ivx]{1,4}\)|\(?[a-h]\))?\s*", re.IGNORECASE)
+
+
+def _coloned(line: str, n: int) -> Grid | None:
+    """`Disclosures not RSO: 2   Disclosures RSO: 6`: two label-colon-count pairs or more and nothing else on the line.
+    The labels are parallel; when the first is preceded by a sentence, it is the words that mirror the second
+    (`... lie on file but not RSO: 8   RSO: 4` reads `not RSO` and `RSO`), else the line is left alone."""
+    body = line[LIST_MARK.match(line).end():]
+    pairs = list(COLONED.finditer(body))
+    if len(pairs) < 2 or pairs[-1].end() < len(body.rstrip(" .;")) or pairs[0].start() != 0:
+        return None
+    labels = [" ".join(p.group("label").split()) for p in pairs]
+    if any(not _short(x) for x in labels[1:]):
+        return None
+    if not _short(labels[0]):
+        words, mirror = labels[0].split(), labels[1].split()
+        labels[0] = " ".join(words[-(len(mirror) + 1):])
+        if words[-1] != mirror[-1] or not _short(labels[0]):
+            return None
+    if any(NOT_LABEL.search(x) for x in labels):
+        return None
+    grid = Grid("pairs on a line", n, n, row_dims=["category"])
+    grid.rows = [Row(n, [label, p.group("value")]) for label, p in zip(labels, pairs)]
+    return grid
+
+
+def _short(label: str) -> bool:
+    """A label of one to four words with a letter and no digit."""
+    return 1 <= len(label.split()) <= 4 and bool(re.search(r"[A-Za-z]", label)) and not re.search(r"\d", label)

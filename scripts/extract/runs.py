@@ -18,10 +18,14 @@ HEADING = re.compile(r"\b(?:number\s+of\s+[A-Za-z]+|total\s+number(?:\s+of\s+[A-
 SENTENCE = re.compile(r"[.;?!:]\s+[a-z]|[;?!:]$|\b(?:was|were|is|are|have|has|had|been|our|your|please|we|you|I)\b")
 NOT_COUNT_AFTER = re.compile(rf"^(?:[/.:]\d|-\d)|^\s[-–]\s+[A-Za-z]|^\s*(?:%|per\s*cent|hours?|hrs|minutes?|mins|days?|weeks?|months?|years?|{MONTH}\b)",
                              re.IGNORECASE)
-NOT_COUNT_BEFORE = re.compile(rf"(?:£|\$|€|\b{MONTH}\.?\s*|\b(?:no|page|section|s|ref|tel|fax|box|q|question|under|over|aged|below|above|act)\.?\s*|&\s*)$",
+NOT_COUNT_BEFORE = re.compile(rf"(?:£|\$|€|\b{MONTH}\.?\s*|\b(?:no|page|section|s|ref|tel|fax|box|q|question|under|over|aged|below|above"
+                              r"|(?-i:Act))\.?\s*|&\s*)$",
                               re.IGNORECASE)
 MAX_LABEL_WORDS = 16
 BAND = re.compile(r"^\d{1,2}\s*(?:-|–|to)\s*\d{1,3}$|^\d{1,2}\s*\+$")
+COLUMN_WORD = re.compile(r"^(?P<heading>[A-Z][\w/]*(?:\s+[\w/]+){0,2})\s+(?P<column>number|no\.|count|total|figures?)\s+"
+                         r"(?P<label>\S.*)$", re.IGNORECASE)
+TOTAL_WORD = re.compile(r"^((?:grand\s+)?totals?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -131,8 +135,15 @@ def _headed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut
     else:
         unlabelled = []
     rest = segs[k + 1:]
+    columns = head.texts
+    total = TOTAL_WORD.match(rest[0].label) if rest and rest[0].line == head.line and not unlabelled else None
+    if total:  # `2018 2019 2020 Total Rape 1 2 3 6`: the Total after the years is a column, not a row label's first word
+        columns, width = columns + [total.group(1)], width + 1
+        label = rest[0].label[total.end():].strip()
+        start = rest[0].start + rest[0].label.find(label) if label else rest[0].start
+        rest = ([Segment(rest[0].line, label, start, rest[0].counts, rest[0].cut)] if label or rest[0].counts else []) + rest[1:]
     heading = " ".join(head.label.split()[-4:]) if head.label else ""
-    grid = Grid("rows run together", n + 1, n + 1, header=[heading] + head.texts, header_line=n + 1)
+    grid = Grid("rows run together", n + 1, n + 1, header=[heading] + columns, header_line=n + 1)
     body = _body(lines, free, n, rest, cut, grid)
     placed = _place(body, width, grid)
     if unlabelled:
@@ -228,6 +239,11 @@ def _listed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut
                                 and not re.search(r"\d", s.label) for s in rows):
         return None
     grid = Grid("pairs run together", n + 1, n + 1)
+    head = COLUMN_WORD.match(rows[0].label) if rows[0] is segs[0] else None
+    widest = max(len(s.label.split()) for s in rows[1:])
+    if head and len(head.group("label").split()) <= widest:  # `Outcome Number Charged 12 Cautioned 4`: a heading first
+        grid.header, grid.header_line = [head.group("heading"), head.group("column")], n + 1
+        segs = [Segment(n + 1, head.group("label"), segs[0].start + head.start("label"), segs[0].counts)] + segs[1:]
     body = _body(lines, free, n, segs, cut, grid)
     if any(len(s.counts) > 1 for s in body):
         return None
@@ -259,6 +275,8 @@ def _body(lines: list[str], free: list[bool], n: int, rest: list[Segment], cut: 
         segs = segments(lines[j], j + 1)
         if not _rows_only(segs, last=j + 1 == len(lines)):
             break
+        if segs[0].label and (HEADING.search(segs[0].label) or COLUMN_WORD.match(segs[0].label)) and len(segs) > 2:
+            break  # a heading opens the next line (`Ethnicity Total White 12 Black 4`): another table starts there
         body += segs
         end, blanks = j, 0
         j += 1
@@ -287,6 +305,15 @@ def _place(body: list[Segment], width: int, grid: Grid) -> list[Row]:
         if not s.counts:
             grid.notes.append(f"line {s.line}: words after the last count ({s.label!r}); not read")
             continue
+        if _years(s.texts):  # a header again: two tables side by side (page columns), or a header repeated
+            if grid.header and s.texts == grid.header[1:]:
+                grid.notes.append(f"line {s.line}: the header repeated beside the table ({s.label} {' '.join(s.texts)}); "
+                                  "skipped")
+                continue
+            grid.incomplete = True
+            grid.notes.append(f"line {s.line}: a second header with other years ({' '.join(s.texts)}) beside the table: "
+                              "which column each count stands in cannot be told; not read")
+            return []
         if not all(COUNT.match(t) for t in s.texts):
             grid.notes.append(f"line {s.line}: {s.label!r} has cells that are not counts ({', '.join(s.texts)}); not read")
         elif len(s.counts) == width:

@@ -19,6 +19,8 @@ def score(header: list[str], rows: list[list[str]]) -> float:
     if heads and all(h and (not is_value(h) or YEAR.match(h) or AGE.match(h)) for h in heads):
         points += 2  # a header of headings, years or bands
     points -= 4 * sum(_count(h) for h in heads)  # a count in the header: the rows are cut in the wrong place
+    if header and YEAR.match(unwrap(header[0])) and any(YEAR.match(h) for h in heads):
+        points -= 4  # a year over the row labels while years head the columns: the header is cut one cell late
     labels = [unwrap(r[0]) for r in rows]
     years = all(YEAR.match(x) or is_total(x) for x in labels)
     points -= 2 * sum(_count(x) or (bool(YEAR.match(x)) and not years) for x in labels)  # labels stay labels

@@ -13,6 +13,8 @@ from .numbers import MONTH, numbers_in
 
 VALUE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|\*|<\d+|nil)$", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s*$", re.IGNORECASE)
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+MONTH_LABEL = re.compile(rf"^{MONTH}\.?$", re.IGNORECASE)  # a row labelled by a month alone ("January 4"), not a date
 
 
 def split_row(line: str) -> tuple[str, list[str]] | None:
@@ -23,6 +25,9 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
         k -= 1
     if k == len(tokens):
         return None
+    named = {f.start for f in numbers_in(line) if f.reason == "part of a name"}
+    while 0 < k < len(tokens) - 1 and tokens[k].start() in named:  # "Grade 1 23": the 1 names the row, the 23 counts
+        k += 1
     if k == 0:  # every token a number: the first is the row's label, when it is a year
         k = 1
         if len(tokens) < 2 or not YEAR.match(tokens[0].group(0)):
@@ -34,19 +39,32 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
     return label, values
 
 
+def _token_at(line: str, at: int) -> str:
+    """The whitespace-separated token of the line that holds the character at `at`."""
+    start = line.rfind(" ", 0, at) + 1
+    end = line.find(" ", at)
+    return line[start: end if end >= 0 else len(line)].strip()
+
+
 def _plausible(token: str) -> bool:
     return not token[0].isdigit() or plausible(token)
 
 
 def _label_ok(label: str, line: str, first: int) -> bool:
     """A label, not a date, a reference or a sentence that happens to end in a number."""
-    if MONTH_BEFORE.search(line[:first]) or FURNITURE.search(line) or label.rstrip().endswith((",", "(")):
+    if (MONTH_BEFORE.search(line[:first]) and not MONTH_LABEL.match(label.strip())) or FURNITURE.search(line) \
+            or label.rstrip().endswith((",", "(")):
         return False
     if label.rstrip()[-1] in ":=–—-" and not is_total(label):  # "LABEL – N" is a list item, not a row of cells
         return False
     if label.rstrip().endswith(("..", "…")):  # a contents line: a title, dot leaders, a page number
         return False
+    inside = [f for f in numbers_in(line) if f.start < first and f.data and re.fullmatch(r"[\d,]+", _token_at(line, f.start))]
+    if inside and not YEAR.match(label.strip()):
+        return False  # counts inside the label ("Rape 12 14  Burglary 40 41"): two tables side by side, not one row
     judged = [f for f in numbers_in(line) if f.start >= first and line[f.start - 1] != "<"]  # "<5" is a marker
+    if MONTH_LABEL.match(label.strip()):  # "January 4" reads as a date alone; in a run of months it is a month's count
+        judged = [f for f in judged if f.reason != "date"]
     return bool(re.search(r"[A-Za-z]", label) or YEAR.match(label) or re.match(r"^\d", label)) and \
         all(f.reason is None for f in judged)
 
@@ -92,6 +110,12 @@ def _grid(lines: list[str], free: list[bool], rows: list, i: int, j: int) -> Gri
             grid.notes.append(f"line {line}: {len(values)} values for {width} columns; not read")
             continue
         grid.rows.append(Row(line, [label] + values))
+    months = [MONTHS.index(r.cells[0].strip().rstrip(".").lower()[:3]) for r in grid.rows if MONTH_LABEL.match(r.cells[0].strip())]
+    if months and (len(months) < 3 or len(months) < len(grid.rows) - 1
+                   or any(b != (a + 1) % 12 for a, b in zip(months, months[1:]))):
+        grid.notes.append("rows labelled by months that are not three or more months in calendar order: they may be "
+                          "dates; not read")
+        grid.rows = []
     if width > 1 and grid.header is None:
         grid.notes.append(f"{width} columns of values but no heading line that splits into {width} column labels; "
                           "the values are not proposed")
@@ -125,5 +149,7 @@ def _heading(text: str, width: int) -> list[str] | None:
         return [""] + words
     tail = words[-width:]
     if all(YEAR.match(w) or is_total(w) for w in tail):
+        if len(words) > width and (YEAR.match(words[-width - 1]) or is_total(words[-width - 1])):
+            return None  # more column labels than values ("2018 2019 2020 Total" over three): which one lost its cell is unknown
         return [" ".join(words[:-width])] + tail
     return None

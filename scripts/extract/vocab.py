@@ -4,12 +4,25 @@ words, else `category` for rows and `measure` for columns."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from ..curated.dimensions import kind_of
+from ..curated.reference import read_csv
 from .cells import AGE, GENDER, YEAR, codes_in, is_total, unwrap
 from .numbers import MONTH
 
-VOCABULARY = ("offence", "outcome", "age", "offender_age", "victim_age", "year", "month", "period", "keyword", "platform",
-              "question", "measure", "area", "gender", "ethnicity", "system", "category")
+DIMENSIONS = Path(__file__).resolve().parents[2] / "datapackages" / "reference" / "dimensions.csv"
+AGE_ROLES = ("offender_age", "victim_age")  # ages the extractor tells apart; the build files any name with age as a word under age
+
+
+def _vocabulary(path: Path = DIMENSIONS) -> tuple[str, ...]:
+    """The build's dimension names (reference/dimensions.csv, in its order), with the age roles after age."""
+    codes = [row["code"] for row in read_csv(path)[1]]
+    roles = [r for r in AGE_ROLES if kind_of(r, codes) == "age"]
+    return tuple(n for code in codes for n in ([code] + roles if code == "age" else [code]))
+
+
+VOCABULARY = _vocabulary()
 
 MONTH_LABEL = re.compile(rf"^{MONTH}\.?(?:\s*[-']?\s*(?:19|20)?\d{{2}})?$", re.IGNORECASE)
 # (name, words in a heading that name it), in the order they are tried
@@ -31,6 +44,9 @@ HEADING_WORDS = [
     ("ethnicity", r"ethnicity|ethnic\s+(?:group|origin|appearance)|ethnic|race"),
     ("system", r"systems?"),
 ]
+_WHEN = rf"(?:{MONTH}\.?\s+(?:19|20)?\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?(?:\s+(?:19|20)?\d{{2,4}})?" \
+        rf"|\d{{1,2}}\s?[/.]\s?\d{{1,2}}\s?[/.]\s?\d{{2,4}}|(?:19|20)\d{{2}}(?:\s?/\s?\d{{2,4}})?)"
+SPAN = re.compile(rf"^(?:{_WHEN}\s*(?:[-–—]|to|until)\s*{_WHEN}|q[1-4]\s+(?:19|20)\d{{2}}(?:/\d{{2}})?)$", re.IGNORECASE)
 HEADINGS = [(name, re.compile(rf"(?<![a-z]){words}(?![a-z])", re.IGNORECASE)) for name, words in HEADING_WORDS]
 BY_LABEL = ("year", "month", "period", "gender", "age")
 
@@ -46,6 +62,8 @@ def from_labels(labels: list[str]) -> str | None:
         return "period"  # several years together ("2012, 2013, 2014"), or a span
     if all(MONTH_LABEL.match(x) for x in named):
         return "month"
+    if all(SPAN.match(x) for x in named):
+        return "period"  # "April 2020 – March 2021", "01/04/23 to 31/03/24", "Q1 2020"
     if all(GENDER.match(x) for x in named) and not all(re.match(r"^(unknown|not\s+\w+|other)", x, re.I) for x in named):
         return "gender"
     if all(AGE.match(x) for x in named) and any(re.search(r"\d", x) for x in named):
