@@ -16,6 +16,7 @@ from .citation import GridTarget, PdfTarget, TextTarget
 from .paths import inside, link_in
 from .reference import Reference as CodeLists
 from .response import ResponseText, Span, numbers_on
+from .redact import Cleaned, RedactError, clean
 from .sources import KINDS, MEDIA_TYPES, SourceError, read_source
 from .tables import FIXED, decode, read_rows
 from .yamlio import CurationYAMLError
@@ -422,10 +423,15 @@ class _Builder:
             if target is None:
                 continue
             hidden = self.hidden_parts(i, f, target)
+            try:
+                cleaned = clean(f["path"], data, self.meta["curation"]["curated"]) if hidden or kind in ("html", "pdf") else Cleaned(None)
+            except RedactError as err:
+                self.add(("files", i, "path"), f"{f['path']} {err}", "hidden-unsafe")
+                continue
             grids = list(getattr(getattr(target, "source", None), "grids", {}).values())
-            width = grids[0].size[1] if grids and kind == "spreadsheet" else 0
+            width = grids[0].size[1] if grids and suffix in (".xlsx", ".csv") else 0  # frictionless reads .ods only with an extra
             files.append(SourceFile(f["path"], kind, MEDIA_TYPES[suffix], digest, len(data), f["description"], f["licence"], f.get("url"),
-                                    hidden, width=width))
+                                    hidden, width=width, cleaned=cleaned.copy is not None, removed=tuple(cleaned.removed)))
             targets[f["path"]] = target
         for j, a in enumerate(self.meta.get("attachments", [])):
             if a.get("file") and a["file"] not in declared_files:

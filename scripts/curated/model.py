@@ -127,6 +127,8 @@ class SourceFile:
     hidden: tuple[HiddenPart, ...] = ()
     formulas: tuple[str, ...] = ()  # cited cells that hold a formula (their cached value is published)
     width: int = 0  # columns of its first sheet, for tools that read a spreadsheet as a table
+    cleaned: bool = False  # the package carries our copy without the hidden parts, never the force's bytes
+    removed: tuple[str, ...] = ()  # parts removed that need no declaration (a web page's comments, scripts, hidden elements)
 
     @property
     def resource_name(self) -> str:

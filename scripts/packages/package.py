@@ -5,8 +5,8 @@ from pathlib import Path
 
 from ..curated.claims import RULES
 from ..curated.model import Request, Table
+from ..curated.redact import without_hidden
 from .readme import readme_bytes
-from .redact import without_hidden
 from ..curated.reference import Reference
 from . import facts
 from .observations import Codes
@@ -178,15 +178,22 @@ def source_license(licence: str) -> dict:
     return {**KNOWN_LICENCES.get(licence, {"name": "LicenseRef-force-terms"}), "title": f"{licence}: the force's terms for this file; {ours}"}
 
 
+COPIES = {"xlsx": "hidden sheets removed, hidden rows' and columns' cells emptied; formulas replaced by their saved values; "
+                  "written with openpyxl",
+          "ods": "hidden sheets removed, hidden rows' and columns' cells emptied; written with odfpy",
+          "html": "comments, scripts, templates, hidden inputs and hidden elements removed, a hidden table part emptied in place; "
+                  "written with lxml"}
+COPIES["htm"] = COPIES["html"]
+
+
 def file_resource(f, folder: Path, req: Request) -> dict:
     """A source file (attachment, saved web page) as a resource, byte for byte, with its own licence status."""
     data = (req.folder / f.path).read_bytes()
-    copy = without_hidden(f.path, data, req.curation.curated) if f.hidden else None
+    copy = without_hidden(f.path, data, str(req.curation.curated)) if f.cleaned else None
     description = f"Received as {f.path}, byte for byte; the cells and lines the tables cite are in it."
     if copy is not None:
-        description = (f"Our copy of {f.path} without its hidden parts (hidden sheets removed, hidden rows' and columns' cells "
-                       "emptied; formulas replaced by their saved values), written with openpyxl; every other cell keeps its address, "
-                       "so the cells the tables cite are in it. The force's original is not published.")
+        description = f"Our copy of {f.path} without its hidden parts ({COPIES[f.path.rsplit('.', 1)[-1].lower()]}); " \
+                      "every other cell keeps its address, so the cells the tables cite are in it. The force's original is not published."
     resource = {"name": f.resource_name, "path": f.path,
                 "format": f.path.rsplit(".", 1)[-1].lower(), "mediatype": f.media_type, "title": f.description,
                 "description": description,
@@ -196,6 +203,8 @@ def file_resource(f, folder: Path, req: Request) -> dict:
         resource["foi:original"] = {"sha256": f.sha256, "bytes": f.bytes, "published": False}
         resource["foi:removed"] = [{"part": h.part, "why": "hidden in the force's file: hidden parts are never republished",
                                     "note": _flat(h.note)} for h in f.hidden]
+        resource["foi:removed"] += [{"part": part, "why": "not shown to a reader of the page: hidden parts are never republished"}
+                                    for part in f.removed]
     if f.width:  # tools read a spreadsheet's first sheet as a table: as raw cells, no header, any type
         resource["dialect"] = {"header": False}
         resource["schema"] = {"fields": [{"name": f"column_{i}", "type": "any"} for i in range(1, f.width + 1)]}
