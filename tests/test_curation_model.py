@@ -176,3 +176,41 @@ def test_errors_say_how_to_fix():
     assert err.value.line == 1 and "at column 18" in err.value.message and "must be quoted" in err.value.message
     assert claims.date_problem("2019-09-18", "17th September 2019").endswith("; it gives 2019-09-17")
     assert "no year" in claims.date_problem("2019-08-20", "received on 19th August")
+
+
+def test_offence_labels_map_through_the_reference_without_being_retyped():
+    """A label maps to a code the curator gives when it is the code's quote, writes the code (stated), or is one of the
+    code's titles in the reference lists (implied); never with a basis it does not have, never to two codes."""
+    from scripts.curated.reference import label_names_code, load_reference, offence_names
+    ref = load_reference(ROOT / "datapackages/reference")
+    names = offence_names(ref)
+    stated = {"code": "86/2", "basis": "stated", "quote": "something else"}
+    implied = {"code": "88A", "basis": "implied", "quote": "something else"}
+    assert label_names_code("086/02 - Take or to make indecent photographs", stated, names) == (
+        2, "the label starts with the code: it writes the code as '086/02' (reference/offence_codes.csv)")
+    assert label_names_code("086/02", stated, names) == (0, "")  # the code alone is no label of an offence
+    assert label_names_code("sexual  grooming.", implied, names) == (3, "the label is its title in reference/offence_codes.csv ('Sexual grooming')")
+    assert label_names_code("Taking, making or distribution of an indecent (or pseudo sexual) image of a child",
+                            {**stated, "basis": "implied"}, names)[1].startswith(
+        "the label is a force's title for it in reference/code_titles.csv (offence_codes:86/2:1:")
+    assert label_names_code("Sexual Grooming", {**implied, "basis": "stated"}, names) == (0, "")  # a title never states a code
+    assert label_names_code("Something Else.", stated, names) == (1, "the label is the quote given for the code")
+
+
+def test_a_request_without_labels_maps_its_offences_as_before(tmp_path):
+    """Bedfordshire lists no labels: under its offence codes: every offence label still maps, and the package says why."""
+    import json
+
+    from scripts.build.build import build
+    root = project(tmp_path, "bedfordshire-foi2019-05348")
+    text = (root / "datapackages/bedfordshire-foi2019-05348/request.yaml").read_text()
+    assert "labels:" not in text
+    build(root, site=False)
+    descriptor = json.loads((root / "build/datapackages/bedfordshire-foi2019-05348/datapackage.json").read_text())
+    codes = descriptor["foi:request"]["offenceCodes"]
+    assert [(c["code"], c["basis"], len(c["labelsMapped"])) for c in codes] == [
+        ("86/2", "stated", 1), ("86/2", "implied", 1), ("86/10", "stated", 1), ("86/10", "implied", 1), ("86/15", "implied", 1)]
+    assert codes[0]["titleSource"]["list"] == "reference/offence_codes.csv"
+    rows = [r for r in csv.DictReader((root / "build/datapackages/all/observations.csv").open(encoding="utf-8"))
+            if r["request_id"] == "bedfordshire-foi2019-05348" and r["offence"] not in ("", "Total")]
+    assert rows and all(r["offence_code"] for r in rows)

@@ -91,6 +91,7 @@ class CodeMapping:
     quote: Quote
     labels: tuple[str, ...] = ()
     note: str | None = None
+    through: tuple[tuple[str, str], ...] = ()  # (label, why): labels the build mapped through the reference, not typed
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,15 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
     return descriptor
 
 
+def _title_source(ref: Reference, list_name: str, code: str) -> dict:
+    """Where a code's title comes from: the reference list, its row's source and whether it was checked against that source."""
+    row = ref.codes(list_name).get(code, {})
+    if not row.get("source"):
+        return {}
+    return {"titleSource": {"list": f"reference/{list_name}.csv", "source": _flat(row["source"]),
+                            **({"verified": row["verified"]} if row.get("verified") else {})}}
+
+
 KNOWN_LICENCES = {"Open Government Licence v3.0": {"name": "OGL-UK-3.0",
                                                    "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}}
 
@@ -311,7 +320,8 @@ def request_metadata(req: Request, ref: Reference) -> dict:
 
     def codes(items, list_name):
         return [{**_cited(c.quote, code=c.code, basis=c.basis, note=c.note), **({"labels": list(c.labels)} if c.labels else {}),
-                 "title": ref.title(list_name, c.code)} for c in items]
+                 **({"labelsMapped": [{"label": label, "why": why} for label, why in c.through]} if c.through else {}),
+                 "title": ref.title(list_name, c.code), **_title_source(ref, list_name, c.code)} for c in items]
     r = req.reference
     basis = {"basis": r.basis, **(_cited(r.quote) if r.quote else {}), **({"note": _flat(r.note)} if r.note else {})}
     return {
