@@ -127,9 +127,24 @@ def test_a_financial_year_is_not_a_calendar_year_and_the_error_says_what_it_acce
     why = claims.period_problem("2021-01-01", "2021-12-31", "In the last financial year 2021/22")
     assert "rule: financial-year" in why
     why = claims.period_problem("2021-01-01", "2022-03-31", "2021/22", "inferred", "financial-year")
-    assert why.endswith("it would accept start 2021-04-01")
+    assert why.endswith("it would accept start 2021-04-01 (the period it states runs 2021-04-01 to 2022-03-31)")
     assert "it would accept start 2016-01-01" in claims.period_problem("2016-02-01", "2016-12-31", "January 2016 – December 2017")
     assert "names its rule" in claims.period_problem("2021-04-01", "2022-03-31", "2021/22", "inferred", None)
+
+
+@pytest.mark.parametrize("quote, start, end, accepted", [
+    ("between 1st April 2024 and 31st March 2025", "2024-01-01", "2025-12-31", "2024-04-01 to 2025-03-31"),
+    ("1 March 2019 to 28 February 2020", "2019-01-01", "2020-12-31", "2019-03-01 to 2020-02-28"),
+    ("1 March 2019 to 28 February 2020", "2019-03-01", "2020-12-31", "2019-03-01 to 2020-02-28"),
+    ("March 2019 to February 2020", "2019-01-01", "2020-12-31", "2019-03-01 to 2020-02-29"),
+])
+def test_a_quote_with_full_dates_is_never_accepted_as_whole_years(quote, start, end, accepted):
+    """The loophole: a year written inside a full date (or a month) used to stand for the whole calendar year."""
+    why = claims.period_problem(start, end, quote)
+    assert why is not None and why.endswith(f"(the period it states runs {accepted})")
+    first, last = accepted.split(" to ")
+    assert claims.period_problem(first, last, quote) is None
+    assert claims.period_problem("2017-01-01", "2018-05-22", "2017 to 22 May 2018") is None  # a year alone is still a year
 
 
 def test_an_inferred_financial_year_builds_and_says_its_rule(tmp_path):
