@@ -27,8 +27,8 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 # most WIDTH px wide (docs/assets/site.css), so labels are FONT_SIZE px on a wide screen and 14 * 358 / 400 = 12.5 px
 # in a 390 px phone's column (tests/test_chart_browser.py measures them in Chromium).
 WIDTH, FONT_SIZE, ROW, BAR, PAD = 400, 14, 38, 12, 6
-LINE_CHARS = 50  # characters of a label line that fit in WIDTH at FONT_SIZE (about 7.6 px each, wide letters allowed for)
-# a longer label is shortened in the picture (with "…") to leave room for its value; the text alternative and the table keep it whole
+# A label too long for its line is shortened in the picture (with "…") to leave room for its value (_fit); the text
+# alternative and the table keep it whole.
 STATUS_WORDS = {"blank": "blank in the source", "suppressed": "suppressed", "nil": "nil"}
 
 
@@ -172,17 +172,32 @@ def _num(x: float) -> str:
 
 
 def _labels(bars: tuple[Bar, ...]) -> list[str]:
-    """Each bar's label, shortened, with its value as published or why it has none; numbered when two would read alike."""
+    """Each bar's label, shortened to fit its line, with its value as published or why it has none; numbered when two
+    would read alike."""
     words = [str(b.value) if b.status == "reported" else f"{b.value} (nil)" if b.status == "nil" else STATUS_WORDS[b.status] for b in bars]
-    number = len(bars) >= 10 and 4 or 3
-    labels = [f"{_short(b.label, LINE_CHARS - len(w) - 2 - number)}: {w}" for b, w in zip(bars, words)]
+    labels = [_fit(b.label, f": {w}") for b, w in zip(bars, words)]
     if len(set(labels)) < len(labels):  # two alike: number them, so a reader can tell the bars apart
-        labels = [f"{n}. {label}" for n, label in enumerate(labels, 1)]
+        labels = [f"{n}. {_fit(b.label, f': {w}', f'{n}. ')}" for n, (b, w) in enumerate(zip(bars, words), 1)]
     return labels
 
 
-def _short(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+def _fit(label: str, tail: str, head: str = "") -> str:
+    """The label, shortened with "…" where needed, so that head + label + tail fits the chart's line at FONT_SIZE."""
+    room = WIDTH - 2 * PAD - 8
+    if _width(head + label + tail) <= room:
+        return label + tail
+    n = len(label)
+    while n > 1 and _width(head + label[: n - 1].rstrip() + "…" + tail) > room:
+        n -= 1
+    return label[: n - 1].rstrip() + "…" + tail
+
+
+def _width(text: str) -> float:
+    """A generous estimate of the text's width in px at FONT_SIZE in a sans-serif face (capitals and W/M widest)."""
+    em = 0.0
+    for ch in text:
+        em += 0.95 if ch in "MWmw" else 0.75 if ch.isupper() else 0.3 if ch in " .,:;'|!il()[]" else 0.6
+    return em * FONT_SIZE
 
 
 def request_charts(packages: Path, name: str, descriptor: dict | None = None) -> list[Chart]:
