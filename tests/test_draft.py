@@ -71,3 +71,13 @@ def test_every_make_target_answers_help_without_other_arguments(target):
     out = subprocess.run(["make", "-s", "-C", str(ROOT), target, "ARGS=--help"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert re.match(rf"make {target}: \S", out.stdout), out.stdout
+
+
+def test_a_date_of_request_is_never_proposed_as_the_response_date():
+    """Avon and Somerset 1247-22 heads its page 'Date of request: 7 November 2022': the draft used to propose it as the
+    response date, which the build accepts (the quote does give that date), so a false fact would have stood."""
+    from scripts.draft.identity import dates
+    found, blank = dates(["Sexual Grooming HO code 88A incidents in financial year 2021/2", "", "Date of request: 7 November 2022",
+                          "Reference: 1247-22"])
+    assert "response" not in found and blank[0].startswith("dates.response")
+    assert dates(["Date: 17th September 2019"])[0]["response"]["date"] == "2019-09-17"
