@@ -229,3 +229,31 @@ def test_a_request_without_labels_maps_its_offences_as_before(tmp_path):
     rows = [r for r in csv.DictReader((root / "build/datapackages/all/observations.csv").open(encoding="utf-8"))
             if r["request_id"] == "bedfordshire-foi2019-05348" and r["offence"] not in ("", "Total")]
     assert rows and all(r["offence_code"] for r in rows)
+
+
+AVON = "avon-and-somerset-1247-22"  # real: its only period is a financial year; its outcomes add up to 244, its sum says 245
+
+
+def test_a_real_financial_years_only_response_builds_with_its_inferred_period(tmp_path):
+    import json
+
+    from scripts.build.build import build
+    root = project(tmp_path, AVON)
+    build(root, site=False)
+    d = json.loads((root / "build/datapackages" / AVON / "datapackage.json").read_text())
+    period = d["foi:request"]["periods"][0]
+    assert (period["start"], period["end"], period["basis"]) == ("2021-04-01", "2022-03-31", "inferred")
+    assert period["rule"].startswith("financial year") and period["quote"] == "In the last financial year 2021/22"
+    outcomes = next(r for r in d["resources"] if r["name"] == "outcomes")
+    assert outcomes["foi:sums"]["basis"] == "declared"  # its total does not reconcile, so it says nothing of additivity
+    rows = list(csv.DictReader((root / "build/datapackages" / AVON / f"tables/{AVON}--outcomes.csv").open(encoding="utf-8")))
+    assert {r["outcome"]: r["outcome_type"] for r in rows}["OC21 – Investig. not in Public Int. (Police)"] == "21"  # reference/outcome_labels
+
+
+def test_a_table_whose_totals_do_not_reconcile_must_declare_its_additivity(tmp_path):
+    root = project(tmp_path, AVON)
+    path = root / "datapackages" / AVON / "request.yaml"
+    text = path.read_text()
+    start = text.index("    sums:\n      additive: true\n")
+    path.write_text(text[:start] + text[text.index("    mismatches:\n", start):])
+    assert [(p.field, p.code) for p in problems(root)] == [("tables[1].name", "sums-undeclared")]

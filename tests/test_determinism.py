@@ -31,7 +31,7 @@ def test_frictionless_cli_validates_every_package(built):
     """The published packages pass `frictionless validate`, as an analyst would run it."""
     exe = [sys.executable, "-m", "frictionless"]
     packages = sorted(built.glob("*/datapackage.json"))
-    assert len(packages) == 9  # seven requests, reference and all
+    assert len(packages) == 10  # eight requests, reference and all
     for descriptor in packages:
         result = subprocess.run(exe + ["validate", str(descriptor)], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout[-2000:]
@@ -55,5 +55,5 @@ def test_the_site_build_time_is_the_newest_package_date(built):
     catalog = json.loads((built / "catalog.json").read_text(encoding="utf-8"))["packages"]
     created = [json.loads((built / p["path"]).read_text(encoding="utf-8")).get("created") for p in catalog]
     created = [c for c in created if c]
-    assert len(catalog) == 9 and len(set(created)) > 1
+    assert len(catalog) == 10 and len(set(created)) > 1
     assert source_date_epoch(built) == str(int(datetime.fromisoformat(max(created).replace("Z", "+00:00")).timestamp()))

@@ -11,7 +11,7 @@ from scripts.site.feed import ATOM, feed_xml
 
 SEEDS = {"bedfordshire-foi2019-05348", "hertfordshire-foi2018-00739", "south-yorkshire-20180075", "south-yorkshire-20180799",
          "south-yorkshire-20210999"}
-REQUESTS = SEEDS | {"northamptonshire-foi-10905-25", "west-midlands-19-15"}  # the seeds and two real responses from the corpus
+REQUESTS = SEEDS | {"northamptonshire-foi-10905-25", "west-midlands-19-15", "avon-and-somerset-1247-22"}  # the seeds and three real responses
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$")
 
 

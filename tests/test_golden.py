@@ -79,6 +79,7 @@ SY18 = "south-yorkshire-20180075"
 SY21 = "south-yorkshire-20210999"
 NORTHANTS = "northamptonshire-foi-10905-25"  # a real response that states no reference, force or date: all from its address
 WM = "west-midlands-19-15"  # a real response with no date anywhere
+AVON = "avon-and-somerset-1247-22"  # a real response whose only period is a financial year
 
 
 def test_bedfordshire_cms_table(built):
@@ -219,7 +220,7 @@ def test_every_published_value_stands_on_its_line(built):
             elif row["status"] == "nil":
                 assert row["value"] == "0" and "Nil" in line, (table.name, row)
             checked += 1
-    assert checked == 33 + 27 + 3 + 1 + 6 + 1 + 1 + 16 + 3
+    assert checked == 33 + 27 + 3 + 1 + 6 + 1 + 1 + 16 + 3 + 1 + 15
 
 
 def test_zip_holds_the_package(built):
@@ -245,7 +246,7 @@ def test_analyst_loads_a_table_with_pandas(built):
 def test_catalog_lists_every_package_with_hashes(built):
     catalog = json.loads((built / "catalog.json").read_text())
     names = [p["name"] for p in catalog["packages"]]
-    assert names == [BED, HERTS, NORTHANTS, SY18, SY17, SY21, WM, "reference", "all"]
+    assert names == [AVON, BED, HERTS, NORTHANTS, SY18, SY17, SY21, WM, "reference", "all"]
     import hashlib
     for p in catalog["packages"]:
         data = (built / p["path"]).read_bytes()
@@ -255,6 +256,6 @@ def test_catalog_lists_every_package_with_hashes(built):
 def test_combined_package_counts(built):
     d = json.loads((built / "all" / "datapackage.json").read_text())
     counts = {r["name"]: len(read(built / "all" / r["path"])) for r in d["resources"]}
-    assert counts["requests"] == 7
-    assert counts["observations"] == 33 + 27 + 3 + 1 + 6 + 1 + 1 + 16 + 3 and "values" not in counts  # one table of values, not two
-    assert counts["questions"] == 8 + 3 + 4 + 8 + 3 + 3 + 2
+    assert counts["requests"] == 8
+    assert counts["observations"] == 33 + 27 + 3 + 1 + 6 + 1 + 1 + 16 + 3 + 1 + 15 and "values" not in counts  # one table of values, not two
+    assert counts["questions"] == 8 + 3 + 4 + 8 + 3 + 3 + 2 + 3
