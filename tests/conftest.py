@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 # The requests whose figures the golden tests pin value by value. Every request in datapackages/ goes through the
 # invariant tests (values on their lines, sums, hashes), but only these pin counts: a request a curator adds breaks no test.
-GOLDEN = ("bedfordshire-foi2019-05348", "hertfordshire-foi2018-00739", "northamptonshire-foi-10905-25", "south-yorkshire-20180075",
-          "south-yorkshire-20180799", "south-yorkshire-20210999", "west-midlands-19-15")
+GOLDEN = ("avon-and-somerset-1247-22", "bedfordshire-foi2019-05348", "hertfordshire-foi2018-00739", "northamptonshire-foi-10905-25",
+          "south-yorkshire-20180075", "south-yorkshire-20180799", "south-yorkshire-20210999", "west-midlands-19-15")
 COLLECTION = tuple(sorted(p.parent.name for p in (ROOT / "datapackages").glob("*/request.yaml")))
 
 # The fast tier (`make check`) runs every test that needs neither Chromium nor a build of the site. A test is marked

@@ -102,7 +102,8 @@ def test_northamptonshire_web_table_is_the_printed_table(built):
     assert all(c.shown in lines[int(c.line) - 1] for r in grid.rows for c in r.cells if c and c.line and c.shown)
 
 
-@pytest.mark.parametrize("rid, table", [("northamptonshire-foi-10905-25", "offences-recorded"), ("west-midlands-19-15", "cse-marker-counts")])
+@pytest.mark.parametrize("rid, table", [("northamptonshire-foi-10905-25", "offences-recorded"), ("west-midlands-19-15", "cse-marker-counts"),
+                                        ("avon-and-somerset-1247-22", "recorded-crimes"), ("avon-and-somerset-1247-22", "outcomes")])
 def test_real_one_line_answers(built, rid, table):
     grid, lines = rebuilt(built, rid, table)
     assert grid.rows and all(r.cells[0].shown in lines[int(r.cells[0].line) - 1] for r in grid.rows)
@@ -112,7 +113,7 @@ def test_every_seed_table_has_its_test(built):
     tested = {("northamptonshire-foi-10905-25", "offences-recorded"), ("northamptonshire-foi-10905-25", "victims-by-age-and-gender"),
               ("west-midlands-19-15", "cse-marker-counts"), (BED, "cms-offenders-under-14"), (BED, "athena-offenders-under-14"), (SY21, "keyword-counts"),
               (SY21, "offences-without-victim-details"), (SY18, "hunter-group-intelligence"), (HERTS, "figures"),
-              (HERTS, "outcome-21")}
+              (HERTS, "outcome-21"), ("avon-and-somerset-1247-22", "recorded-crimes"), ("avon-and-somerset-1247-22", "outcomes")}
     tables = set()
     for path in built.glob("*/datapackage.json"):
         d = json.loads(path.read_text(encoding="utf-8"))

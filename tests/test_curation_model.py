@@ -127,9 +127,24 @@ def test_a_financial_year_is_not_a_calendar_year_and_the_error_says_what_it_acce
     why = claims.period_problem("2021-01-01", "2021-12-31", "In the last financial year 2021/22")
     assert "rule: financial-year" in why
     why = claims.period_problem("2021-01-01", "2022-03-31", "2021/22", "inferred", "financial-year")
-    assert why.endswith("it would accept start 2021-04-01")
+    assert why.endswith("it would accept start 2021-04-01 (the period it states runs 2021-04-01 to 2022-03-31)")
     assert "it would accept start 2016-01-01" in claims.period_problem("2016-02-01", "2016-12-31", "January 2016 – December 2017")
     assert "names its rule" in claims.period_problem("2021-04-01", "2022-03-31", "2021/22", "inferred", None)
+
+
+@pytest.mark.parametrize("quote, start, end, accepted", [
+    ("between 1st April 2024 and 31st March 2025", "2024-01-01", "2025-12-31", "2024-04-01 to 2025-03-31"),
+    ("1 March 2019 to 28 February 2020", "2019-01-01", "2020-12-31", "2019-03-01 to 2020-02-28"),
+    ("1 March 2019 to 28 February 2020", "2019-03-01", "2020-12-31", "2019-03-01 to 2020-02-28"),
+    ("March 2019 to February 2020", "2019-01-01", "2020-12-31", "2019-03-01 to 2020-02-29"),
+])
+def test_a_quote_with_full_dates_is_never_accepted_as_whole_years(quote, start, end, accepted):
+    """The loophole: a year written inside a full date (or a month) used to stand for the whole calendar year."""
+    why = claims.period_problem(start, end, quote)
+    assert why is not None and why.endswith(f"(the period it states runs {accepted})")
+    first, last = accepted.split(" to ")
+    assert claims.period_problem(first, last, quote) is None
+    assert claims.period_problem("2017-01-01", "2018-05-22", "2017 to 22 May 2018") is None  # a year alone is still a year
 
 
 def test_an_inferred_financial_year_builds_and_says_its_rule(tmp_path):
@@ -176,3 +191,69 @@ def test_errors_say_how_to_fix():
     assert err.value.line == 1 and "at column 18" in err.value.message and "must be quoted" in err.value.message
     assert claims.date_problem("2019-09-18", "17th September 2019").endswith("; it gives 2019-09-17")
     assert "no year" in claims.date_problem("2019-08-20", "received on 19th August")
+
+
+def test_offence_labels_map_through_the_reference_without_being_retyped():
+    """A label maps to a code the curator gives when it is the code's quote, writes the code (stated), or is one of the
+    code's titles in the reference lists (implied); never with a basis it does not have, never to two codes."""
+    from scripts.curated.reference import label_names_code, load_reference, offence_names
+    ref = load_reference(ROOT / "datapackages/reference")
+    names = offence_names(ref)
+    stated = {"code": "86/2", "basis": "stated", "quote": "something else"}
+    implied = {"code": "88A", "basis": "implied", "quote": "something else"}
+    assert label_names_code("086/02 - Take or to make indecent photographs", stated, names) == (
+        2, "the label starts with the code: it writes the code as '086/02' (reference/offence_codes.csv)")
+    assert label_names_code("086/02", stated, names) == (0, "")  # the code alone is no label of an offence
+    assert label_names_code("sexual  grooming.", implied, names) == (3, "the label is its title in reference/offence_codes.csv ('Sexual grooming')")
+    assert label_names_code("Taking, making or distribution of an indecent (or pseudo sexual) image of a child",
+                            {**stated, "basis": "implied"}, names)[1].startswith(
+        "the label is a force's title for it in reference/code_titles.csv (offence_codes:86/2:1:")
+    assert label_names_code("Sexual Grooming", {**implied, "basis": "stated"}, names) == (0, "")  # a title never states a code
+    assert label_names_code("Something Else.", stated, names) == (1, "the label is the quote given for the code")
+
+
+def test_a_request_without_labels_maps_its_offences_as_before(tmp_path):
+    """Bedfordshire lists no labels: under its offence codes: every offence label still maps, and the package says why."""
+    import json
+
+    from scripts.build.build import build
+    root = project(tmp_path, "bedfordshire-foi2019-05348")
+    text = (root / "datapackages/bedfordshire-foi2019-05348/request.yaml").read_text()
+    assert "labels:" not in text
+    build(root, site=False)
+    descriptor = json.loads((root / "build/datapackages/bedfordshire-foi2019-05348/datapackage.json").read_text())
+    codes = descriptor["foi:request"]["offenceCodes"]
+    assert [(c["code"], c["basis"], len(c["labelsMapped"])) for c in codes] == [
+        ("86/2", "stated", 1), ("86/2", "implied", 1), ("86/10", "stated", 1), ("86/10", "implied", 1), ("86/15", "implied", 1)]
+    assert codes[0]["titleSource"]["list"] == "reference/offence_codes.csv"
+    rows = [r for r in csv.DictReader((root / "build/datapackages/all/observations.csv").open(encoding="utf-8"))
+            if r["request_id"] == "bedfordshire-foi2019-05348" and r["offence"] not in ("", "Total")]
+    assert rows and all(r["offence_code"] for r in rows)
+
+
+AVON = "avon-and-somerset-1247-22"  # real: its only period is a financial year; its outcomes add up to 244, its sum says 245
+
+
+def test_a_real_financial_years_only_response_builds_with_its_inferred_period(tmp_path):
+    import json
+
+    from scripts.build.build import build
+    root = project(tmp_path, AVON)
+    build(root, site=False)
+    d = json.loads((root / "build/datapackages" / AVON / "datapackage.json").read_text())
+    period = d["foi:request"]["periods"][0]
+    assert (period["start"], period["end"], period["basis"]) == ("2021-04-01", "2022-03-31", "inferred")
+    assert period["rule"].startswith("financial year") and period["quote"] == "In the last financial year 2021/22"
+    outcomes = next(r for r in d["resources"] if r["name"] == "outcomes")
+    assert outcomes["foi:sums"]["basis"] == "declared"  # its total does not reconcile, so it says nothing of additivity
+    rows = list(csv.DictReader((root / "build/datapackages" / AVON / f"tables/{AVON}--outcomes.csv").open(encoding="utf-8")))
+    assert {r["outcome"]: r["outcome_type"] for r in rows}["OC21 – Investig. not in Public Int. (Police)"] == "21"  # reference/outcome_labels
+
+
+def test_a_table_whose_totals_do_not_reconcile_must_declare_its_additivity(tmp_path):
+    root = project(tmp_path, AVON)
+    path = root / "datapackages" / AVON / "request.yaml"
+    text = path.read_text()
+    start = text.index("    sums:\n      additive: true\n")
+    path.write_text(text[:start] + text[text.index("    mismatches:\n", start):])
+    assert [(p.field, p.code) for p in problems(root)] == [("tables[1].name", "sums-undeclared")]

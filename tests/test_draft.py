@@ -71,3 +71,22 @@ def test_every_make_target_answers_help_without_other_arguments(target):
     out = subprocess.run(["make", "-s", "-C", str(ROOT), target, "ARGS=--help"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert re.match(rf"make {target}: \S", out.stdout), out.stdout
+
+
+def test_a_date_of_request_is_never_proposed_as_the_response_date():
+    """Avon and Somerset 1247-22 heads its page 'Date of request: 7 November 2022': the draft used to propose it as the
+    response date, which the build accepts (the quote does give that date), so a false fact would have stood."""
+    from scripts.draft.identity import dates
+    found, blank = dates(["Sexual Grooming HO code 88A incidents in financial year 2021/2", "", "Date of request: 7 November 2022",
+                          "Reference: 1247-22"])
+    assert "response" not in found and blank[0].startswith("dates.response")
+    assert dates(["Date: 17th September 2019"])[0]["response"]["date"] == "2019-09-17"
+
+
+def test_answers_numbered_again_from_1a_are_not_proposed_as_questions():
+    """Avon and Somerset 1247-22 asks questions 1 to 3, then answers '1a)From 2021 to 2022 ...' and '1b)Please see table
+    below ...': those were proposed as questions 1a and 1b, with the answers' words as their text."""
+    from scripts.draft.questions import questions
+    lines = (ROOT / "datapackages/avon-and-somerset-1247-22/response.txt").read_text(encoding="utf-8").split("\n")
+    assert [q["id"] for q in questions(lines)[0]] == ["1", "2", "3"]
+    assert questions(["1. How many?", "1a. Of those, how many girls?", "2. And boys?"])[0][1]["id"] == "1a"  # a sub-question stays

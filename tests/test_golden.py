@@ -80,6 +80,7 @@ SY18 = "south-yorkshire-20180075"
 SY21 = "south-yorkshire-20210999"
 NORTHANTS = "northamptonshire-foi-10905-25"  # a real response that states no reference, force or date: all from its address
 WM = "west-midlands-19-15"  # a real response with no date anywhere
+AVON = "avon-and-somerset-1247-22"  # a real response whose only period is a financial year
 
 
 def test_bedfordshire_cms_table(built):
@@ -221,7 +222,7 @@ def test_every_published_value_stands_on_its_line(built):
             elif row["status"] == "nil":
                 assert row["value"] == "0" and "Nil" in line, (table.name, row)
             checked += golden
-    assert checked == 33 + 27 + 3 + 1 + 6 + 1 + 1 + 16 + 3
+    assert checked == 33 + 27 + 3 + 1 + 6 + 1 + 1 + 16 + 3 + 1 + 15
 
 
 def test_zip_holds_the_package(built):
@@ -247,7 +248,7 @@ def test_analyst_loads_a_table_with_pandas(built):
 def test_catalog_lists_every_package_with_hashes(built):
     catalog = json.loads((built / "catalog.json").read_text())
     names = [p["name"] for p in catalog["packages"]]
-    assert names == [*COLLECTION, "reference", "all"] and [n for n in names if n in GOLDEN] == [BED, HERTS, NORTHANTS, SY18, SY17, SY21, WM]
+    assert names == [*COLLECTION, "reference", "all"] and [n for n in names if n in GOLDEN] == [AVON, BED, HERTS, NORTHANTS, SY18, SY17, SY21, WM]
     import hashlib
     for p in catalog["packages"]:
         data = (built / p["path"]).read_bytes()
@@ -258,6 +259,6 @@ def test_combined_package_counts(built):
     d = json.loads((built / "all" / "datapackage.json").read_text())
     counts = {r["name"]: len([row for row in read(built / "all" / r["path"]) if row.get("request_id", GOLDEN[0]) in GOLDEN])
               for r in d["resources"]}
-    assert len(read(built / "all" / "requests.csv")) == len(COLLECTION) and counts["requests"] == 7
-    assert counts["observations"] == 33 + 27 + 3 + 1 + 6 + 1 + 1 + 16 + 3 and "values" not in counts  # one table of values, not two
-    assert counts["questions"] == 8 + 3 + 4 + 8 + 3 + 3 + 2
+    assert len(read(built / "all" / "requests.csv")) == len(COLLECTION) and counts["requests"] == 8
+    assert counts["observations"] == 33 + 27 + 3 + 1 + 6 + 1 + 1 + 16 + 3 + 1 + 15 and "values" not in counts  # one table of values, not two
+    assert counts["questions"] == 8 + 3 + 4 + 8 + 3 + 3 + 2 + 3

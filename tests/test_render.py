@@ -125,7 +125,9 @@ def test_each_caveat_appears_once_with_its_anchor(site, site_root):
 def test_by_year_groups_by_the_period_the_data_covers(site):
     html = (site / "years" / "index.html").read_text(encoding="utf-8")
     sections = {m.group(1): m.group(0) for m in re.finditer(r'<section id="year-(\d{4})".*?</section>', html, flags=re.S)}
-    assert sorted(sections) == ["2013", "2014", "2015", "2016", "2017", "2018", "2019", "2020", "2021", "2024", "2025"]  # with the two real requests
+    assert sorted(sections) == ["2013", "2014", "2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022", "2024",
+                                "2025"]  # with the three real requests (Avon and Somerset's financial year 2021/22 reaches 2022)
+    assert "requests/avon-and-somerset-1247-22/" in sections["2021"] and "requests/avon-and-somerset-1247-22/" in sections["2022"]
     for year in ("2017", "2018", "2019"):  # Bedfordshire's data run from January 2017 to August 2019
         assert "requests/bedfordshire-foi2019-05348/" in sections[year]
     assert "requests/bedfordshire-foi2019-05348/" not in sections["2016"]

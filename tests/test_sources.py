@@ -179,7 +179,7 @@ def test_no_hidden_cell_reaches_any_published_file(project):
 def test_the_copy_without_hidden_parts_has_the_same_bytes_every_time(tmp_path):
     import time
 
-    from scripts.packages.redact import without_hidden
+    from scripts.curated.redact import without_hidden
     write_xlsx(tmp_path / "f.xlsx")
     data = (tmp_path / "f.xlsx").read_bytes()
     first = without_hidden("f.xlsx", data, "2026-12-06")

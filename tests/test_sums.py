@@ -127,7 +127,8 @@ def test_every_sum_group_adds_up_to_the_forces_stated_totals(built):
                     grand[resource["foi:sums"].get("group")].append(int(row["value"] or 0))
         for group, stated in grand.items():
             members = [r for r in tables if r["foi:sums"].get("group") == group]
-            if len(stated) == len(members) and group not in withheld:  # every table of the group states its grand total
+            mismatched = any(r.get("foi:mismatches") or any(c.startswith("total-mismatch-") for c in r["foi:caveats"]) for r in members)
+            if len(stated) == len(members) and group not in withheld and not mismatched:  # every table states its grand total
                 assert groups[group] == sum(stated), (name, group)
                 checked += name in GOLDEN
         targets = read(built / name / "caveat_targets.csv")
@@ -160,6 +161,8 @@ def test_sum_groups_are_declared_not_guessed(built):
         "northamptonshire-foi-10905-25/offences-recorded": (True, "parts", "single"),
         "northamptonshire-foi-10905-25/victims-by-age-and-gender": (True, "parts", "reconciled"),
         "west-midlands-19-15/cse-marker-counts": (False, "subset", "declared"),
+        "avon-and-somerset-1247-22/recorded-crimes": (True, "parts", "single"),
+        "avon-and-somerset-1247-22/outcomes": (True, "parts", "declared"),  # its total does not reconcile, so it is declared
     }
 
 
@@ -265,7 +268,8 @@ def test_the_exports_agree_with_the_csv_field_by_field(built, form):
 
 def test_plain_read_csv_keeps_codes_as_text_with_the_recipe(built):
     obs = recipe(built)["obs"]
-    assert obs["outcome_type"].dropna().tolist() == ["21"] and obs["offence_code"].dropna().map(type).eq(str).all()
+    assert "21" in obs["outcome_type"].dropna().tolist() and obs["outcome_type"].dropna().map(type).eq(str).all()
+    assert obs["offence_code"].dropna().map(type).eq(str).all()
 
 
 def test_response_and_attachments_carry_the_forces_licence(built):

@@ -138,7 +138,12 @@ def last_financial_year(response: dt.date) -> tuple[dt.date, dt.date]:
 
 def period_bounds(quote: str, rule: str | None, response: str | None) -> tuple[set[dt.date], set[dt.date]]:
     """Every start and every end its quote supports, under the rule named (or as written, with no rule)."""
-    full, months, years = dates_in(quote), months_in(quote), years_in(_without_financial_years(quote))
+    full = dates_in(quote)
+    rest = quote
+    for pattern in (WRITTEN, AMERICAN, NUMERIC, ISO):  # a full date's month and year are that date, never the whole month or year
+        rest = pattern.sub(" ", rest)
+    months = months_in(rest)
+    years = years_in(_without_financial_years(MONTH_YEAR.sub(" ", rest)))  # nor is a named month's year the whole year
     starts = set(full) | {dt.date(y, m, 1) for y, m in months} | {dt.date(y, 1, 1) for y in years}
     ends = set(full) | {dt.date(y, m, calendar.monthrange(y, m)[1]) for y, m in months} | {dt.date(y, 12, 31) for y in years}
     spans = []
@@ -160,7 +165,8 @@ def period_problem(start: str, end: str, quote: str, basis: str = "stated", rule
     """Why a period's start or end is not what its quote says, or None; the message names the bounds it would accept.
 
     A bound stands when its quote writes that date, or the month or year it begins or ends:
-    "January 2016 – December 2017" gives 2016-01-01 to 2017-12-31; "2017" gives the whole year. An inferred
+    "January 2016 – December 2017" gives 2016-01-01 to 2017-12-31; "2017" gives the whole year. A year written as part
+    of a full date or a month gives only that date or month: "1 March 2019 to 28 February 2020" is never 2019 to 2020. An inferred
     period names its rule (RULES): "2021/22" under financial-year gives 2021-04-01 to 2022-03-31.
     """
     if basis == "inferred" and rule not in RULES:
@@ -176,6 +182,8 @@ def period_problem(start: str, end: str, quote: str, basis: str = "stated", rule
     which, value, accepted = ("start", start, starts) if first not in starts else ("end", end, ends)
     said = f"it would accept {which} {', '.join(sorted(d.isoformat() for d in accepted))}" if accepted else \
         f"it gives no {which} the build can read"
+    if starts and ends and min(starts) <= max(ends):
+        said += f" (the period it states runs {min(starts).isoformat()} to {max(ends).isoformat()})"
     hint = ""
     if not rule and financial_years(quote):
         hint = "; for a financial year set basis: inferred and rule: financial-year"

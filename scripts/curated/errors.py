@@ -30,6 +30,7 @@ CODES = {
     "symlink": "a symbolic link, or a path that leaves the request folder",
     "source-file": "a source file (spreadsheet, web page, PDF) that cannot be read",
     "hidden-content": "a hidden sheet, row or column of a source file that is not declared",
+    "hidden-unsafe": "a source file whose hidden parts cannot be removed without changing what a reader sees",
     "status-held": "a question marked answered in an attachment that the project holds",
     "path": "a table path that is not a .csv under tables/",
     "undeclared-file": "a CSV under tables/ that request.yaml does not declare",

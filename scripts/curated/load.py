@@ -15,7 +15,9 @@ from .model import (Attachment, Change, Quote, Caveat, CodeMapping, Curation, Da
 from .citation import GridTarget, PdfTarget, TextTarget
 from .paths import inside, link_in
 from .reference import Reference as CodeLists
+from .reference import label_names_code, offence_names
 from .response import ResponseText, Span, numbers_on
+from .redact import Cleaned, RedactError, clean
 from .sources import KINDS, MEDIA_TYPES, SourceError, read_source
 from .tables import FIXED, decode, read_rows
 from .yamlio import CurationYAMLError
@@ -163,7 +165,11 @@ class _Builder:
         files, targets = self.files()
         tables = self.tables(targets)
         files = tuple(replace(f, formulas=tuple(sorted(targets[f.path].formulas))) if f.path in targets else f for f in files)
-        offence_labels = self.offence_labels(tables)
+        offence_labels, through = self.offence_labels(tables)
+        if through:
+            request_parts["offence_codes"] = tuple(
+                replace(c, labels=c.labels + tuple(label for label, _ in through.get(i, [])), through=tuple(through.get(i, [])))
+                for i, c in enumerate(request_parts["offence_codes"]))
         caveats = self.caveats(tables) + self.reconcile(tables)
         self.check_numbers(tables)
         tables = sums.decide(tables, self.meta["tables"], caveats, {p["label"]: (p["start"], p["end"]) for p in m.get("periods", [])},
@@ -423,10 +429,15 @@ class _Builder:
             if target is None:
                 continue
             hidden = self.hidden_parts(i, f, target)
+            try:
+                cleaned = clean(f["path"], data, self.meta["curation"]["curated"]) if hidden or kind in ("html", "pdf") else Cleaned(None)
+            except RedactError as err:
+                self.add(("files", i, "path"), f"{f['path']} {err}", "hidden-unsafe")
+                continue
             grids = list(getattr(getattr(target, "source", None), "grids", {}).values())
-            width = grids[0].size[1] if grids and kind == "spreadsheet" else 0
+            width = grids[0].size[1] if grids and suffix in (".xlsx", ".csv") else 0  # frictionless reads .ods only with an extra
             files.append(SourceFile(f["path"], kind, MEDIA_TYPES[suffix], digest, len(data), f["description"], f["licence"], f.get("url"),
-                                    hidden, width=width))
+                                    hidden, width=width, cleaned=cleaned.copy is not None, removed=tuple(cleaned.removed)))
             targets[f["path"]] = target
         for j, a in enumerate(self.meta.get("attachments", [])):
             if a.get("file") and a["file"] not in declared_files:
@@ -553,11 +564,14 @@ class _Builder:
             return None
         return target
 
-    def offence_labels(self, tables: list[Table]) -> tuple[tuple[str, str], ...]:
-        """Each mapped offence label is used in a table, and maps to one code only."""
+    def offence_labels(self, tables: list[Table]) -> tuple[tuple[tuple[str, str], ...], dict[int, list[tuple[str, str]]]]:
+        """Each mapped offence label is used in a table, and maps to one code only. A label not listed under a code's labels:
+        maps to a code the curator gives when it is that code's quote, writes the code, or is one of its titles in the reference
+        lists (offence_codes.csv, code_titles.csv), and to only one such code: nothing is retyped, and the package says why."""
         used = {row.label("offence") for t in tables if "offence" in t.dims for row in t.rows}
         mapping: dict[str, str] = {}
-        for i, item in enumerate(self.meta.get("offence_codes", [])):
+        items = self.meta.get("offence_codes", [])
+        for i, item in enumerate(items):
             for j, label in enumerate(item.get("labels", [])):
                 where = ("offence_codes", i, "labels", j)
                 if label not in used:
@@ -565,7 +579,15 @@ class _Builder:
                         self.add(where, f"label {_short(label)!r} is not an offence in any table of this request", "label")
                 elif mapping.setdefault(label, item["code"]) != item["code"]:
                     self.add(where, f"label already maps to {mapping[label]}; a label maps to one code", "label")
-        return tuple(mapping.items())
+        through: dict[int, list[tuple[str, str]]] = {}
+        names = offence_names(self.ref)
+        for label in sorted(used - set(mapping) - {"", "Total"}):
+            hits = sorted(((rank, i, why) for i, item in enumerate(items) for rank, why in [label_names_code(label, item, names)] if why))
+            if len({items[i]["code"] for _, i, _ in hits}) == 1:
+                _, i, why = hits[0]
+                mapping[label] = items[i]["code"]
+                through.setdefault(i, []).append((label, why))
+        return tuple(mapping.items()), through
 
     def caveats(self, tables: list[Table]) -> list[Caveat]:
         """Each caveat applies to the package, or to a table, field or question that exists."""

@@ -91,6 +91,7 @@ class CodeMapping:
     quote: Quote
     labels: tuple[str, ...] = ()
     note: str | None = None
+    through: tuple[tuple[str, str], ...] = ()  # (label, why): labels the build mapped through the reference, not typed
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,8 @@ class SourceFile:
     hidden: tuple[HiddenPart, ...] = ()
     formulas: tuple[str, ...] = ()  # cited cells that hold a formula (their cached value is published)
     width: int = 0  # columns of its first sheet, for tools that read a spreadsheet as a table
+    cleaned: bool = False  # the package carries our copy without the hidden parts, never the force's bytes
+    removed: tuple[str, ...] = ()  # parts removed that need no declaration (a web page's comments, scripts, hidden elements)
 
     @property
     def resource_name(self) -> str:

@@ -57,3 +57,42 @@ def load_reference(folder: Path) -> Reference:
             by_code[row["code"]] = row
         lists[name] = by_code
     return Reference(folder, meta, lists)
+
+
+def _plain(text: str) -> str:
+    """A label or title compared as words: case, runs of spaces and a closing full stop do not count."""
+    return " ".join(text.split()).rstrip(". ").casefold()
+
+
+def offence_names(ref: Reference) -> dict[str, list[tuple[str, str]]]:
+    """Each offence code's names in the reference lists: its aliases (prefixed 'alias:') and titles, each with where it stands."""
+    names: dict[str, list[tuple[str, str]]] = {}
+    for code, row in ref.codes("offence_codes").items():
+        names.setdefault(code, []).append((_plain(row["title"]), f"its title in reference/offence_codes.csv ({row['title']!r})"))
+        for alias in [code] + [a for a in row.get("aliases", "").split(";") if a]:
+            names[code].append((f"alias:{alias}", f"it writes the code as {alias!r} (reference/offence_codes.csv)"))
+    path = ref.folder / "code_titles.csv"
+    if path.is_file():
+        for row in read_csv(path)[1]:
+            if row.get("list") == "offence_codes" and row.get("title"):
+                names.setdefault(row["list_code"], []).append(
+                    (_plain(row["title"]), f"a force's title for it in reference/code_titles.csv ({row['code']}: {row['title']!r})"))
+    return names
+
+
+def label_names_code(label: str, item: dict, names: dict[str, list[tuple[str, str]]]) -> tuple[int, str]:
+    """Why a force's label names the offence code of a curated mapping, best first, or (0, '') when it does not: the label
+    is the mapping's quote; it starts with the code (or an alias of it) and a separator, for a code the text states; or it
+    is one of the code's titles, for a code the text implies. A label never takes a basis it does not have."""
+    plain = _plain(label)
+    if plain == _plain(item["quote"]):
+        return 1, "the label is the quote given for the code"
+    for name, why in names.get(item["code"], []):
+        if name.startswith("alias:"):
+            alias = name[len("alias:"):]
+            rest = label[len(alias):]
+            if item["basis"] == "stated" and label.startswith(alias) and rest[:1] in (" ", "-", "–", ":") and rest.strip(" -–:"):
+                return 2, f"the label starts with the code: {why}"
+        elif item["basis"] == "implied" and plain == name:
+            return 3, f"the label is {why}"
+    return 0, ""

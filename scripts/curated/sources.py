@@ -139,14 +139,18 @@ def _xlsx(name: str, data: bytes) -> Source:
 
 
 def _ods(name: str, data: bytes) -> Source:
-    """odfpy: repeated and spanned cells expanded; collapsed or filtered rows and columns are hidden."""
+    """odfpy: repeated and spanned cells expanded; collapsed or filtered rows and columns are hidden, and so is a sheet
+    whose table style does not display it."""
     from odf.namespaces import TABLENS
     from odf.opendocument import load
     from odf.table import Table, TableColumn, TableRow
     doc = load(io.BytesIO(data))
     source = Source("spreadsheet")
+    hidden_styles = ods_hidden_table_styles(doc)
     for table in doc.spreadsheet.getElementsByType(Table):
         grid = Grid(table.getAttrNS(TABLENS, "name"))
+        if table.getAttrNS(TABLENS, "style-name") in hidden_styles:
+            source.hidden.append(f"sheet {grid.name}")
         col = 0
         for column in table.getElementsByType(TableColumn):
             repeat = int(column.getAttrNS(TABLENS, "number-columns-repeated") or 1)
@@ -167,6 +171,20 @@ def _ods(name: str, data: bytes) -> Source:
                           if any(k[1] == x for k in grid.cells)]
         source.grids[grid.name] = grid
     return source
+
+
+def ods_hidden_table_styles(doc) -> set[str]:
+    """The names of table styles that hide their sheet (table:display="false")."""
+    from odf.namespaces import STYLENS, TABLENS
+    from odf.style import Style, TableProperties
+    names = set()
+    for part in (doc.automaticstyles, doc.styles):
+        for style in part.getElementsByType(Style):
+            if style.getAttrNS(STYLENS, "family") != "table":
+                continue
+            if any(p.getAttrNS(TABLENS, "display") == "false" for p in style.getElementsByType(TableProperties)):
+                names.add(style.getAttrNS(STYLENS, "name"))
+    return names
 
 
 def _ods_row(grid: Grid, row, r: int) -> None:

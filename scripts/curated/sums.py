@@ -5,7 +5,8 @@ Rules, in order, for each table (its stated totals are never additive; the rules
 1. The curator's declaration (`tables[].sums` in request.yaml) wins, but may not call additive a table that a caveat of
    kind overlapping-counts covers.
 2. A caveat of kind overlapping-counts on the table (or the package): not additive, reason overlapping.
-3. Stated totals that reconcile with their values (checked by the reconciliation): the values are disjoint parts.
+3. Stated totals that reconcile with their values (checked by the reconciliation): the values are disjoint parts. A
+   table whose totals do not reconcile (declared mismatches:) is not decided by them: the curator declares it.
 4. A table of one value: a whole in itself (a sum group of one).
 5. Otherwise the build cannot tell, and asks the curator to declare it.
 A sum group shared by several tables (declared `group`) must join tables of one measure whose periods do not overlap.
@@ -34,14 +35,15 @@ def decide(tables: list[Table], metas: list[dict], caveats: list[Caveat], period
     for table in tables:
         i = index[table.name]
         meta = metas[i]
-        sums = _decide(table, i, meta.get("sums"), [c for c in caveats if c.kind in OVERLAP_KINDS and covers(c, table.name)], add)
+        sums = _decide(table, i, meta.get("sums"), [c for c in caveats if c.kind in OVERLAP_KINDS and covers(c, table.name)], add,
+                       bool(meta.get("mismatches")))
         if sums is not None:
             out.append(replace(table, sums=sums, code_role=meta.get("code_role", "counts")))
     _check_groups(out, index, periods, add)
     return out
 
 
-def _decide(table: Table, i: int, declared: dict | None, overlaps: list[Caveat], add) -> Sums | None:
+def _decide(table: Table, i: int, declared: dict | None, overlaps: list[Caveat], add, mismatched: bool = False) -> Sums | None:
     parts = [r for r in table.rows if not r.is_total]
     where = ("tables", i, "sums")
     if declared is not None:
@@ -60,8 +62,13 @@ def _decide(table: Table, i: int, declared: dict | None, overlaps: list[Caveat],
         return Sums(False, declared.get("reason", "not-disjoint"), None, "declared", note)
     if overlaps:
         return Sums(False, "overlapping", None, f"caveat:{overlaps[0].id}")
-    if len(parts) < len(table.rows):
+    if len(parts) < len(table.rows) and not mismatched:
         return Sums(True, "parts", table.name, "reconciled")
+    if mismatched:  # its stated totals do not reconcile, so they say nothing of whether its values are parts of one whole
+        add(("tables", i, "name"), f"table {table.name!r} has stated totals that do not equal their parts (its mismatches:), so the "
+            "build cannot tell whether its values may be added up; declare it under the table: sums: {additive: true} when they are "
+            f"disjoint parts of one whole, or sums: {{additive: false, reason: ...}} ({REASONS})", "sums-undeclared")
+        return None
     if len(parts) <= 1:
         return Sums(True, "parts", table.name, "single")
     add(("tables", i, "name"), f"table {table.name!r} has {len(parts)} values and no stated total, so the build cannot tell whether "

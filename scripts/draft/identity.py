@@ -82,6 +82,8 @@ def dates(lines: list[str]) -> tuple[dict, list[str]]:
     out, blank = {}, []
     for line in lines[:40]:
         text = line.strip()
+        if re.search(r"\b(?:request|requested|received|submitted)\b", text, re.IGNORECASE):
+            continue  # "Date of request: 7 November 2022" dates the request, never the response
         bare = re.sub(r"^(?:Date|Dated)\s*:?\s*", "", text, flags=re.IGNORECASE)
         found = claims.dates_in(bare)
         if len(found) == 1 and len(bare) <= 30:

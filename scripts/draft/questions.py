@@ -35,6 +35,8 @@ def questions(lines: list[str]) -> tuple[list[dict], list[str]]:
             continue
         if qid in seen:
             break  # the answers, numbered as the questions were
+        if label[0].isdigit() and last_number and int(re.match(r"\d+", label).group()) < int(last_number):
+            break  # numbering starts again lower ("1a)" after question 3): the answers
         if label[0].isdigit():
             last_number = re.match(r"\d+", label).group()
         seen.add(qid)

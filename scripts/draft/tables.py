@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from ..curated import reconcile
 from ..curated.dimensions import kind_of, nearest
 
-RENAME = {"statement": "measure", "label": "category"}  # the extractor's generic names, in the vocabulary's words
-
 
 @dataclass
 class _Shim:
@@ -18,8 +16,9 @@ class _Shim:
 
 
 def declare(table, known) -> tuple[dict, list[dict], list[str]]:
-    """One table's declaration, its rows under the declared names, and what a curator must still write."""
-    names = {d: RENAME.get(d, d) for d in table.dims}
+    """One table's declaration, its rows under the extractor's names (the vocabulary's, scripts/extract/vocab.py), and what
+    a curator must still write."""
+    names = {d: d for d in table.dims}
     blank = [f"tables[{table.name}]: title, description and measure (what a value counts) are yours to write"]
     for new in names.values():
         if kind_of(new, known) is None:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from ..curated.claims import RULES
 from ..curated.model import Request, Table
+from ..curated.redact import without_hidden
 from .readme import readme_bytes
-from .redact import without_hidden
 from ..curated.reference import Reference
 from . import facts
 from .observations import Codes
@@ -165,6 +165,15 @@ def write_package(req: Request, ref: Reference, out: Path) -> dict:
     return descriptor
 
 
+def _title_source(ref: Reference, list_name: str, code: str) -> dict:
+    """Where a code's title comes from: the reference list, its row's source and whether it was checked against that source."""
+    row = ref.codes(list_name).get(code, {})
+    if not row.get("source"):
+        return {}
+    return {"titleSource": {"list": f"reference/{list_name}.csv", "source": _flat(row["source"]),
+                            **({"verified": row["verified"]} if row.get("verified") else {})}}
+
+
 KNOWN_LICENCES = {"Open Government Licence v3.0": {"name": "OGL-UK-3.0",
                                                    "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}}
 
@@ -178,15 +187,22 @@ def source_license(licence: str) -> dict:
     return {**KNOWN_LICENCES.get(licence, {"name": "LicenseRef-force-terms"}), "title": f"{licence}: the force's terms for this file; {ours}"}
 
 
+COPIES = {"xlsx": "hidden sheets removed, hidden rows' and columns' cells emptied; formulas replaced by their saved values; "
+                  "written with openpyxl",
+          "ods": "hidden sheets removed, hidden rows' and columns' cells emptied; written with odfpy",
+          "html": "comments, scripts, templates, hidden inputs and hidden elements removed, a hidden table part emptied in place; "
+                  "written with lxml"}
+COPIES["htm"] = COPIES["html"]
+
+
 def file_resource(f, folder: Path, req: Request) -> dict:
     """A source file (attachment, saved web page) as a resource, byte for byte, with its own licence status."""
     data = (req.folder / f.path).read_bytes()
-    copy = without_hidden(f.path, data, req.curation.curated) if f.hidden else None
+    copy = without_hidden(f.path, data, str(req.curation.curated)) if f.cleaned else None
     description = f"Received as {f.path}, byte for byte; the cells and lines the tables cite are in it."
     if copy is not None:
-        description = (f"Our copy of {f.path} without its hidden parts (hidden sheets removed, hidden rows' and columns' cells "
-                       "emptied; formulas replaced by their saved values), written with openpyxl; every other cell keeps its address, "
-                       "so the cells the tables cite are in it. The force's original is not published.")
+        description = f"Our copy of {f.path} without its hidden parts ({COPIES[f.path.rsplit('.', 1)[-1].lower()]}); " \
+                      "every other cell keeps its address, so the cells the tables cite are in it. The force's original is not published."
     resource = {"name": f.resource_name, "path": f.path,
                 "format": f.path.rsplit(".", 1)[-1].lower(), "mediatype": f.media_type, "title": f.description,
                 "description": description,
@@ -196,6 +212,8 @@ def file_resource(f, folder: Path, req: Request) -> dict:
         resource["foi:original"] = {"sha256": f.sha256, "bytes": f.bytes, "published": False}
         resource["foi:removed"] = [{"part": h.part, "why": "hidden in the force's file: hidden parts are never republished",
                                     "note": _flat(h.note)} for h in f.hidden]
+        resource["foi:removed"] += [{"part": part, "why": "not shown to a reader of the page: hidden parts are never republished"}
+                                    for part in f.removed]
     if f.width:  # tools read a spreadsheet's first sheet as a table: as raw cells, no header, any type
         resource["dialect"] = {"header": False}
         resource["schema"] = {"fields": [{"name": f"column_{i}", "type": "any"} for i in range(1, f.width + 1)]}
@@ -302,7 +320,8 @@ def request_metadata(req: Request, ref: Reference) -> dict:
 
     def codes(items, list_name):
         return [{**_cited(c.quote, code=c.code, basis=c.basis, note=c.note), **({"labels": list(c.labels)} if c.labels else {}),
-                 "title": ref.title(list_name, c.code)} for c in items]
+                 **({"labelsMapped": [{"label": label, "why": why} for label, why in c.through]} if c.through else {}),
+                 "title": ref.title(list_name, c.code), **_title_source(ref, list_name, c.code)} for c in items]
     r = req.reference
     basis = {"basis": r.basis, **(_cited(r.quote) if r.quote else {}), **({"note": _flat(r.note)} if r.note else {})}
     return {

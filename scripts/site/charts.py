@@ -1,20 +1,18 @@
 """Static SVG bar charts of a table's counts (by age, year, platform, outcome), made at build time with a text alternative.
 
 A chart only ever shows values the force stated, one bar per row of the tidy table; it never adds values up.
-Blank and suppressed cells get no bar and say so; nil is a bar of 0 labelled "nil". Charts are drawn with leather
-(wireservice's small SVG charting library): about 2 ms a chart, where matplotlib took 120 ms, which at thousands of
-requests was most of the build. The SVG bytes are the same on every build (no ids, no dates, system fonts).
+Blank and suppressed cells get no bar and say so; nil is a bar of 0 labelled "nil". The SVG is written directly with
+ElementTree (a label line and a bar per row need no charting library; leather, used before, put labels beside the
+bars, which made the chart too wide to read on a phone). The SVG bytes are the same on every build (no ids, no dates,
+system fonts).
 """
 from __future__ import annotations
 
 import json
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
 from pathlib import Path
-
-import leather
 
 from .pagekit import read_rows
 
@@ -25,15 +23,12 @@ MAX_PANELS = 3
 PANEL_BARS = 3  # a panel (one slice of a table without a margin) of two bars says nothing the table beside it does not
 COLOUR = "#3949ab"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"  # the reader's own fonts: no download
-THEME = {"background_color": "#ffffff", "margin": 0.02, "default_series_colors": [COLOUR], "label_color": "#222",
-         "axis_title_color": "#222", "tick_color": "#e6e6e6", "zero_color": "#555", "tick_font_family": FONT,
-         "axis_title_font_family": FONT, "tick_font_size": 15, "axis_title_font_size": 15, "tick_font_char_width": 8.3,
-         "tick_font_char_height": 15, "axis_title_font_char_height": 15, "axis_title_font_char_width": 8.3,
-         "axis_title_gap": 12}
-# px: chart width (at least), one bar's band, axis and margins, and the least room left for the bars. Narrow, with
-# large type, so that on a phone (shrunk to about 360 px) the labels are still about 10 px high.
-WIDTH, ROW, FRAME, BARS = 560, 28, 80, 220
-LABEL_CHARS = 36  # a longer label is shortened in the picture (with "…"); the text alternative and the table keep it whole
+# px: chart width, type size, one bar's band (its label line and its bar), the bar's height, and the margin. Shown at
+# most WIDTH px wide (docs/assets/site.css), so labels are FONT_SIZE px on a wide screen and 14 * 358 / 400 = 12.5 px
+# in a 390 px phone's column (tests/test_chart_browser.py measures them in Chromium).
+WIDTH, FONT_SIZE, ROW, BAR, PAD = 400, 14, 38, 12, 6
+# A label too long for its line is shortened in the picture (with "…") to leave room for its value (_fit); the text
+# alternative and the table keep it whole.
 STATUS_WORDS = {"blank": "blank in the source", "suppressed": "suppressed", "nil": "nil"}
 
 
@@ -141,11 +136,15 @@ def _panels(request, resource, dim, others, columns, rows) -> list[Chart]:
         if r[dim] != TOTAL and all(r[o] == TOTAL for o in held_cols) and all(r[o] != TOTAL for o in free):
             groups.setdefault(tuple(r[o] for o in free), []).append(r)
     charts = []
-    for n, (key, members) in enumerate(g for g in groups.items() if len({r[dim] for r in g[1]}) >= PANEL_BARS):
-        if n == MAX_PANELS:
-            break
+    drawable = [g for g in groups.items() if len({r[dim] for r in g[1]}) >= PANEL_BARS]
+    for n, (key, members) in enumerate(drawable[:MAX_PANELS]):
         held = tuple(zip(free, key)) + tuple((o, TOTAL) for o in held_cols)
         charts.append(_chart(request, resource, dim, held, members, f"{dim}-{n + 1}", rows))
+    if len(drawable) > MAX_PANELS:  # the rest are left out: the last chart says so, and where they are
+        extra = len(drawable) - MAX_PANELS
+        more = f"Not drawn: {extra} more group{'s' if extra > 1 else ''} of {' and '.join(f.replace('_', ' ') for f in free)} " \
+               f"(only the first {MAX_PANELS} are charted, to keep the page short); the table gives every value."
+        charts[-1] = replace(charts[-1], left_out=f"{charts[-1].left_out} {more}".strip())
     return charts
 
 
@@ -162,59 +161,62 @@ def _chart(request, resource, dim, held, rows, slug, table_rows=()) -> Chart:
 
 
 def svg_bytes(chart: Chart) -> bytes:
-    """The chart as SVG: horizontal bars, each labelled with its published value or why it has none."""
+    """The chart as SVG: one horizontal bar per row, its label and published value (or why it has none) on the line above.
+
+    Labels stand above their bars, not beside them, so the chart can be narrow: WIDTH px with FONT_SIZE px type, shown
+    at most that wide, keeps labels at least 11 px high in a 390 px phone's column (about 358 px wide) and FONT_SIZE
+    px on a wide screen. A viewBox lets the browser scale it as one picture.
+    """
     labels = _labels(chart.bars)
     top = max([b.value or 0 for b in chart.bars] + [1])
-    step = _step(top)
-    ticks = list(range(0, top + step, step))
-    # Leather sets the left margin by the longest label: widen the chart so the bars keep at least BARS px.
-    left = max(len(label) for label in labels) * THEME["tick_font_char_width"] + 8
-    width = max(WIDTH, round((left + BARS) / (1 - 2 * THEME["margin"])))
-    bars = width * (1 - 2 * THEME["margin"]) - left
-    for name, value in THEME.items():  # leather keeps its style in module globals: set before anything is made
-        setattr(leather.theme, name, value)
-    c = leather.Chart()
-    c.set_x_scale(_scale(ticks[-1] * 1.08))  # room past the last tick for its label
-    c.add_x_axis(ticks=ticks, tick_formatter=lambda v, i, n: f"{int(v):,}",
-                 name=_short(chart.measure, int(bars // THEME["axis_title_font_char_width"])))
-    values = [None if b.status in ("blank", "suppressed") else b.value or 0 for b in chart.bars]
-    if all(v is None for v in values):
-        values = [0] * len(values)  # leather needs one number: every bar is then drawn 0 wide, that is, not at all
-    c.add_bars(list(zip(values, labels)))
-    group = c.to_svg_group(width, FRAME + ROW * len(chart.bars))
-    root = ET.Element("svg", width=str(width), height=str(FRAME + ROW * len(chart.bars)), version="1.1", xmlns="http://www.w3.org/2000/svg")
-    root.append(group)
+    height = PAD * 2 + ROW * len(chart.bars)
+    root = ET.Element("svg", width=str(WIDTH), height=str(height), viewBox=f"0 0 {WIDTH} {height}", version="1.1",
+                      xmlns="http://www.w3.org/2000/svg")
+    ET.SubElement(root, "rect", x="0", y="0", width=str(WIDTH), height=str(height), fill="#ffffff")
+    g = ET.SubElement(root, "g", {"font-family": FONT, "font-size": str(FONT_SIZE), "fill": "#222"})
+    span = WIDTH - 2 * PAD
+    for n, (bar, label) in enumerate(zip(chart.bars, labels)):
+        y = PAD + n * ROW
+        ET.SubElement(g, "text", x=str(PAD + 4), y=str(y + FONT_SIZE)).text = label
+        if bar.status in ("blank", "suppressed"):
+            continue  # no bar: its label says why
+        wide = round((bar.value or 0) / top * span, 2)
+        ET.SubElement(g, "rect", x=str(PAD), y=str(y + FONT_SIZE + 5), width=_num(wide), height=str(BAR), fill=COLOUR)
+    ET.SubElement(root, "line", x1=str(PAD), y1=str(PAD), x2=str(PAD), y2=str(height - PAD), stroke="#555")  # the zero line
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode").encode("utf-8")
 
 
-@cache
-def _scale(top: float) -> leather.Linear:
-    """The x scale from 0 to `top`, made once per `top`: leather searches its nice bounds for 4 ms each time, and the
-    charts share a few dozen tops (their last tick, a round number, times 1.08). A scale is never changed once made."""
-    return leather.Linear(0, top)
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
 
 
 def _labels(bars: tuple[Bar, ...]) -> list[str]:
-    """Each bar's label, shortened, with its value as published or why it has none; numbered when two would read alike."""
+    """Each bar's label, shortened to fit its line, with its value as published or why it has none; numbered when two
+    would read alike."""
     words = [str(b.value) if b.status == "reported" else f"{b.value} (nil)" if b.status == "nil" else STATUS_WORDS[b.status] for b in bars]
-    labels = [f"{_short(b.label, LABEL_CHARS)}: {w}" for b, w in zip(bars, words)]
-    if len(set(labels)) < len(labels):  # two alike: number them, or leather would draw them on one band
-        labels = [f"{n}. {label}" for n, label in enumerate(labels, 1)]
+    labels = [_fit(b.label, f": {w}") for b, w in zip(bars, words)]
+    if len(set(labels)) < len(labels):  # two alike: number them, so a reader can tell the bars apart
+        labels = [f"{n}. {_fit(b.label, f': {w}', f'{n}. ')}" for n, (b, w) in enumerate(zip(bars, words), 1)]
     return labels
 
 
-def _short(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+def _fit(label: str, tail: str, head: str = "") -> str:
+    """The label, shortened with "…" where needed, so that head + label + tail fits the chart's line at FONT_SIZE."""
+    room = WIDTH - 2 * PAD - 8
+    if _width(head + label + tail) <= room:
+        return label + tail
+    n = len(label)
+    while n > 1 and _width(head + label[: n - 1].rstrip() + "…" + tail) > room:
+        n -= 1
+    return label[: n - 1].rstrip() + "…" + tail
 
 
-def _step(top: int) -> int:
-    """A round tick step (1, 2 or 5 times a power of ten) giving at most five intervals up to `top`."""
-    power = 1
-    while True:
-        for m in (1, 2, 5):
-            if m * power * 5 >= top:
-                return m * power
-        power *= 10
+def _width(text: str) -> float:
+    """A generous estimate of the text's width in px at FONT_SIZE in a sans-serif face (capitals and W/M widest)."""
+    em = 0.0
+    for ch in text:
+        em += 0.95 if ch in "MWmw" else 0.75 if ch.isupper() else 0.3 if ch in " .,:;'|!il()[]" else 0.6
+    return em * FONT_SIZE
 
 
 def request_charts(packages: Path, name: str, descriptor: dict | None = None) -> list[Chart]:
