@@ -60,10 +60,21 @@ def test_navigation_builds_clean(root):
     before = inputs(root)
     without = {k: v for k, v in SOURCES.items() if k != "glossary.md"}  # a nav page gone
     assert site_plan(before, inputs(root, without)) == incremental.Plan(True, "navigation changed")
-    outside = {**SOURCES, "about.md": "q"}  # a page in neither the nav nor not_in_nav
-    assert site_plan(before, inputs(root, outside)) == incremental.Plan(True, "navigation changed")
+    outside = {**SOURCES, "about.md": "q"}  # a page in neither the nav nor not_in_nav: outside the nav, it changes no other page
+    assert site_plan(before, inputs(root, outside)) == incremental.Plan(False, "1 source(s) changed, 0 deleted", frozenset({"about.md"}))
     inside = {**SOURCES, "forces/page/2.md": "q"}  # under not_in_nav: a page, not navigation
     assert not site_plan(before, inputs(root, inside)).clean
+
+
+def test_without_a_nav_every_page_is_navigation(root):
+    """Without `nav:` MkDocs makes the navigation of every page not under not_in_nav: a new one is navigation."""
+    import yaml
+    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    del config["nav"]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    before = inputs(root)
+    assert site_plan(before, inputs(root, {**SOURCES, "about.md": "q"})) == incremental.Plan(True, "navigation changed")
+    assert not site_plan(before, inputs(root, {**SOURCES, "forces/page/2.md": "q"})).clean
 
 
 def test_engine_and_trust(root, monkeypatch):

@@ -21,7 +21,6 @@ from ..curated.collect import duplicates, prepare, request_folders
 from ..packages.combine import (EXPORTS, Contribution, add_exports, catalog_fields, contribution, write_catalog, write_combined,
                       write_reference)
 from ..curated.errors import BuildFailed, Problem, Problems
-from ..packages.export import write_sqlite, write_xlsx
 from ..common.faults import checkpoint
 from .links import keep_files, keep_unchanged
 from ..curated.load import load_request
@@ -90,6 +89,19 @@ class Assembly:
         keep_files(out, self.previous, [*EXPORT_FILES, "catalog.json"])
         if self.run.cache:
             self.run.cache.store(out, SHARED, self.run.keys[SHARED], shared_outputs(out))
+
+
+def write_xlsx(folder: Path, target: Path) -> None:
+    """scripts/packages/export.py's, imported when called (sqlite_utils takes 0.9 s to import; build() imports it before
+    its workers fork, and a nothing-changed build does not need it)."""
+    from ..packages.export import write_xlsx as write
+    write(folder, target)
+
+
+def write_sqlite(folder: Path, target: Path) -> None:
+    """scripts/packages/export.py's, imported when called (as write_xlsx)."""
+    from ..packages.export import write_sqlite as write
+    write(folder, target)
 
 
 def assemble(root: Path, out: Path, timer: Timer, pool: Pool, cache: Cache | None, previous: Path | None,

@@ -45,6 +45,7 @@ PUBLISHED = ("datapackages", "site")
 def write_datapackages(root: Path, out: Path, timer: Timer | None = None, jobs: int = JOBS) -> None:
     """Write and validate every package into `out`, without the cache (the packages alone, as a library call)."""
     timer = timer or Timer()
+    heavy_imports()
     with workers.Pool(jobs) as pool:
         assembly = assemble(root, out, timer, pool, None, None)
         exports = [pool.submit(*call) for call in assembly.exports()]
@@ -123,6 +124,7 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
             if inputs is not None and inputs.new.keys() - inputs.old.keys():  # folders changed just before the last build
                 inputs.save(previous / ".cache")  # are trusted from now on (a cache file, replaced whole; no published file)
             return False
+        heavy_imports()
         version = Path(tempfile.mkdtemp(prefix=".v-", dir=build_dir))
         version.chmod(0o755)  # mkdtemp makes it private; the published build is for everyone to read
         try:
@@ -162,6 +164,13 @@ def build(root: Path = ROOT, build_dir: Path | None = None, site: bool = True, t
         finally:
             remove_stale(build_dir)
     return True
+
+
+def heavy_imports() -> None:
+    """Import the validator (frictionless) and the exports (sqlite_utils, xlsxwriter) once a build has work to do, before
+    its workers fork, so that they share them: a nothing-changed build needs neither (1.3 s of its 4 s at 1,000 requests,
+    most of it importing them)."""
+    from ..packages import export, validate  # noqa: F401
 
 
 PACKAGE_FILES = "packages.files"  # in a version's .cache/: its datapackages/ folders' states and the names of its files

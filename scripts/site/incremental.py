@@ -82,8 +82,10 @@ def global_parts(root: Path) -> dict[str, str]:
 
 
 def navigation(root: Path, sources: dict[str, str]) -> str:
-    """The hash of the navigation: each nav entry of mkdocs.yml with whether its page exists, and every page that is in
-    neither the nav nor `not_in_nav` (MkDocs lists those; a new one changes what the site's structure is)."""
+    """The hash of the navigation: each nav entry of mkdocs.yml with whether its page exists; without a `nav:`, every page
+    not under `not_in_nav` (MkDocs then makes the nav of those). With a `nav:`, a page outside it changes no other page:
+    MkDocs gives it a Page of its own outside the navigation (mkdocs.structure.nav.get_navigation) and only logs its name,
+    so a new comparison family's page, say, is a page added, not navigation."""
     import pathspec
     import yaml
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
@@ -98,7 +100,7 @@ def navigation(root: Path, sources: dict[str, str]) -> str:
                 targets.append(value)
     walk(config.get("nav"))
     outside = pathspec.gitignore.GitIgnoreSpec.from_lines(str(config.get("not_in_nav") or "").splitlines())
-    pages = sorted(rel for rel in sources if rel.endswith(".md") and rel not in targets and not outside.match_file(rel))
+    pages = [] if config.get("nav") is not None else sorted(rel for rel in sources if rel.endswith(".md") and not outside.match_file(rel))
     entries = [f"{t} {t in sources}" for t in targets]
     return hashlib.sha256("\0".join(entries + ["--"] + pages).encode()).hexdigest()
 

@@ -1,7 +1,9 @@
 """Request pages and charts on both cores, each reused when its inputs are unchanged since the published build.
 
-A request page is a function of its own package, the reference package, every request's reference (mentions of
-other requests become links), mkdocs.yml's `extra:` and the code (scripts/, its templates and glossary); a chart
+A request page is a function of its own package, the reference package, the references of other requests that its
+text mentions (they become links: each found within the page's link sources, render.link_sources, with the request
+it links to), mkdocs.yml's `extra:` and the code (scripts/, its templates and glossary); so adding or deleting a
+request renders again only the pages that mention its reference, not every page. A chart
 of its bars, its measure, the code and leather (the chart library); a request's summary (what the browse pages read
 of it, scripts/site/summary.py) of its package and the code. Each is kept under the hash of those inputs in the version's
 .cache/ (pages/, charts/; the summaries all in one sealed summaries.pickle), beside the packages' own cache, and
@@ -20,14 +22,16 @@ import json
 import multiprocessing
 import os
 import pickle
+import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import charts, pagekit, render, summary
-from ..common.cache import code_key, seal, stat_of, unseal
+from ..common.cache import code_key, seal, stat_of, unseal, write_atomic
 
 _SHARED: dict = {}  # what forked workers read: the Packages of this build
 SUMMARIES = "summaries.pickle"
+LINKS = "links.pickle"  # every request's link sources (render.link_sources), joined by NUL, under its summary's key
 
 
 class Store:
@@ -151,7 +155,7 @@ class RenderBuild:
         self.code = code_key() + " leather " + version("leather")
         self.summary_keys: dict[str, str] = {}
         self.counts = {"summaries read": 0, "summaries reused": 0, "browse pages rendered": 0, "browse pages reused": 0,
-                       "pages rendered": 0, "pages reused": 0, "text pages rendered": 0, "text pages reused": 0, "charts drawn": 0,
+                       "pages rendered": 0, "pages reused": 0, "pages not kept": 0, "text pages rendered": 0, "text pages reused": 0, "charts drawn": 0,
                        "charts reused": 0}
 
     def summaries(self, packages: Path) -> list[summary.Summary]:
@@ -199,21 +203,59 @@ class RenderBuild:
         return memo
 
     def request_pages(self, pk: render.Packages, out: Path) -> None:
-        """Write every request page into `out` (the generated docs), reused where its key is unchanged."""
+        """Write every request page into `out` (the generated docs), reused where its key is unchanged.
+
+        A page's key holds, of the other requests, only the references found within its link sources and the request
+        each links to: the Linker's output on a text depends on no reference that is not within it. Every page rendered
+        is checked to have linked only texts within its sources; one that did not is written but not kept (rendered
+        again by every build), so a template that links a new kind of text costs time, never a stale link."""
         catalog = {p["name"]: p for p in pk.catalog}
         _, _, refs = pk.link_pattern()  # compiled here, before the workers fork, so they share it
-        common = _digest(self.code, pk.extra, catalog.get("reference"), sorted(refs.items()))
-        keys = {d["name"]: _digest(common, catalog[d["name"]]) for d in pk.requests}
+        common = _digest(self.code, pk.extra, catalog.get("reference"))
+        texts, found = self.link_texts(pk, refs)
+        keys = {d["name"]: _digest(common, catalog[d["name"]], [(r, refs[r]) for r in found[d["name"]]]) for d in pk.requests}
         missing = [name for name, key in keys.items() if not self.pages.has(key)]
-        _SHARED["pk"] = pk
-        for name, text in zip(missing, self._map(_render_page, missing)):
-            self.pages.put(keys[name], text.encode("utf-8"))
+        _SHARED["pk"], _SHARED["links"] = pk, texts
+        (out / "requests").mkdir(parents=True, exist_ok=True)
+        unkept = set()
+        for name, (text, within) in zip(missing, self._map(_render_page, missing)):
+            if within:
+                self.pages.put(keys[name], text.encode("utf-8"))
+            else:
+                unkept.add(name)
+                (out / "requests" / f"{name}.md").write_text(text, encoding="utf-8")
         self.counts["pages rendered"] += len(missing)
         self.counts["pages reused"] += len(keys) - len(missing)
-        (out / "requests").mkdir(parents=True, exist_ok=True)
+        self.counts["pages not kept"] += len(unkept)
         for name, key in keys.items():
-            self.pages.place(key, out / "requests" / f"{name}.md")
+            if name not in unkept:
+                self.pages.place(key, out / "requests" / f"{name}.md")
         self._text_pages(pk, out, catalog)
+
+    def link_texts(self, pk: render.Packages, refs: dict[str, str]) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """Each request's link sources joined by NUL, and the references found within them.
+
+        Both are kept in the version's .cache/ under the request's summary key, with the references they were found
+        among: for a request whose package is unchanged only the references added since are looked for (a substring
+        test each), so one request added costs one look through the texts, not a scan of them all. The sources of a
+        changed request are read (in the workers) and scanned."""
+        old, new = self.bundles[0].with_name(LINKS) if self.bundles[0] is not None else None, self.bundles[1].with_name(LINKS)
+        keys = {d["name"]: self.summary_keys.get(d["name"], "") for d in pk.requests}
+        kept = unseal(old) if old is not None else None
+        if not (isinstance(kept, dict) and set(kept) == {"texts", "found", "refs"}):
+            kept = {"texts": {}, "found": {}, "refs": frozenset()}
+        texts = {name: kept["texts"][key] for name, key in keys.items() if key and key in kept["texts"] and key in kept["found"]}
+        missing = [name for name in keys if name not in texts]
+        _SHARED["packages"] = pk.folder
+        texts.update(zip(missing, self._map(_link_text, missing)))
+        added = [r for r in refs if r not in kept["refs"]]
+        found = mentioned({name: texts[name] for name in missing}, refs)
+        for name in keys.keys() - found.keys():
+            found[name] = sorted([r for r in kept["found"][keys[name]] if r in refs] + [r for r in added if r in texts[name]])
+        write_atomic(new, seal(pickle.dumps({"texts": {keys[n]: texts[n] for n in keys if keys[n]},
+                                             "found": {keys[n]: found[n] for n in keys if keys[n]}, "refs": frozenset(refs)},
+                                            protocol=pickle.HIGHEST_PROTOCOL)))
+        return texts, found
 
     def _text_pages(self, pk: render.Packages, out: Path, catalog: dict) -> None:
         """requests/<id>/text.md of every long response: a function of its own package and the code, reused like the request pages."""
@@ -288,9 +330,36 @@ def _init() -> None:
     die_with_parent()
 
 
-def _render_page(name: str) -> str:
-    pk = _SHARED["pk"]
-    return render.request_page(summary.descriptor(pk.folder, name), pk)
+def mentioned(texts: dict[str, str], refs: dict[str, str]) -> dict[str, list[str]]:
+    """The references found within each request's link sources (anywhere, not only at word boundaries: a text linked
+    may start or end inside a source), in order. At each position the longest reference starting there is found (one
+    scan of a trie-shaped pattern), then every reference that is a prefix of it."""
+    if not refs:
+        return {name: [] for name in texts}
+    from .trie import trie_pattern
+    scan = re.compile(f"(?=({trie_pattern(list(refs))}))")
+    out = {}
+    for name, text in texts.items():
+        hits: set[str] = set()
+        for m in scan.finditer(text):
+            longest = m.group(1)
+            hits.update(longest[:n] for n in range(1, len(longest) + 1) if longest[:n] in refs)
+        out[name] = sorted(hits)
+    return out
+
+
+def _render_page(name: str) -> tuple[str, bool]:
+    """A request page, and whether every text it linked is within its link sources (a NUL never is)."""
+    pk, sources = _SHARED["pk"], _SHARED["links"][name]
+    linked: list[str] = []
+    text = render.request_page(summary.descriptor(pk.folder, name), pk, linked)
+    return text, all("\0" not in t and t in sources for t in linked)
+
+
+def _link_text(name: str) -> str:
+    packages = _SHARED["packages"]
+    d = summary.descriptor(packages, name)
+    return "\0".join(render.link_sources(d, pagekit.read_rows(packages / name / "questions.csv")))
 
 
 def _summarise(name: str) -> bytes:

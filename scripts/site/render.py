@@ -150,13 +150,16 @@ def response_date(d: dict) -> str:
 class Linker:
     """Escapes curated text, linking the first mention of each glossary term and every mention of another request."""
 
-    def __init__(self, pk: Packages, root: str, own: str = ""):
+    def __init__(self, pk: Packages, root: str, own: str = "", linked: list[str] | None = None):
         self.pattern, self.targets, self.refs = pk.link_pattern()
         self.root, self.own = root, own
         self.seen: set[str] = set()
+        self.linked = linked  # when given, every text linked is noted in it (scripts/site/pagecache.py checks link_sources)
 
     def __call__(self, text) -> Markup:
         text = "" if text is None else str(text)
+        if self.linked is not None:
+            self.linked.append(text)
         if not self.pattern:
             return escape(text)
         out, pos = [], 0
@@ -171,12 +174,41 @@ class Linker:
         return Markup("").join(out + [escape(text[pos:])])
 
 
+LINKED_KEYS = {"description", "name", "note", "quote", "title", "foi:measure", "foi:system", "text", "section"}  # of descriptors
+
+
+def link_sources(d: dict, questions: list[dict]) -> list[str]:
+    """Every string a request page's Linker may be given is within one of these: the strings of its descriptor (under
+    the LINKED_KEYS, at any depth),
+    the cells of its questions.csv and "Outcome <code>" of each outcome type. So the requests a page can link are the
+    references found within them (scripts/site/pagecache.py keys each page by those, and checks the claim on each page
+    it renders)."""
+    found: set[str] = {v for q in questions for v in q.values() if isinstance(v, str)}
+
+    def walk(o) -> None:
+        if isinstance(o, dict):
+            for k, v in o.items():
+                if isinstance(v, str):
+                    if k in LINKED_KEYS:
+                        found.add(v)
+                else:
+                    walk(v)
+        elif isinstance(o, list):
+            for v in o:
+                walk(v)
+    walk(d)
+    found.update(f"Outcome {c.get('code')}" for c in d.get("foi:request", {}).get("outcomeTypes", []) if isinstance(c, dict))
+    return sorted(found)
+
+
 # ---- the request page ------------------------------------------------------------------
 
 
-def request_page(d: dict, pk: Packages) -> str:
-    """One request: what was asked and answered, its tables, caveats, provenance, text, citation and package."""
-    ctx = request_context(d, pk)
+def request_page(d: dict, pk: Packages, linked: list[str] | None = None) -> str:
+    """One request: what was asked and answered, its tables, caveats, provenance, text, citation and package.
+
+    `linked`: a list to note every text given to the Linker in (see link_sources)."""
+    ctx = request_context(d, pk, linked)
     return page(d["title"], block("request/head.html", **ctx),
                 "## Questions and answers", block("request/questions.html", **ctx),
                 "## Tables", block("request/tables.html", **ctx),
@@ -194,7 +226,7 @@ def response_page(d: dict, pk: Packages) -> str:
     return page(f"Response text: {d['title']}", block("request/text.html", d=d, lines=pk.lines(d)), toc=False)
 
 
-def request_context(d: dict, pk: Packages) -> dict:
+def request_context(d: dict, pk: Packages, linked: list[str] | None = None) -> dict:
     """Everything the request templates show, worked out once."""
     questions = pk.rows(d, "questions.csv")
     caveats = numbered_caveats(d)
@@ -206,7 +238,7 @@ def request_context(d: dict, pk: Packages) -> dict:
         line["id"] for f in previews for page in f.get("pages", []) for line in page["lines"]}
     tables = [table_view(d, r, pk, lines, caveats, files, previewed) for r in data_resources(d)]
     fields, field_links = field_definitions([(tv["r"].get("title", tv["r"]["name"]), tv["fields"]) for tv in tables])
-    return {"d": d, "req": d["foi:request"], "root": "../../", "t": Linker(pk, "../../", d["name"]), "text_href": text_href,
+    return {"d": d, "req": d["foi:request"], "root": "../../", "t": Linker(pk, "../../", d["name"], linked), "text_href": text_href,
             "questions": questions, "status": status_line(questions), "caveats": caveats, "lines": lines,
             "tables": list(zip(tables, field_links)), "fields": fields,
             "caveats_on": lambda target: [c for c in caveats if target in c["appliesTo"]],

@@ -258,6 +258,11 @@ class Composer:
                               **({"section": sections[q["id"]]} if q["id"] in sections else {})} for q in questions]
         meta["caveats"] = caveats
         meta["tables"] = [self.table_meta(d, name, system) for (d, _), name in zip(placed, self.table_names(placed))]
+        for table in meta["tables"]:  # a caveat of kind overlapping-counts on a table decides it: not additive (scripts/curated/sums.py)
+            if table.get("sums", {}).get("additive") and any(
+                    c["kind"] == "overlapping-counts" and any(t == "package" or t == f"table:{table['name']}" or t.startswith(f"field:{table['name']}.")
+                                                               for t in c["applies_to"]) for c in caveats):
+                table["sums"] = {"additive": False, "reason": "overlapping"}
         return meta
 
     @staticmethod
