@@ -214,6 +214,19 @@ def test_no_page_is_wider_than_the_window(site, browser, width):
     assert too_wide == []
 
 
+def test_a_short_row_label_leaves_every_column_in_view_on_a_phone(site, browser):
+    """At 390 px a cross-tab of one short row label ("2016") and three counts fits its frame: no column is cut off
+    out of sight (the row-label column once took 42% of the width whatever its labels, and hid "Prosecutions", 21)."""
+    base, _ = site
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(f"{base}requests/avon-and-somerset-ours-021c0bf0/")
+    table = page.locator("table.crosstab").first
+    frame = table.locator("xpath=ancestor::div[contains(@class, 'table-frame')][1]")
+    assert table.bounding_box()["width"] <= frame.bounding_box()["width"] + 1
+    assert table.locator("tbody tr").first.locator("td").all_inner_texts() == ["86", "35", "21"]
+    context.close()
+
 def test_cross_tab_on_a_phone(site, browser):
     """At 390 px every number of the Bedfordshire table is on screen or in its frame, with its row label kept in view."""
     base, _ = site
