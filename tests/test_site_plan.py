@@ -81,7 +81,7 @@ def test_engine_and_trust(root, monkeypatch):
     before = inputs(root)
     assert site_plan(None, before).clean
     assert site_plan(before, before, trusted=False).clean
-    monkeypatch.setattr(incremental, "ENGINE", (*incremental.ENGINE, "leather"))  # another version of what renders
+    monkeypatch.setattr(incremental, "ENGINE", (*incremental.ENGINE, "pyyaml"))  # another version of what renders
     assert site_plan(before, inputs(root)) == incremental.Plan(True, "engine changed")
 
 

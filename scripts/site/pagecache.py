@@ -4,7 +4,7 @@ A request page is a function of its own package, the reference package, the refe
 text mentions (they become links: each found within the page's link sources, render.link_sources, with the request
 it links to), mkdocs.yml's `extra:` and the code (scripts/, its templates and glossary); so adding or deleting a
 request renders again only the pages that mention its reference, not every page. A chart
-of its bars, its measure, the code and leather (the chart library); a request's summary (what the browse pages read
+of its bars, its measure and the code; a request's summary (what the browse pages read
 of it, scripts/site/summary.py) of its package and the code. Each is kept under the hash of those inputs in the version's
 .cache/ (pages/, charts/; the summaries all in one sealed summaries.pickle), beside the packages' own cache, and
 published with it; a page's or chart's file name carries the sha256 of its content, checked whenever it is read, so a
@@ -151,8 +151,7 @@ class RenderBuild:
         self.charts = Store(old / "charts" if old else None, version / ".cache" / "charts", ".svg")
         self.bundles = (old / SUMMARIES if old else None, version / ".cache" / SUMMARIES)  # every summary, under its key
         self.jobs = jobs
-        from importlib.metadata import version
-        self.code = code_key() + " leather " + version("leather")
+        self.code = code_key()  # charts are drawn by our own code (ElementTree), so the code key covers them
         self.summary_keys: dict[str, str] = {}
         self.counts = {"summaries read": 0, "summaries reused": 0, "browse pages rendered": 0, "browse pages reused": 0,
                        "pages rendered": 0, "pages reused": 0, "pages not kept": 0, "text pages rendered": 0, "text pages reused": 0, "charts drawn": 0,
