@@ -71,6 +71,19 @@ def test_a_chart_with_every_value_withheld_is_still_drawn_with_no_bar():
     assert all(b'width="0' in rect for rect in svg.split(b"<rect")[2:])  # bars, if any, are 0 wide
 
 
+def test_a_stated_total_over_a_withheld_part_is_not_drawn_as_a_bar():
+    """Northamptonshire's Sum: row adds only what it shows: "11 and under: 0" beside a withheld Male cell. Drawn alone
+    it would say no victim was that age; each gender is drawn instead, the withheld cell saying so."""
+    resource = {"name": "t", "foi:measure": "Victims", "foi:layout": {"rows": ["gender"], "columns": ["age_band"]},
+                "schema": {"fields": [{"name": n} for n in ("gender", "age_band", "value", "status", "is_total", "line")]}}
+    cells = [("Female", "11 and under", "", "blank"), ("Female", "12-15", "14", "reported"), ("Male", "11 and under", "", "suppressed"),
+             ("Male", "12-15", "", "suppressed"), ("Female", "16 and over", "3", "reported"), ("Male", "16 and over", "5", "reported"),
+             ("Total", "11 and under", "0", "reported"), ("Total", "12-15", "14", "reported"), ("Total", "16 and over", "8", "reported")]
+    rows = [{"gender": g, "age_band": a, "value": v, "status": s, "is_total": str(g == "Total").lower(), "line": "3"} for g, a, v, s in cells]
+    drawn = [c for c in charts.table_charts("r", resource, rows) if c.dimension == "age_band"]
+    assert [dict(c.held) for c in drawn] == [{"gender": "Female"}, {"gender": "Male"}]
+    assert all(b.label != "11 and under" or b.status != "reported" for c in drawn for b in c.bars)
+
 def _published(built, request):
     values = set()
     for path in (built / request / "tables").glob("*.csv"):

@@ -302,3 +302,11 @@ def test_a_table_not_to_be_added_up_says_why_and_a_total_beside_a_withheld_value
     assert north.count('<p class="table-withheld">') == 1 and 'href="../../reading/#a-total-with-a-withheld-part"' in north
     assert 'id="a-total-with-a-withheld-part"' in (site / "reading" / "index.html").read_text(encoding="utf-8")
     assert '<p class="table-withheld">' not in (site / "requests" / "hertfordshire-foi2018-00739" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_comparison_says_where_a_stated_total_may_leave_out_a_withheld_part(site):
+    """Northamptonshire's victims table lists 'Sum:' totals beside withheld cells: its figures on the comparison say that a
+    total of 0 need not mean none; tables with nothing withheld say nothing of it."""
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (site / "compare").glob("*/index.html")}
+    assert pages["grooming-and-sexual-communication"].count("Part withheld.") == 1
+    assert sum(html.count("Part withheld.") for html in pages.values()) == 1

@@ -120,7 +120,10 @@ def table_charts(request: str, resource: dict, rows: list[dict]) -> list[Chart]:
     for dim in (d for d in dims if CHARTABLE.search(d)):
         others = [d for d in dims if d != dim]
         marginal = [r for r in rows if r[dim] != TOTAL and all(r[o] == TOTAL for o in others)]
-        if len({r[dim] for r in marginal}) >= 2:
+        # A stated total over parts the force withheld ("Sum: 0" beside a "*") is not drawn as a bar: read alone it says
+        # "none"; the groups are drawn instead, where each withheld cell says so.
+        withheld = any(r["status"] == "suppressed" and r[dim] != TOTAL and any(r[o] != TOTAL for o in others) for r in rows)
+        if len({r[dim] for r in marginal}) >= 2 and not withheld:
             charts.append(_chart(request, resource, dim, tuple((o, TOTAL) for o in others), marginal, dim, rows))
             continue
         charts += _panels(request, resource, dim, others, columns, rows)

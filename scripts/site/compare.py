@@ -58,6 +58,7 @@ class Released:
     caveats: list[dict]
     charts: list = field(default_factory=list)
     sums_note: str = ""  # why its figures are not to be added up, when the curator declared so (foi:sums)
+    withheld: bool = False  # the force withheld part of it: a stated total may leave out what it withheld
 
 
 @dataclass
@@ -121,11 +122,13 @@ def load_answer(packages: Path, descriptor: dict, chart_index: dict) -> Answer:
     for resource in descriptor["resources"]:
         if "foi:measure" not in resource:
             continue
-        figures, more = headline(resource, read_rows(packages / name / resource["path"]))
+        rows = read_rows(packages / name / resource["path"])
+        figures, more = headline(resource, rows)
         released.append(Released(resource["name"], resource["title"], resource["foi:measure"], resource.get("foi:period"),
                                  resource.get("foi:system"), figures, more,
                                  [by_id[c] for c in resource.get("foi:caveats", []) if "package" not in by_id[c]["appliesTo"]],
-                                 chart_index.get((name, resource["name"]), []), _not_additive(resource)))
+                                 chart_index.get((name, resource["name"]), []), _not_additive(resource),
+                                 any(r.get("status") == "suppressed" for r in rows)))
     package_caveats = [by_id[c["id"]] for c in descriptor["foi:caveats"] if "package" in c["appliesTo"]]
     return Answer(descriptor, released, read_rows(packages / name / "questions.csv"), package_caveats)
 
