@@ -310,3 +310,17 @@ def test_a_comparison_says_where_a_stated_total_may_leave_out_a_withheld_part(si
     pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (site / "compare").glob("*/index.html")}
     assert pages["grooming-and-sexual-communication"].count("Part withheld.") == 1
     assert sum(html.count("Part withheld.") for html in pages.values()) == 1
+
+
+def test_a_text_that_is_only_part_of_the_response_says_so(site, site_root):
+    """Four real texts are the first ~2,000 bytes of a page: each page says so before its dates, offers 'the part of the
+    response we hold', and the package records it; no other page claims to be partial."""
+    partial = {"avon-and-somerset-1247-22", "avon-and-somerset-ours-021c0bf0", "northamptonshire-foi-10905-25", "west-midlands-19-15"}
+    for page in (site / "requests").glob("*/index.html"):
+        html, name = page.read_text(encoding="utf-8"), page.parent.name
+        d = json.loads((site_root / "build" / "datapackages" / name / "datapackage.json").read_text(encoding="utf-8"))
+        says = "<strong>Only part of the response.</strong>" in html
+        assert says == (name in partial) == bool(d["sources"][0].get("foi:partial")), name
+        assert ("Show the part of the response we hold" in html) == says and ("exactly as published (" in html) != says, name
+    q3 = (site / "requests" / "avon-and-somerset-ours-021c0bf0" / "index.html").read_text(encoding="utf-8")
+    assert "Not in the text we hold" in q3

@@ -360,7 +360,8 @@ class _Builder:
                              for i, x in enumerate(m.get("systems", []))),
             "offence_codes": codes["offence_codes"],
             "outcome_types": codes["outcome_types"],
-            "source": Source(s["title"], s.get("url"), s["sha256"], s["accessed"], s["licence"], s.get("received_as"), s.get("published")),
+            "source": Source(s["title"], s.get("url"), s["sha256"], s["accessed"], s["licence"], s.get("received_as"), s.get("published"),
+                             " ".join(s["partial"].split()) if s.get("partial") else None),
             "curation": Curation(m["curation"]["curator"], m["curation"]["curated"], m["curation"]["version"],
                                  tuple(Change(c["version"], c["date"], " ".join(c["note"].split())) for c in m.get("changes", []))),
             "attachments": tuple(Attachment(a["description"], q(("attachments", i, "quote"), a["quote"]), a.get("file"))

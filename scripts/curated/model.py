@@ -103,6 +103,7 @@ class Source:
     licence: str
     received_as: str | None = None
     published: str | None = None
+    partial: str | None = None  # the text we hold is only part of the response, and how
 
 
 @dataclass(frozen=True)

@@ -71,4 +71,4 @@ def _cut_off(lines: list[str]) -> list[str]:
     if last is None or re.search(r"""[.!?:;)"'\]’”]\**$""", last[1]):
         return []
     return [f"response.txt ends mid-sentence (line {last[0]}: {last[1][-40:]!r}): is it the whole response? If you hold only part, say "
-            "so in source.title and the summary, and give each question it cuts off status not-addressed with a note"]
+            "so in source.partial, and give each question it cuts off status not-addressed with a note"]

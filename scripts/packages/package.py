@@ -274,6 +274,8 @@ def package_descriptor(req: Request, ref: Reference, resources: list[dict]) -> d
                    "foi:responseDate": req.responded.date if req.responded else "not stated",
                    "foi:published": src.published or "not stated",
                    "foi:accessed": src.accessed, "foi:licence": src.licence})
+    if src.partial:
+        source["foi:partial"] = src.partial
     return {
         "$schema": PROFILE,
         "name": req.id,
