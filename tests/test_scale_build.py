@@ -12,15 +12,17 @@ from scripts.build.build import build
 from scripts.synth import make_project
 from scripts.common.timing import Timer
 
-from .conftest import copy_project, published
+from .conftest import COLLECTION, copy_project, published
 
 CHANGED = "datapackages/hertfordshire-foi2018-00739/request.yaml"
+SYNTHETIC = 12
+TOTAL = len(COLLECTION) + SYNTHETIC  # every curated request and the synthetic ones
 
 
 def project(target: Path) -> Path:
     """The seeds plus a few synthetic requests (every layout), as one project."""
     root = copy_project(target)
-    synthetic = make_project(12, target.parent / f"{target.name}-synth")
+    synthetic = make_project(SYNTHETIC, target.parent / f"{target.name}-synth")
     for folder in (synthetic / "datapackages").iterdir():
         if folder.name != "reference":
             shutil.copytree(folder, root / "datapackages" / folder.name)
@@ -74,9 +76,9 @@ def test_cached_rebuild_after_a_correction_equals_a_fresh_build(corrected, tmp_p
     correct(root, "x")
     timer = Timer()
     build(root, jobs=2, timer=timer)
-    assert timer.counts["requests reused"] == 19 and timer.counts["requests built"] == 1
-    assert timer.counts["pages rendered"] == 1 and timer.counts["pages reused"] == 19 and timer.counts["charts drawn"] == 0
-    assert timer.counts["summaries read"] == 1 and timer.counts["summaries reused"] == 19
+    assert timer.counts["requests reused"] == TOTAL - 1 and timer.counts["requests built"] == 1
+    assert timer.counts["pages rendered"] == 1 and timer.counts["pages reused"] == TOTAL - 1 and timer.counts["charts drawn"] == 0
+    assert timer.counts["summaries read"] == 1 and timer.counts["summaries reused"] == TOTAL - 1
     # Only the browse pages that list the corrected request are rendered again (the title is on each of them).
     assert 0 < timer.counts["browse pages rendered"] < timer.counts["browse pages reused"]
     assert published(root / "build") == published(corrected / "build")
@@ -89,7 +91,7 @@ def test_rebuild_rewrites_only_what_changed(tmp_path):
     version = os.readlink(root / "build" / "current")
     timer = Timer()
     assert build(root, timer=timer) is False  # nothing changed: the published build is already what this one would write
-    assert list(timer.seconds) == ["check: nothing changed"] and timer.counts == {"requests reused": 20}
+    assert list(timer.seconds) == ["check: nothing changed"] and timer.counts == {"requests reused": TOTAL}
     assert os.readlink(root / "build" / "current") == version and [v.name for v in (root / "build").glob(".v-*")] == [version]
     assert states(root / "build") == before  # every file kept, with its inode and mtime; no new version made
     (root / "docs" / "index.md").write_text((root / "docs" / "index.md").read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
@@ -140,7 +142,7 @@ def test_corrupt_cache_changes_nothing_but_time(corrected, tmp_path, damage):
     build(root, timer=timer)
     assert published(root / "build") == published(corrected / "build")
     if damage in ("delete-objects", "altered-objects"):  # entries still valid: packages reused, contributions made again
-        assert timer.counts["requests reused"] == 19
+        assert timer.counts["requests reused"] == TOTAL - 1
     if damage == "stale-files":
         assert timer.counts["requests built"] == 2
     if damage == "pages-and-charts":
@@ -175,7 +177,7 @@ def test_a_published_site_changed_behind_the_build_is_built_again(serial, tmp_pa
     page.write_bytes(text.replace(b"Hertfordshire", b"Hertf0rdshire"))
     timer = Timer()
     build(root, timer=timer)
-    assert "site reused" not in timer.counts and timer.counts["pages reused"] == 20
+    assert "site reused" not in timer.counts and timer.counts["pages reused"] == TOTAL
     assert published(root / "build") == published(serial / "build")
 
 

@@ -174,7 +174,7 @@ class Linker:
         return Markup("").join(out + [escape(text[pos:])])
 
 
-LINKED_KEYS = {"description", "name", "note", "quote", "title", "foi:measure", "foi:system", "text", "section"}  # of descriptors
+LINKED_KEYS = {"description", "name", "note", "quote", "title", "foi:measure", "foi:system", "text", "section", "foi:partial"}  # of descriptors
 
 
 def link_sources(d: dict, questions: list[dict]) -> list[str]:
