@@ -67,6 +67,7 @@ def inject_request(folder: Path) -> list[str]:
     meta["reference"] = {**meta["reference"], "quote": meta["source"]["title"], "from": "title"}
     meta["changes"][-1]["note"] = mark("T31")
     table["sums"]["note"] = mark("T32")
+    meta["source"]["partial"] = mark("T34")  # the text held is only part of the response: said before the dates
     response = folder / "response.txt"
     lines = len(response.read_bytes().split(b"\n"))
     # A row whose label is the payload must stand on its line, like any other: the question, the label, the value.
@@ -119,7 +120,7 @@ def inject_hidden_note(datapackages: Path) -> str:
 
 # Which payloads each page must show, as text.
 PAGES = {
-    f"requests/{REQUEST}/": [f"T{n:02d}" for n in range(1, 33) if n not in (24, 26, 31)],
+    f"requests/{REQUEST}/": [f"T{n:02d}" for n in (*range(1, 33), 34) if n not in (24, 26, 31)],
     "compare/outcome-21-and-youth-produced-imagery/": ["T13", "T32"],
     "requests/": ["T01", "T22"], "forces/": ["T01", "T22"], "topics/": ["T01", "T23", "T24"], "years/": ["T01"],
     "caveats/": ["T01", "T11", "T25", "T26"], "glossary/": [], "data/": ["T22", "T23", "T25"], "": ["T01", "T22"],
