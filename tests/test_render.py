@@ -324,3 +324,13 @@ def test_a_text_that_is_only_part_of_the_response_says_so(site, site_root):
         assert ("Show the part of the response we hold" in html) == says and ("exactly as published (" in html) != says, name
     q3 = (site / "requests" / "avon-and-somerset-ours-021c0bf0" / "index.html").read_text(encoding="utf-8")
     assert "Not in the text we hold" in q3
+
+
+def test_a_total_that_does_not_reconcile_is_our_check_not_the_forces_words(site):
+    """Avon and Somerset's outcomes add up to 244 under its 'Sum: 245': the caveat the build makes of it says it is our
+    check; the comparisons do not count it among the forces' own caveats."""
+    html = (site / "requests" / "avon-and-somerset-1247-22" / "index.html").read_text(encoding="utf-8")
+    assert html.count("Found by our check, not said by the force") == 1
+    for page in (site / "compare").glob("*/index.html"):
+        own = re.search(r"own caveats include: ([^<]*)", page.read_text(encoding="utf-8"))
+        assert not own or "Stated total does not reconcile" not in own.group(1), page

@@ -162,9 +162,12 @@ def differences(answers: list[Answer]) -> list[str]:
     measures = sorted({r.measure for a in answers for r in a.released})
     if len(measures) > 1:
         out.append("They count different things: " + "; ".join(measures) + ".")
-    kinds = sorted({c["kindTitle"] for a in answers for c in a.caveats + [c for r in a.released for c in r.caveats]})
+    every = [c for a in answers for c in a.caveats + [c for r in a.released for c in r.caveats]]
+    kinds = sorted({c["kindTitle"] for c in every if c.get("kind") != "total-mismatch"})
     if kinds:
         out.append("The forces' own caveats include: " + "; ".join(kinds) + ".")
+    if any(c.get("kind") == "total-mismatch" for c in every):
+        out.append("Our own check found a stated total that does not equal the figures listed under it; see that response's caveats.")
     if len({a.request["force"]["code"] for a in answers}) > 1:
         out.append("Different forces record and search their data in different ways; a number from one force is not a share of "
                    "any national figure, and no total across forces is given here.")
