@@ -34,6 +34,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def request_id(force_code: str, reference: str) -> str:
+    """A request's id, which is its folder's name: <force>-<reference slug>."""
+    return f"{force_code}-{slug(reference)}"
+
+
 def our_reference(sha256: str) -> str:
     """The stable id of ours for a response that states no reference anywhere: never mistaken for the force's."""
     return f"ours-{sha256[:8]}"
@@ -185,7 +190,7 @@ class _Builder:
     def check_identity(self) -> None:
         """The folder name is the id: <force>-<reference slug>; the reference and the text are the ones recorded."""
         m = self.meta
-        expected = f"{m['force']['code']}-{slug(m['reference']['value'])}"
+        expected = request_id(m["force"]["code"], m["reference"]["value"])
         if self.folder.name != expected:
             self.add(("reference", "value"), f"folder is named {self.folder.name!r} but force and reference give {expected!r}; "
                      "rename the folder or fix the fields", "identity")

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..curated.load import slug
+from ..curated.load import request_id
 from ..curated.tables import FIXED
 from ..packages.writers import csv_bytes
 from .draft import draft
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         header = [d["name"] for d in table["dimensions"]] + FIXED
         path.write_bytes(csv_bytes(header, [[row[h] for h in header] for row in rows[table["name"]]]))
-    named = f"{fields['force']['code']}-{slug(fields['reference']['value'])}" if fields["force"] and fields["reference"] else None
+    named = request_id(fields["force"]["code"], fields["reference"]["value"]) if fields["force"] and fields["reference"] else None
     if named and target.parent.name != named:
         blanks.insert(0, f"the folder: rename {target.parent} to {target.parent.parent / named} (the id is <force>-<reference>; "
                          "the build checks it, code identity)")
