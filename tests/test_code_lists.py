@@ -44,4 +44,14 @@ def test_a_listed_title_is_one_a_source_gives():
         for r in rows(name):
             if r["verified"] != "no" and (name, r["code"]) in found:
                 assert r["title"].casefold() in found[(name, r["code"])], (name, r["code"])
-    assert len(found[("outcome_types", "21")]) == 2  # "the suspect" (January 2016), "the named suspect" (2024)
+    outcome_21 = {t for t in found[("outcome_types", "21")] if t.startswith("further investigation, resulting from")}
+    assert len(outcome_21) == 2  # "the suspect" (January 2016), "the named suspect" (2024): both kept, with their dates
+
+
+def test_a_verified_title_is_quoted_from_the_source_it_cites():
+    """A title marked yes stands in code_titles with the same words and the same address: the row's source is quoted."""
+    quoted = {(r["list"], r["list_code"], r["title"].casefold(), r["source_url"]) for r in rows("code_titles")}
+    for name in ("outcome_types", "offence_codes"):
+        for r in rows(name):
+            if r["verified"] == "yes":
+                assert (name, r["code"], r["title"].casefold(), r["source_url"]) in quoted, (name, r["code"])
