@@ -154,7 +154,7 @@ def test_spreadsheet_only_response_has_no_tables_but_says_why(built):
     (SY18, "south-yorkshire", "inferred", "20180075", "2018-02-22", None, "1.1.0"),
     (SY21, "south-yorkshire", "inferred", "20210999", "2021-06-29", None, "1.1.0"),
     (HERTS, "hertfordshire", "stated", "FOI2018/00739", "2018-03-08", "2018-02-09", "1.1.0"),
-    (BED, "bedfordshire", "stated", "FOI2019/05348", "2019-09-17", "2019-08-19", "1.0.1"),
+    (BED, "bedfordshire", "stated", "FOI2019/05348", "2019-09-17", "2019-08-19", "1.0.2"),
 ])
 def test_key_metadata(built, request_id, force, attribution, reference, response_date, received_date, version):
     d = json.loads((built / request_id / "datapackage.json").read_text())
