@@ -14,6 +14,7 @@ from ..curated.reference import read_csv
 from ..curated import citation
 from ..curated.response import ResponseText
 from .cells import codes_in, repair
+from .choose import choose, refusal, weigh
 from .flat import read_bare, read_piped
 from .furniture import furniture_lines
 from .delimited import kind, read_delimited
@@ -81,20 +82,26 @@ def extract(data: bytes) -> Extraction:
     free = [n + 1 not in result.furniture and n + 1 not in result.request for n in range(len(lines))]
     origin = page_view(lines, marks)  # the readers see the text without the page marks inside it
     view, seen = [lines[n - 1] for n in origin], [free[n - 1] for n in origin]
+    readings, others = [], []
+    for rank, reader in enumerate(READERS):  # every reader sees every free line: each proposes candidate readings
+        for grid in reader(view, list(seen)):
+            (readings if grid.rows else others).append(weigh(grid, rank, view))
+    kept, refused = choose(readings, view)
+    taken = {n for r in kept for n in r.grid.lines}
+    others += [r for r in readings if not r.table.values]
+    def at(k: int) -> int:
+        return origin[k - 1] if 1 <= k <= len(origin) else k
+    result.unread += [refusal(best, rival, at) for best, rival in refused]
     grids: list[Grid] = []
-    for reader in READERS:
-        for grid in reader(view, seen):
-            if grid.rows:
-                for k in grid.lines:
-                    seen[k - 1] = False
-            grid = remap(grid, origin)
-            hidden = [n for n in grid.lines if n not in origin]
-            if grid.rows and hidden and any(n in marks for n in hidden):
-                grid.notes.append(f"lines {hidden[0]}-{hidden[-1]}: page break inside the table; joined")
-            grids.append(grid)
-            if grid.rows:
-                for n in grid.lines:
-                    free[n - 1] = False
+    for reading in kept + [r for r in others if not taken & set(r.grid.lines)]:
+        grid = remap(reading.grid, origin)
+        hidden = [n for n in grid.lines if n not in origin]
+        if grid.rows and hidden and any(n in marks for n in hidden):
+            grid.notes.append(f"lines {hidden[0]}-{hidden[-1]}: page break inside the table; joined")
+        grids.append(grid)
+        if grid.rows:
+            for n in grid.lines:
+                free[n - 1] = False
     _propose(result, sorted(grids, key=lambda g: g.start))
     statements = read_prose(lines, free)
     result.prose = [_prose_table(s, [t.name for t in result.proposals]) for s in statements]
