@@ -303,3 +303,22 @@ def test_an_answer_word_and_its_count_are_labelled_by_the_question_above():
     rows = [(r["question"], r["value"], r["line"]) for t in result.tables for r in t.rows]
     assert rows == [("How many arrests were made in 2019?", 23, 4), ("How many of those were under 18?", 4, 6)]
     assert result.unchecked == []
+
+
+def test_a_percentage_beside_a_count_is_reported_never_proposed():
+    """'Charged 12 40%' under 'Outcome Number %': the count is read with its label, the percentage (and the % heading)
+    is reported as a share, never proposed; before, nothing was read but 'Total 30' as a sentence."""
+    result = read("percent-beside-count-spaced.txt")
+    (table,) = result.tables
+    assert [(r[table.dims[0]], r["value"], r["line"]) for r in table.rows] == [
+        ("Charged", 12, 4), ("Cautioned", 18, 5), ("Total", 30, 6)]
+    assert all(r["value"] not in (40, 60, 100) for t in result.proposals for r in t.rows)
+    assert [(n, why.split()[0]) for n, why in result.not_data] == [(4, "40%"), (5, "60%"), (6, "100%")]
+    assert result.unchecked == []
+
+
+def test_a_list_of_counts_each_with_its_percentage_is_read_as_counts():
+    result = read("percent-beside-count-list.txt")
+    assert [(r[t.dims[0]], r["value"]) for t in result.tables for r in t.rows] == [
+        ("Charged", 12), ("Cautioned", 18), ("No further action", 0)]
+    assert "share, not a count" in result.not_data[0][1]

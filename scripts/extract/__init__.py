@@ -26,6 +26,7 @@ from .request import request_lines
 from .answers import read_answers, read_led
 from .pages import page_marks, page_view, remap
 from .pairs import read_pairs
+from .shares import mask_shares
 from .runs import read_runs
 from .spaced import read_spaced
 from .tidy import Proposed, tidy
@@ -82,6 +83,9 @@ def extract(data: bytes) -> Extraction:
     free = [n + 1 not in result.furniture and n + 1 not in result.request for n in range(len(lines))]
     origin = page_view(lines, marks)  # the readers see the text without the page marks inside it
     view, seen = [lines[n - 1] for n in origin], [free[n - 1] for n in origin]
+    view, shares = mask_shares(view)  # a percentage beside a count is reported, never read as a count
+    result.not_data += [(origin[k - 1], f"{share} (a percentage beside a count: a share, not a count; not proposed)")
+                        for k, share in sorted(shares.items())]
     readings, others = [], []
     for rank, reader in enumerate(READERS):  # every reader sees every free line: each proposes candidate readings
         for grid in reader(view, list(seen)):
