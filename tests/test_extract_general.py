@@ -322,3 +322,13 @@ def test_a_list_of_counts_each_with_its_percentage_is_read_as_counts():
     assert [(r[t.dims[0]], r["value"]) for t in result.tables for r in t.rows] == [
         ("Charged", 12), ("Cautioned", 18), ("No further action", 0)]
     assert "share, not a count" in result.not_data[0][1]
+
+
+def test_bare_pipe_lines_between_rows_of_one_cell_lines_mark_the_rows():
+    """A web table saved one cell a line with a line holding only `|` before each row: the pipes mark the rows (before,
+    they broke the run of cells and nothing was read); rows shorter than the header between markers are not guessed."""
+    (table,) = read("bare-pipe-row-markers.txt").tables
+    assert [(r["offence"], r["year"], r["value"], r["line"]) for r in table.rows][:4] == [
+        ("Rape", "2019", 4, 11), ("Rape", "2020", 6, 12), ("Rape", "2021", 7, 13), ("Sexual assault", "2019", 3, 16)]
+    assert table.values == 9
+    assert read("bare-pipe-row-markers-short-rows.txt").proposals == []
