@@ -332,3 +332,14 @@ def test_bare_pipe_lines_between_rows_of_one_cell_lines_mark_the_rows():
         ("Rape", "2019", 4, 11), ("Rape", "2020", 6, 12), ("Rape", "2021", 7, 13), ("Sexual assault", "2019", 3, 16)]
     assert table.values == 9
     assert read("bare-pipe-row-markers-short-rows.txt").proposals == []
+
+
+def test_a_heading_cell_before_a_one_cell_label_value_list_does_not_swallow_the_first_label():
+    """'Ethnicity', then 'White', '45', 'Black', '12' ... one cell a line: before, both 'Ethnicity' and 'White' were
+    skipped as header cells, White's 45 was lost and the stated total 66 was reported as disagreeing with 21."""
+    result = read("one-cell-heading-then-list.txt")
+    (table,) = result.tables
+    assert table.dims == ["ethnicity"]
+    assert [(r["ethnicity"], r["value"]) for r in table.rows] == [("White", 45), ("Black", 12), ("Asian", 9), ("Total", 66)]
+    assert all(check.agrees for check in result.totals[table.name])
+

@@ -311,6 +311,10 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                 readings.append(((skip + width + used, points, -skip, width), skip, width, rows, used))
         if not readings:
             listed = _bare_list(tokens, i)
+            if not listed and heads > 1:  # headings before a label-value list: the last is the first label
+                listed = _bare_list(tokens, i + heads - 1)
+                if listed and heads <= 3:
+                    listed[0].caption = " ".join(t.text for t in tokens[i: i + heads - 1])
             if listed:
                 out.append(listed[0])
                 i = listed[1]
