@@ -343,3 +343,13 @@ def test_a_heading_cell_before_a_one_cell_label_value_list_does_not_swallow_the_
     assert [(r["ethnicity"], r["value"]) for r in table.rows] == [("White", 45), ("Black", 12), ("Asian", 9), ("Total", 66)]
     assert all(check.agrees for check in result.totals[table.name])
 
+
+def test_a_percentage_after_each_count_of_a_row_is_reported_and_the_counts_keep_their_columns():
+    """'Male 120 4.5% 130 5.0% 128 4.8%' under 'Gender 2019 2020 2021': before, only 'Male 120' was read, as a
+    sentence, and the other counts were lost; now each count stands under its year and each share is reported."""
+    result = read("percent-after-each-count.txt")
+    (table,) = result.tables
+    assert [(r["gender"], r["year"], r["value"]) for r in table.rows][:3] == [
+        ("Male", "2019", 120), ("Male", "2020", 130), ("Male", "2021", 128)]
+    assert result.not_data[0] == (4, "4.5%, 5.0%, 4.8% (a percentage beside a count: a share, not a count; not proposed)")
+    assert result.unchecked == []
