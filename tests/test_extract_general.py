@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scripts.extract import extract
 from scripts.extract.report import report
 from scripts.extract.score import score
@@ -353,3 +355,17 @@ def test_a_percentage_after_each_count_of_a_row_is_reported_and_the_counts_keep_
         ("Male", "2019", 120), ("Male", "2020", 130), ("Male", "2021", 128)]
     assert result.not_data[0] == (4, "4.5%, 5.0%, 4.8% (a percentage beside a count: a share, not a count; not proposed)")
     assert result.unchecked == []
+
+
+@pytest.mark.parametrize("name, why", [
+    ("page-columns-interleaved.txt", "lines 3 and 4: two headers (Offence 2019 2020 / Age band 2019 2020)"),
+    ("page-columns-interleaved-other-years.txt", "lines 3 and 4: two headers (Offence 2019 2020 / Outcome 2021 2022)"),
+    ("two-tables-side-by-side.txt", "line 3: two headers side by side (Offence 2019 2020 / Age band 2019 2020)")])
+def test_two_tables_interleaved_or_side_by_side_are_refused_and_reported(name, why):
+    """Two page columns interleaved line by line, or two tables on the same lines, each under its own header: before,
+    one table was proposed with age bands or outcomes as offences (under the wrong years in one), passing the
+    citation check; now nothing is proposed from those lines, not even a 'Total 14' sentence, and the report says why."""
+    result = read(name)
+    assert result.proposals == []
+    assert any(u.startswith(why) and u.endswith("nothing proposed") for u in result.unread)
+    assert result.loose  # the numbers are still listed as left to read

@@ -24,6 +24,7 @@ from .numbers import Found, counts_in_words, numbers_in
 from .prose import Statement, read_prose
 from .request import request_lines
 from .answers import read_answers, read_led
+from .interleaved import other_header
 from .pages import page_marks, page_view, remap
 from .pairs import read_pairs
 from .shares import mask_shares
@@ -90,12 +91,16 @@ def extract(data: bytes) -> Extraction:
     for rank, reader in enumerate(READERS):  # every reader sees every free line: each proposes candidate readings
         for grid in reader(view, list(seen)):
             (readings if grid.rows else others).append(weigh(grid, rank, view))
-    kept, refused = choose(readings, view)
-    taken = {n for r in kept for n in r.grid.lines}
-    others += [r for r in readings if not r.table.values]
     def at(k: int) -> int:
         return origin[k - 1] if 1 <= k <= len(origin) else k
+    vetoed = {id(r): other_header(r.grid, view, at) for r in readings if r.table.values}
+    kept, refused = choose([r for r in readings if not vetoed.get(id(r))], view)
+    taken = {n for r in kept for n in r.grid.lines}
+    others += [r for r in readings if not r.table.values]
     result.unread += [refusal(best, rival, at) for best, rival in refused]
+    result.unread += sorted({why for why in vetoed.values() if why})
+    judged = {at(n) for r in readings if vetoed.get(id(r)) for n in r.grid.lines} | \
+        {at(n) for pair in refused for r in pair for n in r.grid.lines}  # refused regions: no sentence reading either
     grids: list[Grid] = []
     for reading in kept + [r for r in others if not taken & set(r.grid.lines)]:
         grid = remap(reading.grid, origin)
@@ -107,7 +112,7 @@ def extract(data: bytes) -> Extraction:
             for n in grid.lines:
                 free[n - 1] = False
     _propose(result, sorted(grids, key=lambda g: g.start))
-    statements = read_prose(lines, free)
+    statements = read_prose(lines, [f and n + 1 not in judged for n, f in enumerate(free)])
     result.prose = [_prose_table(s, [t.name for t in result.proposals]) for s in statements]
     for s in statements:
         free[s.line - 1] = False
