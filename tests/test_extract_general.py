@@ -369,3 +369,14 @@ def test_two_tables_interleaved_or_side_by_side_are_refused_and_reported(name, w
     assert result.proposals == []
     assert any(u.startswith(why) and u.endswith("nothing proposed") for u in result.unread)
     assert result.loose  # the numbers are still listed as left to read
+
+
+@pytest.mark.parametrize("name, why", [
+    ("two-header-rows.txt", "line 4: a second header row (Male, Female, Male, Female) under the header"),
+    ("heading-spans-columns.txt", "line 3: values stand under a blank heading after '2019'")])
+def test_columns_with_two_levels_of_labels_or_a_spanning_heading_are_not_guessed(name, why):
+    """'Offence 2019 _ 2020 _' over 'Male Female Male Female': before, 4 (Rape, 2019, Male) was proposed as Rape in 2019
+    (a wrong total that passes the citation check) and 5 as Rape in 2020; now nothing is proposed and the report says why."""
+    result = read(name)
+    assert result.proposals == []
+    assert any(why in u and u.endswith("nothing proposed") for u in result.unread)
