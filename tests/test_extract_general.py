@@ -380,3 +380,18 @@ def test_columns_with_two_levels_of_labels_or_a_spanning_heading_are_not_guessed
     result = read(name)
     assert result.proposals == []
     assert any(why in u and u.endswith("nothing proposed") for u in result.unread)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("single-spaced-band-headings.txt", [("Rape", "Under 13", 1), ("Rape", "13-15", 2), ("Rape", "16-17", 3)]),
+    ("single-spaced-row-heading-phrase.txt", [("2019/20", "Arrests", 45), ("2019/20", "Charges", 12), ("2020/21", "Arrests", 50)]),
+    ("single-spaced-number-of-headings.txt", [("Rape", "Number of crimes", 12), ("Rape", "Number of arrests", 4),
+                                              ("Sexual assault", "Number of crimes", 30)])])
+def test_a_single_spaced_heading_splits_where_its_column_labels_read_as_units(name, expected):
+    """'Offence Under 13 13-15 16-17', 'Financial year Arrests Charges', 'Offence Number of crimes Number of arrests':
+    before, no split was found and nothing was read; now the column labels are bands, 'Number of X' phrases, or the
+    words after a row-label heading that is a phrase of its own."""
+    result = read(name)
+    (table,) = result.tables
+    assert [tuple(r[d] for d in table.dims) + (r["value"],) for r in table.rows][:3] == expected
+    assert result.unchecked == []
