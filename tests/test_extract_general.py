@@ -395,3 +395,13 @@ def test_a_single_spaced_heading_splits_where_its_column_labels_read_as_units(na
     (table,) = result.tables
     assert [tuple(r[d] for d in table.dims) + (r["value"],) for r in table.rows][:3] == expected
     assert result.unchecked == []
+
+
+def test_an_age_in_a_single_spaced_row_label_stays_in_the_label():
+    """'Sexual activity with a child under 13 12 15 11' under three years: 13 names the offence, 12 15 11 are its
+    counts (before, the row was refused because 13 is an age, and the table was left unread)."""
+    result = read("single-spaced-age-in-label.txt")
+    (table,) = result.tables
+    assert [(r["offence"], r["year"], r["value"]) for r in table.rows][3:5] == [
+        ("Sexual activity with a child under 13", "2020/21", 12), ("Sexual activity with a child under 13", "2021/22", 15)]
+    assert table.values == 6 and result.unchecked == []

@@ -25,8 +25,8 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
         k -= 1
     if k == len(tokens):
         return None
-    named = {f.start for f in numbers_in(line) if f.reason == "part of a name"}
-    while 0 < k < len(tokens) - 1 and tokens[k].start() in named:  # "Grade 1 23": the 1 names the row, the 23 counts
+    named = {f.start for f in numbers_in(line) if f.reason in ("part of a name", "age")}  # "under 13" names an age band
+    while 0 < k < len(tokens) - 1 and tokens[k].start() in named:  # "Grade 1 23", "child under 13 12": the 1 and 13 name the row
         k += 1
     if k == 0:  # every token a number: the first is the row's label, when it is a year
         k = 1
