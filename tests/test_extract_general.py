@@ -405,3 +405,12 @@ def test_an_age_in_a_single_spaced_row_label_stays_in_the_label():
     assert [(r["offence"], r["year"], r["value"]) for r in table.rows][3:5] == [
         ("Sexual activity with a child under 13", "2020/21", 12), ("Sexual activity with a child under 13", "2021/22", 15)]
     assert table.values == 6 and result.unchecked == []
+
+
+def test_a_year_hyphen_count_list_reads_every_line():
+    """'2019 - 12', '2020 - 15', '2021 - 9': before, the first two were judged references (4 digits, a dash, 2 digits)
+    and only 2021 was proposed, a partial list; '2019 - 20' (a financial year) is still no count."""
+    (table,) = read("year-hyphen-list.txt").tables
+    assert [(r["year"], r["value"]) for r in table.rows] == [("2019", 12), ("2020", 15), ("2021", 9)]
+    from scripts.extract.numbers import numbers_in
+    assert [f.reason for f in numbers_in("2019 - 20")][1] == "year"
