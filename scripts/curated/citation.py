@@ -175,6 +175,8 @@ def _before_row_label(pattern: re.Pattern, text: str, row_label: str | None) -> 
 def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: ResponseText, number: int) -> bool:
     for n in range(number - 1, max(0, number - LOOKBACK), -1):
         text = response.line(n) or ""
+        if not text.strip() and sep in (response.line(n - 1) or ""):
+            continue  # a blank line between separated rows (as web tables saved as text often have) is no table end
         if sep not in text:
             return False
         cells = _cells(text, sep)
