@@ -414,3 +414,22 @@ def test_a_year_hyphen_count_list_reads_every_line():
     assert [(r["year"], r["value"]) for r in table.rows] == [("2019", 12), ("2020", 15), ("2021", 9)]
     from scripts.extract.numbers import numbers_in
     assert [f.reason for f in numbers_in("2019 - 20")][1] == "year"
+
+
+def test_two_tables_stacked_each_under_its_own_header_are_two_tables():
+    """'Offence 2019 2020' rows, a blank line, then 'Outcome 2019 2020' rows: the rows-run-together reading skipped the
+    second header as a repeat and proposed Charged and NFA as offences; a header inside a reading now rules it out,
+    and the two tables are proposed, each with its own labels; nothing is reported as interleaved."""
+    result = read("two-tables-stacked.txt")
+    assert [(t.dims[0], [r[t.dims[0]] for r in t.rows][::2]) for t in result.tables] == [
+        ("offence", ["Rape", "Sexual assault"]), ("outcome", ["Charged", "NFA"])]
+    assert result.unread == []
+
+
+def test_a_tab_table_with_a_blank_line_between_rows_is_one_table():
+    """Web tables saved as text often leave a blank line between rows: the tab reader ended the table at the first one
+    and the build's check looked for the header only on unbroken tab lines, so nothing was proposed."""
+    result = read("tab-rows-blank-lines-between.txt")
+    (table,) = result.tables
+    assert [(r["offence"], r["year"], r["value"], r["line"]) for r in table.rows][:2] == [("Rape", "2019", 4, 5), ("Rape", "2020", 5, 5)]
+    assert result.unchecked == []

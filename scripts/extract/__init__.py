@@ -98,7 +98,7 @@ def extract(data: bytes) -> Extraction:
     taken = {n for r in kept for n in r.grid.lines}
     others += [r for r in readings if not r.table.values]
     result.unread += [refusal(best, rival, at) for best, rival in refused]
-    result.unread += sorted({why for why in vetoed.values() if why})
+    result.unread += sorted({why for r in readings if (why := vetoed.get(id(r))) and not taken & set(r.grid.lines)})
     judged = {at(n) for r in readings if vetoed.get(id(r)) for n in r.grid.lines} | \
         {at(n) for pair in refused for r in pair for n in r.grid.lines}  # refused regions: no sentence reading either
     grids: list[Grid] = []

@@ -13,7 +13,8 @@ def _headers(line: str, n: int) -> list[str]:
 
 def other_header(grid: Grid, view: list[str], at=lambda k: k) -> str | None:
     """Why the grid's rows may come from two tables, or None: another header with another heading on the header's
-    line, on the line above it, or on a line among the rows that is not a row."""
+    line, or on the line just above or below it (page columns interleaved), or further down among lines that are not
+    its rows (another table, stacked under this one, read as part of it)."""
     h = grid.header_line
     if not h or not grid.header or not 1 <= h <= len(view):
         return None
@@ -26,11 +27,20 @@ def other_header(grid: Grid, view: list[str], at=lambda k: k) -> str | None:
     above = h - 1
     while above >= 1 and not view[above - 1].strip():
         above -= 1
-    near = ([above] if above >= 1 and above not in rows else []) + [n for n in range(h + 1, grid.end + 1) if n not in rows]
+    below = h + 1
+    while below <= len(view) and not view[below - 1].strip():
+        below += 1
+    near = [n for n in (above, below) if 1 <= n <= len(view) and n not in rows]  # interleaved: the headers are adjacent
+    inside = [n for n in range(below + 1, grid.end + 1) if n not in rows]
     for n in near:
         found = [x for x in _headers(view[n - 1], n) if not x.casefold().startswith(own + " ")] if own else []
         if found and len(_headers(view[n - 1], n)) == 1 and view[n - 1].strip() == found[0].strip():
             return (f"lines {at(min(n, h))} and {at(max(n, h))}: two headers ({view[min(n, h) - 1].strip()} / "
                     f"{view[max(n, h) - 1].strip()}): two page columns interleaved line by line, whose rows cannot be "
                     "told apart; nothing proposed")
+    for n in inside:
+        found = [x for x in _headers(view[n - 1], n) if not x.casefold().startswith(own + " ")] if own else []
+        if found and len(_headers(view[n - 1], n)) == 1 and view[n - 1].strip() == found[0].strip():
+            return (f"line {at(n)}: another header ({found[0]}) inside the table under line {at(h)}: two tables read as "
+                    "one; this reading is not proposed")
     return None
