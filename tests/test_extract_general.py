@@ -433,3 +433,13 @@ def test_a_tab_table_with_a_blank_line_between_rows_is_one_table():
     (table,) = result.tables
     assert [(r["offence"], r["year"], r["value"], r["line"]) for r in table.rows][:2] == [("Rape", "2019", 4, 5), ("Rape", "2020", 5, 5)]
     assert result.unchecked == []
+
+
+def test_a_markdown_table_with_bold_headings_and_total_passes_the_builds_check():
+    """'| **Offence** | **2019** |' and '| **Total** | **4** |': the extractor unwraps emphasis, but the build's check
+    compared the header and value cells with their asterisks, refused the table, and nothing was proposed."""
+    result = read("markdown-bold-cells.txt")
+    (table,) = result.tables
+    assert [(r["offence"], r["year"], r["value"]) for r in table.rows] == [
+        ("Rape", "2019", 4), ("Rape", "2020", 5), ("Total", "2019", 4), ("Total", "2020", 5)]
+    assert result.unchecked == []

@@ -142,7 +142,7 @@ def _value_columns(status: str, value: int | None, cells: list[str]) -> list[int
         core = cell.strip()
         if status == "blank" and core == "":
             out.append(i)
-        elif status == "reported" and core.replace(",", "") == str(value):
+        elif status == "reported" and core.strip("*_").strip().replace(",", "") == str(value):  # **4**: emphasis
             out.append(i)
         elif status in ("nil", "suppressed") and core and not re.fullmatch(r"[\d,]+", core):
             out.append(i)
@@ -181,7 +181,7 @@ def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: Resp
             return False
         cells = _cells(text, sep)
         match = pattern.search if pattern is TOTAL_WORD else pattern.fullmatch
-        if any(i < len(cells) and match(cells[i].strip()) for i in indexes):
+        if any(i < len(cells) and match(cells[i].strip().strip("*_").strip()) for i in indexes):  # **2019**: emphasis
             return True
     return False
 
