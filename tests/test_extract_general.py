@@ -443,3 +443,11 @@ def test_a_markdown_table_with_bold_headings_and_total_passes_the_builds_check()
     assert [(r["offence"], r["year"], r["value"]) for r in table.rows] == [
         ("Rape", "2019", 4), ("Rape", "2020", 5), ("Total", "2019", 4), ("Total", "2020", 5)]
     assert result.unchecked == []
+
+
+def test_a_row_label_holding_a_count_after_a_colon_is_no_label():
+    """'Total recorded: 2019: 45 2020: 50 2021: 38': the list reader proposed 38 labelled 'Total recorded: 2019: 45
+    2020: 50 2021' (a label holding two counts, passing the citation check); now nothing is proposed and it says why."""
+    result = read("colon-pairs-after-a-heading.txt")
+    assert result.proposals == []
+    assert any("holds 45, 50, which may be counts" in u for u in result.unread)

@@ -25,6 +25,7 @@ from .prose import Statement, read_prose
 from .request import request_lines
 from .answers import read_answers, read_led
 from .interleaved import other_header
+from .labels import count_in_label
 from .pages import page_marks, page_view, remap
 from .pairs import read_pairs
 from .shares import mask_shares
@@ -93,7 +94,7 @@ def extract(data: bytes) -> Extraction:
             (readings if grid.rows else others).append(weigh(grid, rank, view))
     def at(k: int) -> int:
         return origin[k - 1] if 1 <= k <= len(origin) else k
-    vetoed = {id(r): other_header(r.grid, view, at) for r in readings if r.table.values}
+    vetoed = {id(r): other_header(r.grid, view, at) or count_in_label(r.table, at) for r in readings if r.table.values}
     kept, refused = choose([r for r in readings if not vetoed.get(id(r))], view)
     taken = {n for r in kept for n in r.grid.lines}
     others += [r for r in readings if not r.table.values]
