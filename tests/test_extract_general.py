@@ -451,3 +451,18 @@ def test_a_row_label_holding_a_count_after_a_colon_is_no_label():
     result = read("colon-pairs-after-a-heading.txt")
     assert result.proposals == []
     assert any("holds 45, 50, which may be counts" in u for u in result.unread)
+
+
+def test_a_numbered_items_number_is_a_question_not_an_age():
+    """'1. 2019 - 45': the item number 1 was named 'age' (a number alone reads as an age), so 45 would have joined the
+    age-1 rows of a combined table; a numbered item's number is its question."""
+    (table,) = read("numbered-year-items.txt").tables
+    assert table.dims == ["question", "year"]
+    assert [(r["question"], r["year"], r["value"]) for r in table.rows] == [("1", "2019", 45), ("2", "2020", 50)]
+
+
+def test_a_count_in_a_sentence_is_labelled_up_to_the_next_number():
+    """'... 12 in a caution and 4 in a community resolution': 12 was labelled 'in a caution and 4 in a community
+    resolution', a label holding another count; the label now stops before the next number."""
+    result = read("counts-in-one-sentence.txt")
+    assert [(t.rows[0]["measure"], t.rows[0]["value"]) for t in result.prose] == [("resulted in a charge", 31), ("in a caution", 12)]

@@ -102,6 +102,9 @@ def _tidy_list(grid: Grid, name: str) -> Proposed:
             heading = grid.dim_hint or grid.caption or ""
         elif heading == "label":
             heading = ""
+        if heading == "question" and "question" not in dims:  # a numbered item's number: never an age or a count
+            dims.append("question")
+            continue
         dims.append(dimension(heading, labels, "row", dims))
     out = Proposed(name, grid, dims, notes=list(grid.notes), structure=f"{grid.layout} of {len(grid.rows)} items",
                    layout_rows=list(dims))
