@@ -24,7 +24,10 @@ def check(text: str, line: int, labels: list[str], columns: list[str], status: s
 def test_every_proposal_passes_the_builds_citation_check(path):
     result = extract(path.read_bytes())
     nothing_to_read = ("not-data", "unequal-columns", "header-longer-than-rows", "runs-header-total-short-rows",
-                       "one-cell-header-longer-than-rows", "side-by-side-other-years")  # fixtures that must propose nothing
+                       "one-cell-header-longer-than-rows", "side-by-side-other-years",
+                       "bare-pipe-row-markers-short-rows", "page-columns-interleaved", "page-columns-interleaved-other-years",
+                       "two-tables-side-by-side", "two-header-rows", "heading-spans-columns",
+                       "colon-pairs-after-a-heading")  # fixtures that must propose nothing
     assert result.proposals or path.stem in nothing_to_read or path.parent.name.startswith("south-yorkshire-2018")
     assert result.unchecked == []
 

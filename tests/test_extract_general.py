@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scripts.extract import extract
 from scripts.extract.report import report
 from scripts.extract.score import score
@@ -264,8 +266,9 @@ def test_suppression_markers_in_a_row_of_single_spaced_cells():
     (table,) = result.tables
     assert [(r["offence"], r["year"], r["status"], r["value"]) for r in table.rows] == [
         ("Rape", "2019", "suppressed", None), ("Rape", "2020", "reported", 6),
-        ("Grooming", "2019", "suppressed", None), ("Grooming", "2020", "reported", 7)]
-    assert result.unchecked == []
+        ("Grooming", "2019", "suppressed", None), ("Grooming", "2020", "reported", 7),
+        ("Assault", "2019", "reported", 0), ("Assault", "2020", "nil", 0)]  # two cells for two columns: read since
+    assert result.unchecked == []  # the readers' readings are weighed together (choose.py)
 
 
 def test_a_heading_before_pairs_run_together_is_not_part_of_the_first_label():
@@ -302,3 +305,164 @@ def test_an_answer_word_and_its_count_are_labelled_by_the_question_above():
     rows = [(r["question"], r["value"], r["line"]) for t in result.tables for r in t.rows]
     assert rows == [("How many arrests were made in 2019?", 23, 4), ("How many of those were under 18?", 4, 6)]
     assert result.unchecked == []
+
+
+def test_a_percentage_beside_a_count_is_reported_never_proposed():
+    """'Charged 12 40%' under 'Outcome Number %': the count is read with its label, the percentage (and the % heading)
+    is reported as a share, never proposed; before, nothing was read but 'Total 30' as a sentence."""
+    result = read("percent-beside-count-spaced.txt")
+    (table,) = result.tables
+    assert [(r[table.dims[0]], r["value"], r["line"]) for r in table.rows] == [
+        ("Charged", 12, 4), ("Cautioned", 18, 5), ("Total", 30, 6)]
+    assert all(r["value"] not in (40, 60, 100) for t in result.proposals for r in t.rows)
+    assert [(n, why.split()[0]) for n, why in result.not_data] == [(4, "40%"), (5, "60%"), (6, "100%")]
+    assert result.unchecked == []
+
+
+def test_a_list_of_counts_each_with_its_percentage_is_read_as_counts():
+    result = read("percent-beside-count-list.txt")
+    assert [(r[t.dims[0]], r["value"]) for t in result.tables for r in t.rows] == [
+        ("Charged", 12), ("Cautioned", 18), ("No further action", 0)]
+    assert "share, not a count" in result.not_data[0][1]
+
+
+def test_bare_pipe_lines_between_rows_of_one_cell_lines_mark_the_rows():
+    """A web table saved one cell a line with a line holding only `|` before each row: the pipes mark the rows (before,
+    they broke the run of cells and nothing was read); rows shorter than the header between markers are not guessed."""
+    (table,) = read("bare-pipe-row-markers.txt").tables
+    assert [(r["offence"], r["year"], r["value"], r["line"]) for r in table.rows][:4] == [
+        ("Rape", "2019", 4, 11), ("Rape", "2020", 6, 12), ("Rape", "2021", 7, 13), ("Sexual assault", "2019", 3, 16)]
+    assert table.values == 9
+    assert read("bare-pipe-row-markers-short-rows.txt").proposals == []
+
+
+def test_a_heading_cell_before_a_one_cell_label_value_list_does_not_swallow_the_first_label():
+    """'Ethnicity', then 'White', '45', 'Black', '12' ... one cell a line: before, both 'Ethnicity' and 'White' were
+    skipped as header cells, White's 45 was lost and the stated total 66 was reported as disagreeing with 21."""
+    result = read("one-cell-heading-then-list.txt")
+    (table,) = result.tables
+    assert table.dims == ["ethnicity"]
+    assert [(r["ethnicity"], r["value"]) for r in table.rows] == [("White", 45), ("Black", 12), ("Asian", 9), ("Total", 66)]
+    assert all(check.agrees for check in result.totals[table.name])
+
+
+def test_a_percentage_after_each_count_of_a_row_is_reported_and_the_counts_keep_their_columns():
+    """'Male 120 4.5% 130 5.0% 128 4.8%' under 'Gender 2019 2020 2021': before, only 'Male 120' was read, as a
+    sentence, and the other counts were lost; now each count stands under its year and each share is reported."""
+    result = read("percent-after-each-count.txt")
+    (table,) = result.tables
+    assert [(r["gender"], r["year"], r["value"]) for r in table.rows][:3] == [
+        ("Male", "2019", 120), ("Male", "2020", 130), ("Male", "2021", 128)]
+    assert result.not_data[0] == (4, "4.5%, 5.0%, 4.8% (a percentage beside a count: a share, not a count; not proposed)")
+    assert result.unchecked == []
+
+
+@pytest.mark.parametrize("name, why", [
+    ("page-columns-interleaved.txt", "lines 3 and 4: two headers (Offence 2019 2020 / Age band 2019 2020)"),
+    ("page-columns-interleaved-other-years.txt", "lines 3 and 4: two headers (Offence 2019 2020 / Outcome 2021 2022)"),
+    ("two-tables-side-by-side.txt", "line 3: two headers side by side (Offence 2019 2020 / Age band 2019 2020)")])
+def test_two_tables_interleaved_or_side_by_side_are_refused_and_reported(name, why):
+    """Two page columns interleaved line by line, or two tables on the same lines, each under its own header: before,
+    one table was proposed with age bands or outcomes as offences (under the wrong years in one), passing the
+    citation check; now nothing is proposed from those lines, not even a 'Total 14' sentence, and the report says why."""
+    result = read(name)
+    assert result.proposals == []
+    assert any(u.startswith(why) and u.endswith("nothing proposed") for u in result.unread)
+    assert result.loose  # the numbers are still listed as left to read
+
+
+@pytest.mark.parametrize("name, why", [
+    ("two-header-rows.txt", "line 4: a second header row (Male, Female, Male, Female) under the header"),
+    ("heading-spans-columns.txt", "line 3: values stand under a blank heading after '2019'")])
+def test_columns_with_two_levels_of_labels_or_a_spanning_heading_are_not_guessed(name, why):
+    """'Offence 2019 _ 2020 _' over 'Male Female Male Female': before, 4 (Rape, 2019, Male) was proposed as Rape in 2019
+    (a wrong total that passes the citation check) and 5 as Rape in 2020; now nothing is proposed and the report says why."""
+    result = read(name)
+    assert result.proposals == []
+    assert any(why in u and u.endswith("nothing proposed") for u in result.unread)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("single-spaced-band-headings.txt", [("Rape", "Under 13", 1), ("Rape", "13-15", 2), ("Rape", "16-17", 3)]),
+    ("single-spaced-row-heading-phrase.txt", [("2019/20", "Arrests", 45), ("2019/20", "Charges", 12), ("2020/21", "Arrests", 50)]),
+    ("single-spaced-number-of-headings.txt", [("Rape", "Number of crimes", 12), ("Rape", "Number of arrests", 4),
+                                              ("Sexual assault", "Number of crimes", 30)])])
+def test_a_single_spaced_heading_splits_where_its_column_labels_read_as_units(name, expected):
+    """'Offence Under 13 13-15 16-17', 'Financial year Arrests Charges', 'Offence Number of crimes Number of arrests':
+    before, no split was found and nothing was read; now the column labels are bands, 'Number of X' phrases, or the
+    words after a row-label heading that is a phrase of its own."""
+    result = read(name)
+    (table,) = result.tables
+    assert [tuple(r[d] for d in table.dims) + (r["value"],) for r in table.rows][:3] == expected
+    assert result.unchecked == []
+
+
+def test_an_age_in_a_single_spaced_row_label_stays_in_the_label():
+    """'Sexual activity with a child under 13 12 15 11' under three years: 13 names the offence, 12 15 11 are its
+    counts (before, the row was refused because 13 is an age, and the table was left unread)."""
+    result = read("single-spaced-age-in-label.txt")
+    (table,) = result.tables
+    assert [(r["offence"], r["year"], r["value"]) for r in table.rows][3:5] == [
+        ("Sexual activity with a child under 13", "2020/21", 12), ("Sexual activity with a child under 13", "2021/22", 15)]
+    assert table.values == 6 and result.unchecked == []
+
+
+def test_a_year_hyphen_count_list_reads_every_line():
+    """'2019 - 12', '2020 - 15', '2021 - 9': before, the first two were judged references (4 digits, a dash, 2 digits)
+    and only 2021 was proposed, a partial list; '2019 - 20' (a financial year) is still no count."""
+    (table,) = read("year-hyphen-list.txt").tables
+    assert [(r["year"], r["value"]) for r in table.rows] == [("2019", 12), ("2020", 15), ("2021", 9)]
+    from scripts.extract.numbers import numbers_in
+    assert [f.reason for f in numbers_in("2019 - 20")][1] == "year"
+
+
+def test_two_tables_stacked_each_under_its_own_header_are_two_tables():
+    """'Offence 2019 2020' rows, a blank line, then 'Outcome 2019 2020' rows: the rows-run-together reading skipped the
+    second header as a repeat and proposed Charged and NFA as offences; a header inside a reading now rules it out,
+    and the two tables are proposed, each with its own labels; nothing is reported as interleaved."""
+    result = read("two-tables-stacked.txt")
+    assert [(t.dims[0], [r[t.dims[0]] for r in t.rows][::2]) for t in result.tables] == [
+        ("offence", ["Rape", "Sexual assault"]), ("outcome", ["Charged", "NFA"])]
+    assert result.unread == []
+
+
+def test_a_tab_table_with_a_blank_line_between_rows_is_one_table():
+    """Web tables saved as text often leave a blank line between rows: the tab reader ended the table at the first one
+    and the build's check looked for the header only on unbroken tab lines, so nothing was proposed."""
+    result = read("tab-rows-blank-lines-between.txt")
+    (table,) = result.tables
+    assert [(r["offence"], r["year"], r["value"], r["line"]) for r in table.rows][:2] == [("Rape", "2019", 4, 5), ("Rape", "2020", 5, 5)]
+    assert result.unchecked == []
+
+
+def test_a_markdown_table_with_bold_headings_and_total_passes_the_builds_check():
+    """'| **Offence** | **2019** |' and '| **Total** | **4** |': the extractor unwraps emphasis, but the build's check
+    compared the header and value cells with their asterisks, refused the table, and nothing was proposed."""
+    result = read("markdown-bold-cells.txt")
+    (table,) = result.tables
+    assert [(r["offence"], r["year"], r["value"]) for r in table.rows] == [
+        ("Rape", "2019", 4), ("Rape", "2020", 5), ("Total", "2019", 4), ("Total", "2020", 5)]
+    assert result.unchecked == []
+
+
+def test_a_row_label_holding_a_count_after_a_colon_is_no_label():
+    """'Total recorded: 2019: 45 2020: 50 2021: 38': the list reader proposed 38 labelled 'Total recorded: 2019: 45
+    2020: 50 2021' (a label holding two counts, passing the citation check); now nothing is proposed and it says why."""
+    result = read("colon-pairs-after-a-heading.txt")
+    assert result.proposals == []
+    assert any("holds 45, 50, which may be counts" in u for u in result.unread)
+
+
+def test_a_numbered_items_number_is_a_question_not_an_age():
+    """'1. 2019 - 45': the item number 1 was named 'age' (a number alone reads as an age), so 45 would have joined the
+    age-1 rows of a combined table; a numbered item's number is its question."""
+    (table,) = read("numbered-year-items.txt").tables
+    assert table.dims == ["question", "year"]
+    assert [(r["question"], r["year"], r["value"]) for r in table.rows] == [("1", "2019", 45), ("2", "2020", 50)]
+
+
+def test_a_count_in_a_sentence_is_labelled_up_to_the_next_number():
+    """'... 12 in a caution and 4 in a community resolution': 12 was labelled 'in a caution and 4 in a community
+    resolution', a label holding another count; the label now stops before the next number."""
+    result = read("counts-in-one-sentence.txt")
+    assert [(t.rows[0]["measure"], t.rows[0]["value"]) for t in result.prose] == [("resulted in a charge", 31), ("in a caution", 12)]

@@ -142,7 +142,7 @@ def _value_columns(status: str, value: int | None, cells: list[str]) -> list[int
         core = cell.strip()
         if status == "blank" and core == "":
             out.append(i)
-        elif status == "reported" and core.replace(",", "") == str(value):
+        elif status == "reported" and core.strip("*_").strip().replace(",", "") == str(value):  # **4**: emphasis
             out.append(i)
         elif status in ("nil", "suppressed") and core and not re.fullmatch(r"[\d,]+", core):
             out.append(i)
@@ -175,11 +175,13 @@ def _before_row_label(pattern: re.Pattern, text: str, row_label: str | None) -> 
 def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: ResponseText, number: int) -> bool:
     for n in range(number - 1, max(0, number - LOOKBACK), -1):
         text = response.line(n) or ""
+        if not text.strip() and sep in (response.line(n - 1) or ""):
+            continue  # a blank line between separated rows (as web tables saved as text often have) is no table end
         if sep not in text:
             return False
         cells = _cells(text, sep)
         match = pattern.search if pattern is TOTAL_WORD else pattern.fullmatch
-        if any(i < len(cells) and match(cells[i].strip()) for i in indexes):
+        if any(i < len(cells) and match(cells[i].strip().strip("*_").strip()) for i in indexes):  # **2019**: emphasis
             return True
     return False
 

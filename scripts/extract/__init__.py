@@ -14,6 +14,7 @@ from ..curated.reference import read_csv
 from ..curated import citation
 from ..curated.response import ResponseText
 from .cells import codes_in, repair
+from .choose import choose, refusal, weigh
 from .flat import read_bare, read_piped
 from .furniture import furniture_lines
 from .delimited import kind, read_delimited
@@ -23,8 +24,11 @@ from .numbers import Found, counts_in_words, numbers_in
 from .prose import Statement, read_prose
 from .request import request_lines
 from .answers import read_answers, read_led
+from .interleaved import other_header
+from .labels import count_in_label
 from .pages import page_marks, page_view, remap
 from .pairs import read_pairs
+from .shares import mask_shares
 from .runs import read_runs
 from .spaced import read_spaced
 from .tidy import Proposed, tidy
@@ -81,22 +85,35 @@ def extract(data: bytes) -> Extraction:
     free = [n + 1 not in result.furniture and n + 1 not in result.request for n in range(len(lines))]
     origin = page_view(lines, marks)  # the readers see the text without the page marks inside it
     view, seen = [lines[n - 1] for n in origin], [free[n - 1] for n in origin]
+    view, shares = mask_shares(view)  # a percentage beside a count is reported, never read as a count
+    result.not_data += [(origin[k - 1], f"{share} (a percentage beside a count: a share, not a count; not proposed)")
+                        for k, share in sorted(shares.items())]
+    readings, others = [], []
+    for rank, reader in enumerate(READERS):  # every reader sees every free line: each proposes candidate readings
+        for grid in reader(view, list(seen)):
+            (readings if grid.rows else others).append(weigh(grid, rank, view))
+    def at(k: int) -> int:
+        return origin[k - 1] if 1 <= k <= len(origin) else k
+    vetoed = {id(r): other_header(r.grid, view, at) or count_in_label(r.table, at) for r in readings if r.table.values}
+    kept, refused = choose([r for r in readings if not vetoed.get(id(r))], view)
+    taken = {n for r in kept for n in r.grid.lines}
+    others += [r for r in readings if not r.table.values]
+    result.unread += [refusal(best, rival, at) for best, rival in refused]
+    result.unread += sorted({why for r in readings if (why := vetoed.get(id(r))) and not taken & set(r.grid.lines)})
+    judged = {at(n) for r in readings if vetoed.get(id(r)) for n in r.grid.lines} | \
+        {at(n) for pair in refused for r in pair for n in r.grid.lines}  # refused regions: no sentence reading either
     grids: list[Grid] = []
-    for reader in READERS:
-        for grid in reader(view, seen):
-            if grid.rows:
-                for k in grid.lines:
-                    seen[k - 1] = False
-            grid = remap(grid, origin)
-            hidden = [n for n in grid.lines if n not in origin]
-            if grid.rows and hidden and any(n in marks for n in hidden):
-                grid.notes.append(f"lines {hidden[0]}-{hidden[-1]}: page break inside the table; joined")
-            grids.append(grid)
-            if grid.rows:
-                for n in grid.lines:
-                    free[n - 1] = False
+    for reading in kept + [r for r in others if not taken & set(r.grid.lines)]:
+        grid = remap(reading.grid, origin)
+        hidden = [n for n in grid.lines if n not in origin]
+        if grid.rows and hidden and any(n in marks for n in hidden):
+            grid.notes.append(f"lines {hidden[0]}-{hidden[-1]}: page break inside the table; joined")
+        grids.append(grid)
+        if grid.rows:
+            for n in grid.lines:
+                free[n - 1] = False
     _propose(result, sorted(grids, key=lambda g: g.start))
-    statements = read_prose(lines, free)
+    statements = read_prose(lines, [f and n + 1 not in judged for n, f in enumerate(free)])
     result.prose = [_prose_table(s, [t.name for t in result.proposals]) for s in statements]
     for s in statements:
         free[s.line - 1] = False

@@ -54,7 +54,8 @@ def read_delimited(lines: list[str], free: list[bool]) -> list[Grid]:
             grids += _spaced(lines, i, j) if j > i else []
         elif k in ("tab", "pipe") or (k == "rule" and i + 1 < len(lines) and kinds[i + 1] == "pipe"):
             same = ("pipe", "rule") if k in ("pipe", "rule") else ("tab",)
-            while j + 1 < len(lines) and kinds[j + 1] in same:
+            while j + 1 < len(lines) and (kinds[j + 1] in same or (  # one blank line between rows is no end of table
+                    not lines[j + 1].strip() and free[j + 1] and j + 2 < len(lines) and kinds[j + 2] in same)):
                 j += 1
             grids += _delimited(k, lines, i, j)
         i = j + 1
@@ -63,8 +64,8 @@ def read_delimited(lines: list[str], free: list[bool]) -> list[Grid]:
 
 def _delimited(k: str, lines: list[str], i: int, j: int) -> list[Grid]:
     if k == "tab":
-        return _grids("tab", [(n + 1, lines[n].split("\t")) for n in range(i, j + 1)], i + 1, j + 1)
-    rows = [(n + 1, pipe_cells(lines[n])) for n in range(i, j + 1) if not PIPE_RULE.match(lines[n])]
+        return _grids("tab", [(n + 1, lines[n].split("\t")) for n in range(i, j + 1) if lines[n].strip()], i + 1, j + 1)
+    rows = [(n + 1, pipe_cells(lines[n])) for n in range(i, j + 1) if not PIPE_RULE.match(lines[n]) and lines[n].strip()]
     return _grids("pipe", rows, i + 1, j + 1)
 
 

@@ -100,7 +100,7 @@ def _separated_row(row: list[list[Token]], grid: Grid) -> Row:
 
 def read_bare(lines: list[str], free: list[bool]) -> list[Grid]:
     """Every table of one cell a line with no delimiter on the free lines."""
-    return _bare(lines, [f and not _piped_line(lines[n]) for n, f in enumerate(free)])
+    return _bare(lines, [f and (lines[n].strip() == "|" or not _piped_line(lines[n])) for n, f in enumerate(free)])
 
 
 def _piped_line(line: str) -> bool:
@@ -248,8 +248,11 @@ def _bare(lines: list[str], free: list[bool]) -> list[Grid]:
             n += 1
             continue
         tokens, gap = [], 0
-        while n < len(lines) and free[n] and (_cell_like(lines[n]) or (not lines[n].strip() and gap < 2)):
-            if lines[n].strip():
+        while n < len(lines) and free[n] and (_cell_like(lines[n]) or _marker(lines, free, n) or (not lines[n].strip() and gap < 2)):
+            if lines[n].strip() == "|":  # a bare pipe between rows of cells: a row marker
+                tokens.append(Token(n + 1, "", True))
+                gap = 0
+            elif lines[n].strip():
                 tokens.append(Token(n + 1, lines[n].strip()))
                 gap = 0
             elif "\xa0" in lines[n]:  # a cell that holds only a no-break space: an empty cell, not a gap between cells
@@ -260,6 +263,11 @@ def _bare(lines: list[str], free: list[bool]) -> list[Grid]:
             n += 1
         grids += _bare_tables(tokens)
     return grids
+
+
+def _marker(lines: list[str], free: list[bool], n: int) -> bool:
+    """A line that is only a pipe, with a cell on the next line: it marks where a row of one-cell lines starts."""
+    return lines[n].strip() == "|" and n + 1 < len(lines) and free[n + 1] and _cell_like(lines[n + 1])
 
 
 def _cell_like(line: str) -> bool:
@@ -277,12 +285,18 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
     out, i = [], 0
     while i < len(tokens):
         heads = 0
-        while i + heads < len(tokens) and _heading_cell(tokens[i + heads].text, heads):
+        if tokens[i].bare:
+            i += 1
+            continue
+        while i + heads < len(tokens) and not tokens[i + heads].bare and _heading_cell(tokens[i + heads].text, heads):
             heads += 1
         readings = []
+        marked = any(t.bare for t in tokens[i:])
         for skip in range(0, min(heads - 1, 3)):
             for width in range(2, min(heads - skip, MAX_WIDTH) + 1):
-                rows, used = segment(tokens[i + skip + width:], width, False)
+                rows, used = segment(tokens[i + skip + width:], width, marked)
+                if marked and not _between_markers(tokens[i + skip + width:], rows):
+                    continue  # with row markers, every row stands between two of them, no marker inside a row
                 if not any(is_value(t.text) and not YEAR.match(t.text) for r in rows for t in r[1:]):
                     continue
                 if any(is_value(r[0].text) and not YEAR.match(r[0].text) for r in rows):
@@ -297,6 +311,10 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                 readings.append(((skip + width + used, points, -skip, width), skip, width, rows, used))
         if not readings:
             listed = _bare_list(tokens, i)
+            if not listed and heads > 1:  # headings before a label-value list: the last is the first label
+                listed = _bare_list(tokens, i + heads - 1)
+                if listed and heads <= 3:
+                    listed[0].caption = " ".join(t.text for t in tokens[i: i + heads - 1])
             if listed:
                 out.append(listed[0])
                 i = listed[1]
@@ -320,6 +338,15 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
         out.append(grid)
         i += skip + width + used
     return out
+
+
+def _between_markers(tokens: list[Token], rows: list[list[Token]]) -> bool:
+    """Rows cut from a stream with row markers: no marker inside a row, and a marker before every row but the first."""
+    lines = {t.line for t in tokens if t.bare}
+    if any(t.bare for r in rows for t in r):
+        return False
+    return all(r[0].line - 1 in lines or (k == 0 and r[0].line - 1 not in lines) for k, r in enumerate(rows)) and \
+        all(any(m < r[0].line for m in lines) for r in rows[1:])
 
 
 def _heading_cell(text: str, k: int) -> bool:

@@ -37,7 +37,10 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
     ("Home Office code", r"\b\d{2,3}[A-Z]\b|\bOC\d+\b"),
     ("reference", r"\b(?:ref(?:erence)?|our ref|your ref|request\s+(?:number|no)|case\s+(?:number|no)|crime\s+(?:number|no)|urn|pub"
                   r"|foia?(?:\s+request)?(?:\s+reference)?)\.?\s*(?:no\.?|number)?\s*[:#]?\s*[A-Z]*[-/._ ]?\d[\w/.-]*(?:\s*[-/]\s*\d+)?"),
-    ("reference", r"\b[A-Z]+[-/._]?\d[\w/.-]*|\b\d+_\d+\b|\b\d{3,}\s*[-/]\s*\d{2,4}\b|\b\d+(?:\.\d+)+\b"),
+    # "2019 - 12" (a year, a spaced dash, a count that is not the next year: a `YEAR – N` list item) is no reference
+    ("reference", r"\b[A-Z]+[-/._]?\d[\w/.-]*|\b\d+_\d+\b|\b(?!(?:19|20)\d{2}\s+[-–]\s+\d)\d{3,}\s*[-/]\s*\d{2,4}\b"
+                  r"|\b\d+(?:\.\d+)+\b"),
+    ("year", r"\b(?:19|20)(?:" + "|".join(f"{y:02d}\\s+[-–]\\s+{(y + 1) % 100:02d}" for y in range(100)) + r")\b"),
     ("year", r"\b(?:19|20)\d{2}(?:[/-](?:(?:19|20)?\d{2})\b)*"),
     ("year", r"\b\d{2}/\d{2}\b"),
     ("age", rf"\b(?:aged?|ages|age of|under|over|below|above|younger than|older than)\s+(?:the age of\s+)?{LOW}\b"),

@@ -37,9 +37,10 @@ def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:
     for n, line in enumerate(lines, start=1):
         if not free[n - 1] or FURNITURE.search(line):
             continue
-        counts = [f for f in numbers_in(line) if f.data and f.count and not f.restated]
-        for k, found in enumerate(counts):
-            stop = counts[k + 1].start if k + 1 < len(counts) else None
+        data = [f for f in numbers_in(line) if f.data]
+        counts = [f for f in data if f.count and not f.restated]
+        for found in counts:  # a label runs up to the next number that may be data, counted or not ("12 in a caution
+            stop = next((f.start for f in data if f.start > found.start), None)  # and 4 in ...": the 4 ends it)
             out.append(Statement(n, found, *sentence_of(line, found.start), stop=stop))
     return out
 

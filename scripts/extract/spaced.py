@@ -25,8 +25,8 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
         k -= 1
     if k == len(tokens):
         return None
-    named = {f.start for f in numbers_in(line) if f.reason == "part of a name"}
-    while 0 < k < len(tokens) - 1 and tokens[k].start() in named:  # "Grade 1 23": the 1 names the row, the 23 counts
+    named = {f.start for f in numbers_in(line) if f.reason in ("part of a name", "age")}  # "under 13" names an age band
+    while 0 < k < len(tokens) - 1 and tokens[k].start() in named:  # "Grade 1 23", "child under 13 12": the 1 and 13 name the row
         k += 1
     if k == 0:  # every token a number: the first is the row's label, when it is a year
         k = 1
@@ -147,9 +147,38 @@ def _heading(text: str, width: int) -> list[str] | None:
         return words
     if len(words) == width:
         return [""] + words
+    split = _atoms_heading(text, width)
+    if split:
+        return split
     tail = words[-width:]
     if all(YEAR.match(w) or is_total(w) for w in tail):
         if len(words) > width and (YEAR.match(words[-width - 1]) or is_total(words[-width - 1])):
             return None  # more column labels than values ("2018 2019 2020 Total" over three): which one lost its cell is unknown
         return [" ".join(words[:-width])] + tail
+    return None
+
+
+# Column headings of more than one word that read as one: age bands, 'Number of X', '% of total'.
+ATOM = re.compile(r"(?:under|over|aged)\s+\d+(?:\s*(?:years|yrs))?|\d+\s*(?:-|–|to)\s*\d+(?:\s*(?:years|yrs))?|\d+\s*\+"
+                  r"|\d+\s+(?:and|or)\s+(?:over|under|above|below)|(?:number|no\.)\s+of\s+[A-Za-z]+|\S+", re.IGNORECASE)
+BAND_ATOM = re.compile(r"^(?:(?:under|over|aged)\s+\d+|\d+\s*(?:-|–|to)\s*\d+|\d+\s*\+|\d+\s+(?:and|or)\s+\w+)", re.IGNORECASE)
+COLUMN_ATOM = re.compile(rf"^(?:(?:number|no\.)\s+of\s+\w+|{MONTH}\.?|q[1-4]|male|female|men|women|boys|girls|unknown)$", re.IGNORECASE)
+# The heading over the row labels, when it is a phrase of its own ('Financial year', 'Offence type', 'Age band').
+ROW_HEADING = re.compile(r"^(?:[A-Z][a-z]+\s+)?(?:year|type|band|group|category|description|area|month|period|quarter|offence|"
+                         r"crime|outcome|ethnicity|gender|age|classification)$", re.IGNORECASE)
+
+
+def _atoms_heading(text: str, width: int) -> list[str] | None:
+    """The heading split where its column labels read as units: bands ('Under 13 13-15 16-17'), 'Number of X' phrases,
+    months or genders, after any heading; or plain words after a row-label heading that is a phrase of its own
+    ('Financial year Arrests Charges'). None when no such split accounts for every word."""
+    atoms = [m.group(0) for m in ATOM.finditer(text)]
+    if len(atoms) <= width:
+        return None
+    head, tail = atoms[:-width], atoms[-width:]
+    if all(BAND_ATOM.match(a) or COLUMN_ATOM.match(a) or is_total(a) for a in tail) and \
+            not any(BAND_ATOM.match(a) or COLUMN_ATOM.match(a) for a in head[-1:]) and any(len(a.split()) > 1 for a in tail):
+        return [" ".join(head)] + tail
+    if ROW_HEADING.match(" ".join(head)) and all(re.fullmatch(r"[A-Za-z][\w/&-]*", a) for a in tail):
+        return [" ".join(head)] + tail
     return None

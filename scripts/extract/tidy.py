@@ -102,6 +102,9 @@ def _tidy_list(grid: Grid, name: str) -> Proposed:
             heading = grid.dim_hint or grid.caption or ""
         elif heading == "label":
             heading = ""
+        if heading == "question" and "question" not in dims:  # a numbered item's number: never an age or a count
+            dims.append("question")
+            continue
         dims.append(dimension(heading, labels, "row", dims))
     out = Proposed(name, grid, dims, notes=list(grid.notes), structure=f"{grid.layout} of {len(grid.rows)} items",
                    layout_rows=list(dims))
@@ -128,6 +131,22 @@ def _tidy_grid(grid: Grid, name: str) -> Proposed:
         levels.append(dimension(heading, inner if k == len(headings) - 1 else [], "row", levels))
     dims = levels + [dimension(None, columns, "column", levels)]
     out = Proposed(name, grid, dims, notes=list(grid.notes), layout_rows=dims[:-1], layout_columns=dims[-1:])
+    second = next((r for r in grid.rows[:2] if not unwrap(r.cells[0]) and any(c.strip() for c in r.cells[1:])
+                   and all(read_cell(c).status in (None, "blank") for c in r.cells[1:])), None)
+    if second:  # a row of headings with no label under the header: each column has two labels
+        grid.notes.append(f"line {second.line}: a second header row ({', '.join(c.strip() for c in second.cells[1:] if c.strip())}) "
+                         "under the header: the columns have two levels of labels, which are not read; nothing proposed")
+        out.notes.append(grid.notes[-1])
+        out.structure = "two header rows"
+        return out
+    spans = [columns[k - 1] for k in range(1, len(columns)) if not columns[k] and columns[k - 1]
+             and any(k < len(r.cells) - 1 and read_cell(r.cells[k + 1]).status not in (None, "blank") for r in grid.rows)]
+    if spans:  # values under a blank heading beside a labelled one: the heading may span both columns
+        grid.notes.append(f"line {grid.header_line}: values stand under a blank heading after {spans[0]!r}, which may "
+                          "span both columns; which label each value has cannot be told; nothing proposed")
+        out.notes.append(grid.notes[-1])
+        out.structure = "a heading that may span columns"
+        return out
     data = [r for r in grid.rows if not is_total(r.cells[0])]
     assigned, how = ({id(r): (1 if r.group else 0) for r in data}, "group rows") if grouped else \
         assign_levels(data, len(levels), len(columns))
@@ -167,6 +186,10 @@ def _cells(row: Row, row_dims: list[str], columns: list[str], dims: list[str], n
             break
         raw = cells[k]
         cell = read_cell(raw)
+        if not column and any(columns) and cell.status not in (None, "blank"):
+            notes.append(f"line {row.line_of(k + 1)}: cell {raw.strip()!r} has no column label over it (a heading that "
+                         "spans columns, or a second header row?); not read")
+            continue
         if cell.status is None:
             notes.append(f"line {row.line_of(k + 1)}: cell {raw.strip()!r} under {column!r} is not a number; not read")
             continue
