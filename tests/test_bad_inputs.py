@@ -229,6 +229,10 @@ def break_reference_list(root):
     edit(root, "datapackages/reference/topics.csv", "code,", "kode,")
 
 
+def break_topic_outcome_type(root):
+    edit(root, "datapackages/reference/topics.csv", "This project,21", "This project,99")
+
+
 def break_unknown_key(root):
     edit(root, f"{HERTS}/request.yaml", "topics: [outcome-21", "colour: blue\ntopics: [outcome-21")
 
@@ -339,6 +343,7 @@ CASES = [
                                  (f"{H}/request.yaml", 176, "tables[1].dimensions[1].name", "duplicate-id")]),
     (break_nul_in_yaml, [(f"{H}/request.yaml", 56, "", "control-character")]),
     (break_reference_list, [("datapackages/reference", None, "", "reference-list")]),
+    (break_topic_outcome_type, [("datapackages/reference", None, "", "reference-list")]),
     (break_unknown_key, [(f"{H}/request.yaml", 24, "colour", "schema")]),
     (break_impossible_date, [(f"{H}/request.yaml", 32, "dates.response.date", "date")]),
     (break_wrong_heading, [(f"{B}/tables/athena-offenders-under-14.csv", n, "value", "citation") for n in (23, 24, 25)]),
