@@ -334,3 +334,11 @@ def test_a_total_that_does_not_reconcile_is_our_check_not_the_forces_words(site)
     for page in (site / "compare").glob("*/index.html"):
         own = re.search(r"own caveats include: ([^<]*)", page.read_text(encoding="utf-8"))
         assert not own or "Stated total does not reconcile" not in own.group(1), page
+
+
+def test_the_feed_is_linked_from_the_home_and_data_pages(site):
+    """A reader review found one visible link to the feed (a word on /reading/): home and /data/ now link it."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    data = (site / "data" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="feed.xml" type="application/atom+xml">' in home
+    assert '<a href="../feed.xml" type="application/atom+xml">' in data

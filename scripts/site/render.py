@@ -602,8 +602,26 @@ def data_page(pk: Packages) -> str:
                                             version=next(p["version"] for p in pk.catalog if p["name"] == "all")), toc=False)
 
 
+def curated_dates(d: dict) -> tuple[str, str]:
+    """When a request was added to the collection and when its curation last changed (the curation dates the feed uses)."""
+    changes = d.get("foi:changes") or []
+    last = d["created"][:10]
+    return (changes[0]["date"] if changes else last), last
+
+
+def latest(pk: Packages) -> list[dict]:
+    """The home page's latest requests: newest addition or correction to the collection first, whether or not the response is
+    dated (then by id, for a stable order); each with what its date means."""
+    chosen = sorted(pk.requests, key=lambda d: (curated_dates(d)[1], d["name"]), reverse=True)[:LATEST]
+    rows = list_context(chosen, pk, "")["requests"]
+    for row in rows:
+        added, last = curated_dates(row["d"])
+        row["date"] = f"{last}, added" if last == added else f"{last}, corrected (version {row['d']['version']})"
+    return rows
+
+
 def latest_block(pk: Packages) -> str:
-    return block("browse/latest.html", n=len(pk.requests), **list_context(pk.by_date()[:LATEST], pk, ""))
+    return block("browse/latest.html", n=len(pk.requests), requests=latest(pk), root="")
 
 
 def render_all(packages: Path, out: Path, extra: dict | None = None, build=None) -> None:
