@@ -199,6 +199,29 @@ def test_a_question_the_force_refuses_on_cost_has_the_cost_refusal_status(built)
     assert seen >= 1
 
 
+def test_answer_quotes_are_not_cut_so_they_mislead(built):
+    """A reader review found three quotes cut so that they misled: Avon's 'In relation to question 6,' dropped from the quote
+    for question 5, Northamptonshire's 'Unknown Age |' (one cell of a table heading) and West Midlands' answer 1a stopped
+    before its figure. For every question of every package: a quote does not leave out the 'In relation to question N,'
+    that opens its sentence, is not one cell of a table, and a quote from an 'X = N' line runs to its figure."""
+    catalog = json.loads((built / "catalog.json").read_text())["packages"]
+    for p in catalog:
+        if p["name"] in ("all", "reference"):
+            continue
+        lines = (built / p["name"] / "response.txt").read_text(encoding="utf-8").split("\n")
+        for q in read(built / p["name"] / "questions.csv"):
+            if not q["quote"]:
+                continue
+            where = (p["name"], q["question_id"], q["quote"])
+            assert not re.fullmatch(r"[^|]*\|\s*", q["quote"]), where  # a single table cell
+            first = lines[int(q["line_start"]) - 1]
+            before = first[:first.find(q["quote"].split("\n")[0][:30])] if q["quote"][:30] in first else ""
+            assert not re.search(r"in relation to questions? [\d, and]+,\s*$", before, re.I), where
+            last = lines[int(q["line_end"]) - 1]
+            if q["line_start"] == q["line_end"] and re.search(r"=\s*\d+\s*$", last):
+                assert re.search(r"=\s*\d+\s*$", q["quote"]), where
+
+
 def test_hertfordshire_questions_4_cite_the_answer_to_question_3(built):
     lines = {r["question_id"]: r["line_start"] for r in read(built / HERTS / "questions.csv")}
     assert (lines["2a"], lines["2b"]) == ("63", "63")
