@@ -93,7 +93,7 @@ def test_numbers_sort_as_numbers(site, page):
     table = view.locator("table.sortable")
     table.wait_for()
     headers = [h.strip() for h in table.locator("thead th").all_text_contents()]
-    column = headers.index("value") + 1
+    column = headers.index("Value") + 1  # the header is the field's title (reader review B)
     table.locator("thead th").nth(column - 1).locator("button").click()
     values = table.locator(f"tbody tr td:nth-child({column})").all_inner_texts()
     numbers = [int(v) for v in values if v]

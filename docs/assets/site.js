@@ -132,6 +132,15 @@
         }).then(function (data) {
           var fields = details.getAttribute("data-fields").split(" ");
           var titles = JSON.parse(details.getAttribute("data-titles") || "[]");
+          // The value and its status come right after the labels, so a wide screen shows them without scrolling (a
+          // value column kept in view at the frame's edge covered the column under it); the rest keep the CSV's order.
+          var at = fields.findIndex(function (f) { return ["offence_code", "code_role", "outcome_type", "value"].indexOf(f) >= 0; });
+          if (at >= 0) {
+            ["status", "value"].forEach(function (f) {
+              var i = fields.indexOf(f);
+              if (i > at) { fields.splice(at, 0, fields.splice(i, 1)[0]); titles.splice(at, 0, titles.splice(i, 1)[0]); }
+            });
+          }
           var frame = tidyTable(rowsOf(data, fields), details.getAttribute("data-label"), details.getAttribute("data-lines"), titles);
           details.appendChild(frame);
           if (window.foiSortable) window.foiSortable(frame.querySelector("table"));
