@@ -622,7 +622,7 @@ def latest(pk: Packages) -> list[dict]:
     rows = list_context(chosen, pk, "")["requests"]
     for row in rows:
         added, last = curated_dates(row["d"])
-        row["date"] = f"{last}, added" if last == added else f"{last}, corrected (version {row['d']['version']})"
+        row["date"], row["date_note"] = last, "added" if last == added else f"corrected (version {row['d']['version']})"
     return rows
 
 
