@@ -104,6 +104,43 @@ def test_comparison_pages_show_only_published_values_beside_caveats(built, pages
     assert 53 in grand and 91 in grand and 144 not in grand  # the two systems' totals are never added up
 
 
+def test_a_topic_about_one_outcome_type_shows_only_values_recorded_under_it(built, pages):
+    """A reader review found the 'Outcome 21' comparison listing Avon's 245 grooming crimes (and their 'Total') as if they
+    were uses of Outcome 21, while Avon's OC21 row was nowhere. A topic with an outcome type (topics.csv) shows, for a
+    request on no other topic of the page, only the values recorded under that type, and says so; read from the packages."""
+    topics = {r["code"]: r for r in csv.DictReader((built / "reference" / "topics.csv").open(encoding="utf-8"))}
+    for slug, _, codes in compare.COMPARISONS:
+        types = {topics[c]["outcome_type"] for c in codes} - {""}
+        page = (pages / "compare" / f"{slug}.md").read_text()
+        for name in _requests_on(built, codes):
+            d = json.loads((built / name / "datapackage.json").read_text())
+            shared = [t["code"] for t in d["foi:request"]["topics"] if t["code"] in codes]
+            if any(not topics[t]["outcome_type"] for t in shared):
+                continue  # listed for a topic that is not about one outcome type: its figures as released
+            typed = [(r["value"], r["line"]) for res in d["resources"] if "foi:measure" in res
+                     for r in csv.DictReader((built / name / res["path"]).open(encoding="utf-8")) if r["outcome_type"] in types]
+            cell = page.split(f'requests/{name}/"', 1)[1].split("</tr>", 1)[0]
+            shown = re.findall(r"<strong>([^<]+)</strong>(?: \(stated total\))? \(<a href=\"[^\"]+#L(\d+)\"", cell)
+            assert sorted(shown) == sorted(typed), (slug, name, shown, typed)
+            assert ("Only the values recorded under outcome type" in cell) if typed else ("gives no figure recorded under" in cell)
+    outcome21 = (pages / "compare" / "outcome-21-and-youth-produced-imagery.md").read_text()
+    avon = outcome21.split('requests/avon-and-somerset-1247-22/"', 1)[1].split("</tr>", 1)[0]
+    assert "OC21" in avon and "<strong>245</strong>" not in avon  # the review's case, as a reader sees it
+
+
+def _requests_on(built, codes) -> list[str]:
+    """The request packages whose topics meet `codes`."""
+    catalog = json.loads((built / "catalog.json").read_text())["packages"]
+    out = []
+    for p in catalog:
+        if p["name"] in ("all", "reference"):
+            continue
+        d = json.loads((built / p["name"] / "datapackage.json").read_text())
+        if {t["code"] for t in d["foi:request"]["topics"]} & set(codes):
+            out.append(p["name"])
+    return out
+
+
 def test_a_comparison_quotes_each_caveat_once_and_cites_it_by_number(pages):
     """A reader review found the same caveat quoted up to four times on one comparison (beside the table, in the
     response's column and above each chart): each response's caveats are now quoted once, where they apply, and cited."""

@@ -229,6 +229,10 @@ def break_reference_list(root):
     edit(root, "datapackages/reference/topics.csv", "code,", "kode,")
 
 
+def break_topic_outcome_type(root):
+    edit(root, "datapackages/reference/topics.csv", "This project,21", "This project,99")
+
+
 def break_unknown_key(root):
     edit(root, f"{HERTS}/request.yaml", "topics: [outcome-21", "colour: blue\ntopics: [outcome-21")
 
@@ -300,8 +304,8 @@ CASES = [
     (break_citation, [(f"{B}/tables/cms-offenders-under-14.csv", 29, "value", "citation")]),
     (break_label_as_value, [(f"{B}/tables/cms-offenders-under-14.csv", 26, "value", "citation")]),
     (break_quote, [(f"{H}/request.yaml", 63, "questions[0].quote", "quote-not-found")]),
-    (break_path, [(f"{H}/request.yaml", 161, "tables[1].path", "path"), (f"{H}/tables/figures.csv", None, "", "undeclared-file")]),
-    (break_duplicate_id, [(f"{H}/request.yaml", 119, "caveats[2].id", "duplicate-id")]),
+    (break_path, [(f"{H}/request.yaml", 172, "tables[1].path", "path"), (f"{H}/tables/figures.csv", None, "", "undeclared-file")]),
+    (break_duplicate_id, [(f"{H}/request.yaml", 130, "caveats[2].id", "duplicate-id")]),
     (break_duplicate_key, [(f"{H}/request.yaml", 4, "", "yaml")]),
     (break_encoding, [(f"{H}/tables/figures.csv", 2, "", "encoding")]),
     (break_csv_fields, [(f"{H}/tables/outcome-21.csv", 2, "", "csv")]),
@@ -312,16 +316,16 @@ CASES = [
     (break_blank_as_zero, [(f"{B}/tables/cms-offenders-under-14.csv", 9, "value", "citation")]),
     (break_response_bytes, [(f"{H}/request.yaml", 52, "source.sha256", "hash-mismatch")]),
     (break_folder_name, [("datapackages/hertfordshire-foi2018-739/request.yaml", 12, "reference.value", "identity")]),
-    (break_applies_to, [(f"{H}/request.yaml", 130, "caveats[3].applies_to[0]", "applies-to")]),
+    (break_applies_to, [(f"{H}/request.yaml", 141, "caveats[3].applies_to[0]", "applies-to")]),
     (break_undeclared_table, [(f"{H}/tables/extra.csv", None, "", "undeclared-file")]),
     (break_missing_response, [(f"{H}/response.txt", None, "", "missing-file")]),
     (break_total, [(f"{B}/tables/cms-offenders-under-14.csv", 19, "value", "total-mismatch"),
                    (f"{B}/tables/cms-offenders-under-14.csv", 31, "value", "total-mismatch")]),
-    (break_stale_mismatch, [(f"{H}/request.yaml", 173, "tables[1].mismatches[0]", "stale-mismatch")]),
+    (break_stale_mismatch, [(f"{H}/request.yaml", 184, "tables[1].mismatches[0]", "stale-mismatch")]),
     (break_alias_bomb, [(f"{B}/request.yaml", 3, "", "yaml-alias")]),
     (break_symlinked_response, [(f"{H}/response.txt", None, "", "symlink")]),
     (break_symlinked_folder, [(H, None, "", "symlink")]),
-    (break_symlinked_table, [(f"{H}/request.yaml", 161, "tables[1].path", "symlink")]),
+    (break_symlinked_table, [(f"{H}/request.yaml", 172, "tables[1].path", "symlink")]),
     (break_row_label, [(f"{S21}/tables/keyword-counts.csv", 3, "value", "citation")]),
     (break_invented_nil_row, [(f"{S21}/tables/keyword-counts.csv", 8, "value", "citation")]),
     (break_column_label, [(f"{B}/tables/cms-offenders-under-14.csv", 17, "value", "total-mismatch"),
@@ -334,11 +338,12 @@ CASES = [
     (break_nul_in_label, [(f"{S21}/tables/keyword-counts.csv", 7, "", "control-character")]),
     (break_header_only_table, [(f"{H}/tables/outcome-21.csv", 1, "", "empty-table")]),
     (break_list_key, [(f"{H}/request.yaml", 3, "", "yaml")]),
-    (break_reserved_table_name, [(f"{H}/request.yaml", 144, "tables[0].name", "reserved-name")]),
-    (break_duplicate_dimension, [(f"{H}/request.yaml", 170, "tables[1].layout", "layout"),
-                                 (f"{H}/request.yaml", 176, "tables[1].dimensions[1].name", "duplicate-id")]),
+    (break_reserved_table_name, [(f"{H}/request.yaml", 155, "tables[0].name", "reserved-name")]),
+    (break_duplicate_dimension, [(f"{H}/request.yaml", 181, "tables[1].layout", "layout"),
+                                 (f"{H}/request.yaml", 187, "tables[1].dimensions[1].name", "duplicate-id")]),
     (break_nul_in_yaml, [(f"{H}/request.yaml", 56, "", "control-character")]),
     (break_reference_list, [("datapackages/reference", None, "", "reference-list")]),
+    (break_topic_outcome_type, [("datapackages/reference", None, "", "reference-list")]),
     (break_unknown_key, [(f"{H}/request.yaml", 24, "colour", "schema")]),
     (break_impossible_date, [(f"{H}/request.yaml", 32, "dates.response.date", "date")]),
     (break_wrong_heading, [(f"{B}/tables/athena-offenders-under-14.csv", n, "value", "citation") for n in (23, 24, 25)]),
@@ -347,12 +352,12 @@ CASES = [
     (break_period_end, [(f"{B}/request.yaml", 37, "periods[1].end", "date"),  # and the CMS table now overlaps the Athena one it adds to
                         (f"{B}/request.yaml", 195, "tables[1].sums.group", "sum-group")]),
     (break_summary_number, [(f"{H}/request.yaml", 5, "summary", "claim-not-in-text")]),
-    (break_title_month, [(f"{H}/request.yaml", 146, "tables[0].title", "claim-not-in-text")]),
+    (break_title_month, [(f"{H}/request.yaml", 157, "tables[0].title", "claim-not-in-text")]),
     (break_caveat_quotes_requester, [("datapackages/south-yorkshire-20180075/request.yaml", 100, "caveats[0].quote", "quote-is-request")]),
     (break_answer_quotes_question, [(f"{H}/request.yaml", 75, "questions[2].quote", "quote-is-request")]),
-    (break_ambiguous_answer, [(f"{H}/request.yaml", 92, "questions[5].quote", "quote-ambiguous")]),
-    (break_answer_line, [(f"{H}/request.yaml", 93, "questions[5].line", "quote-not-found")]),
-    (break_layout, [(f"{H}/request.yaml", 170, "tables[1].layout", "layout")]),
+    (break_ambiguous_answer, [(f"{H}/request.yaml", 96, "questions[5].quote", "quote-ambiguous")]),
+    (break_answer_line, [(f"{H}/request.yaml", 97, "questions[5].line", "quote-not-found")]),
+    (break_layout, [(f"{H}/request.yaml", 181, "tables[1].layout", "layout")]),
 ]
 
 

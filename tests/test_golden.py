@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -153,7 +154,7 @@ def test_spreadsheet_only_response_has_no_tables_but_says_why(built):
     (SY17, "south-yorkshire", "stated", "20180799", "2018-06-05", None, "1.1.0"),
     (SY18, "south-yorkshire", "inferred", "20180075", "2018-02-22", None, "1.1.0"),
     (SY21, "south-yorkshire", "inferred", "20210999", "2021-06-29", None, "1.1.0"),
-    (HERTS, "hertfordshire", "stated", "FOI2018/00739", "2018-03-08", "2018-02-09", "1.1.0"),
+    (HERTS, "hertfordshire", "stated", "FOI2018/00739", "2018-03-08", "2018-02-09", "1.2.0"),
     (BED, "bedfordshire", "stated", "FOI2019/05348", "2019-09-17", "2019-08-19", "1.0.2"),
 ])
 def test_key_metadata(built, request_id, force, attribution, reference, response_date, received_date, version):
@@ -176,9 +177,49 @@ def test_question_fates(built):
     assert fates[SY18] == {"1": ("answered-in-attachment", ""), "2": ("not-addressed", ""), "3": ("partly-answered", "")}
     assert fates[SY21] == {"1": ("answered-in-attachment", ""), "2": ("answered-in-attachment", ""), "3": ("exempt", "s40(2)"),
                            "4": ("partly-answered", "")}
-    assert fates[HERTS] == {"1": ("answered", ""), "2": ("partly-answered", ""), "2a": ("not-held", ""), "2b": ("not-held", ""),
-                            "3": ("partly-answered", ""), "4": ("not-held", ""), "4a": ("not-held", ""), "4b": ("not-held", "")}
+    assert fates[HERTS] == {"1": ("answered", ""), "2": ("refused-cost", ""), "2a": ("not-held", ""), "2b": ("not-held", ""),
+                            "3": ("refused-cost", ""), "4": ("not-held", ""), "4a": ("not-held", ""), "4b": ("not-held", "")}
     assert fates[BED] == {"1": ("answered", ""), "2": ("partly-answered", ""), "3": ("answered", "")}
+
+
+def test_a_question_the_force_refuses_on_cost_has_the_cost_refusal_status(built):
+    """A reader review found Hertfordshire's 'we cannot provide this figure within cost' labelled 'Partly answered' while its
+    summary says it refused on cost: any answer that says the figure cannot be given within cost, or that the search would
+    exceed the cost or time limit, is 'refused-cost' (answer_statuses.csv), whatever related figure the force gives instead."""
+    catalog = json.loads((built / "catalog.json").read_text())["packages"]
+    said = re.compile(r"within cost|exceed(?:s|ed)? the (?:cost|time) limit|in excess of 18 hours|section 12", re.I)
+    seen = 0
+    for p in catalog:
+        if p["name"] in ("all", "reference"):
+            continue
+        for q in read(built / p["name"] / "questions.csv"):
+            if said.search(q["quote"]):
+                seen += 1
+                assert q["status"] == "refused-cost", (p["name"], q["question_id"], q["status"], q["quote"])
+    assert seen >= 1
+
+
+def test_answer_quotes_are_not_cut_so_they_mislead(built):
+    """A reader review found three quotes cut so that they misled: Avon's 'In relation to question 6,' dropped from the quote
+    for question 5, Northamptonshire's 'Unknown Age |' (one cell of a table heading) and West Midlands' answer 1a stopped
+    before its figure. For every question of every package: a quote does not leave out the 'In relation to question N,'
+    that opens its sentence, is not one cell of a table, and a quote from an 'X = N' line runs to its figure."""
+    catalog = json.loads((built / "catalog.json").read_text())["packages"]
+    for p in catalog:
+        if p["name"] in ("all", "reference"):
+            continue
+        lines = (built / p["name"] / "response.txt").read_text(encoding="utf-8").split("\n")
+        for q in read(built / p["name"] / "questions.csv"):
+            if not q["quote"]:
+                continue
+            where = (p["name"], q["question_id"], q["quote"])
+            assert not re.fullmatch(r"[^|]*\|\s*", q["quote"]), where  # a single table cell
+            first = lines[int(q["line_start"]) - 1]
+            before = first[:first.find(q["quote"].split("\n")[0][:30])] if q["quote"][:30] in first else ""
+            assert not re.search(r"in relation to questions? [\d, and]+,\s*$", before, re.I), where
+            last = lines[int(q["line_end"]) - 1]
+            if q["line_start"] == q["line_end"] and re.search(r"=\s*\d+\s*$", last):
+                assert re.search(r"=\s*\d+\s*$", q["quote"]), where
 
 
 def test_hertfordshire_questions_4_cite_the_answer_to_question_3(built):

@@ -334,3 +334,24 @@ def test_a_total_that_does_not_reconcile_is_our_check_not_the_forces_words(site)
     for page in (site / "compare").glob("*/index.html"):
         own = re.search(r"own caveats include: ([^<]*)", page.read_text(encoding="utf-8"))
         assert not own or "Stated total does not reconcile" not in own.group(1), page
+
+
+def test_the_feed_is_linked_from_the_home_and_data_pages(site):
+    """A reader review found one visible link to the feed (a word on /reading/): home and /data/ now link it."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    data = (site / "data" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="feed.xml" type="application/atom+xml">' in home
+    assert '<a href="../feed.xml" type="application/atom+xml">' in data
+
+
+def test_reader_text_says_source_lines_and_lists_in_words(site):
+    """A reader review found 'response.txt lines 39-63' on /labels/, 'the line of response.txt' on the home page and
+    'through the reference list outcome_labels' in Avon 1247-22's table note: reader text says it in words."""
+    import html as htmllib
+    def text(path):
+        body = (site / path / "index.html").read_text(encoding="utf-8")
+        return htmllib.unescape(re.sub(r"<[^>]+>", " ", body.split("<article", 1)[1]))
+    assert "response.txt lines" not in text("labels") and "source lines 39-63" in text("labels")
+    assert "line of response.txt" not in text("") and "the source line it" in text("")
+    avon = text("requests/avon-and-somerset-1247-22")
+    assert "reference list outcome_labels" not in avon and "our list of force outcome labels" in avon

@@ -67,7 +67,16 @@
     var instance = new M.Instance({ bundlePath: bundle, baseUrl: root });
     instance.add(new M.Input({ containerElement: "#foi-search-input", inputElement: null }));
     instance.add(new M.Summary({ containerElement: "#foi-search-summary" }));
-    instance.add(new M.ResultList({ containerElement: "#foi-search-results", resultTemplate: result }));
+    var list = new M.ResultList({ containerElement: "#foi-search-results", resultTemplate: result });
+    instance.add(list);
+    // Pagefind fills a result in only when it scrolls into view, so results below the first screen showed dotted
+    // placeholders (a reader took them for broken results): fill in the first LOADED at once, the rest as they are reached.
+    var LOADED = 10;
+    instance.on("results", function () {
+      setTimeout(function () {
+        (list.results || []).slice(0, LOADED).forEach(function (r) { if (r && r.result === null && typeof r.load === "function") r.load(); });
+      }, 0);
+    });
     // Pagefind leaves out a word the index does not hold, and ranks by words, not whole references: FOI2019/99999 lists
     // every FOI2019/... request. Say so when none of the first results' references starts as typed.
     var note = document.getElementById("foi-search-note");

@@ -69,7 +69,7 @@
     return el;
   }
   // The tidy rows of a table, built from its CSV (the download itself) when the reader opens "as data".
-  function tidyTable(rows, label, lineHref) {
+  function tidyTable(rows, label, lineHref, titles) {
     var header = rows[0], numeric = ["value", "line", "page"];
     var frame = document.createElement("div");
     frame.className = "table-frame";
@@ -82,9 +82,10 @@
     function kind(name) {  // numbers right-aligned; the value column also kept in view on a phone (site.css)
       return (numeric.indexOf(name) >= 0 ? "num" : "") + (name === "value" ? " value" : "");
     }
-    header.forEach(function (name) {
-      var th = cell("th", name, kind(name));
+    header.forEach(function (name, i) {
+      var th = cell("th", (titles && titles[i]) || name, kind(name));  // the field's title in words; its name is under "Fields of the CSV files"
       th.scope = "col";
+      th.title = name;
       head.appendChild(th);
     });
     var body = table.createTBody();
@@ -130,9 +131,20 @@
           return r.json();
         }).then(function (data) {
           var fields = details.getAttribute("data-fields").split(" ");
-          var frame = tidyTable(rowsOf(data, fields), details.getAttribute("data-label"), details.getAttribute("data-lines"));
+          var titles = JSON.parse(details.getAttribute("data-titles") || "[]");
+          // The value and its status come right after the labels, so a wide screen shows them without scrolling (a
+          // value column kept in view at the frame's edge covered the column under it); the rest keep the CSV's order.
+          var at = fields.findIndex(function (f) { return ["offence_code", "code_role", "outcome_type", "value"].indexOf(f) >= 0; });
+          if (at >= 0) {
+            ["status", "value"].forEach(function (f) {
+              var i = fields.indexOf(f);
+              if (i > at) { fields.splice(at, 0, fields.splice(i, 1)[0]); titles.splice(at, 0, titles.splice(i, 1)[0]); }
+            });
+          }
+          var frame = tidyTable(rowsOf(data, fields), details.getAttribute("data-label"), details.getAttribute("data-lines"), titles);
           details.appendChild(frame);
           if (window.foiSortable) window.foiSortable(frame.querySelector("table"));
+          scrollCues();
           details.setAttribute("data-loaded", "yes");
           if (status) status.remove();
         }, function () {
@@ -240,6 +252,22 @@
   function focusableFrames() {
     document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (frame) {
       if (frame.scrollWidth > frame.clientWidth) frame.tabIndex = 0;
+    });
+    scrollCues();
+  }
+  // A table wider than its frame says so above it, in words: a phone (and a headless browser) shows no scrollbar, and a
+  // reader took a table cut at "Unk" for the whole table.
+  function scrollCues() {
+    document.querySelectorAll(".md-typeset .table-frame").forEach(function (frame) {
+      var cue = frame.previousElementSibling && frame.previousElementSibling.classList.contains("scroll-cue") ? frame.previousElementSibling : null;
+      var wide = frame.offsetParent !== null && frame.scrollWidth > frame.clientWidth + 1;
+      frame.classList.toggle("is-wide", wide);
+      if (wide && !cue) {
+        cue = document.createElement("p");
+        cue.className = "scroll-cue";
+        cue.textContent = "Wider than the page: scroll the table sideways to see every column \u2192";
+        frame.parentNode.insertBefore(cue, frame);
+      } else if (!wide && cue) cue.remove();
     });
   }
   function init() {

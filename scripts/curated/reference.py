@@ -56,6 +56,10 @@ def load_reference(folder: Path) -> Reference:
                 raise ValueError(f"{path}:{n}: code {row['code']!r} is listed twice")
             by_code[row["code"]] = row
         lists[name] = by_code
+    for n, row in enumerate(lists["topics"].values(), start=2):  # a topic about one outcome type names a listed one
+        if row.get("outcome_type") and row["outcome_type"] not in lists["outcome_types"]:
+            raise ValueError(f"{folder / 'topics.csv'}:{n}: outcome_type {row['outcome_type']!r} is not a code of outcome_types.csv; "
+                             "give a listed outcome type, or leave it empty")
     return Reference(folder, meta, lists)
 
 

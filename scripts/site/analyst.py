@@ -17,6 +17,7 @@ def render_analyst_pages(packages: Path, out: Path, draw=None, summaries: list |
     `summaries` are the requests' scripts/site/summary.Summary in catalog order (read from the packages when not given);
     `memo` and `keys` keep pages under what they show (scripts/site/render.Packages.memo)."""
     compare.STATUS_WORDS.update({r["code"]: r["title"] for r in read_rows(packages / "reference" / "answer_statuses.csv")})
+    compare.TOPICS.update({r["code"]: r for r in read_rows(packages / "reference" / "topics.csv")})
     if summaries is None:
         catalog = json.loads((packages / "catalog.json").read_text(encoding="utf-8"))["packages"]
         summaries = [summarise(packages, p["name"]) for p in catalog if p["name"] not in ("all", "reference")]

@@ -6,7 +6,7 @@ Numbers stand next to the caveats that stop a like-for-like comparison; nothing 
 from __future__ import annotations
 
 import html as htmllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import charts, pagekit
@@ -22,6 +22,7 @@ COMPARISONS = [
     ("outcome-21-and-youth-produced-imagery", "Outcome 21 and youth-produced sexual imagery", ["outcome-21", "sexting"]),
 ]
 STATUS_WORDS: dict[str, str] = {}  # answer status code -> title, read from the built reference package
+TOPICS: dict[str, dict] = {}  # topic code -> its row of reference/topics.csv (title, outcome_type), read from the built reference package
 VALUE_WORDS = {"blank": "blank in the source", "suppressed": "suppressed", "nil": "nil"}
 
 
@@ -35,6 +36,7 @@ class Figure:
     line: str
     is_total: bool
     where: str = ""
+    outcome_type: str = ""  # the Home Office outcome type the row is recorded under (outcome_labels or table_codes), if any
 
     @property
     def shown(self) -> str:
@@ -59,6 +61,8 @@ class Released:
     charts: list = field(default_factory=list)
     sums_note: str = ""  # why its figures are not to be added up, when the curator declared so (foi:sums)
     withheld: bool = False  # the force withheld part of it: a stated total may leave out what it withheld
+    typed: tuple = ()  # every row recorded under an outcome type, as a Figure: what a topic about one outcome type shows
+    rows: int = 0  # how many values the table has
 
 
 @dataclass
@@ -69,6 +73,8 @@ class Answer:
     released: list[Released]
     questions: list[dict]
     caveats: list[dict]  # those on the whole response
+    shown_for: list[str] = field(default_factory=list)  # on a comparison page: the page's topics it is listed for, in words
+    topic_note: str = ""  # on a comparison page: which of its figures are shown for a topic about one outcome type, or that none is
 
     @property
     def every_caveat(self) -> list[dict]:
@@ -124,11 +130,14 @@ def load_answer(packages: Path, descriptor: dict, chart_index: dict) -> Answer:
             continue
         rows = read_rows(packages / name / resource["path"])
         figures, more = headline(resource, rows)
+        in_text = resource.get("foi:source", "response.txt") == "response.txt"
+        typed = tuple(Figure(_label(r, charts.dimensions(resource)), r["value"], r["status"], r.get("line", "") if in_text else "",
+                             r.get("is_total") == "true", charts.where(r), r["outcome_type"]) for r in rows if r.get("outcome_type"))
         released.append(Released(resource["name"], resource["title"], resource["foi:measure"], resource.get("foi:period"),
                                  resource.get("foi:system"), figures, more,
                                  [by_id[c] for c in resource.get("foi:caveats", []) if "package" not in by_id[c]["appliesTo"]],
                                  chart_index.get((name, resource["name"]), []), _not_additive(resource),
-                                 any(r.get("status") == "suppressed" for r in rows)))
+                                 any(r.get("status") == "suppressed" for r in rows), typed, len(rows)))
     package_caveats = [by_id[c["id"]] for c in descriptor["foi:caveats"] if "package" in c["appliesTo"]]
     return Answer(descriptor, released, read_rows(packages / name / "questions.csv"), package_caveats)
 
@@ -174,6 +183,28 @@ def differences(answers: list[Answer]) -> list[str]:
     return out
 
 
+def on_topics(answer: Answer, topics: list[str]) -> Answer:
+    """One request as a comparison page of `topics` shows it: the figures that are about those topics.
+
+    A topic about one Home Office outcome type (topics.csv outcome_type, e.g. Outcome 21) is about the values recorded
+    under that type, not about every table of a request on it: when every topic the request shares with the page is
+    such a topic, only those values are shown (from any table, by the row's outcome type), and the page says plainly
+    when the response gives none. A request on any other topic of the page shows everything it released, as before."""
+    shared = [t["code"] for t in answer.request["topics"] if t["code"] in topics]
+    titles = [TOPICS.get(t, {}).get("title") or t for t in shared]
+    types = {TOPICS.get(t, {}).get("outcome_type", "") for t in shared}
+    if "" in types or not types:
+        return replace(answer, shown_for=titles)
+    wanted = " or ".join(f"outcome type {t}" for t in sorted(types, key=lambda t: (len(t), t)))
+    released = [replace(r, figures=figs, more=r.rows - len(figs), charts=[], sums_note="")
+                for r in answer.released if (figs := [f for f in r.typed if f.outcome_type in types])]
+    if released:
+        note = (f"Only the values recorded under {wanted} are shown here; the request’s other figures are on its page.")
+    else:
+        note = f"The response gives no figure recorded under {wanted}."
+    return replace(answer, released=released, shown_for=titles, topic_note=note)
+
+
 def topic_page(slug: str, title: str, topics: list[str], answers: list[Answer]) -> str:
     """The comparison page of one topic: every request on it, side by side, caveats beside the numbers."""
     return next(iter(topic_pages(slug, title, topics, answers, per_page=max(1, len(answers))).values()))
@@ -186,12 +217,13 @@ def topic_pages(slug: str, title: str, topics: list[str], answers: list[Answer],
     `memo(parts, make)` may keep a page under what it shows (`keys`: each request's summary key; scripts/site/render.py)."""
     from .paginate import paginate
     memo, keys = memo or pagekit.unkept, keys or {}
-    chosen = [a for a in answers if {t["code"] for t in a.request["topics"]} & set(topics)]
+    chosen = [on_topics(a, topics) for a in answers if {t["code"] for t in a.request["topics"]} & set(topics)]
     stated = differences(chosen)
     pages = {}
     for p in paginate(chosen, f"compare/{slug}.md", per_page or COMPARED):
         heading = f"Compare: {title}" + (f", page {p.number} of {p.count}" if p.number > 1 else "")
-        parts = ("compare", slug, p.key, heading, stated, STATUS_WORDS, [keys.get(a.name, a.name) for a in p.items])
+        parts = ("compare", slug, p.key, heading, stated, STATUS_WORDS, [TOPICS.get(t) for t in topics],
+                 [keys.get(a.name, a.name) for a in p.items])
         pages[p.path] = memo(parts, lambda p=p, heading=heading: pagekit.markdown_page(
             htmllib.escape(heading), "analyst/compare.html.j2", wide=True, heading=heading, answers=list(p.items), differences=stated,
             status_words=STATUS_WORDS, status_line=_status_line, depth=p.root.count("../"), pager=p))

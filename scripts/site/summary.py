@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import charts, compare, labels
 
-KEPT = ("name", "title", "version", "foi:request", "foi:caveats")  # what the browse pages read of a descriptor
+KEPT = ("name", "title", "version", "created", "foi:changes", "foi:request", "foi:caveats")  # what the browse pages read of a descriptor
 KEPT_RESOURCE = ("name", "title", "bytes")  # and of each resource (caveats name their tables; a long response has its own page)
 
 
