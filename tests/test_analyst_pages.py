@@ -230,7 +230,7 @@ def test_a_family_page_shows_each_forces_answer_to_each_question(tmp_path):
     analyst.render_analyst_pages(packages, out)
     page = (out / "compare" / "family-round-robin-test.md").read_text()
     assert page.count("<th scope=\"col\">Bedfordshire Police") == 1 and page.count("<th scope=\"col\">Hertfordshire Constabulary") == 1
-    assert "Partly answered" in page and "Not held" in page and "Not asked of this force" in page
+    assert "Partly answered" in page and "Refused on cost" in page and "Not asked of this force" in page
     assert "family-round-robin-test/" in (out / "compare" / "index.md").read_text()
 
 

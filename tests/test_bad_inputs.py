@@ -276,7 +276,7 @@ def break_caveat_quotes_requester(root):
 
 
 def break_answer_quotes_question(root):
-    edit(root, f"{HERTS}/request.yaml", "    status: not-held\n    quote: We cannot provide information as to the ages of the children involved "
+    edit(root, f"{HERTS}/request.yaml", "    status: refused-cost\n    quote: We cannot provide information as to the ages of the children involved "
          "as this is not always formally recorded.\n    line: 63", "    status: answered\n    quote: involved 11-17 year olds?")
 
 
@@ -350,7 +350,7 @@ CASES = [
     (break_same_line_other_heading, [(f"{B}/tables/cms-offenders-under-14.csv", 8, "value", "citation")]),
     (break_response_date, [(f"{B}/request.yaml", 27, "dates.response.date", "date")]),
     (break_period_end, [(f"{B}/request.yaml", 37, "periods[1].end", "date"),  # and the CMS table now overlaps the Athena one it adds to
-                        (f"{B}/request.yaml", 195, "tables[1].sums.group", "sum-group")]),
+                        (f"{B}/request.yaml", 198, "tables[1].sums.group", "sum-group")]),
     (break_summary_number, [(f"{H}/request.yaml", 5, "summary", "claim-not-in-text")]),
     (break_title_month, [(f"{H}/request.yaml", 157, "tables[0].title", "claim-not-in-text")]),
     (break_caveat_quotes_requester, [("datapackages/south-yorkshire-20180075/request.yaml", 100, "caveats[0].quote", "quote-is-request")]),

@@ -177,8 +177,8 @@ def test_question_fates(built):
     assert fates[SY18] == {"1": ("answered-in-attachment", ""), "2": ("not-addressed", ""), "3": ("partly-answered", "")}
     assert fates[SY21] == {"1": ("answered-in-attachment", ""), "2": ("answered-in-attachment", ""), "3": ("exempt", "s40(2)"),
                            "4": ("partly-answered", "")}
-    assert fates[HERTS] == {"1": ("answered", ""), "2": ("refused-cost", ""), "2a": ("not-held", ""), "2b": ("not-held", ""),
-                            "3": ("refused-cost", ""), "4": ("not-held", ""), "4a": ("not-held", ""), "4b": ("not-held", "")}
+    assert fates[HERTS] == {"1": ("answered", ""), "2": ("refused-cost", ""), "2a": ("refused-cost", ""), "2b": ("refused-cost", ""),
+                            "3": ("refused-cost", ""), "4": ("refused-cost", ""), "4a": ("refused-cost", ""), "4b": ("refused-cost", "")}
     assert fates[BED] == {"1": ("answered", ""), "2": ("partly-answered", ""), "3": ("answered", "")}
 
 
