@@ -353,7 +353,7 @@ CASES = [
                         (f"{B}/request.yaml", 198, "tables[1].sums.group", "sum-group")]),
     (break_summary_number, [(f"{H}/request.yaml", 5, "summary", "claim-not-in-text")]),
     (break_title_month, [(f"{H}/request.yaml", 157, "tables[0].title", "claim-not-in-text")]),
-    (break_caveat_quotes_requester, [("datapackages/south-yorkshire-20180075/request.yaml", 100, "caveats[0].quote", "quote-is-request")]),
+    (break_caveat_quotes_requester, [("datapackages/south-yorkshire-20180075/request.yaml", 97, "caveats[0].quote", "quote-is-request")]),
     (break_answer_quotes_question, [(f"{H}/request.yaml", 75, "questions[2].quote", "quote-is-request")]),
     (break_ambiguous_answer, [(f"{H}/request.yaml", 96, "questions[5].quote", "quote-ambiguous")]),
     (break_answer_line, [(f"{H}/request.yaml", 97, "questions[5].line", "quote-not-found")]),

@@ -152,7 +152,7 @@ def test_spreadsheet_only_response_has_no_tables_but_says_why(built):
 
 @pytest.mark.parametrize("request_id, force, attribution, reference, response_date, received_date, version", [
     (SY17, "south-yorkshire", "stated", "20180799", "2018-06-05", None, "1.1.0"),
-    (SY18, "south-yorkshire", "inferred", "20180075", "2018-02-22", None, "1.1.0"),
+    (SY18, "south-yorkshire", "inferred", "20180075", "2018-02-22", None, "1.1.1"),
     (SY21, "south-yorkshire", "inferred", "20210999", "2021-06-29", None, "1.1.0"),
     (HERTS, "hertfordshire", "stated", "FOI2018/00739", "2018-03-08", "2018-02-09", "1.2.0"),
     (BED, "bedfordshire", "stated", "FOI2019/05348", "2019-09-17", "2019-08-19", "1.0.2"),
