@@ -83,8 +83,23 @@ class Answer:
         return [found[n] for n in sorted(found)]
 
     @property
+    def force_caveats(self) -> list[dict]:
+        """Its caveats in the force's own words (every_caveat without our checks)."""
+        return [c for c in self.every_caveat if c.get("kind") not in pagekit.OUR_CHECKS]
+
+    @property
+    def our_checks(self) -> list[dict]:
+        """What our own checks found in its figures (a stated total that does not reconcile): never the force's words."""
+        return [c for c in self.every_caveat if c.get("kind") in pagekit.OUR_CHECKS]
+
+    @property
     def name(self) -> str:
         return self.descriptor["name"]
+
+    @property
+    def partial(self) -> bool:
+        """Whether we hold only part of its response (its status line then says so of questions beyond the cut)."""
+        return pagekit.partial(self.descriptor)
 
     @property
     def request(self) -> dict:
@@ -230,9 +245,9 @@ def topic_pages(slug: str, title: str, topics: list[str], answers: list[Answer],
     return pages
 
 
-def _status_line(questions: list[dict]) -> str:
+def _status_line(questions: list[dict], partial_text: bool = False) -> str:
     """The request page's status line ('3 questions: 2 answered in an attachment we do not have, 1 exempt.')."""
-    return pagekit.status_line(questions)
+    return pagekit.status_line(questions, partial_text)
 
 
 def family_questions(answers: list[Answer]) -> list[dict]:
