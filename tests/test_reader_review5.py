@@ -115,3 +115,51 @@ def test_status_line_counts_a_question_beyond_a_partial_text_apart():
     qs = [{"status": "answered", "quote": "x"}, {"status": "not-addressed", "quote": ""}, {"status": "not-addressed", "quote": "y"}]
     assert pagekit.status_line(qs) == "3 questions: 1 answered, 2 not addressed in the response."
     assert pagekit.status_line(qs, True) == "3 questions: 1 answered, 1 not addressed in the response, 1 not in the text we hold."
+
+
+# A4: a stated total with a withheld part says so beside its value; the legend names only the totals the table has.
+
+def test_a_stated_total_with_a_withheld_part_says_so_beside_its_value(pages):
+    north = cell(read(pages, GROOMING), "Northamptonshire Police")
+    assert "11 and under: 0 (stated total; a part is withheld, so this may not be none)" in north
+    assert "12-15: 22 (stated total; a part is withheld, which it may leave out)" in north
+    assert "16 and over: 0 (stated total) " in north and "Unknown Age: 24 (stated total) " in north
+    assert north.index("11 and under: 0 (stated total; a part is withheld") < north.index("Part withheld.")
+
+
+def test_the_table_legend_names_a_total_column_only_where_there_is_one(pages):
+    north = visible(read(pages, "requests/northamptonshire-foi-10905-25.md"))
+    assert "and the Total column" not in north and "Bold rows are totals the force stated" in north
+    bed = read(pages, "requests/bedfordshire-foi2019-05348.md")
+    legends = [visible(x) for x in re.findall(r'<p class="legend">(.*?)</p>', bed)]
+    assert legends and all("Total column" not in x or "tcol" in bed for x in legends)
+
+
+# A6: a part-year value carries its period beside it.
+
+def test_part_year_values_carry_their_period_on_the_comparisons(pages):
+    page = read(pages, "compare/indecent-images.md")
+    bed = cell(page, "Bedfordshire Police")
+    assert "2018: 20 (part of the year only: 2018-01-01 to 2018-05-22) (stated total)" in bed
+    assert "2018: 24 (part of the year only: 2018-05-23 to 2018-12-31) (stated total)" in bed
+    assert "2017: 33 (stated total)" in bed and "Total: 53 (stated total)" in bed
+
+
+# A7: a table whose measure is not about the page's topic says so, from the data.
+
+def test_a_count_of_every_use_of_an_outcome_is_marked_off_topic_on_other_comparisons(pages):
+    herts = cell(read(pages, "compare/indecent-images.md"), "Hertfordshire Constabulary")
+    assert "All uses of Outcome 21, for any offence: not a count of indecent images of children." in herts
+    assert herts.index("not a count of indecent images") < herts.index("Q1: 88")
+    assert herts.count("for any offence") == 1  # the 76 and 622 indecent-image figures carry no such note
+    o21 = cell(read(pages, "compare/outcome-21-and-youth-produced-imagery.md"), "Hertfordshire Constabulary")
+    assert "for any offence: not a count" not in o21
+
+
+# A11: the link under a table names the kind of gap its cells have.
+
+def test_a_table_with_only_blank_parts_links_a_total_with_a_blank_part(pages):
+    bed = visible(read(pages, "requests/bedfordshire-foi2019-05348.md"))
+    assert "a total with a withheld part" not in bed and "See a total with a blank part." in bed
+    north = visible(read(pages, "requests/northamptonshire-foi-10905-25.md"))
+    assert "a total with a withheld" in north
