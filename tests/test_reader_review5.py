@@ -163,3 +163,16 @@ def test_a_table_with_only_blank_parts_links_a_total_with_a_blank_part(pages):
     assert "a total with a withheld part" not in bed and "See a total with a blank part." in bed
     north = visible(read(pages, "requests/northamptonshire-foi-10905-25.md"))
     assert "a total with a withheld" in north
+
+
+# A15: search excerpts come from a request's summary and questions, not from topic and code boilerplate.
+
+def test_a_search_record_keeps_topic_and_code_words_in_a_low_weighted_part(built):
+    from scripts.site import search
+    avon = next(r for r in search.records(built) if r["url"] == f"requests/{AVON}/")
+    assert "Meeting or attempting to meet a child" not in avon["content"] and "About" not in avon["content"]
+    assert "Meeting or attempting to meet a child" in avon["about"] and "88A" in avon["about"]
+    page = search.record_html(avon)
+    assert f'<p data-pagefind-weight="{search.ABOUT_WEIGHT}">About ' in page
+    assert float(search.ABOUT_WEIGHT) < 1
+    assert page.index(avon["content"][:40]) < page.index("About ")
