@@ -225,3 +225,26 @@ def test_the_header_shows_the_first_results_in_a_panel_as_the_reader_types(searc
     assert page.evaluate("document.getElementById('foi-hpanel').hidden") is True
     assert {urlparse(u).netloc for u in urls if urlparse(u).scheme in ("http", "https")} == {urlparse(base).netloc}
     context.close()
+
+
+def test_a_request_excerpt_is_its_own_words_not_the_topic_and_code_lists(search_page, site_root):
+    """Reader review 5 (A15): "grooming" showed excerpts of topic and code boilerplate ("grooming: Meeting or attempting
+    to meet a child ...; Home Office offence codes 88A Sexual grooming"). A request's excerpt is now a sentence of its
+    summary, questions or caveats, or else its summary."""
+    import csv
+    base, browser = search_page
+    with (site_root / "build" / "datapackages" / "reference" / "topics.csv").open(encoding="utf-8", newline="") as f:
+        descriptions = [r["description"].rstrip(".") for r in csv.DictReader(f)]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}search/?q=grooming")
+    page.wait_for_selector("#foi-search-results .pagefind-modular-list-excerpt", state="attached", timeout=20000)
+    page.wait_for_timeout(1500)
+    shown = page.eval_on_selector_all(".foi-search-result", """els => els.map(e => [
+        e.querySelector('.pagefind-modular-list-link').getAttribute('href'), e.querySelector('.pagefind-modular-list-excerpt').textContent])""")
+    context.close()
+    requests = [(href, text) for href, text in shown if "/requests/" in href]
+    assert len(requests) >= 3
+    for href, text in requests:
+        assert text and not text.startswith(("About", "Home Office offence codes")), (href, text)
+        assert "Home Office offence codes" not in text and not any(d in text for d in descriptions), (href, text)

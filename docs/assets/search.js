@@ -25,7 +25,10 @@
     facts.textContent = r.meta.reference ? "Reference " + r.meta.reference + " · " + (r.meta.force || "") : (r.meta.kind || "");
     var excerpt = document.createElement("p");
     excerpt.className = "pagefind-modular-list-excerpt";
-    excerpt.innerHTML = readable(r.excerpt, r.meta.title || "");
+    var shown = readable(r.excerpt, r.meta.title || "", r.meta.about || "");
+    // only the topic or code lists (or the title) matched: the request's own summary instead (meta, set as text)
+    if (!shown && r.meta.summary) excerpt.textContent = r.meta.summary;
+    else excerpt.innerHTML = shown;
     item.append(title, facts, excerpt);
     return item;
   }
@@ -35,9 +38,17 @@
   // reference matched (shown above it already), the first whole sentence. The excerpt is Pagefind's escaped text with
   // <mark> around single words: cutting it between sentences leaves every mark whole and adds no markup.
   var LISTS = /^(?:<mark>)?(?:About|Home|Reference)\b/;
-  function readable(html, title) {
+  // A sentence of the topic and code lists (a request's meta.about holds them: the window may start inside one), or
+  // the title again: not the request's own words.
+  function listed(s, title, about) {
+    var words = new DOMParser().parseFromString(s.replace(/<\/?mark>/g, ""), "text/html").documentElement.textContent.trim();
+    return LISTS.test(s) || (about && words.length > 12 && about.indexOf(words.replace(/\.$/, "")) >= 0) || words.replace(/\.$/, "") === title;
+  }
+  function readable(html, title, about) {
     var sentences = String(html || "").split(/(?<=[.?!](?:<\/mark>)?)\s+/);  // Pagefind may mark a word with its full stop
     var found = sentences.filter(function (s) { return s.indexOf("<mark>") >= 0 && !/^(?:<mark>)?Reference\b/.test(s); });
+    var own = found.filter(function (s) { return !listed(s, title, about); });
+    if (about) return own.slice(0, 2).join(" … ");  // a request: its own words, or "" (its summary is shown instead)
     found.sort(function (a, b) { return LISTS.test(a) - LISTS.test(b); });  // a stable sort: page order within each kind
     if (found.length) return found.slice(0, 2).join(" … ");
     // nothing but the reference matched: a whole sentence of the record if the window holds one, never a fragment

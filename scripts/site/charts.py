@@ -88,6 +88,22 @@ class Chart:
     def filename(self) -> str:
         return f"{self.table}--{self.slug}.svg"
 
+    def total_words(self, total: Bar) -> str:
+        """Why a force's total is not drawn, and whether it equals the sum of the bars (checked, never assumed)."""
+        return total_words(total, self.bars)
+
+
+def total_words(total: Bar, bars: tuple[Bar, ...]) -> str:
+    """'which adds up the bars, ...' only where it does; 'which does not equal the sum of the bars (244)' where it does
+    not; and neither where a bar or the total has no value to check."""
+    values = [b.value for b in bars if b.status in ("reported", "nil")]
+    if total.value is None or total.status not in ("reported", "nil") or len(values) != len(bars) or None in values:
+        return "which the force gives for these bars, so it would dwarf them and count them twice"
+    parts = sum(values)
+    if parts == total.value:
+        return "which adds up the bars, so it would dwarf them and count them twice"
+    return f"which does not equal the sum of the bars ({parts}), so it would dwarf them and count them twice"
+
 
 def line_number(where_text: str) -> str:
     """The response-text line a `where` names ("line 39" gives "39"), or "" when the value stands on a page or in a cell."""
@@ -156,9 +172,9 @@ def _chart(request, resource, dim, held, rows, slug, table_rows=()) -> Chart:
     field = next((f for f in resource["schema"]["fields"] if f["name"] == dim), {})
     note = f"{field.get('title', dim)}: {field['description']}" if field.get("description") else ""
     totals = [r for r in table_rows if r[dim] == TOTAL and all(r[k] == v for k, v in held)]
-    left_out = " ".join(f"Not drawn: the force's total, {r['value'] or STATUS_WORDS.get(r['status'], r['status'])} ({where(r)}), "
-                        "which adds up the bars, so it would dwarf them and count them twice." for r in totals)
     total_bars = tuple(Bar(TOTAL, int(r["value"]) if r["value"] != "" else None, r["status"], where(r)) for r in totals)
+    left_out = " ".join(f"Not drawn: the force's total, {r['value'] or STATUS_WORDS.get(r['status'], r['status'])} ({where(r)}), "
+                        f"{total_words(b, bars)}." for r, b in zip(totals, total_bars))
     return Chart(request, resource["name"], slug, dim, held, bars, resource.get("foi:measure", "Count"), note, left_out,
                  total_bars)
 

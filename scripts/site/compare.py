@@ -37,6 +37,8 @@ class Figure:
     is_total: bool
     where: str = ""
     outcome_type: str = ""  # the Home Office outcome type the row is recorded under (outcome_labels or table_codes), if any
+    withheld_part: bool = False  # a stated total one of whose parts the force withheld: it may leave that part out
+    part_year: tuple = ()  # (first day, last day) when its year label names a year it covers only part of (part_year)
 
     @property
     def shown(self) -> str:
@@ -63,6 +65,8 @@ class Released:
     withheld: bool = False  # the force withheld part of it: a stated total may leave out what it withheld
     typed: tuple = ()  # every row recorded under an outcome type, as a Figure: what a topic about one outcome type shows
     rows: int = 0  # how many values the table has
+    outcome_only: tuple = ()  # the outcome types it counts, when every row has one and none an offence code (uses of an outcome, any offence)
+    off_topic: str = ""  # on a comparison page: that its measure is not about the page's topic, in words (on_topics)
 
 
 @dataclass
@@ -83,8 +87,23 @@ class Answer:
         return [found[n] for n in sorted(found)]
 
     @property
+    def force_caveats(self) -> list[dict]:
+        """Its caveats in the force's own words (every_caveat without our checks)."""
+        return [c for c in self.every_caveat if c.get("kind") not in pagekit.OUR_CHECKS]
+
+    @property
+    def our_checks(self) -> list[dict]:
+        """What our own checks found in its figures (a stated total that does not reconcile): never the force's words."""
+        return [c for c in self.every_caveat if c.get("kind") in pagekit.OUR_CHECKS]
+
+    @property
     def name(self) -> str:
         return self.descriptor["name"]
+
+    @property
+    def partial(self) -> bool:
+        """Whether we hold only part of its response (its status line then says so of questions beyond the cut)."""
+        return pagekit.partial(self.descriptor)
 
     @property
     def request(self) -> dict:
@@ -103,8 +122,21 @@ def headline(resource: dict, rows: list[dict]) -> tuple[list[Figure], int]:
     chosen = grand if grand else rows if len(rows) <= LISTED else []
     in_text = resource.get("foi:source", "response.txt") == "response.txt"  # else `line` is a line of a PDF page, not of the text
     figures = [Figure(_label(r, dims), r["value"], r["status"], r.get("line", "") if in_text else "", r.get("is_total") == "true",
-                      charts.where(r)) for r in chosen]
+                      charts.where(r), withheld_part=r.get("is_total") == "true" and withheld_part(r, rows, dims),
+                      part_year=part_year(r)) for r in chosen]
     return figures, len(rows) - len(chosen)
+
+
+def part_year(row: dict) -> tuple:
+    """(first day, last day) of a value whose year label names a calendar year it covers only part of; () otherwise."""
+    return (row.get("period_start", ""), row.get("period_end", "")) if row.get("part_year") == "true" else ()
+
+
+def withheld_part(total: dict, rows: list[dict], dims: list[str]) -> bool:
+    """Whether a stated total has a part the force withheld: a suppressed row that agrees with it on every dimension
+    the total does not hold at Total (so a 0 beside it need not mean none)."""
+    return any(r is not total and r["status"] == "suppressed" and all(total[d] == TOTAL or r[d] == total[d] for d in dims)
+               for r in rows)
 
 
 def _columns(resource: dict) -> list[str]:
@@ -132,14 +164,23 @@ def load_answer(packages: Path, descriptor: dict, chart_index: dict) -> Answer:
         figures, more = headline(resource, rows)
         in_text = resource.get("foi:source", "response.txt") == "response.txt"
         typed = tuple(Figure(_label(r, charts.dimensions(resource)), r["value"], r["status"], r.get("line", "") if in_text else "",
-                             r.get("is_total") == "true", charts.where(r), r["outcome_type"]) for r in rows if r.get("outcome_type"))
+                             r.get("is_total") == "true", charts.where(r), r["outcome_type"], part_year=part_year(r))
+                      for r in rows if r.get("outcome_type"))
         released.append(Released(resource["name"], resource["title"], resource["foi:measure"], resource.get("foi:period"),
                                  resource.get("foi:system"), figures, more,
                                  [by_id[c] for c in resource.get("foi:caveats", []) if "package" not in by_id[c]["appliesTo"]],
                                  chart_index.get((name, resource["name"]), []), _not_additive(resource),
-                                 any(r.get("status") == "suppressed" for r in rows), typed, len(rows)))
+                                 any(r.get("status") == "suppressed" for r in rows), typed, len(rows), outcome_only(rows)))
     package_caveats = [by_id[c["id"]] for c in descriptor["foi:caveats"] if "package" in c["appliesTo"]]
     return Answer(descriptor, released, read_rows(packages / name / "questions.csv"), package_caveats)
+
+
+def outcome_only(rows: list[dict]) -> tuple:
+    """The outcome types a table counts when it counts uses of an outcome for any offence (every row has an outcome
+    type and none an offence code, as Hertfordshire's 'times Outcome 21 was used'); () otherwise."""
+    if rows and all(r.get("outcome_type") and not r.get("offence_code") for r in rows):
+        return tuple(sorted({r["outcome_type"] for r in rows}))
+    return ()
 
 
 def _not_additive(resource: dict) -> str:
@@ -194,7 +235,7 @@ def on_topics(answer: Answer, topics: list[str]) -> Answer:
     titles = [TOPICS.get(t, {}).get("title") or t for t in shared]
     types = {TOPICS.get(t, {}).get("outcome_type", "") for t in shared}
     if "" in types or not types:
-        return replace(answer, shown_for=titles)
+        return replace(answer, shown_for=titles, released=[_off_topic(r, topics) for r in answer.released])
     wanted = " or ".join(f"outcome type {t}" for t in sorted(types, key=lambda t: (len(t), t)))
     released = [replace(r, figures=figs, more=r.rows - len(figs), charts=[], sums_note="")
                 for r in answer.released if (figs := [f for f in r.typed if f.outcome_type in types])]
@@ -203,6 +244,18 @@ def on_topics(answer: Answer, topics: list[str]) -> Answer:
     else:
         note = f"The response gives no figure recorded under {wanted}."
     return replace(answer, released=released, shown_for=titles, topic_note=note)
+
+
+def _off_topic(table: Released, topics: list[str]) -> Released:
+    """The table, saying so when it counts every use of an outcome type, for any offence, on a page whose topics are
+    not about that outcome type (Hertfordshire's Outcome 21 count on the indecent-images page)."""
+    page_types = {TOPICS.get(t, {}).get("outcome_type", "") for t in topics}
+    if not table.outcome_only or set(table.outcome_only) & page_types:
+        return table
+    named = [next((row["title"] for row in TOPICS.values() if row.get("outcome_type") == t), f"Home Office outcome type {t}")
+             for t in table.outcome_only]
+    about = " or ".join((TOPICS.get(t, {}).get("title") or t).lower() for t in topics)
+    return replace(table, off_topic=f"All uses of {' and '.join(named)}, for any offence: not a count of {about}.")
 
 
 def topic_page(slug: str, title: str, topics: list[str], answers: list[Answer]) -> str:
@@ -230,9 +283,9 @@ def topic_pages(slug: str, title: str, topics: list[str], answers: list[Answer],
     return pages
 
 
-def _status_line(questions: list[dict]) -> str:
+def _status_line(questions: list[dict], partial_text: bool = False) -> str:
     """The request page's status line ('3 questions: 2 answered in an attachment we do not have, 1 exempt.')."""
-    return pagekit.status_line(questions)
+    return pagekit.status_line(questions, partial_text)
 
 
 def family_questions(answers: list[Answer]) -> list[dict]:

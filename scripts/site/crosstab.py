@@ -82,6 +82,11 @@ class Crosstab:
     def is_total_column(self, index: int) -> bool:
         return bool(self.col_dims) and all(v == TOTAL for v in self.columns[index])
 
+    @property
+    def has_total_column(self) -> bool:
+        """Whether the force printed a Total column (the legend names it only then)."""
+        return any(self.is_total_column(i) for i in range(len(self.columns)))
+
     def header_rows(self) -> list[list[tuple[str, int]]]:
         """Column headings, one row per column dimension, as (label, span) with repeats merged."""
         rows = []

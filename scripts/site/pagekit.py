@@ -22,6 +22,8 @@ def read_rows(path: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
+# Caveat kinds the build finds itself (scripts/curated/load.py), which are our check and never the force's words.
+OUR_CHECKS = frozenset({"total-mismatch"})
 LONG_TEXT = 40_000  # bytes of response.txt above which the text gets a page of its own, so the request page stays light
 
 
@@ -39,8 +41,10 @@ def text_href(descriptor: dict) -> str:
 @cache
 def environment() -> jinja2.Environment:
     """The one template environment: autoescape on for every template, undefined names are errors."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    env.globals["our_checks"] = OUR_CHECKS
+    return env
 
 
 def html(template: str, **context) -> str:
@@ -78,8 +82,25 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else many or word + 's'}"
 
 
-def status_line(questions: list[dict]) -> str:
-    """'4 questions: 1 partly answered, 2 answered in an attachment we do not have, 1 exempt.'"""
-    counts = Counter(q["status"] for q in questions)
-    parts = [f"{counts[s]} {FATES[s]}" for s in FATES if counts[s]] + [f"{n} {s}" for s, n in sorted(counts.items()) if s not in FATES]
+BEYOND_TEXT = "not-in-text"  # a question the partial text we hold does not reach: not "not addressed" by the force
+SHOWN_FATES = {**FATES, BEYOND_TEXT: "not in the text we hold"}
+
+
+def partial(d: dict) -> bool:
+    """Whether we hold only part of the response (its source says foi:partial), as the request page says."""
+    return bool((d.get("sources") or [{}])[0].get("foi:partial"))
+
+
+def fate(q: dict, partial_text: bool) -> str:
+    """A question's fate as a page shows it: one marked not addressed, with no quote, in a partial text is beyond its
+    cut (BEYOND_TEXT), since the force may answer it in the part we do not hold (request/questions.html says the same)."""
+    return BEYOND_TEXT if partial_text and q["status"] == "not-addressed" and not q.get("quote") else q["status"]
+
+
+def status_line(questions: list[dict], partial_text: bool = False) -> str:
+    """'4 questions: 1 partly answered, 2 answered in an attachment we do not have, 1 exempt.'
+
+    `partial_text`: we hold only part of the response, so a question beyond its cut counts as "not in the text we hold"."""
+    counts = Counter(fate(q, partial_text) for q in questions)
+    parts = [f"{counts[s]} {SHOWN_FATES[s]}" for s in SHOWN_FATES if counts[s]] + [f"{n} {s}" for s, n in sorted(counts.items()) if s not in SHOWN_FATES]
     return f"{plural(len(questions), 'question')}: {', '.join(parts)}." if questions else "No questions recorded."

@@ -54,7 +54,7 @@ def _env() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True)
     env.filters.update(plural=plural, slug=slug, grouped=grouped, tabs=lambda s: Markup(escape(s)).replace("\t", Markup("&#9;")),
                        nl=lambda s: Markup(escape(s)).replace("\n", Markup("&#10;")))
-    env.globals.update(fate_word=lambda s: FATES.get(s, s))
+    env.globals.update(fate_word=lambda s: pagekit.SHOWN_FATES.get(s, s), our_checks=pagekit.OUR_CHECKS, fate=pagekit.fate)
     return env
 
 
@@ -119,7 +119,7 @@ class Packages:
 
     def fates(self, d: dict) -> str:
         """The status line of a request."""
-        return status_line(self.questions[d["name"]])
+        return status_line(self.questions[d["name"]], pagekit.partial(d))
 
     def descriptor(self, d: dict) -> dict:
         """A request's whole descriptor (with its tables' schemas and layouts), read from its package."""
@@ -239,7 +239,8 @@ def request_context(d: dict, pk: Packages, linked: list[str] | None = None) -> d
     tables = [table_view(d, r, pk, lines, caveats, files, previewed) for r in data_resources(d)]
     fields, field_links = field_definitions([(tv["r"].get("title", tv["r"]["name"]), tv["fields"]) for tv in tables])
     return {"d": d, "req": d["foi:request"], "root": "../../", "t": Linker(pk, "../../", d["name"], linked), "text_href": text_href,
-            "questions": questions, "status": status_line(questions), "caveats": caveats, "lines": lines,
+            "questions": questions, "status": status_line(questions, pagekit.partial(d)), "partial_text": pagekit.partial(d),
+            "caveats": caveats, "lines": lines,
             "tables": list(zip(tables, field_links)), "fields": fields,
             "caveats_on": lambda target: [c for c in caveats if target in c["appliesTo"]],
             "files": [r for r in d["resources"] if r["name"].startswith("file-")],

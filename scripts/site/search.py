@@ -10,8 +10,8 @@ record instead. The records are written as small pages and indexed by Pagefind's
 waits 0.1 s per record). The site's search page (docs/search.md, docs/assets/search.js) uses Pagefind's modular UI.
 Besides the requests, the glossary, the caveat glossary and each caveat kind's page, the topic and force lists and the
 reader's guide have a record each, weighted lower so that a request ranks above a page that explains its words. A
-request's record reads as its page does: title, summary, questions, then what it is about; codes stay out of excerpts
-where a reader's words say the same.
+request's record reads as its page does: summary, questions, caveats, title; what it is about (topic and code list
+words) follows in a low-weighted part, so that excerpts come from the request's own words.
 """
 from __future__ import annotations
 
@@ -54,11 +54,15 @@ def record(packages: Path, descriptor: dict, topics: dict[str, dict]) -> dict:
     questions = [_flat(q.get("text")) for q in _rows(packages / descriptor["name"] / "questions.csv")]
     caveats = [_flat(c.get("quote")) for c in descriptor.get("foi:caveats", [])]
     content = " ".join(_sentence(x) for x in [
-        _flat(descriptor.get("description")), *questions, "About " + "; ".join(topic_words),
-        ("Home Office offence codes " + "; ".join(codes)) if codes else "", *caveats,
+        _flat(descriptor.get("description")), *questions, *caveats,
         _flat(descriptor["title"]), _flat(f"Reference {ref}", f"· {force}", f"· {year}" if year else "")] if x)
-    return {"url": f"requests/{descriptor['name']}/", "content": content, "language": "en",
-            "meta": {"title": descriptor["title"], "reference": ref, "force": force}}
+    # what it is about, in the topic list's and code list's words: found by a search, but weighted low (ABOUT_WEIGHT) so
+    # that an excerpt comes from the request's own summary and questions, not from this boilerplate (reader review A15)
+    about = " ".join(_sentence(x) for x in ["About " + "; ".join(topic_words),
+                                             ("Home Office offence codes " + "; ".join(codes)) if codes else ""] if x)
+    return {"url": f"requests/{descriptor['name']}/", "content": content, "about": about, "language": "en",
+            "meta": {"title": descriptor["title"], "reference": ref, "force": force, "summary": _flat(descriptor.get("description")),
+                     "about": about}}
 
 
 def _sentence(text: str) -> str:
@@ -67,6 +71,7 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".?!:)”\"'" else text + "."
 
 
+ABOUT_WEIGHT = "0.2"  # a request's topic and code boilerplate: Pagefind picks an excerpt's window by weighted matches
 PAGE_WEIGHT = "0.1"  # a page that explains words ranks below a request that uses them (Pagefind's data-pagefind-weight)
 
 
@@ -145,7 +150,8 @@ def record_html(item: dict) -> str:
     weight = f' data-pagefind-weight="{e(item["weight"])}"' if item.get("weight") else ""
     return (f'<!DOCTYPE html><html lang="{e(item["language"])}"><head><meta charset="utf-8"><title>{e(item["meta"]["title"])}</title>'
             f'</head><body><main data-pagefind-body><div data-pagefind-ignore>{meta}</div><p{weight}>{e(item["content"])}</p>'
-            "</main></body></html>\n")
+            + (f'<p data-pagefind-weight="{ABOUT_WEIGHT}">{e(item["about"])}</p>' if item.get("about") else "")
+            + "</main></body></html>\n")
 
 
 def write_index(items: list[dict], bundle: Path) -> None:

@@ -17,6 +17,7 @@ from . import charts, compare, labels
 
 KEPT = ("name", "title", "version", "created", "foi:changes", "foi:request", "foi:caveats")  # what the browse pages read of a descriptor
 KEPT_RESOURCE = ("name", "title", "bytes")  # and of each resource (caveats name their tables; a long response has its own page)
+KEPT_SOURCE = ("foi:partial",)  # and of each source (a partial text: its questions beyond the cut are "not in the text we hold")
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def summarise(packages: Path, name: str) -> Summary:
 
 def slim(d: dict) -> dict:
     """The descriptor without what only the request page and the analysts read (schemas, layouts, licences, sources ...)."""
-    return {**{k: d[k] for k in KEPT if k in d}, "resources": [{k: r[k] for k in KEPT_RESOURCE if k in r} for r in d["resources"]]}
+    return {**{k: d[k] for k in KEPT if k in d}, "resources": [{k: r[k] for k in KEPT_RESOURCE if k in r} for r in d["resources"]],
+            "sources": [{k: s[k] for k in KEPT_SOURCE if k in s} for s in d.get("sources", [])]}
 
 
 def shared(s: Summary) -> Summary:
