@@ -122,7 +122,7 @@ def test_status_line_counts_a_question_beyond_a_partial_text_apart():
 def test_a_stated_total_with_a_withheld_part_says_so_beside_its_value(pages):
     north = cell(read(pages, GROOMING), "Northamptonshire Police")
     assert "11 and under: 0 (stated total; a part is withheld, so this may not be none)" in north
-    assert "12-15: 22 (stated total; a part is withheld, which it may leave out)" in north
+    assert "12-15: 22 (stated total; a part is withheld, which this total may leave out)" in north
     assert "16 and over: 0 (stated total) " in north and "Unknown Age: 24 (stated total) " in north
     assert north.index("11 and under: 0 (stated total; a part is withheld") < north.index("Part withheld.")
 
