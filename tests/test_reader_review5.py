@@ -176,3 +176,10 @@ def test_a_search_record_keeps_topic_and_code_words_in_a_low_weighted_part(built
     assert f'<p data-pagefind-weight="{search.ABOUT_WEIGHT}">About ' in page
     assert float(search.ABOUT_WEIGHT) < 1
     assert page.index(avon["content"][:40]) < page.index("About ")
+
+
+def test_the_show_as_data_note_does_not_call_our_csv_the_forces_publication(tmp_path):
+    """Review 6 (A5): the rows under "Show as data" are our CSV; only the response text is the force's, as retrieved."""
+    grid = (Path(__file__).resolve().parents[1] / "scripts/site/templates/request/grid.html").read_text()
+    note = re.search(r'<p class="as-data-note">(.*?)</p>', grid, re.S).group(1)
+    assert "exactly as published" not in note and "we publish, value for value" in note

@@ -284,7 +284,7 @@ def test_the_page_links_each_value_to_its_cell_in_a_preview(project):
     assert legends == ["its cell in attachments/figures.xlsx, shown under Source files below."] * 2 + [
         "its cell in response.html, shown under Source files below.",
         "its line on the page of attachments/summary.pdf, shown under Source files below."]
-    assert re.findall(r"exactly as published, with their ([^<;]*);", html) == ["status, total marker, sheet and cell"] * 3 + [
+    assert re.findall(r"we publish, value for value, with their ([^<;]*);", html) == ["status, total marker, sheet and cell"] * 3 + [
         "status, total marker, page and line"]
     if not Path(CHROMIUM).exists():  # like every browser test: skipped, not failed, where make test has not installed it
         pytest.skip("Debian chromium is not installed (make test installs it)")
