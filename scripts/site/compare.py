@@ -213,10 +213,10 @@ def differences(answers: list[Answer]) -> list[str]:
     if len(measures) > 1:
         out.append("They count different things: " + "; ".join(measures) + ".")
     every = [c for a in answers for c in a.caveats + [c for r in a.released for c in r.caveats]]
-    kinds = sorted({c["kindTitle"] for c in every if c.get("kind") != "total-mismatch"})
+    kinds = sorted({c["kindTitle"] for c in every if c.get("kind") not in pagekit.OUR_CHECKS})
     if kinds:
         out.append("The forces' own caveats include: " + "; ".join(kinds) + ".")
-    if any(c.get("kind") == "total-mismatch" for c in every):
+    if any(c.get("kind") in pagekit.OUR_CHECKS for c in every):
         out.append("Our own check found a stated total that does not equal the figures listed under it; see that response's caveats.")
     if len({a.request["force"]["code"] for a in answers}) > 1:
         out.append("Different forces record and search their data in different ways; a number from one force is not a share of "
