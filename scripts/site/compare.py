@@ -23,7 +23,7 @@ COMPARISONS = [
 ]
 STATUS_WORDS: dict[str, str] = {}  # answer status code -> title, read from the built reference package
 TOPICS: dict[str, dict] = {}  # topic code -> its row of reference/topics.csv (title, outcome_type), read from the built reference package
-VALUE_WORDS = {"blank": "blank in the source", "suppressed": "suppressed", "nil": "nil"}
+VALUE_WORDS = charts.STATUS_WORDS  # how a value without a number reads: one wording for charts and comparisons
 
 
 @dataclass
