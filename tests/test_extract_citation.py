@@ -44,3 +44,27 @@ def test_the_check_still_refuses_a_value_under_the_wrong_row_or_column_label():
     assert check(ONE_CELL, 19, ["2021"], ["Convictions"], value=30) == \
         "the column label 'Convictions' is not on a line above, in the same table"
     assert check(ONE_CELL, 19, ["2021"], ["Charges"], value=31) == "31 is not written on the line"
+
+
+NBSP_CELLS = ("CONSTRUCTED\n\nGroup\n\n2019\n\n2020\n\n2021\n\nFirst\n\n5\n\n6\n\n7\n\nSecond\n\n\u00a0\n\n2\n\n\u00a0\n\n"
+              "Third\n\n9\n\n10\n\n11\n")
+
+
+def test_a_no_break_space_cell_does_not_end_a_one_cell_per_line_table():
+    """A web table saved one cell a line writes an empty cell as a line holding only a no-break space; with the blank
+    lines around it, that made three blank-looking lines in a row, which the check read as the table's end, refusing
+    every value below it (a real Northumbria stop-and-search table of 66 values lost all of them)."""
+    lines = NBSP_CELLS.split("\n")
+    assert lines[30] == "10"
+    assert check(NBSP_CELLS, 31, ["Third"], ["2020"], value=10) is None
+    assert check(NBSP_CELLS, 31, ["Third"], ["2022"], value=10) == \
+        "the column label '2022' is not on a line above, in the same table"
+    table, = extract(NBSP_CELLS.encode()).tables
+    assert ("Third", "2020", 10) in [(r[table.dims[0]], r[table.dims[1]], r["value"]) for r in table.rows]
+    assert extract(NBSP_CELLS.encode()).unchecked == []
+
+
+def test_three_truly_blank_lines_still_end_the_table():
+    text = "CONSTRUCTED\n\nGroup\n\n2019\n\n2020\n\n\n\n\nFirst\n\n5\n\n6\n"
+    assert check(text, 16, ["First"], ["2020"], value=6) == \
+        "the column label '2020' is not on a line above, in the same table"

@@ -187,13 +187,16 @@ def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: Resp
 
 
 def _in_block_above(pattern: re.Pattern, response: ResponseText, number: int) -> bool:
-    """Search upwards to the start of the table; one-cell-per-line tables have blank lines inside, so allow a few."""
+    """Search upwards to the start of the table; one-cell-per-line tables have blank lines inside, so allow a few.
+
+    A line holding only a no-break space is a table's empty cell (a web table saved as text), not a gap between
+    blocks: it does not count towards the blank lines that end the table."""
     blanks = 0
     for n in range(number - 1, max(0, number - 4 * LOOKBACK), -1):
         text = response.line(n) or ""
         if pattern.search(text):
             return True
-        blanks = blanks + 1 if not text.strip() else 0
+        blanks = blanks + 1 if not text.strip(" \t\r") else 0
         if blanks >= 3:
             return False
     return False
