@@ -1,23 +1,39 @@
 """The extractor measured on the held-out half of the real corpus (tests/corpus/check): its pooled figures may only
-improve. The floors are what `make extract-eval` measured when they were set; raise them when the reader gets better,
-never lower them to let a change through."""
+improve. The floors (tests/corpus/floors.yaml) are what `make extract-eval` measured on a fixed set of texts when the
+set was written; raise them when the reader gets better, never lower them to let a change through. Adding texts to
+check/ writes a new set with its own floors; the older sets keep theirs."""
 from __future__ import annotations
 
-from scripts.extract.evaluate import evaluate
+import pytest
+import yaml
 
-RECALL_FLOOR = 82.3  # % of expected values proposed at the right line with the same value
-LABELS_FLOOR = 73.7  # % of expected values proposed with every expected label
-FALSE_CEILING = 0.0  # % of proposals that are no expected value
+from scripts.extract.evaluate import CORPUS, Score, evaluate
+
+SETS = yaml.safe_load((CORPUS / "floors.yaml").read_text(encoding="utf-8"))["sets"]
 
 
-def test_check_half_pooled_figures_hold_their_floor():
-    pooled, scores = evaluate("check")
-    failed = [s.name for s in scores if s.failed]
+@pytest.fixture(scope="module")
+def check_scores() -> dict[str, Score]:
+    _, scores = evaluate("check")
+    return {s.name: s for s in scores}
+
+
+def test_every_check_text_is_in_the_newest_set(check_scores):
+    """A text added to check/ without a new set of floors would change what an old floor measures."""
+    assert sorted(check_scores) == sorted(SETS[-1]["texts"])
+
+
+@pytest.mark.parametrize("floor", SETS, ids=lambda f: f["name"][:40])
+def test_each_set_of_check_texts_holds_its_floors(floor, check_scores):
+    failed = [name for name, s in check_scores.items() if s.failed]
     assert failed == [], f"the extractor raised on: {failed}"
+    pooled = Score(floor["name"])
+    for name in floor["texts"]:
+        pooled.add(check_scores[name])
     assert pooled.expected > 0
-    assert 100 * pooled.recall >= RECALL_FLOOR
-    assert 100 * pooled.labels_right >= LABELS_FLOOR
-    assert 100 * pooled.false_share <= FALSE_CEILING
+    assert round(100 * pooled.recall, 1) >= floor["recall"]
+    assert round(100 * pooled.labels_right, 1) >= floor["labels"]
+    assert round(100 * pooled.false_share, 1) <= floor["false_values"]
     assert pooled.uncited == 0, "a proposal the build's citation check refuses"
 
 
