@@ -73,11 +73,25 @@ def _spaced_extent(lines: list[str], kinds: list[str], i: int) -> tuple[int, int
     """An aligned table: its rows, the heading line just above, and text-like rows inside (totals, repeated headings)."""
     def cellular(n: int) -> bool:
         return kinds[n] in ("spaced", "text") and len(spaced_cells(lines[n])) >= 2
-    start = i - 1 if i > 0 and kinds[i - 1] == "text" and cellular(i - 1) else i
+
+    def heading(n: int) -> bool:  # a heading line above a blank line: short cells, not a sentence
+        text = lines[n].strip()
+        return kinds[n] == "text" and cellular(n) and len(text) <= 120 and not text.endswith((".", ":", "?", ";", ",")) \
+            and all(len(c.split()) <= 8 for _, c in spaced_cells(lines[n]))
+    if i > 0 and kinds[i - 1] == "text" and cellular(i - 1):
+        start = i - 1
+    elif i > 1 and kinds[i - 1] == "blank" and heading(i - 2):  # web tables saved as text: a blank line after each row
+        start = i - 2
+    else:
+        start = i
     j = i
-    while j + 1 < len(lines) and cellular(j + 1):
-        j += 1
-    return start, j
+    while True:
+        if j + 1 < len(lines) and cellular(j + 1):
+            j += 1
+        elif j + 2 < len(lines) and kinds[j + 1] == "blank" and kinds[j + 2] == "spaced":  # one blank line between rows
+            j += 2
+        else:
+            return start, j
 
 
 def header_like(cells: list[str]) -> bool:
@@ -131,14 +145,20 @@ def _trim(header: list[str]) -> list[str]:
 def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
     """Cells separated by runs of spaces, placed under the header column they overlap (so blanks keep their place)."""
     header = spaced_cells(lines[i])
-    widths = Counter(len(spaced_cells(lines[n])) for n in range(i + 1, j + 1))
+    widths = Counter(len(spaced_cells(lines[n])) for n in range(i + 1, j + 1) if lines[n].strip())
     starts = [spaced_cells(lines[n])[0][0] for n in range(i + 1, j + 1) if lines[n].strip()]
     if widths and widths.most_common(1)[0][0] == len(header) + 1 and starts and header[0][0] > min(starts) + 1:
         header = [(min(starts), "")] + header  # no heading over the row labels: the header starts over the first values
     grid = Grid("space-separated", i + 1, j + 1, header=[c for _, c in header], header_line=i + 1)
+    if any(is_value(c) and not YEAR.fullmatch(c.strip()) for _, c in header[1:]):
+        grid.notes.append(f"line {i + 1}: the first row holds counts ({', '.join(c for _, c in header[1:])}), so the "
+                          "table has no heading line and its columns no labels; not read")
+        return [grid]
     spans = [(s, s + len(c)) for s, c in header]
     for n in range(i + 1, j + 1):
         cells = spaced_cells(lines[n])
+        if not cells:  # a blank line between rows
+            continue
         if [c for _, c in cells] == grid.header:
             grid.notes.append(f"line {n + 1}: the header is repeated; skipped")
             continue

@@ -10,6 +10,9 @@ from .model import Grid, Row
 from .vocab import dimension
 
 LEVEL_SPLIT = re.compile(r"\s*(?:/|>|\\)\s*")
+# A column heading that names money ('Spend £', 'Cost (£)', 'Expenditure'): its cells are sums of money, not counts.
+MONEY = re.compile(r"[£$€]|\b(?:costs?|spend|spent|expenditure|budget|salary|salaries|price)\b",
+                   re.IGNORECASE)
 LISTS = ("list", "numbered list", "numbered answers", "prose", "pairs on a line", "pairs run together", "answer under its question",
          "counts of each kind on a line", "a count after a name, line by line")
 
@@ -186,6 +189,10 @@ def _cells(row: Row, row_dims: list[str], columns: list[str], dims: list[str], n
             break
         raw = cells[k]
         cell = read_cell(raw)
+        if MONEY.search(column) and cell.status not in (None, "blank"):
+            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {column!r}: a sum of money, not a count; "
+                         "not proposed")
+            continue
         if not column and any(columns) and cell.status not in (None, "blank"):
             notes.append(f"line {row.line_of(k + 1)}: cell {raw.strip()!r} has no column label over it (a heading that "
                          "spans columns, or a second header row?); not read")
