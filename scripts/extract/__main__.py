@@ -16,7 +16,8 @@ from .files import FILE_SUFFIXES
 LAYOUTS = """layouts it reads (each seen in real police responses), with a short example of each:
   tab-separated rows          Offence<TAB>2019<TAB>2020, then Possession<TAB>12<TAB>9
   pipe rows                   | Outcome | 2019 | 2020 |, then | Charged | 12 | 9 |
-  aligned with spaces         Offence        2019    2020, then Possession       12       9
+  aligned with spaces         Offence        2019    2020, then Possession       12       9 (blank lines between rows or not)
+  cells split by ' / '        Area / 2019 / 2020, then North / 37 / 55 (read only when every row fills the header)
   single spaces               Year Arrests Cautions, then 2016 41 7; or AB04 – No suspect / victim declines 17 ... Sum: 212
   web table, one cell a line  Outcome |  2020 |  2021 |  |---|---|---|  Caution |  2 |  |   (each on its own line; a bare |
                               is an empty cell or the start of a row; the rule gives the row width)

@@ -9,6 +9,7 @@ from .model import Grid, Row
 
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 SPACED = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces; cells are split by two spaces or more
+SLASH = " / "  # cells split by a slash between single spaces (`North / 37 / 55`); `2015/16` and `Burma/Myanmar` are one cell
 
 
 def kind(line: str) -> str:
@@ -45,6 +46,7 @@ def pipe_cells(line: str) -> list[str]:
 def read_delimited(lines: list[str], free: list[bool]) -> list[Grid]:
     """Every tab, pipe and aligned-space table on the free lines, in order; pieces split by a page break are joined."""
     kinds = [kind(line) if free[n] else "taken" for n, line in enumerate(lines)]
+    kinds = ["slash" if k == "text" and _slashed(line) else k for k, line in zip(kinds, lines)]
     grids: list[Grid] = []
     i = 0
     while i < len(lines):
@@ -52,8 +54,8 @@ def read_delimited(lines: list[str], free: list[bool]) -> list[Grid]:
         if k == "spaced":
             i, j = _spaced_extent(lines, kinds, i)
             grids += _spaced(lines, i, j) if j > i else []
-        elif k in ("tab", "pipe") or (k == "rule" and i + 1 < len(lines) and kinds[i + 1] == "pipe"):
-            same = ("pipe", "rule") if k in ("pipe", "rule") else ("tab",)
+        elif k in ("tab", "pipe", "slash") or (k == "rule" and i + 1 < len(lines) and kinds[i + 1] == "pipe"):
+            same = ("pipe", "rule") if k in ("pipe", "rule") else (k,)
             while j + 1 < len(lines) and (kinds[j + 1] in same or (  # one blank line between rows is no end of table
                     not lines[j + 1].strip() and free[j + 1] and j + 2 < len(lines) and kinds[j + 2] in same)):
                 j += 1
@@ -62,7 +64,34 @@ def read_delimited(lines: list[str], free: list[bool]) -> list[Grid]:
     return _join_page_breaks(grids, kinds)
 
 
+def _slashed(line: str) -> bool:
+    """A row of cells split by ' / ' (`North / 37 / 55 / 61`): three cells or more, or a label and a value; not a
+    sentence that happens to hold a slash."""
+    cells = line.strip().split(SLASH)
+    return (len(cells) >= 3 or (len(cells) == 2 and is_value(cells[1]))) and all(c.strip() for c in cells) \
+        and len(line) <= 200 and not line.rstrip().endswith((".", ":", "?", ";"))
+
+
+def _slash_grids(lines: list[str], i: int, j: int) -> list[Grid]:
+    """A ' / ' table, read only when every row has as many cells as the header (or one more, under a header of years
+    with no cell over the row labels): a heading or a label may itself hold ' / ' (`Sick / Injured`), and then which
+    value stands under which heading cannot be told."""
+    rows = [(n + 1, lines[n].strip().split(SLASH)) for n in range(i, j + 1) if lines[n].strip()]
+    grids = _grids("slash", rows, i + 1, j + 1)
+    for grid in grids:
+        width = len(grid.header or [])
+        odd = [r.line for r in grid.rows if len(r.cells) != width]
+        if grid.header and odd:
+            grid.notes.append(f"line {odd[0]}: {len(grid.rows[0].cells)} cells split by ' / ' under a header of {width}: a "
+                              "heading or a label may hold ' / ' itself, so which value stands under which heading "
+                              "cannot be told; not read")
+            grid.rows = []
+    return grids
+
+
 def _delimited(k: str, lines: list[str], i: int, j: int) -> list[Grid]:
+    if k == "slash":
+        return _slash_grids(lines, i, j)
     if k == "tab":
         return _grids("tab", [(n + 1, lines[n].split("\t")) for n in range(i, j + 1) if lines[n].strip()], i + 1, j + 1)
     rows = [(n + 1, pipe_cells(lines[n])) for n in range(i, j + 1) if not PIPE_RULE.match(lines[n]) and lines[n].strip()]
