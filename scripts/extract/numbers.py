@@ -66,6 +66,16 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
     ("school year", r"\byear\s+\d{1,2}\b(?!\s*[/-])"),
 ]]
 
+UNIT = (r"(?:seconds|minutes|mins|hours|hrs|days|weeks|months|years|yrs|decades|pounds|pence|euros|dollars|miles|metres"
+        r"|meters|kilometres|kms|feet|inches|yards|grams|kilos|kilograms|tonnes|litres|percent|points|pages|calls|times"
+        r"|items|questions|parts|sections|digits|characters|words|lines|columns|rows|tables|figures|numbers|ages"
+        r"|forces|constabularies)")  # "across 43 forces": the forces of England and Wales, boilerplate, not data
+# A count of anything: a plural noun after the number ("3,621 firearms certificates", "315 Officers"), not a unit of
+# time, money or distance ("3 hours"), when the number opens its sentence or is what the force has, holds or records.
+PLURAL_AFTER = re.compile(rf"^\s+(?:[a-z][\w/-]*\s+)?(?!{UNIT}\b)[A-Za-z][a-z]{{2,}}(?<![su]s)s\b")
+HELD_BEFORE = re.compile(r"(?:^\s*|[.;:]\s+|\b(?:we|they|it|force|police|constabulary)\s+(?:currently\s+|now\s+)?(?:have|has|had|hold|"
+                         r"holds|held|recorded|received|employ|employs|employed)\s+|\bthere\s+(?:are|were|is|was|have\s+been|"
+                         r"has\s+been)\s+)$", re.IGNORECASE)
 # What makes a number in a sentence a count: a noun after it, a verb of being before it, or a total.
 COUNT_CUES = [re.compile(p, re.IGNORECASE) for p in [
     rf"^\s+(?:[\w/-]+\s+){{0,3}}?{NOUN}\b",  # after: "245 recorded crimes", "20,710 individuals"
@@ -107,7 +117,8 @@ def numbers_in(line: str) -> list[Found]:
         start, end = m.span(1)
         reason = next((r for s, e, r in spans if s <= start < e), None)
         before, after = line[:start], line[end:]
-        count = any(c.match(after) for c in COUNT_CUES[:2]) or any(c.search(before) for c in COUNT_CUES[2:])
+        count = any(c.match(after) for c in COUNT_CUES[:2]) or any(c.search(before) for c in COUNT_CUES[2:]) \
+            or bool(PLURAL_AFTER.match(after) and HELD_BEFORE.search(before))
         out.append(Found(int(m.group(1).replace(",", "")), m.group(1), start, end, reason, count, bool(RESTATED.search(before))))
     return out
 
