@@ -26,6 +26,7 @@ from .request import request_lines
 from .answers import read_answers, read_led
 from .interleaved import other_header
 from .labels import count_in_label
+from .headings import heading_problem
 from .pages import page_marks, page_view, remap
 from .pairs import read_pairs
 from .shares import mask_shares
@@ -94,14 +95,17 @@ def extract(data: bytes) -> Extraction:
             (readings if grid.rows else others).append(weigh(grid, rank, view))
     def at(k: int) -> int:
         return origin[k - 1] if 1 <= k <= len(origin) else k
-    vetoed = {id(r): other_header(r.grid, view, at) or count_in_label(r.table, at) for r in readings if r.table.values}
+    vetoed = {id(r): other_header(r.grid, view, at) or count_in_label(r.table, at) or heading_problem(r.grid, r.table, view, at)
+              for r in readings if r.table.values}
     kept, refused = choose([r for r in readings if not vetoed.get(id(r))], view)
     taken = {n for r in kept for n in r.grid.lines}
     others += [r for r in readings if not r.table.values]
     result.unread += [refusal(best, rival, at) for best, rival in refused]
     result.unread += sorted({why for r in readings if (why := vetoed.get(id(r))) and not taken & set(r.grid.lines)})
     judged = {at(n) for r in readings if vetoed.get(id(r)) for n in r.grid.lines} | \
-        {at(n) for pair in refused for r in pair for n in r.grid.lines}  # refused regions: no sentence reading either
+        {at(n) for pair in refused for r in pair for n in r.grid.lines} | \
+        {at(n) for r in others if r.grid.notes and r.grid.end - r.grid.start < 60 and not taken & set(r.grid.lines)
+         for n in r.grid.lines}  # refused regions, and tables found but not read: no sentence reading either
     grids: list[Grid] = []
     for reading in kept + [r for r in others if not taken & set(r.grid.lines)]:
         grid = remap(reading.grid, origin)

@@ -1,0 +1,135 @@
+"""Labels must be certain: a reading whose row or column labels cannot be told for sure (a second header row read as
+counts, a row of counts read as the header, two values with the same labels, a row label wrapped over two lines, a
+heading over two lines) is not proposed, whatever reader found it; the reason is reported. A value under a wrong
+label passes the citation check and misleads; a refused table costs only recall."""
+from __future__ import annotations
+
+import re
+
+from .cells import NUMBER, is_total, read_cell, unwrap
+from .model import Grid
+from .tidy import Proposed
+
+YEARS = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
+CONNECTIVE = re.compile(r"(?:\b(?:with|of|and|or|to|in|for|the|a|an|on|by|at|from|under|over|not|than|between)|[-–,&/(])\s*$",
+                        re.IGNORECASE)
+SEPARATED = re.compile(r"\t|\|| {2,}")
+
+
+def _filled(cells: list[str]) -> list[str]:
+    return [unwrap(c) for c in cells if unwrap(c)]
+
+
+def _year_run(cells: list[str]) -> bool:
+    """Two or more years, each the one before plus one, or starting again (2019 2020 2019 2020): a header row."""
+    if len(cells) < 2 or not all(YEARS.match(c) for c in cells):
+        return False
+    years = [int(c) for c in cells]
+    return all(b == a + 1 or b <= a for a, b in zip(years, years[1:])) and any(b == a + 1 for a, b in zip(years, years[1:]))
+
+
+def _counts_as_headings(columns: list[str]) -> bool:
+    """Column labels that are bare numbers, not years and not a run (ages 10 11 12): a row of counts taken for the
+    header."""
+    numbers = [c for c in columns if NUMBER.match(c) and not YEARS.match(c)]
+    if not numbers:
+        return False
+    values = [int(c.replace(",", "")) for c in numbers]
+    return len(numbers) < len(columns) or not all(b == a + 1 for a, b in zip(values, values[1:])) or len(values) < 2
+
+
+def _empty_row(cells: list[str]) -> bool:
+    return bool(cells) and all(read_cell(c).status in (None, "blank") and not unwrap(c) for c in cells)
+
+
+def _continues(before: str, after: str) -> bool:
+    """`after` reads as the rest of `before`: `before` ends on a joining word or mark, or `after` starts lower case
+    or with a bracket."""
+    after = after.strip()
+    return bool(CONNECTIVE.search(before.strip())) or bool(after) and (after[0].islower() or after[0] in "(")
+
+
+def heading_problem(grid: Grid, table: Proposed, view: list[str], at=lambda k: k) -> str | None:
+    """Why a label of this reading cannot be told for sure, or None."""
+    if not table.values:
+        return None
+    grid = table.grid  # as tidied: rows that head groups are already taken out
+    listed = not table.layout_columns
+    for row in grid.rows[:2] if not listed else []:
+        values = _filled(row.cells[1:])
+        if len(values) == len(row.cells) - 1 and _year_run(values):
+            return (f"line {at(row.line)}: a row of years ({', '.join(values)}) under the header: a second header row, "
+                    "so each column has two labels; not read as counts; nothing proposed")
+    if grid.header and not listed:
+        columns = [unwrap(c) for c in grid.header[1:] if unwrap(c)]
+        if _counts_as_headings(columns):
+            return (f"line {at(grid.header_line or grid.start)}: the column headings hold counts "
+                    f"({', '.join(c for c in columns if NUMBER.match(c))}): a row of values taken for the header; "
+                    "nothing proposed")
+    if table.layout_columns:
+        dim = table.layout_columns[-1]
+        lines: dict[str, set[int]] = {}
+        for row in table.rows:
+            if row["status"] != "blank":
+                lines.setdefault(str(row[dim]), set()).add(row["line"])
+        columns = [unwrap(c) for c in (grid.header or [])[1:] if unwrap(c)]
+        twice = [c for c in dict.fromkeys(columns) if columns.count(c) > 1 and c in lines and not is_total(c)]
+        if twice:  # the force's own repeated row labels are left to the curator; two columns of one name are not
+            return (f"line {at(grid.header_line or grid.start)}: two columns headed {twice[0]!r}: a heading over two "
+                    "lines, or a heading over two columns; which value is which cannot be told; nothing proposed")
+    rows = grid.rows
+    for k, row in enumerate(rows):
+        if row.lines or not _empty_row(row.cells[1:]) or is_total(row.cells[0]) or row.group or row.head:
+            continue
+        label = unwrap(row.cells[0])
+        near = [(rows[k - 1], label)] if k > 0 else []
+        near += [(row, unwrap(rows[k + 1].cells[0]))] if k + 1 < len(rows) else []
+        for other, text in near:
+            before = unwrap(other.cells[0]) if other is not row else label
+            if other is not row and not _continues(before, label):
+                continue
+            if other is row and not _continues(label, text):
+                continue
+            return (f"line {at(row.line)}: the row label {label!r} has no values and reads as part of the label "
+                    "beside it (a label wrapped over two lines); which label the values have cannot be told; "
+                    "nothing proposed")
+    return _wrapped_after(grid, view, at) or _heading_above(grid, view, at)
+
+
+def _wrapped_after(grid: Grid, view: list[str], at) -> str | None:
+    """A row whose label runs on to the next line (`Sexual activity with   12   15`, then `a child`): a short line of
+    words alone, straight under a row, that reads as the rest of its label."""
+    own = {r.line for r in grid.rows} | {k for r in grid.rows for k in (r.lines or [])}
+    for row in grid.rows:
+        if row.lines:
+            continue
+        n = row.line + 1
+        if n in own or n > len(view):
+            continue
+        text = view[n - 1].strip()
+        if not text or re.search(r"\d", text) or len(text.split()) > 6 or SEPARATED.search(text):
+            continue
+        if _continues(unwrap(row.cells[0]), text):
+            return (f"line {at(n)}: {text!r} under the row {unwrap(row.cells[0])!r} reads as the rest of its label (a "
+                    "label wrapped over two lines); which label the values have cannot be told; nothing proposed")
+    return None
+
+
+def _heading_above(grid: Grid, view: list[str], at) -> str | None:
+    """A header of separated cells with a line of separated text cells straight above it, each standing over a
+    column: the headings run over two lines, and the header read alone gives half-labels."""
+    h = grid.header_line
+    if not h or h < 2 or not grid.header or grid.layout not in ("tab", "space-separated", "pipe"):
+        return None
+    above = view[h - 2] if h - 2 < len(view) else ""
+    if not above.strip() or not SEPARATED.search(above.strip()):
+        return None
+    cells = [c for c in re.split(r"\t|\||\s{2,}", above.strip()) if c.strip()]
+    if len(cells) < 2 or any(read_cell(c).status not in (None,) for c in cells):
+        return None  # a row of values, or a line with numbers: not a heading line
+    header_cols = [unwrap(c) for c in grid.header[1:] if unwrap(c)]
+    if len(cells) < len(header_cols):
+        return None
+    return (f"line {at(h - 1)}: a line of headings ({' / '.join(c.strip() for c in cells)}) straight above the header "
+            f"on line {at(h)}: the column headings run over two lines; which words label each column cannot be told "
+            "for sure; nothing proposed")
