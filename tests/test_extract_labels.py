@@ -71,3 +71,18 @@ def test_a_label_wrapped_before_an_indented_section_is_still_read_when_it_is_a_g
             "NFA\t3\t4\nSexual assault\t\t\nCharged\t5\t6\nNFA\t7\t8\n")
     (table,) = extract(text.encode()).tables
     assert table.values == 8
+
+
+def test_years_each_with_what_they_span_are_a_header_never_counts_in_brackets():
+    result = read("labels-years-with-spans-in-header")
+    assert not any(r["value"] in (2019, 2020) for t in result.proposals for r in t.rows)  # was: 2019 'Jan-Dec'
+    (table,) = result.tables
+    assert [(r["offence"], r[table.dims[1]], r["value"]) for r in table.rows][:2] == [
+        ("Rape", "2019 (Jan-Dec)", 12), ("Rape", "2020 (Jan-Dec)", 15)]
+
+
+@pytest.mark.parametrize("name, columns", [("labels-year-corner-over-year-columns", "year"),
+                                           ("labels-month-corner-over-month-columns", "month")])
+def test_a_corner_cell_that_names_the_columns_does_not_name_the_rows(name, columns):
+    (table,) = read(name).tables
+    assert table.dims == ["category", columns]  # was: the row labels ('Number of crimes', 'Rape') named year / month

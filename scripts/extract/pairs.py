@@ -16,6 +16,7 @@ LABEL = rf"(?:{MONTH}\.?(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}}(?:\s?[/-]\s?\d
 PAIR = re.compile(rf"(?P<label>{LABEL})\s*(?:[-–—:=]\s*)(?P<value>{COUNT})(?![\d,/.%-]|\s*%|\s*per\s*cent)", re.IGNORECASE)
 BRACKETED = re.compile(rf"(?<![\w£$/.-])(?P<value>{COUNT})\s*\((?P<label>[A-Za-z][^()]{{0,40}})\)")
 PREFIX = re.compile(r"^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*[.:)]\s*)?", re.IGNORECASE)
+YEARS = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 JOIN = re.compile(r"^[\s,;:–—-]*(?:and\s+)?$", re.IGNORECASE)
 
 
@@ -55,6 +56,8 @@ def _bracketed(line: str, n: int) -> Grid | None:
     pairs = list(BRACKETED.finditer(line))
     if len(pairs) < 2 or not all(JOIN.match(line[a.end(): b.start()]) for a, b in zip(pairs, pairs[1:])):
         return None
+    if sum(bool(YEARS.match(p.group("value"))) for p in pairs) >= 2:
+        return None  # `2019 (Jan-Dec) 2020 (Jan-Dec)`: years with what they span, a header, not counts
     grid = Grid("pairs on a line", n, n, caption=line[: pairs[0].start()].strip() or None, row_dims=["category"])
     grid.rows = [Row(n, [p.group("label").strip(), p.group("value")]) for p in pairs]
     return grid
