@@ -14,6 +14,7 @@ from ..curated.reference import read_csv
 from ..curated import citation
 from ..curated.response import ResponseText
 from .cells import codes_in, repair
+from .commas import read_commas
 from .choose import choose, refusal, weigh
 from .flat import read_bare, read_piped
 from .furniture import furniture_lines
@@ -39,7 +40,7 @@ from .totals import Check, prose_checks, table_checks
 GLUED = re.compile(r"^\s*[A-Za-z][^|\t]*[A-Za-z)](\d{1,3}(?:,\d{3})+|\d+)\s*$")
 
 # The layout readers, in the order they claim lines: the most structured first.
-READERS = (read_delimited, read_piped, read_runs, read_pairs, read_spaced, read_lists, read_answers, read_led, read_bare)
+READERS = (read_delimited, read_piped, read_commas, read_runs, read_pairs, read_spaced, read_lists, read_answers, read_led, read_bare)
 
 
 @dataclass
