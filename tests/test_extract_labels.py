@@ -86,3 +86,20 @@ def test_years_each_with_what_they_span_are_a_header_never_counts_in_brackets():
 def test_a_corner_cell_that_names_the_columns_does_not_name_the_rows(name, columns):
     (table,) = read(name).tables
     assert table.dims == ["category", columns]  # was: the row labels ('Number of crimes', 'Rape') named year / month
+
+
+def test_rows_read_one_value_a_row_under_a_header_of_years_are_refused():
+    result = read("labels-list-under-a-header-of-years")
+    assert result.proposals == []  # was: 'Sexual assault on a female over 4' = 6, the 2019 count inside the label
+    assert any("a header of years (Offence 2019 2020) stands straight above rows read one value a row" in u
+               for u in result.unread)
+
+
+@pytest.mark.parametrize("name, label", [("labels-closed-age-band-then-counts", "Sexual assault on a female aged 13 and over"),
+                                         ("labels-or-over-band-then-counts", "Rape of a male aged 16 or over")])
+def test_a_closed_age_band_in_a_label_keeps_its_digits_and_the_count_after_it_is_a_value(name, label):
+    (table,) = read(name).tables
+    rows = [(r["offence"], r["year"], r["value"]) for r in table.rows]
+    assert (label, "2019", rows[[r[0] for r in rows].index(label)][2]) in rows
+    assert len(rows) == 4 and all(isinstance(v, int) for *_, v in rows)
+    assert not any(r[0].endswith((" 4", " 10")) for r in rows)

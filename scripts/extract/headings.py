@@ -93,7 +93,26 @@ def heading_problem(grid: Grid, table: Proposed, view: list[str], at=lambda k: k
             return (f"line {at(row.line)}: the row label {label!r} has no values and reads as part of the label "
                     "beside it (a label wrapped over two lines); which label the values have cannot be told; "
                     "nothing proposed")
-    return _wrapped_after(grid, view, at) or _heading_above(grid, view, at)
+    return _wrapped_after(grid, view, at) or _heading_above(grid, view, at) or _list_under_header(grid, table, view, at)
+
+
+def _list_under_header(grid: Grid, table: Proposed, view: list[str], at) -> str | None:
+    """A reading of one value a row straight under a header of two or more years (`Offence 2019 2020`): the header
+    says each row holds a value for each year, so a label that ends where one value is left holds the others."""
+    if table.layout_columns or not grid.rows:
+        return None
+    first = min(r.line for r in grid.rows)
+    n = first - 1
+    while n >= 1 and not view[n - 1].strip():
+        n -= 1
+    if n < 1 or n in {r.line for r in grid.rows}:
+        return None
+    from .interleaved import _headers  # the same test of a header as the side-by-side veto uses
+    heads = _headers(view[n - 1], n)
+    if len(heads) != 1 or view[n - 1].strip() != heads[0].strip():
+        return None
+    return (f"line {at(n)}: a header of years ({heads[0]}) stands straight above rows read one value a row: the "
+            "header gives each row a value a year, so the labels would hold the other values; nothing proposed")
 
 
 def _wrapped_after(grid: Grid, view: list[str], at) -> str | None:
