@@ -86,7 +86,48 @@ def read_lists(lines: list[str], free: list[bool]) -> list[Grid]:
                 gap += 1
             n += 1
         grids += [_grid(part, lines) for part in _parts(run)]
-    return grids
+    return _grouped(grids, lines)
+
+
+def _heading_line(lines: list[str], grid: Grid) -> int | None:
+    """The 1-based line of a short heading straight above a list (blank lines aside), or None."""
+    n = grid.start - 1
+    while n >= 1 and not lines[n - 1].strip():
+        n -= 1
+    text = lines[n - 1].strip() if n >= 1 else ""
+    if not text or len(text.split()) > 8 or text.endswith(("?", ".", ",")) or read_item(lines[n - 1], n) is not None \
+            or any(f.data for f in numbers_in(text)) or FURNITURE.search(text) or ANSWER_WORD.match(text.rstrip(":")):
+        return None
+    return n
+
+
+def _grouped(grids: list[Grid], lines: list[str]) -> list[Grid]:
+    """Lists of the same labels, each under its own short heading (`Rape` then `2019 – 12`, `2020 – 15`; `Sexual
+    assault` then the same years): one table whose outer row label is the heading, as the labels alone would repeat."""
+    out: list[Grid] = []
+    k = 0
+    while k < len(grids):
+        group = [grids[k]]
+        while k + len(group) < len(grids):
+            nxt, last = grids[k + len(group)], group[-1]
+            head = _heading_line(lines, nxt)
+            if nxt.layout != "list" or last.layout != "list" or head is None or \
+                    any(lines[n - 1].strip() for n in range(last.end + 1, head)):
+                break
+            group.append(nxt)
+        heads = [_heading_line(lines, g) for g in group]
+        labels = [{unwrap(r.cells[0]) for r in g.rows} for g in group]
+        if len(group) < 2 or None in heads or any(len(a & b) < 2 for a, b in zip(labels, labels[1:])):
+            out.append(grids[k])
+            k += 1
+            continue
+        grid = Grid("list", heads[0], group[-1].end, caption=_caption(lines, heads[0] - 1), dim_hint=group[0].dim_hint)
+        for g, h in zip(group, heads):
+            grid.rows += [Row(r.line, [lines[h - 1].strip().rstrip(":").strip()] + r.cells) for r in g.rows]
+        grid.row_dims = ["label", "label"]
+        out.append(grid)
+        k += len(group)
+    return out
 
 
 def _parts(run: list[Item]) -> list[list[Item]]:
