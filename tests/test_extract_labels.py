@@ -103,3 +103,11 @@ def test_a_closed_age_band_in_a_label_keeps_its_digits_and_the_count_after_it_is
     assert (label, "2019", rows[[r[0] for r in rows].index(label)][2]) in rows
     assert len(rows) == 4 and all(isinstance(v, int) for *_, v in rows)
     assert not any(r[0].endswith((" 4", " 10")) for r in rows)
+
+
+def test_a_sentence_count_is_labelled_by_its_own_clause_not_the_next_counts():
+    text = ("CONSTRUCTED TEST FIXTURE: not a police response.\n\n"
+            "In 2019 there were 12, in 2020 there were 15 and in 2021 there were 9.\n")
+    labels = {t.rows[0]["value"]: t.rows[0]["measure"] for t in extract(text.encode()).prose}
+    assert labels == {12: "In 2019 there were", 15: "in 2020 there were", 9: "in 2021 there were"}
+    # was: 15 labelled 'and in 2021 there were' (the next count's year), 9 labelled with the whole sentence
