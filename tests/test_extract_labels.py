@@ -111,3 +111,14 @@ def test_a_sentence_count_is_labelled_by_its_own_clause_not_the_next_counts():
     labels = {t.rows[0]["value"]: t.rows[0]["measure"] for t in extract(text.encode()).prose}
     assert labels == {12: "In 2019 there were", 15: "in 2020 there were", 9: "in 2021 there were"}
     # was: 15 labelled 'and in 2021 there were' (the next count's year), 9 labelled with the whole sentence
+
+
+def test_a_row_label_holding_a_years_count_is_refused():
+    result = read("labels-year-counts-inside-a-label")
+    assert result.proposals == []  # was: 9 labelled 'Recorded offences 2019 - 12, 2020 - 15, 2021'
+    assert any("holds 12, which may be counts" in u for u in result.unread)
+
+
+def test_year_count_pairs_after_an_answer_word_are_read_as_pairs():
+    (table,) = read("pairs-after-answer-word").tables
+    assert [(r["year"], r["value"], r["line"]) for r in table.rows] == [("2019", 12, 4), ("2020", 15, 4), ("2021", 9, 4)]
