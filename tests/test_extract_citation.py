@@ -48,3 +48,15 @@ def test_the_check_still_refuses_a_value_under_the_wrong_row_or_column_label():
     assert check(ONE_CELL, 19, ["2021"], ["Convictions"], value=30) == \
         "the column label 'Convictions' is not on a line above, in the same table"
     assert check(ONE_CELL, 19, ["2021"], ["Charges"], value=31) == "31 is not written on the line"
+
+
+NO_CORNER = "CONSTRUCTED\n\n2018\t2019/20\tTotal\nReceived\t100\t120\t220\nAnswered\t90\t110\t200\n"
+
+
+def test_a_tab_header_of_years_with_no_corner_cell_stands_one_cell_on():
+    assert check(NO_CORNER, 4, ["Received"], ["2018"], value=100) is None
+    assert check(NO_CORNER, 4, ["Received"], ["2019/20"], value=120) is None
+    assert check(NO_CORNER, 5, ["Answered"], ["Total"], value=200) is None
+    assert check(NO_CORNER, 4, ["Received"], ["2019/20"], value=100) is not None  # one year off: still refused
+    words = "CONSTRUCTED\n\nOffence\t2019\nRape\t12\t15\n"  # a header of words one short: not shifted, not proved
+    assert check(words, 4, ["Rape"], ["2019"], value=15) is not None

@@ -20,6 +20,7 @@ from .response import NUMBER, ResponseText, stands_on
 TOTAL_WORD = re.compile(r"(?<!\w)(grand total|totals?|sum|all)(?!\w)", re.IGNORECASE)
 SEPARATORS = ("\t", "|")
 YEAR = re.compile(r"(19|20)\d{2}")
+YEARS_CELL = re.compile(r"(19|20)\d{2}(\s*[/-]\s*(\d{2}|(19|20)\d{2}))?")  # a header cell that is a year or a financial year
 LOOKBACK = 80  # lines searched upwards for a header or an outer label
 
 
@@ -159,7 +160,7 @@ def column_label_problem(columns: list[str], status: str, value: int | None, res
         pattern = TOTAL_WORD if label == TOTAL else label_pattern(label)
         if sep:
             indexes = _value_columns(status, value, _cells(text, sep))
-            if not _in_header(pattern, indexes, sep, response, number):
+            if not _in_header(pattern, indexes, sep, response, number, len(_cells(text, sep))):
                 return f"the column label {label!r} is not in the header of the value's column above the line"
         elif not _in_block_above(pattern, response, number) and not _before_row_label(pattern, text, row_label):
             return f"the column label {label!r} is not on a line above, in the same table"
@@ -172,7 +173,9 @@ def _before_row_label(pattern: re.Pattern, text: str, row_label: str | None) -> 
     return bool(starts) and bool(pattern.search(text[: max(starts)]))
 
 
-def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: ResponseText, number: int) -> bool:
+def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: ResponseText, number: int, width: int = 0) -> bool:
+    """The label in the header cell over one of the value's cells; a header of years one cell short of the row has no
+    corner cell over the row labels, so its cells stand over the row's cells one place on."""
     for n in range(number - 1, max(0, number - LOOKBACK), -1):
         text = response.line(n) or ""
         if not text.strip() and sep in (response.line(n - 1) or ""):
@@ -181,7 +184,10 @@ def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: Resp
             return False
         cells = _cells(text, sep)
         match = pattern.search if pattern is TOTAL_WORD else pattern.fullmatch
-        if any(i < len(cells) and match(cells[i].strip().strip("*_").strip()) for i in indexes):  # **2019**: emphasis
+        years = [c.strip() for c in cells]
+        shift = 1 if len(cells) == width - 1 and all(YEARS_CELL.fullmatch(c) or TOTAL_WORD.fullmatch(c) for c in years) \
+            and YEARS_CELL.fullmatch(years[0]) else 0
+        if any(0 <= i - shift < len(cells) and match(cells[i - shift].strip().strip("*_").strip()) for i in indexes):  # **2019**
             return True
     return False
 
