@@ -20,10 +20,16 @@ def test_a_row_of_years_under_the_header_is_a_second_header_row_never_counts():
     assert not any(r["value"] in (2019, 2020) for t in result.proposals for r in t.rows)  # was: 'recorded' 2019
 
 
-def test_years_repeated_under_a_spanning_header_are_refused_with_the_reason():
-    result = read("labels-two-level-years-repeated")
-    assert result.proposals == []
-    assert any("a row of years (2019, 2020, 2019, 2020)" in u and "second header row" in u for u in result.unread)
+@pytest.mark.parametrize("name", ["labels-two-level-years-repeated", "two-header-rows", "two-level-spanning-tab",
+                                  "two-level-spanning-pipe"])
+def test_two_header_rows_are_read_when_every_columns_two_headings_are_certain(name):
+    result = read(name)
+    (table,) = result.tables
+    assert len(table.layout_columns) == 2 and result.unchecked == []
+    labels = {tuple(r[d] for d in table.layout_columns): r["value"] for r in table.rows if r["offence" if "offence" in
+                                                                                          table.dims else "category"] == "Rape"}
+    assert len(labels) == 4 and len(set(labels.values())) == 4  # four columns, each its own pair of headings
+    assert all(("2019" in k or "2020" in k) and ({"Male", "Female"} & set(k)) for k in labels)
 
 
 @pytest.mark.parametrize("name", ["labels-wrapped-label-spaced", "labels-count-row-as-header"])

@@ -176,6 +176,7 @@ def _before_row_label(pattern: re.Pattern, text: str, row_label: str | None) -> 
 def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: ResponseText, number: int, width: int = 0) -> bool:
     """The label in the header cell over one of the value's cells; a header of years one cell short of the row has no
     corner cell over the row labels, so its cells stand over the row's cells one place on."""
+    headed: set[int] = set()  # columns with a heading of their own on a line already passed (a lower header row)
     for n in range(number - 1, max(0, number - LOOKBACK), -1):
         text = response.line(n) or ""
         if not text.strip() and sep in (response.line(n - 1) or ""):
@@ -187,8 +188,13 @@ def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: Resp
         years = [c.strip() for c in cells]
         shift = 1 if len(cells) == width - 1 and all(YEARS_CELL.fullmatch(c) or TOTAL_WORD.fullmatch(c) for c in years) \
             and YEARS_CELL.fullmatch(years[0]) else 0
-        if any(0 <= i - shift < len(cells) and match(cells[i - shift].strip().strip("*_").strip()) for i in indexes):  # **2019**
+        heads = [c.strip().strip("*_").strip() for c in cells]  # **2019**: emphasis
+        spans = [h or (next((x for x in reversed(heads[1:k]) if x), "") if k in headed else "") if k else h
+                 for k, h in enumerate(heads)]  # a blank heading over a column headed on a lower header row: the
+        # heading to its left spans it (Male over 2019 and 2020); never the label column
+        if any(0 <= i - shift < len(spans) and match(spans[i - shift]) for i in indexes):
             return True
+        headed |= {k for k, h in enumerate(heads) if k and h and not re.fullmatch(r"[\d,]+", h) or YEAR.fullmatch(h)}
     return False
 
 
