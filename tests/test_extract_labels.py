@@ -128,3 +128,12 @@ def test_a_row_label_holding_a_years_count_is_refused():
 def test_year_count_pairs_after_an_answer_word_are_read_as_pairs():
     (table,) = read("pairs-after-answer-word").tables
     assert [(r["year"], r["value"], r["line"]) for r in table.rows] == [("2019", 12, 4), ("2020", 15, 4), ("2021", 9, 4)]
+
+
+def test_a_period_span_then_a_count_with_no_separator_is_a_list_labelled_by_the_whole_span():
+    result = read("period-span-then-count")
+    rows = [(r[t.dims[0]], r["value"], r["line"]) for t in result.tables for r in t.rows]
+    assert rows == [("2017 – 2018", 1204, 5), ("2018 – 2019", 1150, 6),
+                    ("01/04/22 to 31/03/23", 12, 8), ("01/04/23 to 31/03/24", 15, 9)]
+    assert all(t.dims == ["period"] for t in result.tables) and result.unchecked == []
+    assert not any(r["value"] in (2021, 2022) for t in result.proposals for r in t.rows)  # a date's year is no count

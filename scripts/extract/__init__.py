@@ -19,7 +19,7 @@ from .choose import choose, refusal, weigh
 from .flat import read_bare, read_piped
 from .furniture import furniture_lines
 from .delimited import kind, read_delimited
-from .lists import read_lists
+from .lists import read_lists, read_spans
 from .model import Grid, Row
 from .numbers import Found, counts_in_words, numbers_in
 from .prose import Statement, read_prose
@@ -40,7 +40,7 @@ from .totals import Check, prose_checks, table_checks
 GLUED = re.compile(r"^\s*[A-Za-z][^|\t]*[A-Za-z)](\d{1,3}(?:,\d{3})+|\d+)\s*$")
 
 # The layout readers, in the order they claim lines: the most structured first.
-READERS = (read_delimited, read_piped, read_commas, read_runs, read_pairs, read_spaced, read_lists, read_answers, read_led, read_bare)
+READERS = (read_delimited, read_piped, read_commas, read_runs, read_pairs, read_spaced, read_lists, read_spans, read_answers, read_led, read_bare)
 
 
 @dataclass

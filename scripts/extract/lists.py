@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from .cells import YEAR, read_cell, unwrap
 from .furniture import FURNITURE
 from .model import Grid, Row
-from .numbers import numbers_in
+from .numbers import MONTH, numbers_in
+from .vocab import SPAN
 
 VALUE = r"(?:\d{1,3}(?:,\d{3})+|\d+|<\s*\d+|\*|x|c|\[redacted\]|redacted|nil return|nil|none|zero|–|-|—)(?:\s+[A-Za-z][A-Za-z ]*)?"
 NUM = r"(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?|[a-z]"
@@ -169,3 +170,49 @@ def _caption(lines: list[str], i: int) -> str | None:
         if text and read_item(lines[n], n + 1) is None and not re.match(r"^(answer|response|reply)\s*\d*:?$", text, re.IGNORECASE):
             return text if len(text) <= 120 else None
     return None
+
+
+SPAN_COUNT = re.compile(r"(?<![\d,/.])(\d{1,3}(?:,\d{3})+|\d+)(?![\d/.%])(?P<noun>(?:\s+[A-Za-z][A-Za-z ]*)?)\s*\.?\s*$")
+
+
+def _span_item(line: str, n: int) -> tuple[str, str, str] | None:
+    """`2010 – 2011 135,180` or `01/04/23 to 31/03/24 10 dive deployments`: a period span, a count, and what it
+    counts (the same words on every line of the list), with no separator between span and count."""
+    m = SPAN_COUNT.search(line)
+    if not m or FURNITURE.search(line):
+        return None
+    label = line[: m.start()].strip().rstrip(":–—-").strip()
+    if not label or not SPAN.match(label) or (m.group("noun") and "%" in m.group("noun")):
+        return None
+    if re.search(rf"\b{MONTH}\.?$", label, re.IGNORECASE):
+        return None  # `1st January 2020 - 1st January 2021`: the number is the date's year, not a count
+    return label, m.group(1), " ".join(m.group("noun").split()).casefold()
+
+
+def read_spans(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Lists of counts each after a period span with no separator between them, two lines or more, one template."""
+    items = [_span_item(line, k + 1) if free[k] else None for k, line in enumerate(lines)]
+    grids, k = [], 0
+    while k < len(lines):
+        if items[k] is None:
+            k += 1
+            continue
+        run, j, gap = [k], k + 1, 0
+        while j < len(lines) and gap < 2:
+            if items[j] is not None and items[j][2] == items[k][2]:
+                run.append(j)
+                gap = 0
+            elif not lines[j].strip() and free[j]:
+                gap += 1
+            else:
+                break
+            j += 1
+        k = run[-1] + 1
+        if len(run) < 2:
+            continue
+        above = next((i for i in range(run[0] - 1, max(run[0] - 4, -1), -1) if lines[i].strip()), None)
+        caption = _caption(lines, run[0]) if above is None or items[above] is None else None  # not another list's row
+        grid = Grid("list", run[0] + 1, run[-1] + 1, row_dims=["label"], caption=caption)
+        grid.rows = [Row(i + 1, [items[i][0], items[i][1]]) for i in run]
+        grids.append(grid)
+    return grids
