@@ -137,3 +137,15 @@ def test_a_period_span_then_a_count_with_no_separator_is_a_list_labelled_by_the_
                     ("01/04/22 to 31/03/23", 12, 8), ("01/04/23 to 31/03/24", 15, 9)]
     assert all(t.dims == ["period"] for t in result.tables) and result.unchecked == []
     assert not any(r["value"] in (2021, 2022) for t in result.proposals for r in t.rows)  # a date's year is no count
+
+
+def test_a_year_read_as_a_value_under_a_header_of_years_is_refused():
+    result = read("labels-one-cell-years-no-corner-single-row")
+    assert result.proposals == []  # was: 2021 under '2019' in row '2020', 1400 in row '1300': the wrong table
+    assert any("2021 stands as a value under a header of years" in u for u in result.unread)
+
+
+def test_row_labels_that_mix_words_and_counts_are_refused():
+    result = read("labels-count-as-row-label")
+    assert result.proposals == []
+    assert any("the row labels mix words and counts ('Rape', '1300')" in u for u in result.unread)

@@ -38,6 +38,28 @@ def _counts_as_headings(columns: list[str]) -> bool:
     return len(numbers) < len(columns) or not all(b == a + 1 for a, b in zip(values, values[1:])) or len(values) < 2
 
 
+def _cut_short(grid: Grid, table: Proposed, at) -> str | None:
+    """A grid cut at the wrong width: a value that is a year next to a header of years (`2019 2020` over `2021`), or
+    row labels that mix words with bare counts (`Number of requests`, `1300`)."""
+    heads = [int(unwrap(c)) for c in (grid.header or [])[1:] if YEARS.match(unwrap(c))]
+    if heads:
+        for row in table.rows:
+            v = row["value"]
+            if row["status"] == "reported" and v is not None and min(heads) - 2 <= v <= max(heads) + 2 and \
+                    YEARS.match(str(v)):
+                return (f"line {at(row['line'])}: {v} stands as a value under a header of years "
+                        f"({', '.join(map(str, heads))}): a year cell read as a count, the grid cut at the wrong width; "
+                        "nothing proposed")
+    labels = [unwrap(r.cells[0]) for r in grid.rows if unwrap(r.cells[0]) and not is_total(r.cells[0])]
+    counts = [x for x in labels if NUMBER.match(x) and not YEARS.match(x) and int(x.replace(",", "")) >= 100]
+    worded = [x for x in labels if re.search(r"[A-Za-z]{3}", x)]
+    if counts and worded:
+        line = next(r.line for r in grid.rows if unwrap(r.cells[0]) == counts[0])
+        return (f"line {at(line)}: the row labels mix words and counts ({worded[0]!r}, {counts[0]!r}): a count read as a row label, the "
+                "grid cut at the wrong width; nothing proposed")
+    return None
+
+
 def _empty_row(cells: list[str]) -> bool:
     return bool(cells) and all(read_cell(c).status in (None, "blank") and not unwrap(c) for c in cells)
 
@@ -60,6 +82,10 @@ def heading_problem(grid: Grid, table: Proposed, view: list[str], at=lambda k: k
         if len(values) == len(row.cells) - 1 and _year_run(values):
             return (f"line {at(row.line)}: a row of years ({', '.join(values)}) under the header: a second header row, "
                     "so each column has two labels; not read as counts; nothing proposed")
+    if not listed:
+        why = _cut_short(grid, table, at)
+        if why:
+            return why
     if grid.header and not listed:
         columns = [unwrap(c) for c in grid.header[1:] if unwrap(c)]
         if _counts_as_headings(columns):
