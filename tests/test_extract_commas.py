@@ -58,4 +58,27 @@ def test_the_builds_check_finds_a_value_in_a_comma_separated_cell_and_nowhere_el
     assert stands_on("suppressed", None, "Rape,*,15") is None
     assert stands_on("blank", None, "Rape,,15") is None
     assert stands_on("reported", 234, "Offences: 1,234") is not None  # a thousands separator, not two cells
-    assert comma_cells("Rape,12") == []  # one value cell: too little to tell a table from a number
+    assert comma_cells("Rape,12") == ["12"]  # a label ending in a letter: one value cell is enough
+    assert comma_cells("Section 1,234") == []  # 1,234 may be one number: not cells
+
+
+def test_comma_separated_rows_labelled_by_years_bands_or_with_one_value_are_cited():
+    assert stands_on("reported", 1200, "2018,1200,1100") is None
+    assert stands_on("reported", 3, "Under 10,3,5") is None
+    assert stands_on("reported", 4, "Charged,4") is None
+    assert stands_on("reported", 1234, 'North,"1,234","1,456"') is None
+    assert stands_on("reported", 234, "Offences: 1,234,567") is not None  # a number with separators, never cells
+    assert stands_on("reported", 4, "Section 1,4,6") is None
+    assert stands_on("reported", 12, "10-17,12,15") is None
+    assert stands_on("reported", 4, "2018/19,4") is None
+    assert stands_on("reported", 300, "Under 10,300") is not None  # 'Under 10,300' may be 10300: not two cells
+
+
+def test_comma_separated_rows_labelled_by_years_and_age_bands_are_read_and_cited():
+    result = read("csv-year-and-band-rows")
+    first, second = result.tables
+    assert ("2018", "Received", 1200, "reported", 4) in cells(first)
+    assert ("Total", "Completed", 2350, "reported", 6) in cells(first)
+    assert ("10-17", "Female", 15, "reported", 10) in cells(second)
+    assert ("Under 10", "Male", 3, "reported", 9) in cells(second)
+    assert result.unchecked == []

@@ -15,7 +15,7 @@ import re
 
 from .model import TOTAL
 from .markers import status_of
-from .response import NUMBER, ResponseText, stands_on
+from .response import NUMBER, ResponseText, comma_cells, stands_on
 
 TOTAL_WORD = re.compile(r"(?<!\w)(grand total|totals?|sum|all)(?!\w)", re.IGNORECASE)
 SEPARATORS = ("\t", "|")
@@ -60,6 +60,8 @@ def _cells(text: str, sep: str) -> list[str]:
 def _is_bare_value(text: str) -> bool:
     """A line holding one cell and nothing else: a number, a value marker (the one vocabulary, scripts/curated/markers.py),
     `n/a`, or an empty cell (`6 |`, `|`, `*`, `x`)."""
+    if comma_cells(text):
+        return False  # a comma-separated row (`2018,1200,1100`): its first cell is its label
     core = text.strip().strip("|").strip()
     core = re.sub(r"^(?:answer|response|reply|a)\s*\d{0,2}\s*[:.–—-]\s*", "", core, flags=re.IGNORECASE)  # `Answer: 23`
     return bool(re.fullmatch(r"[\d,]*|n/a", core, re.IGNORECASE)) or status_of(core) is not None
