@@ -149,3 +149,24 @@ def test_row_labels_that_mix_words_and_counts_are_refused():
     result = read("labels-count-as-row-label")
     assert result.proposals == []
     assert any("the row labels mix words and counts ('Rape', '1300')" in u for u in result.unread)
+
+
+def test_a_title_cell_in_front_of_the_header_never_puts_counts_under_a_label_heading():
+    result = read("labels-title-cell-in-front-pipe")
+    assert result.proposals == []  # was: 12 under 'Offence', 15 under 2018, ...: every value one year off
+    assert any("12 stands under the heading 'Offence', which heads a column of labels" in u for u in result.unread)
+    spaced = read("labels-title-cell-in-front-spaced")
+    assert not any(r.get("year") == "2019" and r["value"] == 9 or r["value"] == 12 and r.get("year") != "2018"
+                   for t in spaced.proposals for r in t.rows)
+
+
+@pytest.mark.parametrize("name", ["labels-no-corner-blank-cells-spaced", "labels-no-corner-runs"])
+def test_a_year_over_the_row_labels_of_a_header_of_years_is_refused(name):
+    result = read(name)
+    assert result.proposals == []  # was: Rape's 12 under 2020 (2019 taken for the corner cell)
+    assert any("the year 2019 stands over the row labels while years head the columns" in u for u in result.unread)
+
+
+def test_a_header_of_year_ranges_is_never_read_as_year_count_pairs():
+    result = read("labels-year-range-header-no-corner")
+    assert not any(r["value"] in (2019, 2020) for t in result.proposals for r in t.rows)  # was: 2019 under '2018'

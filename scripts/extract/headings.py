@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import re
 
-from .cells import NUMBER, is_total, read_cell, unwrap
+from .cells import NUMBER, YEAR, is_total, read_cell, unwrap
 from .model import Grid
 from .tidy import Proposed
 
 YEARS = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 CONNECTIVE = re.compile(r"(?:\b(?:with|of|and|or|to|in|for|the|a|an|on|by|at|from|under|over|not|than|between)|[-–,&/(])\s*$",
                         re.IGNORECASE)
+LABEL_HEADING = re.compile(r"(?:offence|offence type|crime type|offence group|year|financial year|calendar year|age|age band|age group"
+                           r"|area|force area|district|station|gender|sex|ethnicity|month|outcome|outcome type|period"
+                           r"|legislation|category|type|name)\s*:?", re.IGNORECASE)  # headings of label columns, singular
 SEPARATED = re.compile(r"\t|\|| {2,}")
 
 
@@ -42,6 +45,10 @@ def _cut_short(grid: Grid, table: Proposed, at) -> str | None:
     """A grid cut at the wrong width: a value that is a year next to a header of years (`2019 2020` over `2021`), or
     row labels that mix words with bare counts (`Number of requests`, `1300`)."""
     heads = [int(unwrap(c)) for c in (grid.header or [])[1:] if YEARS.match(unwrap(c))]
+    corner = unwrap(grid.header[0]) if grid.header else ""
+    if heads and YEAR.match(corner):
+        return (f"line {at(grid.header_line or grid.start)}: the year {corner} stands over the row labels while years "
+                "head the columns: the header has no corner cell and is read one cell late; nothing proposed")
     if heads:
         for row in table.rows:
             v = row["value"]
@@ -50,6 +57,11 @@ def _cut_short(grid: Grid, table: Proposed, at) -> str | None:
                 return (f"line {at(row['line'])}: {v} stands as a value under a header of years "
                         f"({', '.join(map(str, heads))}): a year cell read as a count, the grid cut at the wrong width; "
                         "nothing proposed")
+    for row in table.rows:
+        column = str(row[table.layout_columns[-1]]) if table.layout_columns else ""
+        if row["status"] in ("reported", "nil") and LABEL_HEADING.fullmatch(column):
+            return (f"line {at(row['line'])}: {row['value']} stands under the heading {column!r}, which heads a column "
+                    "of labels, not counts: the header is shifted by a cell; nothing proposed")
     labels = [unwrap(r.cells[0]) for r in grid.rows if unwrap(r.cells[0]) and not is_total(r.cells[0])]
     counts = [x for x in labels if NUMBER.match(x) and not YEARS.match(x) and int(x.replace(",", "")) >= 100]
     worded = [x for x in labels if re.search(r"[A-Za-z]{3}", x)]
@@ -58,6 +70,23 @@ def _cut_short(grid: Grid, table: Proposed, at) -> str | None:
         return (f"line {at(line)}: the row labels mix words and counts ({worded[0]!r}, {counts[0]!r}): a count read as a row label, the "
                 "grid cut at the wrong width; nothing proposed")
     return None
+
+
+def _header_longer(grid: Grid, at) -> str | None:
+    """A header with more headings than any row has cells ('Year | Offence | 2018 | 2019' over 'Rape | 12 | 15'): a
+    title cell in front, or headings at the end with no values under them, cannot be told apart, so neither can the
+    heading of each value."""
+    if not grid.header or not grid.rows or grid.layout not in ("tab", "pipe", "comma-separated", "space-separated"):
+        return None
+    heads = len(grid.header)
+    while heads > 1 and not unwrap(grid.header[heads - 1]):
+        heads -= 1
+    widest = max(len(r.cells) for r in grid.rows)
+    if widest >= heads:
+        return None
+    return (f"line {at(grid.header_line or grid.start)}: the header has {heads} cells over rows of at most {widest}: "
+            "a title cell in front, or headings with no values under them, cannot be told apart; which heading each "
+            "value has cannot be told; nothing proposed")
 
 
 def _empty_row(cells: list[str]) -> bool:
@@ -83,7 +112,7 @@ def heading_problem(grid: Grid, table: Proposed, view: list[str], at=lambda k: k
             return (f"line {at(row.line)}: a row of years ({', '.join(values)}) under the header: a second header row, "
                     "so each column has two labels; not read as counts; nothing proposed")
     if not listed:
-        why = _cut_short(grid, table, at)
+        why = _cut_short(grid, table, at) or _header_longer(grid, at)
         if why:
             return why
     if grid.header and not listed:

@@ -41,6 +41,8 @@ def _dashed(line: str, n: int) -> Grid | None:
     if len(pairs) < 2:
         return None
     labels = [p.group("label") for p in pairs]
+    if any(YEARS.match(p.group("value")) for p in pairs):
+        return None  # `2018-2019 2019-2020`: year ranges (a header), not a year and its count
     if not (all(re.fullmatch(rf"{MONTH}\.?(?:\s+(?:19|20)\d{{2}})?", x, re.IGNORECASE) for x in labels)
             or all(YEAR.match(x.replace(" ", "")) for x in labels)):
         return None
