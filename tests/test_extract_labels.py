@@ -142,7 +142,8 @@ def test_a_period_span_then_a_count_with_no_separator_is_a_list_labelled_by_the_
 def test_a_year_read_as_a_value_under_a_header_of_years_is_refused():
     result = read("labels-one-cell-years-no-corner-single-row")
     assert result.proposals == []  # was: 2021 under '2019' in row '2020', 1400 in row '1300': the wrong table
-    assert any("2021 stands as a value under a header of years" in u for u in result.unread)
+    assert any("2021 stands as a value under a header of years" in u or "the table is wider than the reading" in u
+               for u in result.unread)
 
 
 def test_row_labels_that_mix_words_and_counts_are_refused():
@@ -170,3 +171,20 @@ def test_a_year_over_the_row_labels_of_a_header_of_years_is_refused(name):
 def test_a_header_of_year_ranges_is_never_read_as_year_count_pairs():
     result = read("labels-year-range-header-no-corner")
     assert not any(r["value"] in (2019, 2020) for t in result.proposals for r in t.rows)  # was: 2019 under '2018'
+
+
+def test_a_value_with_an_empty_row_label_is_never_proposed():
+    result = read("labels-one-cell-blank-cells-read-as-list")
+    assert result.proposals == []  # was: a list 'Rape' 12, '' 9, 'Assault' 30, the table's other cells left over
+    assert any("9 would have an empty row label" in u for u in result.unread)
+
+
+def test_a_number_alone_between_a_readings_values_and_not_read_refuses_the_reading():
+    from scripts.extract.headings import heading_problem
+    from scripts.extract.model import Grid, Row
+    from scripts.extract.tidy import tidy
+    view = ["Charged – 4", "7", "Cautioned – 6", "2019", "Referred – 2"]
+    grid = Grid("list", 1, 3, rows=[Row(1, ["Charged", "4"]), Row(3, ["Cautioned", "6"])], row_dims=["label"])
+    assert "the number 7 stands alone between the reading's values" in heading_problem(grid, tidy(grid, "t"), view)
+    grid = Grid("list", 3, 5, rows=[Row(3, ["Cautioned", "6"]), Row(5, ["Referred", "2"])], row_dims=["label"])
+    assert heading_problem(grid, tidy(grid, "t"), view) is None  # a year alone labels a row: not a left-over count

@@ -72,6 +72,24 @@ def _cut_short(grid: Grid, table: Proposed, at) -> str | None:
     return None
 
 
+def _unused_cells(grid: Grid, table: Proposed, view: list[str], at) -> str | None:
+    """Every cell used once: a value with an empty row label, or a number standing alone on a line between the
+    reading's own values and not read, means the reading has the wrong width (a wider table read as a list)."""
+    for row in table.rows:
+        if row["status"] != "blank" and any(not str(row[d]).strip() for d in table.layout_rows):
+            return (f"line {at(row['line'])}: {row['value']} would have an empty row label: the reading has the wrong "
+                    "width; nothing proposed")
+    used = sorted({row["line"] for row in table.rows})
+    if len(used) < 2:
+        return None
+    for n in range(used[0] + 1, used[-1]):
+        bare = view[n - 1].strip().rstrip("|").strip() if 1 <= n <= len(view) else ""
+        if n not in used and re.fullmatch(r"\d[\d,]*", bare) and not YEARS.match(bare):  # a year alone labels a row
+            return (f"line {at(n)}: the number {view[n - 1].strip()} stands alone between the reading's values and is "
+                    "not read: the table is wider than the reading; nothing proposed")
+    return None
+
+
 def _header_longer(grid: Grid, at) -> str | None:
     """A header with more headings than any row has cells ('Year | Offence | 2018 | 2019' over 'Rape | 12 | 15'): a
     title cell in front, or headings at the end with no values under them, cannot be told apart, so neither can the
@@ -111,6 +129,9 @@ def heading_problem(grid: Grid, table: Proposed, view: list[str], at=lambda k: k
         if len(values) == len(row.cells) - 1 and _year_run(values):
             return (f"line {at(row.line)}: a row of years ({', '.join(values)}) under the header: a second header row, "
                     "so each column has two labels; not read as counts; nothing proposed")
+    why = _unused_cells(grid, table, view, at)
+    if why:
+        return why
     if not listed:
         why = _cut_short(grid, table, at) or _header_longer(grid, at)
         if why:
