@@ -174,9 +174,23 @@ def test_a_header_of_year_ranges_is_never_read_as_year_count_pairs():
 
 
 def test_a_value_with_an_empty_row_label_is_never_proposed():
-    result = read("labels-one-cell-blank-cells-read-as-list")
-    assert result.proposals == []  # was: a list 'Rape' 12, '' 9, 'Assault' 30, the table's other cells left over
-    assert any("9 would have an empty row label" in u for u in result.unread)
+    from scripts.extract.headings import heading_problem
+    from scripts.extract.model import Grid, Row
+    from scripts.extract.tidy import tidy
+    grid = Grid("one cell per line", 1, 6, rows=[Row(2, ["Rape", "12"], [1, 2]), Row(4, ["", "9"], [3, 4])])
+    assert "9 would have an empty row label" in heading_problem(grid, tidy(grid, "t"), ["Rape", "12", "\xa0", "9"])
+
+
+@pytest.mark.parametrize("name, cells", [
+    ("labels-one-cell-blank-cells-read-as-list", [("Rape", "2019", 12, "reported", 10), ("Rape", "2020", None, "blank", 11),
+                                                 ("Rape", "2021", 9, "reported", 12), ("Other", "2020", 4, "reported", 19)]),
+    ("one-cell-no-corner-plain", [("Rape", "2019", 12, "reported", 6), ("Rape", "2020", 15, "reported", 7),
+                                  ("Sexual assault", "2020", 28, "reported", 10)])])
+def test_one_cell_a_line_with_no_corner_cell_puts_each_count_under_its_year(name, cells):
+    result = read(name)  # was: a list 'Rape' 12, '' 9, 'Assault' 30 (then refused), or nothing read
+    (table,) = result.tables
+    got = [(r["category"], r["year"], r["value"], r["status"], r["line"]) for r in table.rows]
+    assert all(c in got for c in cells) and result.unchecked == []
 
 
 def test_a_number_alone_between_a_readings_values_and_not_read_refuses_the_reading():

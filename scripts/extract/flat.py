@@ -309,6 +309,25 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                     continue  # a year over the row labels while years head the columns: the header is cut one cell late
                 points = score(head, [[t.text for t in r] for r in rows])
                 readings.append(((skip + width + used, points, -skip, width), skip, width, rows, used))
+        ny = 0
+        while i + ny < len(tokens) and not tokens[i + ny].bare and YEAR.match(tokens[i + ny].text):
+            ny += 1
+        years = [t.text for t in tokens[i: i + ny]]
+        if not readings and ny >= 2 and ny + 1 <= MAX_WIDTH:
+            rows, used = segment(tokens[i + ny:], ny + 1, marked)  # no corner cell: each row a label, then a count
+            after = i + ny + used                                  # under each year in its place
+            if rows and (not marked or _between_markers(tokens[i + ny:], rows)) and \
+                    all(r[0].text and not is_value(r[0].text) and all(is_value(t.text) or not t.text for t in r[1:])
+                        for r in rows) and any(is_value(t.text) for r in rows for t in r[1:]) and \
+                    not (after < len(tokens) and is_value(tokens[after].text)):
+                grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line, header=[""] + years,
+                            header_line=tokens[i].line)
+                grid.notes.append(f"line {tokens[i].line}: the header has no cell over the row labels; each year stands "
+                                  "over the counts in its place")
+                grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
+                out.append(grid)
+                i = after
+                continue
         if not readings:
             listed = _bare_list(tokens, i)
             if not listed and heads > 1:  # headings before a label-value list: the last is the first label
