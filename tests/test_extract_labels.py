@@ -202,3 +202,11 @@ def test_a_number_alone_between_a_readings_values_and_not_read_refuses_the_readi
     assert "the number 7 stands alone between the reading's values" in heading_problem(grid, tidy(grid, "t"), view)
     grid = Grid("list", 3, 5, rows=[Row(3, ["Cautioned", "6"]), Row(5, ["Referred", "2"])], row_dims=["label"])
     assert heading_problem(grid, tidy(grid, "t"), view) is None  # a year alone labels a row: not a left-over count
+
+
+def test_an_empty_corner_cell_one_cell_a_line_gives_the_header_its_width():
+    result = read("one-cell-empty-corner-months")  # was: not read (the no-break space corner was not a cell)
+    (table,) = result.tables
+    assert table.dims == ["category", "month"] and result.unchecked == []
+    assert [(r["category"], r["month"], r["value"], r["line"]) for r in table.rows][:4] == [
+        ("Rape", "January", 1, 10), ("Rape", "February", 2, 11), ("Rape", "March", 3, 12), ("Assault", "January", 4, 14)]
