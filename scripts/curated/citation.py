@@ -15,11 +15,12 @@ import re
 
 from .model import TOTAL
 from .markers import status_of
-from .response import NUMBER, ResponseText, stands_on
+from .response import NUMBER, ResponseText, comma_cells, stands_on
 
 TOTAL_WORD = re.compile(r"(?<!\w)(grand total|totals?|sum|all)(?!\w)", re.IGNORECASE)
 SEPARATORS = ("\t", "|")
 YEAR = re.compile(r"(19|20)\d{2}")
+YEARS_CELL = re.compile(r"(19|20)\d{2}(\s*[/-]\s*(\d{2}|(19|20)\d{2}))?")  # a header cell that is a year or a financial year
 LOOKBACK = 80  # lines searched upwards for a header or an outer label
 
 
@@ -59,6 +60,8 @@ def _cells(text: str, sep: str) -> list[str]:
 def _is_bare_value(text: str) -> bool:
     """A line holding one cell and nothing else: a number, a value marker (the one vocabulary, scripts/curated/markers.py),
     `n/a`, or an empty cell (`6 |`, `|`, `*`, `x`)."""
+    if comma_cells(text):
+        return False  # a comma-separated row (`2018,1200,1100`): its first cell is its label
     core = text.strip().strip("|").strip()
     core = re.sub(r"^(?:answer|response|reply|a)\s*\d{0,2}\s*[:.–—-]\s*", "", core, flags=re.IGNORECASE)  # `Answer: 23`
     return bool(re.fullmatch(r"[\d,]*|n/a", core, re.IGNORECASE)) or status_of(core) is not None
@@ -159,7 +162,7 @@ def column_label_problem(columns: list[str], status: str, value: int | None, res
         pattern = TOTAL_WORD if label == TOTAL else label_pattern(label)
         if sep:
             indexes = _value_columns(status, value, _cells(text, sep))
-            if not _in_header(pattern, indexes, sep, response, number):
+            if not _in_header(pattern, indexes, sep, response, number, len(_cells(text, sep))):
                 return f"the column label {label!r} is not in the header of the value's column above the line"
         elif not _in_block_above(pattern, response, number) and not _before_row_label(pattern, text, row_label):
             return f"the column label {label!r} is not on a line above, in the same table"
@@ -172,7 +175,10 @@ def _before_row_label(pattern: re.Pattern, text: str, row_label: str | None) -> 
     return bool(starts) and bool(pattern.search(text[: max(starts)]))
 
 
-def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: ResponseText, number: int) -> bool:
+def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: ResponseText, number: int, width: int = 0) -> bool:
+    """The label in the header cell over one of the value's cells; a header of years one cell short of the row has no
+    corner cell over the row labels, so its cells stand over the row's cells one place on."""
+    headed: set[int] = set()  # columns with a heading of their own on a line already passed (a lower header row)
     for n in range(number - 1, max(0, number - LOOKBACK), -1):
         text = response.line(n) or ""
         if not text.strip() and sep in (response.line(n - 1) or ""):
@@ -181,8 +187,16 @@ def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: Resp
             return False
         cells = _cells(text, sep)
         match = pattern.search if pattern is TOTAL_WORD else pattern.fullmatch
-        if any(i < len(cells) and match(cells[i].strip().strip("*_").strip()) for i in indexes):  # **2019**: emphasis
+        years = [c.strip() for c in cells]
+        shift = 1 if len(cells) == width - 1 and all(YEARS_CELL.fullmatch(c) or TOTAL_WORD.fullmatch(c) for c in years) \
+            and YEARS_CELL.fullmatch(years[0]) else 0
+        heads = [c.strip().strip("*_").strip() for c in cells]  # **2019**: emphasis
+        spans = [h or (next((x for x in reversed(heads[1:k]) if x), "") if k in headed else "") if k else h
+                 for k, h in enumerate(heads)]  # a blank heading over a column headed on a lower header row: the
+        # heading to its left spans it (Male over 2019 and 2020); never the label column
+        if any(0 <= i - shift < len(spans) and match(spans[i - shift]) for i in indexes):
             return True
+        headed |= {k for k, h in enumerate(heads) if k and h and not re.fullmatch(r"[\d,]+", h) or YEAR.fullmatch(h)}
     return False
 
 

@@ -1,11 +1,12 @@
 """The verbatim response text: find quotes in it and prove numbers stand on their lines."""
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 from dataclasses import dataclass
 
-from .markers import ALIGNED_GAP, BLANK_ON_LINE, NIL_ON_LINE, SUPPRESSED_ON_LINE, described
+from .markers import ALIGNED_GAP, BLANK_ON_LINE, NIL_ON_LINE, SUPPRESSED_ON_LINE, described, status_of
 
 # A whole number as written: not part of a word, a code (086/02) or a date (01.01.2017).
 NUMBER = re.compile(r"(?<![\w/.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w/]|[.,]\d)")
@@ -107,20 +108,42 @@ def value_cells(line: str) -> str:
     return line
 
 
+def comma_cells(line: str) -> list[str]:
+    """The value cells of a comma-separated row (`Rape,12,15`, a CSV export pasted into a letter), digits only, or []:
+    a label cell with a letter in it (or a year, or a band), then cells that are each a whole number (quoted when it has a
+    thousands separator), a value marker or empty. A label ending in a digit needs two value cells, the first not of
+    three digits, so that the row never reads a thousands separator as a cell ('Offences: 1,234' is 1234, never 234)."""
+    if "\t" in line or "|" in line or "," not in line:
+        return []
+    try:
+        cells = next(csv.reader([line.strip()], skipinitialspace=True))
+    except (csv.Error, StopIteration):
+        return []
+    label, rest = cells[0].strip(), [c.strip() for c in cells[1:]]
+    year = bool(re.fullmatch(r"(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?", label))
+    band = bool(re.fullmatch(r"\d{1,3}\s*(?:[-–]|to)\s*\d{1,3}", label))  # an age band, `10-17`
+    if not rest or not (year or band or re.search(r"[^\W\d_]", label)) or \
+            not all(re.fullmatch(r"\d+|\d{1,3}(?:,\d{3})+", c) or not c or status_of(c) for c in rest):
+        return []
+    if not year and label[-1].isdigit() and (len(rest) < 2 or re.fullmatch(r"\d{3}", rest[0])):
+        return []
+    return [c.replace(",", "") if re.fullmatch(r"[\d,]+", c) else c for c in rest]
+
+
 def stands_on(status: str, value: int | None, line: str) -> str | None:
     """Why a value with this status does not stand on the line, or None when it does."""
     if status == "reported":
-        if value not in numbers_on(value_cells(line)):
+        if value not in numbers_on(value_cells(line)) and str(value) not in comma_cells(line):
             return f"{value} is not written on the line" + (" (outside its label cell)" if value in numbers_on(line) else "")
     elif status == "nil":
-        if not NIL_ON_LINE.search(line):
+        if not NIL_ON_LINE.search(line) and not any(status_of(c) == "nil" for c in comma_cells(line)):
             return f"the line has no nil word ({described('nil')})"
     elif status == "blank":
         aligned = "\t" not in line and "|" not in line and ALIGNED_GAP.search(line)
         only_space = bool(line) and not line.strip()  # a web table's empty cell saved one cell a line: a no-break space
-        if not (BLANK_ON_LINE.search(line) or aligned or only_space):
+        if not (BLANK_ON_LINE.search(line) or aligned or only_space or "" in comma_cells(line)):
             return "the line has no blank cell"
     elif status == "suppressed":
-        if not SUPPRESSED_ON_LINE.search(line):
+        if not SUPPRESSED_ON_LINE.search(line) and not any(status_of(c) == "suppressed" for c in comma_cells(line)):
             return f"the line has no suppression marker ({described('suppressed')})"
     return None

@@ -14,11 +14,12 @@ from ..curated.reference import read_csv
 from ..curated import citation
 from ..curated.response import ResponseText
 from .cells import codes_in, repair
+from .commas import read_commas
 from .choose import choose, refusal, weigh
 from .flat import read_bare, read_piped
 from .furniture import furniture_lines
 from .delimited import kind, read_delimited
-from .lists import read_lists
+from .lists import read_lists, read_spans
 from .model import Grid, Row
 from .numbers import Found, counts_in_words, numbers_in
 from .prose import Statement, read_prose
@@ -26,6 +27,7 @@ from .request import request_lines
 from .answers import read_answers, read_led
 from .interleaved import other_header
 from .labels import count_in_label
+from .headings import heading_problem
 from .pages import page_marks, page_view, remap
 from .pairs import read_pairs
 from .shares import mask_shares
@@ -38,7 +40,7 @@ from .totals import Check, prose_checks, table_checks
 GLUED = re.compile(r"^\s*[A-Za-z][^|\t]*[A-Za-z)](\d{1,3}(?:,\d{3})+|\d+)\s*$")
 
 # The layout readers, in the order they claim lines: the most structured first.
-READERS = (read_delimited, read_piped, read_runs, read_pairs, read_spaced, read_lists, read_answers, read_led, read_bare)
+READERS = (read_delimited, read_piped, read_commas, read_runs, read_pairs, read_spaced, read_lists, read_spans, read_answers, read_led, read_bare)
 
 
 @dataclass
@@ -94,14 +96,17 @@ def extract(data: bytes) -> Extraction:
             (readings if grid.rows else others).append(weigh(grid, rank, view))
     def at(k: int) -> int:
         return origin[k - 1] if 1 <= k <= len(origin) else k
-    vetoed = {id(r): other_header(r.grid, view, at) or count_in_label(r.table, at) for r in readings if r.table.values}
+    vetoed = {id(r): other_header(r.grid, view, at) or count_in_label(r.table, at) or heading_problem(r.grid, r.table, view, at)
+              for r in readings if r.table.values}
     kept, refused = choose([r for r in readings if not vetoed.get(id(r))], view)
     taken = {n for r in kept for n in r.grid.lines}
     others += [r for r in readings if not r.table.values]
     result.unread += [refusal(best, rival, at) for best, rival in refused]
     result.unread += sorted({why for r in readings if (why := vetoed.get(id(r))) and not taken & set(r.grid.lines)})
     judged = {at(n) for r in readings if vetoed.get(id(r)) for n in r.grid.lines} | \
-        {at(n) for pair in refused for r in pair for n in r.grid.lines}  # refused regions: no sentence reading either
+        {at(n) for pair in refused for r in pair for n in r.grid.lines} | \
+        {at(n) for r in others if r.grid.notes and r.grid.end - r.grid.start < 60 and not taken & set(r.grid.lines)
+         for n in r.grid.lines}  # refused regions, and tables found but not read: no sentence reading either
     grids: list[Grid] = []
     for reading in kept + [r for r in others if not taken & set(r.grid.lines)]:
         grid = remap(reading.grid, origin)

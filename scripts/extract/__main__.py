@@ -30,6 +30,9 @@ LAYOUTS = """layouts it reads (each seen in real police responses), with a short
                               row with fewer counts than the header (its empty cells vanished) is reported, not placed
   header and values together  FY 2014-15 FY 2015-16 6175 23734 (each value under the header cell in its place)
   pairs on a line             2: Jan - 4 - Feb - 9, or 41 (Niche) 17 (Athena)
+  comma-separated             Offence,2019,2020, then Rape,12,15 (a CSV pasted into a letter; quoted cells kept whole)
+  period span then count      2010 – 2011 135,180, or 01/04/23 to 31/03/24 10 dive deployments
+  two header rows             Male and Female each over 2019 2020: read when every column's two headings are certain
   counts in sentences         There have been 39 offences recorded ... / Of these, 9 involved ... (each proposed as a
                               one-row table labelled by what the sentence says it counts, for you to confirm)
 also: nested row labels (pivot tables; a row with no values above the rows it heads), a header repeated part-way down

@@ -248,6 +248,8 @@ def _bare(lines: list[str], free: list[bool]) -> list[Grid]:
             n += 1
             continue
         tokens, gap = [], 0
+        if n > 0 and free[n - 1] and "\xa0" in lines[n - 1] and not lines[n - 1].strip():
+            tokens.append(Token(n, ""))  # a no-break space just before: an empty cell opens the stream (a corner)
         while n < len(lines) and free[n] and (_cell_like(lines[n]) or _marker(lines, free, n) or (not lines[n].strip() and gap < 2)):
             if lines[n].strip() == "|":  # a bare pipe between rows of cells: a row marker
                 tokens.append(Token(n + 1, "", True))
@@ -288,6 +290,11 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
         if tokens[i].bare:
             i += 1
             continue
+        cornered = _empty_corner(tokens, i)
+        if cornered:
+            out.append(cornered[0])
+            i = cornered[1]
+            continue
         while i + heads < len(tokens) and not tokens[i + heads].bare and _heading_cell(tokens[i + heads].text, heads):
             heads += 1
         readings = []
@@ -309,6 +316,25 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                     continue  # a year over the row labels while years head the columns: the header is cut one cell late
                 points = score(head, [[t.text for t in r] for r in rows])
                 readings.append(((skip + width + used, points, -skip, width), skip, width, rows, used))
+        ny = 0
+        while i + ny < len(tokens) and not tokens[i + ny].bare and YEAR.match(tokens[i + ny].text):
+            ny += 1
+        years = [t.text for t in tokens[i: i + ny]]
+        if not readings and ny >= 2 and ny + 1 <= MAX_WIDTH:
+            rows, used = segment(tokens[i + ny:], ny + 1, marked)  # no corner cell: each row a label, then a count
+            after = i + ny + used                                  # under each year in its place
+            if rows and (not marked or _between_markers(tokens[i + ny:], rows)) and \
+                    all(r[0].text and not is_value(r[0].text) and all(is_value(t.text) or not t.text for t in r[1:])
+                        for r in rows) and any(is_value(t.text) for r in rows for t in r[1:]) and \
+                    not (after < len(tokens) and is_value(tokens[after].text)):
+                grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line, header=[""] + years,
+                            header_line=tokens[i].line)
+                grid.notes.append(f"line {tokens[i].line}: the header has no cell over the row labels; each year stands "
+                                  "over the counts in its place")
+                grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
+                out.append(grid)
+                i = after
+                continue
         if not readings:
             listed = _bare_list(tokens, i)
             if not listed and heads > 1:  # headings before a label-value list: the last is the first label
@@ -338,6 +364,34 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
         out.append(grid)
         i += skip + width + used
     return out
+
+
+def _empty_corner(tokens: list[Token], i: int) -> tuple[Grid, int] | None:
+    """An empty cell (a no-break space) before two or more headings: the corner over the row labels, written. The
+    header's width is the one after which every row is a label then counts (or empty cells) and nothing is left over;
+    when no width or two widths fit, None."""
+    if tokens[i].text or i + 2 >= len(tokens):
+        return None
+    heads = 0
+    while i + 1 + heads < len(tokens) and tokens[i + 1 + heads].text and not tokens[i + 1 + heads].bare and \
+            _heading_cell(tokens[i + 1 + heads].text, heads):
+        heads += 1
+    fits = []
+    for k in range(2, min(heads, MAX_WIDTH - 1) + 1):
+        rows, used = segment(tokens[i + 1 + k:], k + 1, False)
+        after = i + 1 + k + used
+        if rows and all(r[0].text and not (is_value(r[0].text) and not YEAR.match(r[0].text)) and
+                        all(is_value(t.text) or not t.text for t in r[1:]) for r in rows) and \
+                any(is_value(t.text) for r in rows for t in r[1:]) and not (after < len(tokens) and is_value(tokens[after].text)):
+            fits.append((k, rows, after))
+    if len(fits) != 1:
+        return None
+    k, rows, after = fits[0]
+    head = tokens[i + 1: i + 1 + k]
+    grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line, header=[""] + [t.text for t in head],
+                header_line=head[0].line)
+    grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
+    return grid, after
 
 
 def _between_markers(tokens: list[Token], rows: list[list[Token]]) -> bool:

@@ -11,6 +11,7 @@ from .tidy import Proposed
 
 
 PAIR = re.compile(r"\w:\s*(\d[\d,]*)\s+\S")  # "2019: 45 2020": a count after a colon, more words after it
+YEAR_PAIR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:/\d{2})?\s*[-–—:=]\s*(\d[\d,]*?)[,;]?\s+\S")  # "2019 - 12, 2020": a year's count
 
 
 def count_in_label(table: Proposed, at=lambda k: k) -> str | None:
@@ -20,7 +21,7 @@ def count_in_label(table: Proposed, at=lambda k: k) -> str | None:
             label = str(row[dim]).strip()
             if NUMBER.match(label):
                 continue  # a row labelled by a number alone: an age, a question's number
-            pairs = {m.start(1) for m in PAIR.finditer(label)}
+            pairs = {m.start(1) for m in PAIR.finditer(label)} | {m.start(1) for m in YEAR_PAIR.finditer(label)}
             counts = [f.text for f in numbers_in(label) if f.data and f.start in pairs]
             if counts:
                 return (f"line {at(row['line'])}: the row label {label!r} holds {', '.join(counts)}, which may be counts: "

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from .cells import YEAR, read_cell, unwrap
 from .furniture import FURNITURE
 from .model import Grid, Row
-from .numbers import numbers_in
+from .numbers import MONTH, numbers_in
+from .vocab import SPAN
 
 VALUE = r"(?:\d{1,3}(?:,\d{3})+|\d+|<\s*\d+|\*|x|c|\[redacted\]|redacted|nil return|nil|none|zero|–|-|—)(?:\s+[A-Za-z][A-Za-z ]*)?"
 NUM = r"(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?|[a-z]"
@@ -86,7 +87,48 @@ def read_lists(lines: list[str], free: list[bool]) -> list[Grid]:
                 gap += 1
             n += 1
         grids += [_grid(part, lines) for part in _parts(run)]
-    return grids
+    return _grouped(grids, lines)
+
+
+def _heading_line(lines: list[str], grid: Grid) -> int | None:
+    """The 1-based line of a short heading straight above a list (blank lines aside), or None."""
+    n = grid.start - 1
+    while n >= 1 and not lines[n - 1].strip():
+        n -= 1
+    text = lines[n - 1].strip() if n >= 1 else ""
+    if not text or len(text.split()) > 8 or text.endswith(("?", ".", ",")) or read_item(lines[n - 1], n) is not None \
+            or any(f.data for f in numbers_in(text)) or FURNITURE.search(text) or ANSWER_WORD.match(text.rstrip(":")):
+        return None
+    return n
+
+
+def _grouped(grids: list[Grid], lines: list[str]) -> list[Grid]:
+    """Lists of the same labels, each under its own short heading (`Rape` then `2019 – 12`, `2020 – 15`; `Sexual
+    assault` then the same years): one table whose outer row label is the heading, as the labels alone would repeat."""
+    out: list[Grid] = []
+    k = 0
+    while k < len(grids):
+        group = [grids[k]]
+        while k + len(group) < len(grids):
+            nxt, last = grids[k + len(group)], group[-1]
+            head = _heading_line(lines, nxt)
+            if nxt.layout != "list" or last.layout != "list" or head is None or \
+                    any(lines[n - 1].strip() for n in range(last.end + 1, head)):
+                break
+            group.append(nxt)
+        heads = [_heading_line(lines, g) for g in group]
+        labels = [{unwrap(r.cells[0]) for r in g.rows} for g in group]
+        if len(group) < 2 or None in heads or any(len(a & b) < 2 for a, b in zip(labels, labels[1:])):
+            out.append(grids[k])
+            k += 1
+            continue
+        grid = Grid("list", heads[0], group[-1].end, caption=_caption(lines, heads[0] - 1), dim_hint=group[0].dim_hint)
+        for g, h in zip(group, heads):
+            grid.rows += [Row(r.line, [lines[h - 1].strip().rstrip(":").strip()] + r.cells) for r in g.rows]
+        grid.row_dims = ["label", "label"]
+        out.append(grid)
+        k += len(group)
+    return out
 
 
 def _parts(run: list[Item]) -> list[list[Item]]:
@@ -128,3 +170,49 @@ def _caption(lines: list[str], i: int) -> str | None:
         if text and read_item(lines[n], n + 1) is None and not re.match(r"^(answer|response|reply)\s*\d*:?$", text, re.IGNORECASE):
             return text if len(text) <= 120 else None
     return None
+
+
+SPAN_COUNT = re.compile(r"(?<![\d,/.])(\d{1,3}(?:,\d{3})+|\d+)(?![\d/.%])(?P<noun>(?:\s+[A-Za-z][A-Za-z ]*)?)\s*\.?\s*$")
+
+
+def _span_item(line: str, n: int) -> tuple[str, str, str] | None:
+    """`2010 – 2011 135,180` or `01/04/23 to 31/03/24 10 dive deployments`: a period span, a count, and what it
+    counts (the same words on every line of the list), with no separator between span and count."""
+    m = SPAN_COUNT.search(line)
+    if not m or FURNITURE.search(line):
+        return None
+    label = line[: m.start()].strip().rstrip(":–—-").strip()
+    if not label or not SPAN.match(label) or (m.group("noun") and "%" in m.group("noun")):
+        return None
+    if re.search(rf"\b{MONTH}\.?$", label, re.IGNORECASE):
+        return None  # `1st January 2020 - 1st January 2021`: the number is the date's year, not a count
+    return label, m.group(1), " ".join(m.group("noun").split()).casefold()
+
+
+def read_spans(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Lists of counts each after a period span with no separator between them, two lines or more, one template."""
+    items = [_span_item(line, k + 1) if free[k] else None for k, line in enumerate(lines)]
+    grids, k = [], 0
+    while k < len(lines):
+        if items[k] is None:
+            k += 1
+            continue
+        run, j, gap = [k], k + 1, 0
+        while j < len(lines) and gap < 2:
+            if items[j] is not None and items[j][2] == items[k][2]:
+                run.append(j)
+                gap = 0
+            elif not lines[j].strip() and free[j]:
+                gap += 1
+            else:
+                break
+            j += 1
+        k = run[-1] + 1
+        if len(run) < 2:
+            continue
+        above = next((i for i in range(run[0] - 1, max(run[0] - 4, -1), -1) if lines[i].strip()), None)
+        caption = _caption(lines, run[0]) if above is None or items[above] is None else None  # not another list's row
+        grid = Grid("list", run[0] + 1, run[-1] + 1, row_dims=["label"], caption=caption)
+        grid.rows = [Row(i + 1, [items[i][0], items[i][1]]) for i in run]
+        grids.append(grid)
+    return grids

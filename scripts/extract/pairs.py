@@ -13,9 +13,11 @@ from .numbers import MONTH
 
 COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+|nil|none|\*|<\s?\d+)"
 LABEL = rf"(?:{MONTH}\.?(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}}(?:\s?[/-]\s?\d{{2,4}})?|[A-Z][A-Za-z']*(?:\s[A-Za-z'&]+){{0,3}})"
-PAIR = re.compile(rf"(?P<label>{LABEL})\s*(?:[-–—:=]\s*)(?P<value>{COUNT})(?![\d,/.%-]|\s*%|\s*per\s*cent)", re.IGNORECASE)
+PAIR = re.compile(rf"(?P<label>{LABEL})\s*(?:[-–—:=]\s*)(?P<value>{COUNT})(?![\d/.%-]|,\d|\s*%|\s*per\s*cent)", re.IGNORECASE)
 BRACKETED = re.compile(rf"(?<![\w£$/.-])(?P<value>{COUNT})\s*\((?P<label>[A-Za-z][^()]{{0,40}})\)")
-PREFIX = re.compile(r"^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*[.:)]\s*)?", re.IGNORECASE)
+PREFIX = re.compile(r"^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*[.:)]\s*|(?:answer|response|reply|a)\s*\d{0,2}\s*[:.–—-]\s*)?",
+                    re.IGNORECASE)  # `2. Jan - 4 ...`, `Answer: 2019 - 12, ...`
+YEARS = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 JOIN = re.compile(r"^[\s,;:–—-]*(?:and\s+)?$", re.IGNORECASE)
 
 
@@ -39,6 +41,8 @@ def _dashed(line: str, n: int) -> Grid | None:
     if len(pairs) < 2:
         return None
     labels = [p.group("label") for p in pairs]
+    if any(YEARS.match(p.group("value")) for p in pairs):
+        return None  # `2018-2019 2019-2020`: year ranges (a header), not a year and its count
     if not (all(re.fullmatch(rf"{MONTH}\.?(?:\s+(?:19|20)\d{{2}})?", x, re.IGNORECASE) for x in labels)
             or all(YEAR.match(x.replace(" ", "")) for x in labels)):
         return None
@@ -55,6 +59,8 @@ def _bracketed(line: str, n: int) -> Grid | None:
     pairs = list(BRACKETED.finditer(line))
     if len(pairs) < 2 or not all(JOIN.match(line[a.end(): b.start()]) for a, b in zip(pairs, pairs[1:])):
         return None
+    if sum(bool(YEARS.match(p.group("value"))) for p in pairs) >= 2:
+        return None  # `2019 (Jan-Dec) 2020 (Jan-Dec)`: years with what they span, a header, not counts
     grid = Grid("pairs on a line", n, n, caption=line[: pairs[0].start()].strip() or None, row_dims=["category"])
     grid.rows = [Row(n, [p.group("label").strip(), p.group("value")]) for p in pairs]
     return grid

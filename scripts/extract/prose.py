@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .furniture import FURNITURE
 from .numbers import Found, numbers_in
 
+NEXT_CLAUSE = re.compile(r"^(?:,\s*)?(?:and|or|but|while|whereas|with)\b\s*", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\d])")
 
 
@@ -20,6 +21,7 @@ class Statement:
     sentence: str
     start: int  # where the sentence starts on the line
     stop: int | None = None  # where the next count on the line starts, if any
+    begin: int | None = None  # where the count before it on the line ends, if any
 
     @property
     def label(self) -> str:
@@ -27,7 +29,10 @@ class Statement:
         at = self.found.start - self.start
         after = self.sentence[at + len(self.found.text): self.stop - self.start if self.stop else None]  # up to the next count
         after = re.sub(r"(?:\s*(?:,|\band\b|\bor\b))+\s*$", "", after.strip()).rstrip(".,;:").strip()
-        before = self.sentence[:at].strip().rstrip(",;:–-").strip()
+        if NEXT_CLAUSE.match(after) and self.stop:
+            after = ""  # `15 and in 2021 there were 9`: the words after the count are the next count's
+        since = max(0, self.begin - self.start) if self.begin else 0  # not the words of the count before it
+        before = NEXT_CLAUSE.sub("", self.sentence[since:at].strip().lstrip(",;:–- ")).strip().rstrip(",;:–-").strip()
         return after if (after and after[0].isalpha()) or not before else before
 
 
@@ -41,7 +46,8 @@ def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:
         counts = [f for f in data if f.count and not f.restated]
         for found in counts:  # a label runs up to the next number that may be data, counted or not ("12 in a caution
             stop = next((f.start for f in data if f.start > found.start), None)  # and 4 in ...": the 4 ends it)
-            out.append(Statement(n, found, *sentence_of(line, found.start), stop=stop))
+            begin = max((f.start + len(f.text) for f in counts if f.start < found.start), default=None)
+            out.append(Statement(n, found, *sentence_of(line, found.start), stop=stop, begin=begin))
     return out
 
 

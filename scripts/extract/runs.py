@@ -314,6 +314,7 @@ def _place(body: list[Segment], width: int, grid: Grid) -> list[Row]:
             grid.notes.append(f"line {s.line}: a second header with other years ({' '.join(s.texts)}) beside the table: "
                               "which column each count stands in cannot be told; not read")
             return []
+        s = _band_closed(s, width)
         if not all(COUNT.match(t) for t in s.texts):
             grid.notes.append(f"line {s.line}: {s.label!r} has cells that are not counts ({', '.join(s.texts)}); not read")
         elif len(s.counts) == width:
@@ -332,6 +333,18 @@ def _place(body: list[Segment], width: int, grid: Grid) -> list[Row]:
             grid.notes.append(f"line {s.line}: {s.label!r} has {len(s.counts)} counts for {width} columns "
                               f"({', '.join(s.texts)}); not read")
     return out
+
+
+CLOSED_BAND = re.compile(r"\d+\s+(?:and|or)\s+(?:over|under|above|below)\s+(\d{1,3}(?:,\d{3})+|\d+)$", re.IGNORECASE)
+
+
+def _band_closed(s: Segment, width: int) -> Segment:
+    """A row one count short whose label ends on a closed age band and a number (`aged 13 and over 4`, then 6): the band
+    is whole without the number ('13 and over'), so the number is the row's first count, as the header's width says."""
+    m = CLOSED_BAND.search(s.label)
+    if len(s.counts) != width - 1 or not m:
+        return s
+    return Segment(s.line, s.label[: m.start(1)].rstrip(), s.start, ((m.group(1), s.start + m.start(1)),) + s.counts, s.cut)
 
 
 def _bare_label(label: str) -> str:

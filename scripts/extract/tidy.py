@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..curated.tables import TOTAL
-from .cells import codes_in, is_total, read_cell, unwrap
+from .cells import YEAR, codes_in, is_total, read_cell, unwrap
 from .model import Grid, Row
 from .vocab import dimension
 
@@ -132,6 +132,26 @@ def _tidy_grid(grid: Grid, name: str) -> Proposed:
         levels.append("offence" if any(codes_in(g) for g in groups) else dimension(None, groups, "row"))
     for k, heading in enumerate(headings):
         levels.append(dimension(heading, inner if k == len(headings) - 1 else [], "row", levels))
+    two = two_level(grid, columns)
+    if isinstance(two, list):  # two header rows, each column's two headings certain: both are its labels
+        grid.rows = grid.rows[1:]
+        tops, subs = [t for t, _ in two], [b for _, b in two]
+        first = dimension(None, tops, "column", levels)
+        dims = levels + [first, dimension(None, subs, "column", levels + [first])]
+        out = Proposed(name, grid, dims, notes=list(grid.notes), layout_rows=dims[:-2], layout_columns=dims[-2:])
+        out.structure = f"{len(grid.rows)} rows x {len(two)} columns under two header rows ({dims[-2]} > {dims[-1]})"
+        for row in grid.rows:
+            label = unwrap(row.cells[0])
+            if not label:
+                out.notes.append(f"line {row.line}: a row with no label; not read")
+                continue
+            out.rows += _cells(row, [TOTAL] if is_total(row.cells[0]) else [label], tops, dims, out.notes, subs)
+        return out
+    if isinstance(two, str):
+        grid.notes.append(two)
+        out = Proposed(name, grid, levels + ["measure"], notes=[two], layout_rows=levels, layout_columns=["measure"])
+        out.structure = "two header rows"
+        return out
     dims = levels + [dimension(None, columns, "column", levels)]
     out = Proposed(name, grid, dims, notes=list(grid.notes), layout_rows=dims[:-1], layout_columns=dims[-1:])
     second = next((r for r in grid.rows[:2] if not unwrap(r.cells[0]) and any(c.strip() for c in r.cells[1:])
@@ -175,7 +195,38 @@ def _tidy_grid(grid: Grid, name: str) -> Proposed:
     return out
 
 
-def _cells(row: Row, row_dims: list[str], columns: list[str], dims: list[str], notes: list[str]) -> list[dict]:
+def two_level(grid: Grid, columns: list[str]) -> list[tuple[str, str]] | str | None:
+    """The two headings of every column when the first row under the header is a second header row (headings or
+    years, no counts) and each column's upper heading is certain: the upper row is filled in every column, or its
+    headings each span the same number of columns, under which the lower headings repeat alike (Male over 2019 2020,
+    Female over 2019 2020). A second header row whose spans cannot be told: the reason. No second header row: None."""
+    if len(grid.rows) < 2 or grid.row_dims or any(r.group for r in grid.rows) or len(LEVEL_SPLIT.split((grid.header or [""])[0])) > 1:
+        return None
+    first = grid.rows[0]
+    subs = [unwrap(c) for c in first.cells[1:]]
+    label = unwrap(first.cells[0])
+    if len(subs) < 2 or not all(subs) or any(read_cell(c).status is not None and not YEAR.match(c) for c in subs) or \
+            (label and (read_cell(label).status is not None or is_total(label))) or first.lines:
+        return None
+    if not any(YEAR.match(c) for c in subs) and label:
+        return None  # a labelled row of words: a row of the table as likely as a header
+    tops = columns + [""] * (len(subs) - len(columns))
+    if len(tops) > len(subs) or not tops[0]:
+        return f"line {first.line}: a second header row ({', '.join(subs)}) under the header, whose headings do not stand " \
+               "over its first column; which headings each value has cannot be told; nothing proposed"
+    starts = [k for k, t in enumerate(tops) if t]
+    width = len(subs) // len(starts)
+    blocks = [subs[k:k + width] for k in starts]
+    even = starts == list(range(0, len(subs), width)) and len(subs) % len(starts) == 0
+    if len(starts) < len(tops) and not (even and width >= 2 and all(b == blocks[0] for b in blocks) and len(set(blocks[0])) == width):
+        return (f"line {first.line}: a second header row ({', '.join(subs)}) under headings that span columns "
+                f"({', '.join(t for t in tops if t)}), whose spans cannot be told for sure; nothing proposed")
+    filled = [next(tops[j] for j in range(k, -1, -1) if tops[j]) for k in range(len(tops))]
+    return list(zip(filled, subs))
+
+
+def _cells(row: Row, row_dims: list[str], columns: list[str], dims: list[str], notes: list[str],
+           subs: list[str] | None = None) -> list[dict]:
     """One tidy row per column of a grid row; text where a number should be is noted, not guessed."""
     cells = row.cells[1:]
     if len(cells) < len(columns):
@@ -200,7 +251,8 @@ def _cells(row: Row, row_dims: list[str], columns: list[str], dims: list[str], n
         if cell.status is None:
             notes.append(f"line {row.line_of(k + 1)}: cell {raw.strip()!r} under {column!r} is not a number; not read")
             continue
-        values = dict(zip(dims, row_dims + [TOTAL if is_total(column) else column]))
+        heads = [TOTAL if is_total(column) else column] + ([TOTAL if is_total(subs[k]) else subs[k]] if subs else [])
+        values = dict(zip(dims, row_dims + heads))
         out.append({**values, "value": cell.value, "status": cell.status, "line": row.line_of(k + 1)})
     return out
 

@@ -77,8 +77,9 @@ def dimension(heading: str | None, labels: list[str], role: str, taken: list[str
     """A vocabulary name for one dimension (role "row" or "column") that is not taken yet."""
     found = from_labels(labels)
     candidates = [found] if found else []
-    if heading and heading.strip().lower() in VOCABULARY:
-        candidates.append(heading.strip().lower())
+    direct = heading.strip().lower() if heading else ""
+    if direct in VOCABULARY and not (direct in BY_LABEL and direct != "age" and found != direct):
+        candidates.append(direct)  # a corner cell 'Year' over row labels that are not years names the columns, not the rows
     for name, pattern in HEADINGS:
         if heading and pattern.search(heading):
             if name in BY_LABEL and found != name and name not in ("age",):
