@@ -213,3 +213,27 @@ def test_an_empty_corner_cell_one_cell_a_line_gives_the_header_its_width():
     assert table.dims == ["category", "month"] and result.unchecked == []
     assert [(r["category"], r["month"], r["value"], r["line"]) for r in table.rows][:4] == [
         ("Rape", "January", 1, 10), ("Rape", "February", 2, 11), ("Rape", "March", 3, 12), ("Assault", "January", 4, 14)]
+
+
+def test_words_ending_in_a_pair_separator_label_the_next_count_never_the_one_before():
+    """`Male - 40 Female - 54 BME – 3 (12 of ...) c. Please list`: a line that opens with label-separator-count pairs is
+    read as pairs whatever follows them (before, 40 was proposed from the sentence labelled 'Female -'); a count in a
+    sentence is never labelled by the next count's `Label -`; lower-case words before a colon stay the count's own."""
+    result = read("pairs-separated-then-more")
+    rows = sorted((r["line"], r["value"], r[t.layout_rows[0]]) for t in result.proposals for r in t.rows)
+    assert (3, 40, "Male") in rows and (3, 54, "Female") in rows and (3, 3, "BME") in rows
+    assert (7, 4, "Charged") in rows and (7, 9, "Cautioned") in rows
+    assert (5, 40, "In 2019 there were") in rows
+    assert (9, 12, "offences were recorded") in rows
+    assert not any(label.rstrip(" -–:=") in ("Female", "BME") and value == 40 for _, value, label in rows)
+    assert [label for line, _, label in rows if line == 5] == ["In 2019 there were"]  # not 3 'In 2019 ... 31 BME'
+    assert (9, 9, "in 2019") in rows
+    assert result.unchecked == []
+
+
+def test_a_capitalised_label_and_separator_after_a_count_is_no_count_cue():
+    """The cue 'a noun after the number' does not come from the next count's label (`40 Female - 54`)."""
+    from scripts.extract.numbers import numbers_in
+    forty = numbers_in("Male - 40 Female - 54")[0]
+    assert forty.text == "40" and not forty.count
+    assert numbers_in("We recorded 40 females in total")[0].count

@@ -50,8 +50,8 @@ def read_item(line: str, n: int) -> Item | None:
             return None
         if ANSWER_WORD.match(label):
             return None  # `Answer: 23` is labelled by its question, not by the word Answer (answers.py)
-        if re.search(r"(?:[:=]|\s[–—])\s*\d[\d,]*\s+[A-Z]", label):
-            return None  # pairs run together (`Female: 4046 Male: 2117 Unknown: 12`): not one item
+        if re.search(r"(?:[:=]|\s[–—-])\s*\d[\d,]*\s+[A-Z]", label):
+            return None  # pairs run together (`Female: 4046 Male: 2117 Unknown: 12`, `Female - 54 Male - 31`): not one item
         item = Item(n, m.group("num"), label, m.group("value"))
     return item if _value_ok(item, line) else None
 

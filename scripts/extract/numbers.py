@@ -89,6 +89,9 @@ COUNT_CUES = [re.compile(p, re.IGNORECASE) for p in [
 WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
          "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred").split()
 NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(WORDS)})(?:[- ](?:{'|'.join(WORDS)}))*\b", re.IGNORECASE)
+# Words after a number that end in a pair separator just before the next number (`40 Female - 54`, `12 Victims: 7`):
+# they label the next number, not this one.
+NEXT_LABEL = re.compile(r"^\s+(?=(?P<first>[A-Za-z]))(?:[A-Za-z][\w'/&()]*\s+){0,3}?[A-Za-z][\w'/&()]*(?:\s*[:=–—]|\s+-)\s*\d")
 RESTATED = re.compile(r"\b(?:the|those|these|each of the|all|all of the|above)\s+$", re.IGNORECASE)
 
 
@@ -117,10 +120,24 @@ def numbers_in(line: str) -> list[Found]:
         start, end = m.span(1)
         reason = next((r for s, e, r in spans if s <= start < e), None)
         before, after = line[:start], line[end:]
-        count = any(c.match(after) for c in COUNT_CUES[:2]) or any(c.search(before) for c in COUNT_CUES[2:]) \
-            or bool(PLURAL_AFTER.match(after) and HELD_BEFORE.search(before))
+        own = not next_label(before, after)  # `40 Female - 54`: the words after 40 are 54's label, no cue for 40
+        count = (own and COUNT_CUES[0].match(after)) or COUNT_CUES[1].match(after) \
+            or any(c.search(before) for c in COUNT_CUES[2:]) \
+            or bool(own and PLURAL_AFTER.match(after) and HELD_BEFORE.search(before))
+        count = bool(count)
         out.append(Found(int(m.group(1).replace(",", "")), m.group(1), start, end, reason, count, bool(RESTATED.search(before))))
     return out
+
+
+def next_label(before: str, after: str) -> bool:
+    """The words after a number end in a pair separator just before the next number, and are a label: capitalised
+    (`40 Female - 54`), or the number itself follows a label and its separator (`Male - 40 female - 54`). Lower-case
+    words after a count that stands alone are its own (`12 offences were recorded: 9 in 2019`)."""
+    m = NEXT_LABEL.match(after)
+    return bool(m) and (m.group("first").isupper() or bool(AFTER_SEP.search(before)))
+
+
+AFTER_SEP = re.compile(r"[A-Za-z)]\s*(?:[:=–—]|\s-)\s*$")
 
 
 def counts_in_words(line: str) -> list[str]:

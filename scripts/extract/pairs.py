@@ -28,7 +28,7 @@ def read_pairs(lines: list[str], free: list[bool]) -> list[Grid]:
         if not free[n] or FURNITURE.search(line):
             continue
         grid = _dashed(line, n + 1) or _bracketed(line, n + 1) or _times(line, n + 1) or _times_run(line, n + 1) \
-            or _coloned(line, n + 1)
+            or _coloned(line, n + 1) or _separated_run(line, n + 1)
         if grid:
             grids.append(grid)
     return grids
@@ -148,3 +148,31 @@ def _coloned(line: str, n: int) -> Grid | None:
 def _short(label: str) -> bool:
     """A label of one to four words with a letter and no digit."""
     return 1 <= len(label.split()) <= 4 and bool(re.search(r"[A-Za-z]", label)) and not re.search(r"\d", label)
+
+
+SEP_PAIR = re.compile(r"(?P<label>[A-Z][A-Za-z']*(?: [A-Za-z'&]+){0,3}?)(?:\s*[:=–—]\s*|\s+-\s+)"
+                      r"(?P<value>\d{1,3}(?:,\d{3})+|\d+)(?![\d/.%:-]|,\d)(?!\s*(?:%|per\s*cent))")
+
+
+def _separated_run(line: str, n: int) -> Grid | None:
+    """`Male - 40 Female - 54 BME – 3 (12 of the 94 ...)`: a line that opens with two label-separator-count pairs or more,
+    each label capitalised and short, whatever follows them. The separator ties each count to the words before it, so
+    the words before a count's separator are never the count before's label."""
+    body = line[LIST_MARK.match(line).end():]
+    rows, at = [], 0
+    for m in SEP_PAIR.finditer(body):
+        if m.start() != at and not JOIN.match(body[at: m.start()]):
+            break
+        rows.append(m)
+        at = m.end()
+    if len(rows) < 2 or rows[0].start() != 0:
+        return None
+    if any(NOT_LABEL.search(m.group("label")) or YEARS.match(m.group("value")) or MONTH_ONLY.fullmatch(m.group("label"))
+           for m in rows):
+        return None  # a reference, a year, a date (`June - 4` is read as a month's count by _dashed)
+    grid = Grid("pairs on a line", n, n, row_dims=["category"])
+    grid.rows = [Row(n, [m.group("label"), m.group("value")]) for m in rows]
+    return grid
+
+
+MONTH_ONLY = re.compile(rf"{MONTH}\.?", re.IGNORECASE)

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 
 from .furniture import FURNITURE
-from .numbers import Found, numbers_in
+from .numbers import Found, next_label, numbers_in
 
 NEXT_CLAUSE = re.compile(r"^(?:,\s*)?(?:and|or|but|while|whereas|with)\b\s*", re.IGNORECASE)
+PAIR_SEP = re.compile(r"(?:\s*[:=–—]|\s+-)\s*$")  # words that end so, just before a count, are that count's label
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\d])")
 
 
@@ -27,12 +28,14 @@ class Statement:
     def label(self) -> str:
         """What the number counts, as written: the rest of the sentence after it, else the words before it."""
         at = self.found.start - self.start
-        after = self.sentence[at + len(self.found.text): self.stop - self.start if self.stop else None]  # up to the next count
-        after = re.sub(r"(?:\s*(?:,|\band\b|\bor\b))+\s*$", "", after.strip()).rstrip(".,;:").strip()
-        if NEXT_CLAUSE.match(after) and self.stop:
-            after = ""  # `15 and in 2021 there were 9`: the words after the count are the next count's
+        raw = self.sentence[at + len(self.found.text): self.stop - self.start if self.stop else None]  # up to the next count
+        after = re.sub(r"(?:\s*(?:,|\band\b|\bor\b))+\s*$", "", raw.strip()).rstrip(".,;:–-").strip()
+        if (NEXT_CLAUSE.match(after) or next_label(self.sentence[:at], self.sentence[at + len(self.found.text):])) and self.stop:
+            after = ""  # `15 and in 2021 there were 9`, `40 Female - 54`: the words after the count are the next count's
         since = max(0, self.begin - self.start) if self.begin else 0  # not the words of the count before it
         before = NEXT_CLAUSE.sub("", self.sentence[since:at].strip().lstrip(",;:–- ")).strip().rstrip(",;:–-").strip()
+        if PAIR_SEP.search(self.sentence[since:at]):  # `...: Male - 40`: its label is the words before its own separator
+            before = re.split(r"[:?]\s", before)[-1].strip() or before
         return after if (after and after[0].isalpha()) or not before else before
 
 
