@@ -82,7 +82,7 @@ COUNT_CUES = [re.compile(p, re.IGNORECASE) for p in [
     r"^\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+|being\s+|currently\s+|now\s+|since\s+|also\s+)*\w+(?:ed|en)\b",  # "7 have been approved"
     rf"\b{NOUN}\s*,?\s*$",  # before: "Of the 2017 offences 9 involved"
     r"\b(?:there\s+(?:have|has)\s+been|there\s+(?:were|was|are|is)|(?:a|the)\s+total\s+of|totall?ed|amounted\s+to)\s+(?:\w+\s+){0,2}?$",
-    r"\b(?:total|count|sum|number)\b[^.]{0,160}?\b(?:was|were|is|are|of|stands at|:|=)\s*$",
+    r"\b(?:total|count|sum|number)\b[^.]{0,160}?\b(?:was|were|is|are|of|stands at|as|:|=)\s*$",
     r"\b(?:total|count|sum)\s*(?:count)?\s*[:=]?\s*$",
     r"\bof\s+(?:these|those|which|them)\b\s*,?\s*$",
 ]]
@@ -92,6 +92,9 @@ NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(WORDS)})(?:[- ](?:{'|'.join(WORDS)}))
 # Words after a number that end in a pair separator just before the next number (`40 Female - 54`, `12 Victims: 7`):
 # they label the next number, not this one.
 NEXT_LABEL = re.compile(r"^\s+(?=(?P<first>[A-Za-z]))(?:[A-Za-z][\w'/&()]*\s+){0,3}?[A-Za-z][\w'/&()]*(?:\s*[:=–—]|\s+-)\s*\d")
+# Between two counts of the same kind: what the first counts, then `and`/`or` or a comma (`209 firearms certificates
+# granted and 815 firearms certificates renewed`).
+COORDINATED = re.compile(r"^\s+(?:[A-Za-z][\w/-]*\s+){1,4}(?:and|or)\s+$|^\s+(?:[A-Za-z][\w/-]*\s+){0,3}[A-Za-z][\w/-]*,\s+(?:and\s+)?$")
 RESTATED = re.compile(r"\b(?:the|those|these|each of the|all|all of the|above)\s+$", re.IGNORECASE)
 
 
@@ -124,7 +127,9 @@ def numbers_in(line: str) -> list[Found]:
         count = (own and COUNT_CUES[0].match(after)) or COUNT_CUES[1].match(after) \
             or any(c.search(before) for c in COUNT_CUES[2:]) \
             or bool(own and PLURAL_AFTER.match(after) and HELD_BEFORE.search(before))
-        count = bool(count)
+        prev = out[-1] if out else None  # `3,621 firearms certificates and 8,980 shotgun certificates`: a count joined
+        count = bool(count) or bool(prev and prev.count and prev.reason is None and own  # to a count, and as its noun
+                                    and COORDINATED.match(line[prev.end:start]) and PLURAL_AFTER.match(after))
         out.append(Found(int(m.group(1).replace(",", "")), m.group(1), start, end, reason, count, bool(RESTATED.search(before))))
     return out
 
