@@ -197,3 +197,14 @@ def test_offence_code_rows_with_subtotals_above_their_outcome_rows_are_the_outer
     assert ("86/10 Possession", "Caution", "2021", 4, R, 23) in rows(table)
     checks = result.totals[table.name]
     assert len(checks) == 6 and all(c.agrees for c in checks) and result.unchecked == []
+
+
+def test_one_cell_a_line_rows_whose_labels_are_long_statute_names_are_read():
+    """`Section 60 Criminal Justice and Public Order Act 1994` (9 words) inside a stream of one-cell lines, with a value
+    on the next line, is a row label (before, the table ended above it and its counts were lost); a long line after
+    the table with no value under it is not taken into it."""
+    (table,) = run("one-cell-long-labels").tables
+    rows = [(r["line"], r["value"], r["category"], r["year"]) for r in table.rows]
+    assert (17, 2, "Section 60 Criminal Justice and Public Order Act 1994", "2021") in rows
+    assert (23, 1, "Sporting Events (Control of Alcohol etc.) Act 1985, section 7", "2021") in rows
+    assert len(rows) == 6 and table.grid.end == 25

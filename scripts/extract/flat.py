@@ -250,7 +250,8 @@ def _bare(lines: list[str], free: list[bool]) -> list[Grid]:
         tokens, gap = [], 0
         if n > 0 and free[n - 1] and "\xa0" in lines[n - 1] and not lines[n - 1].strip():
             tokens.append(Token(n, ""))  # a no-break space just before: an empty cell opens the stream (a corner)
-        while n < len(lines) and free[n] and (_cell_like(lines[n]) or _marker(lines, free, n) or (not lines[n].strip() and gap < 2)):
+        while n < len(lines) and free[n] and (_cell_like(lines[n]) or _marker(lines, free, n) or (not lines[n].strip() and gap < 2)
+                                              or (tokens and _long_label(lines, free, n))):
             if lines[n].strip() == "|":  # a bare pipe between rows of cells: a row marker
                 tokens.append(Token(n + 1, "", True))
                 gap = 0
@@ -270,6 +271,18 @@ def _bare(lines: list[str], free: list[bool]) -> list[Grid]:
 def _marker(lines: list[str], free: list[bool], n: int) -> bool:
     """A line that is only a pipe, with a cell on the next line: it marks where a row of one-cell lines starts."""
     return lines[n].strip() == "|" and n + 1 < len(lines) and free[n + 1] and _cell_like(lines[n + 1])
+
+
+def _long_label(lines: list[str], free: list[bool], n: int) -> bool:
+    """A longer row label inside a stream of one-cell lines (`Section 60 Criminal Justice and Public Order Act 1994`):
+    no sentence (no end stop, up to 14 words), and a value or an empty cell on the next line that is not blank."""
+    text = lines[n].strip()
+    if not text or len(text) > 100 or len(text.split()) > 14 or kind(lines[n]) != "text" or text[-1] in ".?:;,":
+        return False
+    k = n + 1
+    while k < len(lines) and k - n <= 2 and not lines[k].strip() and "\xa0" not in lines[k]:
+        k += 1
+    return k < len(lines) and free[k] and ("\xa0" in lines[k] and not lines[k].strip() or is_value(lines[k].strip()))
 
 
 def _cell_like(line: str) -> bool:
