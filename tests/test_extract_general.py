@@ -471,3 +471,19 @@ def test_a_count_in_a_sentence_is_labelled_up_to_the_next_number():
     resolution', a label holding another count; the label now stops before the next number."""
     result = read("counts-in-one-sentence.txt")
     assert [(t.rows[0]["measure"], t.rows[0]["value"]) for t in result.prose] == [("resulted in a charge", 31), ("in a caution", 12)]
+
+
+def test_counts_run_together_before_their_labels_with_a_total_line_below():
+    """`2 Detective Inspectors 14 Detective Sergeants ...` (a PDF line whose counts stand BEFORE their Title Case
+    labels) is a list, with `81 Total` below as its total, checked (80 against 81 is reported); dates (`1 March 5
+    June`) and a line with words that are not labels are not read so."""
+    result = read("counts-before-labels.txt")
+    ranks, animals = [t for t in result.tables if t.grid.layout == "counts before their labels"]
+    assert [(r["category"], r["value"], r["line"]) for r in ranks.rows] == [
+        ("Detective Inspectors", 2, 3), ("Detective Sergeants", 14, 3), ("Detective Constables", 61, 3),
+        ("Police Staff Investigators", 3, 3), ("Total", 81, 5)]
+    assert [(c.stated, c.parts_sum) for c in result.totals[ranks.name]] == [(81, 80)]
+    assert [(r["category"], r["value"]) for r in animals.rows] == [("Dogs", 12), ("Horses", 3), ("Boats", 2)]
+    assert not any(r["line"] == 7 for t in result.proposals for r in t.rows)
+    assert not any(r["line"] == 9 and r[t.dims[0]] == "Staff" for t in result.proposals for r in t.rows)
+    assert result.unchecked == []

@@ -29,7 +29,8 @@ LAYOUTS = """layouts it reads (each seen in real police responses), with a short
                               text); also Gender Number of Arrests Female 4046 Male 21175, and cells split by ' / '; a
                               row with fewer counts than the header (its empty cells vanished) is reported, not placed
   header and values together  FY 2014-15 FY 2015-16 6175 23734 (each value under the header cell in its place)
-  pairs on a line             2: Jan - 4 - Feb - 9, or 41 (Niche) 17 (Athena)
+  pairs on a line             2: Jan - 4 - Feb - 9, or 41 (Niche) 17 (Athena), or Male - 40 Female - 54 BME – 3 (...)
+  counts before labels        1 Chief Constable 5 Superintendents 30 Inspectors on one line, then 36 Total
   comma-separated             Offence,2019,2020, then Rape,12,15 (a CSV pasted into a letter; quoted cells kept whole)
   period span then count      2010 – 2011 135,180, or 01/04/23 to 31/03/24 10 dive deployments
   two header rows             Male and Female each over 2019 2020: read when every column's two headings are certain

@@ -28,7 +28,7 @@ def read_pairs(lines: list[str], free: list[bool]) -> list[Grid]:
         if not free[n] or FURNITURE.search(line):
             continue
         grid = _dashed(line, n + 1) or _bracketed(line, n + 1) or _times(line, n + 1) or _times_run(line, n + 1) \
-            or _coloned(line, n + 1) or _separated_run(line, n + 1)
+            or _coloned(line, n + 1) or _separated_run(line, n + 1) or _counts_first(lines, free, n)
         if grid:
             grids.append(grid)
     return grids
@@ -176,3 +176,36 @@ def _separated_run(line: str, n: int) -> Grid | None:
 
 
 MONTH_ONLY = re.compile(rf"{MONTH}\.?", re.IGNORECASE)
+
+
+TITLE = r"[A-Z][A-Za-z'&/-]*(?:\s+(?:[A-Z][A-Za-z'&/-]*|of|and|&|in|on|for|the|to))*"
+FIRST = re.compile(rf"(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?P<label>{TITLE})(?=\s+\d|\s*\.?\s*$)")
+TOTAL_AFTER = re.compile(r"^\s*(?P<value>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<label>(?:grand\s+)?total)\s*\.?\s*$", re.IGNORECASE)
+
+
+def _counts_first(lines: list[str], free: list[bool], k: int) -> Grid | None:
+    """`1 Chief Constable 1 Deputy Chief Constable ... 623 Police Constables`: a line of three counts or more, each
+    BEFORE its label in Title Case, and nothing else (it opens with a count and ends with a label); a `781 Total` line
+    just below (blank lines aside) is its total. Months are not labels (`1 March 5 June` are dates)."""
+    line = lines[k]
+    items, at = [], 0
+    for m in FIRST.finditer(line):
+        if line[at: m.start()].strip(" ,;"):
+            return None
+        items.append(m)
+        at = m.end()
+    if len(items) < 3 or line[at:].strip(" .") or not line[: items[0].start()].strip() == "":
+        return None
+    if any(re.match(rf"{MONTH}\b", m.group("label"), re.IGNORECASE) or YEARS.match(m.group("value"))
+           or NOT_LABEL.search(m.group("label")) for m in items):
+        return None
+    grid = Grid("counts before their labels", k + 1, k + 1, row_dims=["category"])
+    grid.rows = [Row(k + 1, [m.group("label"), m.group("value")]) for m in items]
+    j = k + 1
+    while j < len(lines) and j - k <= 2 and not lines[j].strip():
+        j += 1
+    total = TOTAL_AFTER.match(lines[j]) if j < len(lines) and free[j] else None
+    if total:
+        grid.rows.append(Row(j + 1, [total.group("label"), total.group("value")]))
+        grid.end = j + 1
+    return grid
