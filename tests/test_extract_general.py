@@ -486,4 +486,5 @@ def test_counts_run_together_before_their_labels_with_a_total_line_below():
     assert [(r["category"], r["value"]) for r in animals.rows] == [("Dogs", 12), ("Horses", 3), ("Boats", 2)]
     assert not any(r["line"] == 7 for t in result.proposals for r in t.rows)
     assert not any(r["line"] == 9 and r[t.dims[0]] == "Staff" for t in result.proposals for r in t.rows)
+    assert not any(r["line"] >= 13 for t in result.proposals for r in t.rows)  # addresses; a reference, a page, a section
     assert result.unchecked == []

@@ -9,7 +9,7 @@ from .cells import YEAR
 from .furniture import FURNITURE
 from .lists import NOT_LABEL
 from .model import Grid, Row
-from .numbers import MONTH
+from .numbers import MONTH, numbers_in
 
 COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+|nil|none|\*|<\s?\d+)"
 LABEL = rf"(?:{MONTH}\.?(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}}(?:\s?[/-]\s?\d{{2,4}})?|[A-Z][A-Za-z']*(?:\s[A-Za-z'&]+){{0,3}})"
@@ -167,8 +167,9 @@ def _separated_run(line: str, n: int) -> Grid | None:
         at = m.end()
     if len(rows) < 2 or rows[0].start() != 0:
         return None
+    judged = {f.start: f for f in numbers_in(body)}
     if any(NOT_LABEL.search(m.group("label")) or YEARS.match(m.group("value")) or MONTH_ONLY.fullmatch(m.group("label"))
-           for m in rows):
+           or not judged[m.start("value")].data for m in rows):
         return None  # a reference, a year, a date (`June - 4` is read as a month's count by _dashed)
     grid = Grid("pairs on a line", n, n, row_dims=["category"])
     grid.rows = [Row(n, [m.group("label"), m.group("value")]) for m in rows]
@@ -196,9 +197,10 @@ def _counts_first(lines: list[str], free: list[bool], k: int) -> Grid | None:
         at = m.end()
     if len(items) < 3 or line[at:].strip(" .") or not line[: items[0].start()].strip() == "":
         return None
+    judged = {f.start: f for f in numbers_in(line)}
     if any(re.match(rf"{MONTH}\b", m.group("label"), re.IGNORECASE) or YEARS.match(m.group("value"))
-           or NOT_LABEL.search(m.group("label")) for m in items):
-        return None
+           or NOT_LABEL.search(m.group("label")) or not judged[m.start("value")].data for m in items):
+        return None  # a date, a year, a reference, an address (`10 Downing Street 3 King Charles Street`)
     grid = Grid("counts before their labels", k + 1, k + 1, row_dims=["category"])
     grid.rows = [Row(k + 1, [m.group("label"), m.group("value")]) for m in items]
     j = k + 1

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .cells import PAGE_BREAK, plausible
 from .furniture import FURNITURE
+from .lists import NOT_LABEL
 from .model import Grid, Row
 from .numbers import MONTH
 
@@ -238,6 +239,8 @@ def _listed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut
     if len(rows) < 3 or not all(len(s.counts) == 1 and _short_label(s.label) and len(s.label.split()) <= 6
                                 and not re.search(r"\d", s.label) for s in rows):
         return None
+    if any(NOT_LABEL.search(_bare_label(s.label)) or YEARISH.match(s.texts[0]) for s in rows):
+        return None  # `FOI - 2019 Page - 3 Section - 4`: a reference, a page, a section, a year are not a list's counts
     grid = Grid("pairs run together", n + 1, n + 1)
     head = COLUMN_WORD.match(rows[0].label) if rows[0] is segs[0] else None
     widest = max(len(s.label.split()) for s in rows[1:])
