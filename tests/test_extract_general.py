@@ -488,3 +488,20 @@ def test_counts_run_together_before_their_labels_with_a_total_line_below():
     assert not any(r["line"] == 9 and r[t.dims[0]] == "Staff" for t in result.proposals for r in t.rows)
     assert not any(r["line"] >= 13 for t in result.proposals for r in t.rows)  # addresses; a reference, a page, a section
     assert result.unchecked == []
+
+
+def test_bulleted_answers_take_their_labels_from_bulleted_questions_of_the_same_length():
+    """`- 212` and `- 37` answer, in order, the two bulleted questions above them: each is labelled by its question
+    (before, neither was read), and the build's check proves it the same way; two answers under three questions are
+    not read (which answer is whose cannot be told)."""
+    from scripts.curated import citation
+    from scripts.curated.response import ResponseText
+    result = read("bulleted-answers.txt")
+    rows = [(r["line"], r["value"], r[t.dims[0]]) for t in result.proposals for r in t.rows]
+    assert rows == [(8, 212, "How many 101 calls were received about fireworks in 2023?"),
+                    (9, 37, "How many 999 calls were received about fireworks in 2023?")]
+    assert result.unchecked == []
+    response = ResponseText((FIXTURES / "bulleted-answers.txt").read_bytes())
+    assert citation.check(response, 9, ["How many 999 calls were received about fireworks in 2023?"], [], "reported", 37) is None
+    assert citation.check(response, 9, ["How many 101 calls were received about fireworks in 2023?"], [], "reported", 37)
+    assert citation.check(response, 16, ["the number of arrests"], [], "reported", 4)

@@ -67,10 +67,48 @@ def _is_bare_value(text: str) -> bool:
     return bool(re.fullmatch(r"[\d,]*|n/a", core, re.IGNORECASE)) or status_of(core) is not None
 
 
+BULLET = re.compile(r"^\s*[-•·*]\s+(?P<rest>\S.*?)\s*$")
+
+
+def _bullet_answer(text: str) -> bool:
+    """`- 190`, `• None`: a bullet that holds a bare value and nothing else."""
+    m = BULLET.match(text)
+    return bool(m) and _is_bare_value(m.group("rest")) and bool(m.group("rest").strip())
+
+
+def bullet_question(lines: list[str], number: int) -> int | None:
+    """The line of the question a bulleted bare answer answers (`- 190` under bulleted questions), or None: a run of
+    bulleted answers answers, in order, the nearest run of bulleted text lines above it, only when the two runs are
+    as long (otherwise which answer is whose cannot be told). Lines are numbered from 1; blank lines are skipped."""
+    def line(n: int) -> str:
+        return lines[n - 1] if 1 <= n <= len(lines) else ""
+    if not _bullet_answer(line(number)):
+        return None
+    above = [n for n in range(number - 1, max(0, number - LOOKBACK), -1) if line(n).strip()]
+    place = next((i for i, n in enumerate(above) if not _bullet_answer(line(n))), len(above))
+    below = [n for n in range(number + 1, min(len(lines), number + LOOKBACK) + 1) if line(n).strip()]
+    count = place + 1 + next((i for i, n in enumerate(below) if not _bullet_answer(line(n))), len(below))
+    rest = above[place:]
+    first = next((i for i, n in enumerate(rest) if BULLET.match(line(n))), None)
+    if first is None:
+        return None
+    run = []
+    for n in rest[first:]:
+        if not BULLET.match(line(n)) or _bullet_answer(line(n)):
+            break
+        run.append(n)
+    if len(run) != count:
+        return None
+    return run[::-1][place]
+
+
 def _label_line(response: ResponseText, number: int, inner: str | None = None) -> tuple[str, bool]:
     """The line that carries the row label (the cited line, or above it when that is a bare value); moved or not.
     A row label that is itself a number stands alone on a line above its values: a year label is the first year
     above the value (so the row above's year is not taken), another number the first line that equals it."""
+    question = bullet_question(response.lines, number)
+    if question:  # `- 190` answering, in order, the bulleted questions above it
+        return response.line(question) or "", True
     n = number
     numeric = inner is not None and re.fullmatch(r"[\d,]+", inner)
     while _is_bare_value(response.line(n) or "") and n > 1 and number - n < LOOKBACK:

@@ -24,7 +24,7 @@ from .model import Grid, Row
 from .numbers import Found, counts_in_words, numbers_in
 from .prose import Statement, read_prose
 from .request import request_lines
-from .answers import read_answers, read_led
+from .answers import read_answers, read_bulleted, read_led
 from .interleaved import other_header
 from .labels import count_in_label
 from .headings import heading_problem
@@ -40,7 +40,8 @@ from .totals import Check, prose_checks, table_checks
 GLUED = re.compile(r"^\s*[A-Za-z][^|\t]*[A-Za-z)](\d{1,3}(?:,\d{3})+|\d+)\s*$")
 
 # The layout readers, in the order they claim lines: the most structured first.
-READERS = (read_delimited, read_piped, read_commas, read_runs, read_pairs, read_spaced, read_lists, read_spans, read_answers, read_led, read_bare)
+READERS = (read_delimited, read_piped, read_commas, read_runs, read_pairs, read_spaced, read_lists, read_spans, read_answers, read_led,
+           read_bare, read_bulleted)
 
 
 @dataclass

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .cells import plausible
+from ..curated.citation import BULLET, bullet_question
+from .cells import plausible, read_cell
 from .furniture import FURNITURE
 from .model import Grid, Row
 from .numbers import numbers_in
@@ -62,3 +63,29 @@ def read_led(lines: list[str], free: list[bool]) -> list[Grid]:
 def _data(line: str, at: int) -> bool:
     """The number at `at` is not a legal section, a date, a code or the like (scripts/extract/numbers.py)."""
     return all(f.data for f in numbers_in(line) if f.start == at)
+
+
+def read_bulleted(lines: list[str], free: list[bool]) -> list[Grid]:
+    """Bulleted bare answers (`- 190`, `- 43`) under bulleted questions: each answers, in order, the question at its
+    place in the nearest bulleted list above, when the two lists are as long (the build's check proves it the same
+    way, `citation.bullet_question`); the answer is labelled by its question, as written."""
+    grids: list[Grid] = []
+    for n in range(1, len(lines) + 1):
+        if not free[n - 1] or (grids and n <= grids[-1].end):
+            continue
+        q = bullet_question(lines, n)
+        if not q:
+            continue
+        rows = []
+        k = n
+        while k <= len(lines) and (not lines[k - 1].strip() or (free[k - 1] and (q := bullet_question(lines, k)))):
+            if lines[k - 1].strip():
+                value = BULLET.match(lines[k - 1]).group("rest").rstrip(".").strip()
+                if read_cell(value).status is None or (value[0].isdigit() and not plausible(value)):
+                    return grids
+                rows.append(Row(k, [BULLET.match(lines[q - 1]).group("rest").strip(), value]))
+            k += 1
+        grid = Grid("answers under bulleted questions", n, rows[-1].line, row_dims=["question"])
+        grid.rows = rows
+        grids.append(grid)
+    return grids
