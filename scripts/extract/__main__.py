@@ -25,6 +25,7 @@ LAYOUTS = """layouts it reads (each seen in real police responses), with a short
   LABEL – N lists             Snapchat – 14 / WhatsApp: Nil / Discord – * / Total – 23 (items may be separated by blank lines)
   numbered answers            1a. Charged – 5 / 1b. Cautioned – 0 / 2. 4 / Q1 – 88
   = N answers                 Offences recorded between 1 April 2015 and 31 March 2016 = 87
+  bulleted answers            - 190 / - 43 under the bulleted questions they answer, in order (both lists as long)
   rows run together           Year Nationality 2007 2008, then Iran 7 13 Iraq 24 14 on one line (a PDF letter saved as
                               text); also Gender Number of Arrests Female 4046 Male 21175, and cells split by ' / '; a
                               row with fewer counts than the header (its empty cells vanished) is reported, not placed
