@@ -1,0 +1,103 @@
+"""Constructed tables rendered in every layout the extractor reads, with the header changed as real responses change
+it: no value may be proposed under another value's label. A table may be refused (reported) or read without a heading
+it has; it may never be read wrong. This measures shapes, not texts: the corpus holds only the shapes that happened to
+be retrieved, and last rounds showed that rules tuned on those do not carry."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.extract import extract
+
+TABLES = {
+    "years-cols": (["Offence", "2018", "2019", "2020"], [["Rape", "12", "15", "9"], ["Sexual assault", "30", "28", "33"],
+                                                         ["Total", "42", "43", "42"]]),
+    "words-cols-year-rows": (["Year", "Received", "Completed", "Overdue"], [["2018", "1200", "1100", "100"],
+                                                                            ["2019", "1300", "1250", "50"]]),
+    "fy-rows": (["Financial year", "Number of cases"], [["2018/19", "4"], ["2019/20", "6"], ["2020/21", "2"]]),
+    "two-cols-words": (["Outcome", "Number"], [["Charged", "4"], ["Cautioned", "6"], ["No further action", "12"]]),
+    "fy-cols-words-rows": (["", "2018/19", "2019/20", "2020/21"], [["Referrals", "4", "6", "2"],
+                                                                   ["Prosecutions", "1", "0", "1"]]),
+    "year-cols-total-col": (["Type", "2019", "2020", "Total"], [["Received", "100", "120", "220"],
+                                                                ["Refused", "10", "12", "22"]]),
+    "blank-cells": (["Offence", "2019", "2020", "2021"], [["Rape", "12", "", "9"], ["Assault", "30", "28", "33"],
+                                                          ["Other", "", "4", ""]]),
+    "age-bands": (["Age", "Male", "Female"], [["Under 10", "3", "5"], ["10-17", "12", "15"], ["18 and over", "30", "28"]]),
+    "section-rows": (["Legislation", "2019", "2020"], [["Section 1", "4", "6"], ["Section 47", "10", "12"]]),
+    "month-cols": (["Offence", "January", "February", "March"], [["Rape", "1", "2", "3"], ["Assault", "4", "5", "6"]]),
+    "long-labels": (["Offence", "2019", "2020"], [["Sexual activity with a child under 13", "4", "6"],
+                                                  ["Causing a child to watch a sexual act", "1", "0"]]),
+    "big-numbers": (["Force area", "2019", "2020"], [["North", "1,234", "1,456"], ["South", "987", "1,002"]]),
+}
+LAYOUTS = ("tab", "pipe", "spaced", "runs", "csv", "one-cell", "one-cell-blank", "one-cell-pipe", "slash")
+
+
+def render(layout: str, header: list[str], rows: list[list[str]]) -> str:
+    cells = [header] + rows
+    if layout == "tab":
+        return "\n".join("\t".join(r) for r in cells)
+    if layout == "pipe":
+        lines = ["| " + " | ".join(r) + " |" for r in cells]
+        return "\n".join(lines[:1] + ["|" + "---|" * len(header)] + lines[1:])
+    if layout == "spaced":
+        widths = [max(len(r[k]) for r in cells if k < len(r)) + 4 for k in range(max(len(r) for r in cells))]
+        return "\n".join((r[0].ljust(widths[0]) + "".join(c.rjust(widths[k]) for k, c in enumerate(r) if k)).rstrip()
+                         for r in cells)
+    if layout == "runs":
+        return "\n".join(" ".join(c for c in r if c) for r in cells)
+    if layout == "csv":
+        return "\n".join(",".join(f'"{c}"' if "," in c else c for c in r) for r in cells)
+    if layout == "slash":
+        return "\n".join(" / ".join(r) for r in cells if all(r))
+    flat = [c for r in cells for c in r]
+    flat = flat if header[0] else flat[1:]
+    if layout == "one-cell":
+        return "\n".join(c or "\u00a0" for c in flat)
+    if layout == "one-cell-blank":
+        return "\n\n".join(c or "\u00a0" for c in flat)
+    return "\n".join(f"{c} |" for c in flat)
+
+
+def perturb(header: list[str], rows: list[list[str]]):
+    yield "as-is", "", header, rows, ""
+    yield "no-corner", "", [""] + header[1:], rows, ""
+    yield "title-cell", "", ["Figures"] + header, rows, ""  # a title cell in front: the header one cell too long
+    yield "total-row", "", header, rows + [["Total"] + [str(sum(int(r[k].replace(",", "") or 0) for r in rows))
+                                                        if all(r[k].replace(",", "").isdigit() or not r[k] for r in rows)
+                                                        else "" for k in range(1, len(header))]], ""
+    yield "title-above", "Table 1: figures by year", header, rows, ""
+    yield "question-above", "Q2. Please provide the figures for each year?", header, rows, ""
+    yield "note-below", "", header, rows, "* figures under 5 are suppressed."
+
+
+def _wrong(text: str, header: list[str], rows: list[list[str]]) -> list[tuple]:
+    """Proposed values that carry a label of the table that is not their own."""
+    own = {}
+    for r in rows:
+        for h, v in zip(header[1:], r[1:]):
+            if v:
+                own.setdefault(v.replace(",", ""), []).append({r[0], h})
+    every = {c for c in header if c} | {r[0] for r in rows}
+    out = []
+    for table in extract(text.encode()).proposals:
+        for row in table.rows:
+            if row["status"] == "blank":
+                continue
+            labels = {str(row[d]) for d in table.dims} & every
+            value = str(row["value"]) if row["value"] is not None else None
+            if value is None or not any(labels <= mine | {"Total"} for mine in own.get(value, [])):
+                out.append((value, sorted(labels), row["line"]))
+    return out
+
+
+CASES = [(name, layout, how) for name in TABLES for layout in LAYOUTS for how in
+         ("as-is", "no-corner", "title-cell", "total-row", "title-above", "question-above", "note-below")]
+
+
+@pytest.mark.parametrize(("name", "layout", "how"), CASES, ids=["-".join(c) for c in CASES])
+def test_no_constructed_value_is_proposed_under_another_values_label(name, layout, how):
+    header, rows = TABLES[name]
+    _, above, h, rs, below = next(p for p in perturb(header, rows) if p[0] == how)
+    body = render(layout, h, rs)
+    text = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThe figures are below.\n\n" + \
+        (above + "\n" if above else "") + body + ("\n" + below if below else "") + "\n\nEnd of response.\n"
+    assert _wrong(text, header, rs) == [], text
