@@ -33,7 +33,7 @@ def test_two_header_rows_are_read_when_every_columns_two_headings_are_certain(na
 
 
 @pytest.mark.parametrize(("name", "why"), [
-    ("labels-wrapped-label-spaced", "the first row holds counts (12, 15), so the table has no heading line"),
+    ("labels-wrapped-label-spaced", "the column headings hold counts (12, 15)"),
     # the heading over a blank line is now the header (delimited._spaced_extent), and its two 'crimes' are refused
     ("labels-count-row-as-header", "two columns headed 'crimes'")])
 def test_a_row_of_counts_is_never_taken_for_the_column_headings(name, why):

@@ -24,13 +24,14 @@ def test_blank_lines_between_the_rows_of_an_aligned_table_do_not_end_it():
 
 def test_an_aligned_table_whose_first_row_holds_counts_is_reported_not_read():
     """With no heading line, the first row would be taken as the header: 7194 labelled '8155', a wrong label that the
-    citation check cannot catch (8155 does stand above it). Blank lines between rows or none, it is refused."""
+    citation check cannot catch (8155 does stand above it). Blank lines between rows or none, it is refused, by the
+    veto every reader's readings pass (headings.py)."""
     for gap in ("\n\n", "\n"):
         text = f"CONSTRUCTED\n\nThe figures are below.  They cover three years.\n\n2013         8155{gap}" \
                f"2014         7194{gap}2015         7000\n"
         result = extract(text.encode())
         assert result.proposals == []
-        assert any("the first row holds counts (8155)" in why for why in result.unread), result.unread
+        assert any("the column headings hold counts (8155)" in why for why in result.unread), result.unread
 
 
 def test_a_column_headed_as_money_is_reported_not_proposed():

@@ -179,10 +179,6 @@ def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
     if widths and widths.most_common(1)[0][0] == len(header) + 1 and starts and header[0][0] > min(starts) + 1:
         header = [(min(starts), "")] + header  # no heading over the row labels: the header starts over the first values
     grid = Grid("space-separated", i + 1, j + 1, header=[c for _, c in header], header_line=i + 1)
-    if any(is_value(c) and not YEAR.fullmatch(c.strip()) for _, c in header[1:]):
-        grid.notes.append(f"line {i + 1}: the first row holds counts ({', '.join(c for _, c in header[1:])}), so the "
-                          "table has no heading line and its columns no labels; not read")
-        return [grid]
     spans = [(s, s + len(c)) for s, c in header]
     for n in range(i + 1, j + 1):
         cells = spaced_cells(lines[n])

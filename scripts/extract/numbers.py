@@ -95,6 +95,7 @@ NEXT_LABEL = re.compile(r"^\s+(?=(?P<first>[A-Za-z]))(?:[A-Za-z][\w'/&()]*\s+){0
 # Between two counts of the same kind: what the first counts, then `and`/`or` or a comma (`209 firearms certificates
 # granted and 815 firearms certificates renewed`).
 COORDINATED = re.compile(r"^\s+(?:[A-Za-z][\w/-]*\s+){1,4}(?:and|or)\s+$|^\s+(?:[A-Za-z][\w/-]*\s+){0,3}[A-Za-z][\w/-]*,\s+(?:and\s+)?$")
+AFTER_SEP = re.compile(r"[A-Za-z)]\s*(?:[:=–—]|\s-)\s*$")  # a label and its separator just before a number
 RESTATED = re.compile(r"\b(?:the|those|these|each of the|all|all of the|above)\s+$", re.IGNORECASE)
 
 
@@ -141,8 +142,6 @@ def next_label(before: str, after: str) -> bool:
     m = NEXT_LABEL.match(after)
     return bool(m) and (m.group("first").isupper() or bool(AFTER_SEP.search(before)))
 
-
-AFTER_SEP = re.compile(r"[A-Za-z)]\s*(?:[:=–—]|\s-)\s*$")
 
 
 def counts_in_words(line: str) -> list[str]:
