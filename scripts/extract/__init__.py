@@ -18,6 +18,7 @@ from .commas import read_commas
 from .choose import choose, refusal, weigh
 from .flat import read_bare, read_piped
 from .furniture import furniture_lines
+from .covers import cover_lines, identifier_label
 from .delimited import kind, read_delimited
 from .lists import read_lists, read_spans
 from .model import Grid, Row
@@ -83,7 +84,7 @@ def extract(data: bytes) -> Extraction:
     lines = repair(text)[0].split("\n")
     result = Extraction(encoding, original, repaired=[n + 1 for n, (a, b) in enumerate(zip(original, lines)) if a != b])
     marks = page_marks(lines)
-    result.furniture = sorted(furniture_lines(lines))
+    result.furniture = sorted(furniture_lines(lines) | set(cover_lines(lines)))  # a cover's title, its contents
     result.request = sorted(request_lines(lines) - set(result.furniture))
     free = [n + 1 not in result.furniture and n + 1 not in result.request for n in range(len(lines))]
     origin = page_view(lines, marks)  # the readers see the text without the page marks inside it
@@ -97,7 +98,8 @@ def extract(data: bytes) -> Extraction:
             (readings if grid.rows else others).append(weigh(grid, rank, view))
     def at(k: int) -> int:
         return origin[k - 1] if 1 <= k <= len(origin) else k
-    vetoed = {id(r): other_header(r.grid, view, at) or count_in_label(r.table, at) or heading_problem(r.grid, r.table, view, at)
+    vetoed = {id(r): other_header(r.grid, view, at) or count_in_label(r.table, at) or identifier_label(r.table, at)
+              or heading_problem(r.grid, r.table, view, at)
               for r in readings if r.table.values}
     kept, refused = choose([r for r in readings if not vetoed.get(id(r))], view)
     taken = {n for r in kept for n in r.grid.lines}

@@ -51,9 +51,12 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
                              r"|working days|weeks?|months?|seconds?|pounds|pence)\b)"
                              r"|\b\d+-(?:years?|months?|weeks?|days?|hours?|minutes?)\b"),
     ("ordinal", r"\b\d+(?:st|nd|rd|th)\b"),
+    ("time", r"(?<![\d:])\b\d{1,2}:\d{2}(?::\d{2})?\b(?!:)|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)"),
+    ("reference", r"\bIS[SB]N(?:-1[03])?\s*:?\s*[\dX][\dX -]*"),
     # a number that names a thing rather than counts it: "Grade 1", "Level 2", "3-Door", "999 calls"
     ("part of a name", r"\b(?:grades?|levels?|tiers?|stages?|priorit(?:y|ies)|phases?|bands?|types?|classes?|divisions?"
-                       r"|zones?|sectors?|teams?|versions?|rounds?|lots?|key\s+stages?)\s*\d+[a-z]?\b"
+                       r"|zones?|sectors?|teams?|versions?|rounds?|lots?|key\s+stages?|editions?|volumes?|vol\.|issue|release"
+                       r"|table|figure|chart|appendix|annex|week|period|quarter|month)\s*\d+[a-z]?\b"
                        r"(?:\s*(?:,|&|and|or|to)\s*\d+[a-z]?\b)*"),
     ("part of a name", r"\b\d+-[A-Za-z]{2,}\b"),
     ("phone number", r"\b(?:999|101)\s+(?:calls?|emergenc(?:y|ies)|non-emergency|services?|lines?|numbers?)\b"
