@@ -107,6 +107,28 @@ NO_DATA = {
     "cover-data-source": "Arrests for Notifiable Offence Groups\nCalendar Years 2010 - 2020\nData Source: MPS Custody System\n"
                          "Data Extracted: 14/01/2021\nOFFICIAL\n1 of 4",
     "cover-years-one-a-line": "ARRESTS FOR NOTIFIABLE OFFENCE GROUPS\n\n2010\n\n2011\n\n2012\n\n2013\n\n2014",
+    "notes-numbered-no-stop": "Notes\n1 Data extracted from the custody system on 14 January 2021.\n"
+                              "2 Offence groups as defined by the Home Office.\n3 Figures are provisional.",
+    "notes-numbered": "Notes:\n1. Arrests are counted once per person.\n2. Figures for 2020 are provisional.\n3. See Annex A.",
+    "notes-superscripts-glued": "Arrests1 for notifiable offences2\nOffence group3\nTotal4",
+    "running-header-pipes": "MPS | Arrests | 3\nMPS | Arrests | 4",
+    "standards-with-numbers": "Home Office Counting Rules 2020/21\nNational Crime Recording Standard v4\nTable 1.1\n"
+                              "Table 2.3: Arrests by offence group\nFig 2\nSee table 3",
+    "how-the-figures-are-cut": "This report provides arrest figures for the 11 years from 2010 to 2020 for the 32 London "
+                               "boroughs.\nThe figures cover 10 offence groups.\nArrests are shown for 32 boroughs and 10 "
+                               "offence groups over 11 years.\nThere are 32 London boroughs.",
+    "document-parts": "Arrests for notifiable offence groups\n2010 to 2020\nReport 2 of 3\nPart 1\nSection A",
+    "header-of-years-no-rows": "Offence Group 2010 2011 2012 2013 2014 2015 2016 2017 2018 2019 2020\n"
+                               "Violence Against The Person\nSexual Offences\nRobbery",
+    "header-of-financial-years-no-rows": "Arrests for notifiable offence groups by borough\n2010-11 2011-12 2012-13\n"
+                                         "Barking and Dagenham\nBarnet\nBexley",
+    "cover-letters-spaced-digits": "A r r e s t s   f o r\n2 0 1 0   t o   2 0 2 0\nM P S\nP a g e 1",
+    "cover-one-letter-a-line": "A\nr\nr\ne\ns\nt\ns\n2\n0\n1\n0",
+    "cover-one-word-a-line": "Arrests\nfor\nNotifiable\nOffence\nGroups\n2010\nto\n2020\nMetropolitan\nPolice\n1",
+    "cover-tab-words": "Arrests\tfor\tNotifiable\n2010\t-\t2020\nPage\t1\tof\t4",
+    "cover-pipe-words": "Arrests | for | Notifiable | Offence | Groups\n2010 | to | 2020",
+    "cover-gaps": "ARRESTS FOR NOTIFIABLE OFFENCE GROUPS 2010 - 2020\n\n\n\nMETROPOLITAN POLICE SERVICE\n\n\n\n"
+                  "FOI 2021 0001\n\n\n\n2",
     "boilerplate-years": "In 2019 the force introduced a new system.\nSince 2015 the figures have been published "
                          "annually.\nThis was the 3rd request on this subject.",
 }

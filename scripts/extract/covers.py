@@ -33,6 +33,7 @@ def cover_lines(lines: list[str]) -> dict[int, str]:
             out[n] = "a title with its letters spaced out"
         elif GLUED.search(line) and len(line) < 200:
             out[n] = "words and numbers run together (a PDF's broken spacing): the numbers cannot be told apart"
+    out.update(_one_letter_a_line(lines))
     for n, line in enumerate(lines, start=1):
         if LONE.match(line) and (_gap(lines, n, -1) or "\f" in line) and (_gap(lines, n, 1) or "\f" in line):
             out[n] = "a page number: a number alone at a page's foot"
@@ -54,6 +55,25 @@ def _split_tail(label: str) -> bool:
         return True
     fy = re.fullmatch(r"((?:19|20)\d{2})/(\d{2})", last)
     return bool(fy) and int(fy.group(2)) != (int(fy.group(1)) + 1) % 100
+
+
+def _one_letter_a_line(lines: list[str]) -> dict[int, str]:
+    """A word set one character a line (`A`, `r`, `r`, `e`, `s`, `t`, `s`, `2`, `0`), as a narrow PDF box saves a title:
+    a run of four or more one-character lines (blank lines aside) with three letters in a row among them."""
+    out: dict[int, str] = {}
+    run: list[int] = []
+    for n, line in enumerate(lines + ["end"], start=1):
+        text = line.strip(" \t\r")
+        if not text:
+            continue
+        if len(text) == 1:
+            run.append(n)
+            continue
+        chars = "".join(lines[k - 1].strip(" \t\r") for k in run)
+        if len(run) >= 4 and re.search(r"[A-Za-z]{3}", chars):
+            out.update({k: "a word set one character a line" for k in run})
+        run = []
+    return out
 
 
 def _gap(lines: list[str], n: int, step: int) -> bool:
@@ -93,7 +113,9 @@ def identifier_label(table: Proposed, at=lambda k: k) -> str | None:
         if table.layout_rows and _split_tail(str(row[table.layout_rows[-1]]).strip()):
             return (f"line {at(row['line'])}: the row label {str(row[table.layout_rows[-1]]).strip()!r} ends in part of "
                     "a reference, a date or a page's 'N of M': its number was split by a stray space; nothing proposed")
-        value = str(row.get("value", ""))
+        if row.get("value") is None:
+            continue
+        value = str(row["value"])
         later.append(bool(YEAR.match(value)) and any(YEAR.match(label) and int(label) < int(value) for label in labels))
     if later and all(later):
         return (f"lines {at(table.rows[0]['line'])}-{at(table.rows[-1]['line'])}: every value is a year standing as the "

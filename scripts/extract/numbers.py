@@ -67,6 +67,11 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
     ("period", r"\b(?:last|past|previous|next|first)\s+\d+\b"),
     ("address", r"\b\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){0,2}(?:road|street|st|avenue|lane|way|drive|close|place|square|court|house|park)\b"),
     ("school year", r"\byear\s+\d{1,2}\b(?!\s*[/-])"),
+    # "Report 2 of 3", "Part 1 of 4": a part of a document, not a count
+    ("part of a name", r"\b(?:reports?|parts?|documents?|volumes?|sections?|sheets?|appendix|annex|tabs?)\s+\d+\s+of\s+\d+\b"),
+    # "the 32 London boroughs", "10 offence groups": how a report is cut up (its groups, areas, categories), not a count
+    ("how the figures are cut", r"\b\d+\s+(?:[A-Za-z][\w-]*\s+){0,2}(?:groups|categories|types|boroughs|districts|wards"
+                                r"|regions|divisions|areas|columns|tables|chapters|sub-?categories)\b(?!\s+(?:of|were|was|had|have))"),
 ]]
 
 UNIT = (r"(?:seconds|minutes|mins|hours|hrs|days|weeks|months|years|yrs|decades|pounds|pence|euros|dollars|miles|metres"

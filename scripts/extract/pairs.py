@@ -43,6 +43,8 @@ def _dashed(line: str, n: int) -> Grid | None:
     labels = [p.group("label") for p in pairs]
     if any(YEARS.match(p.group("value")) for p in pairs):
         return None  # `2018-2019 2019-2020`: year ranges (a header), not a year and its count
+    if any(_year_span(p) for p in pairs):
+        return None  # `2010-11 2011-12`: financial years written with a dash (a header), not a year and its count
     if not (all(re.fullmatch(rf"{MONTH}\.?(?:\s+(?:19|20)\d{{2}})?", x, re.IGNORECASE) for x in labels)
             or all(YEAR.match(x.replace(" ", "")) for x in labels)):
         return None
@@ -52,6 +54,13 @@ def _dashed(line: str, n: int) -> Grid | None:
     grid = Grid("pairs on a line", n, n)
     grid.rows = [Row(n, [p.group("label"), p.group("value")]) for p in pairs]
     return grid
+
+
+def _year_span(pair: re.Match) -> bool:
+    """`2010-11`, `2019/20`: a year, a dash or slash with no space, then the next year's last two digits."""
+    text = pair.group(0).strip()
+    m = re.fullmatch(r"((?:19|20)\d{2})[/-](\d{2})", text)
+    return bool(m) and int(m.group(2)) == (int(m.group(1)) + 1) % 100
 
 
 def _bracketed(line: str, n: int) -> Grid | None:

@@ -41,16 +41,37 @@ class Statement:
 
 def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:
     """Every count stated in a sentence on the free lines (not restatements: "the 245 incidents")."""
-    out = []
+    out, items = [], item_numbers(lines)
     for n, line in enumerate(lines, start=1):
         if not free[n - 1] or FURNITURE.search(line):
             continue
-        data = [f for f in numbers_in(line) if f.data]
+        data = [f for f in numbers_in(line) if f.data and not (n in items and f.start == items[n])]
         counts = [f for f in data if f.count and not f.restated]
         for found in counts:  # a label runs up to the next number that may be data, counted or not ("12 in a caution
             stop = next((f.start for f in data if f.start > found.start), None)  # and 4 in ...": the 4 ends it)
             begin = max((f.start + len(f.text) for f in counts if f.start < found.start), default=None)
             out.append(Statement(n, found, *sentence_of(line, found.start), stop=stop, begin=begin))
+    return out
+
+
+ITEM = re.compile(r"^\s*(\d{1,2})\s+[A-Z]")
+
+
+def item_numbers(lines: list[str]) -> dict[int, int]:
+    """Numbered notes or items without a stop (`1 Data extracted ...`, `2 Offence groups as defined ...`): lines that
+    open with 1, 2, 3 ... in turn (blank lines aside), each then a capitalised word. {line: where its number stands}."""
+    out: dict[int, int] = {}
+    run: list[tuple[int, int]] = []
+    for n, line in enumerate(lines + ["end"], start=1):
+        if not line.strip():
+            continue
+        m = ITEM.match(line)
+        if m and int(m.group(1)) == (int(lines[run[-1][0] - 1].split()[0]) + 1 if run else 1):
+            run.append((n, m.start(1)))
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = [(n, m.start(1))] if m and int(m.group(1)) == 1 else []
     return out
 
 
