@@ -163,10 +163,12 @@ def _propose(result: Extraction, grids: list[Grid]) -> None:
 
 def _prose_table(s: Statement, taken: list[str]) -> Proposed:
     """A count stated in a sentence as a one-row table, labelled by its sentence."""
-    grid = Grid("prose", s.line, s.line, rows=[Row(s.line, [s.label, s.found.text])], row_dims=["measure"], caption=s.sentence)
+    dims = ["measure", "year"] if s.year else ["measure"]  # a year written before the count, in its clause
+    grid = Grid("prose", s.line, s.line, rows=[Row(s.line, [s.label, s.found.text])], row_dims=dims, caption=s.sentence)
     name = _unique(f"line-{s.line}-" + slug(" ".join(s.label.split()[:6]))[:40].strip("-"), taken)
-    table = Proposed(name, grid, ["measure"], structure="a count stated in a sentence", layout_rows=["measure"])
-    table.rows.append({"measure": s.label, "value": s.found.value, "status": "reported", "line": s.line})
+    table = Proposed(name, grid, dims, structure="a count stated in a sentence", layout_rows=dims)
+    table.rows.append({**({"year": s.year} if s.year else {}), "measure": s.label, "value": s.found.value,
+                       "status": "reported", "line": s.line})
     return table
 
 

@@ -23,7 +23,7 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
     ("date", r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b"),
     ("date", rf"\b\d{{1,2}}-{MONTH}-\d{{2,4}}\b"),
     ("phone number", r"\b(?:tel(?:ephone)?|phone|fax|mobile|ext(?:ension)?|call|dial|text|ring)\b\.?\s*(?:no\.?|number)?\s*:?"
-                     r"\s*\+?\d[\d ()-]{1,}"),
+                     r"\s*(?:\+?\d[\d ()-]{4,}|999|101|111)"),  # a number of five figures or more, or 999/101/111
     ("phone number", r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
     ("question number", r"^\s*(?:[-•*]\s*)*(?:(?:q(?:uestion)?|request|answer|response|part|point|item)\s*\.?\s*)?\(?\d+[a-z]?"
                         r"(?:\s*(?:,|&|and)\s*\d+[a-z]?)*\s*(?:[.):]|\s*[–—-]\s)"),

@@ -6,10 +6,13 @@ import re
 from dataclasses import dataclass
 
 from .furniture import FURNITURE
-from .numbers import Found, next_label, numbers_in
+from .numbers import MONTH, Found, next_label, numbers_in
 
 NEXT_CLAUSE = re.compile(r"^(?:,\s*)?(?:and|or|but|while|whereas|with)\b\s*", re.IGNORECASE)
 PAIR_SEP = re.compile(r"(?:\s*[:=–—]|\s+-)\s*$")  # words that end so, just before a count, are that count's label
+CLAUSE_WITH_NUMBER = re.compile(r"\s*[,;]\s+(?=(?:in\s+|and\s+|of\s+)?[£$€]?\d)", re.IGNORECASE)
+YEAR_WORD = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?:/\d{2})?(?![\d/.-])")
+IN_DATE = re.compile(rf"\b{MONTH}\.?,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\d])")
 
 
@@ -29,6 +32,7 @@ class Statement:
         """What the number counts, as written: the rest of the sentence after it, else the words before it."""
         at = self.found.start - self.start
         raw = self.sentence[at + len(self.found.text): self.stop - self.start if self.stop else None]  # up to the next count
+        raw = CLAUSE_WITH_NUMBER.split(raw, 1)[0]  # `12 offences, 2020 there were 15`: not the next clause's words
         after = re.sub(r"(?:\s*(?:,|\band\b|\bor\b))+\s*$", "", raw.strip()).rstrip(".,;:–-").strip()
         if (NEXT_CLAUSE.match(after) or next_label(self.sentence[:at], self.sentence[at + len(self.found.text):])) and self.stop:
             after = ""  # `15 and in 2021 there were 9`, `40 Female - 54`: the words after the count are the next count's
@@ -37,6 +41,16 @@ class Statement:
         if PAIR_SEP.search(self.sentence[since:at]):  # `...: Male - 40`: its label is the words before its own separator
             before = re.split(r"[:?]\s", before)[-1].strip() or before
         return after if (after and after[0].isalpha()) or not before else before
+
+    @property
+    def year(self) -> str | None:
+        """The one year (or financial year) written between the count before this one (or the sentence's start) and this
+        count (`In 2019 there were 12 offences, 2020 there were 15`), as written; None when none or more than one."""
+        at = self.found.start - self.start
+        since = max(0, self.begin - self.start) if self.begin else 0
+        years = [m.group(0) for m in YEAR_WORD.finditer(self.sentence[since:at])
+                 if not IN_DATE.search(self.sentence[since:since + m.start()])]  # not `March 2024`, `1 April 2019`
+        return years[0] if len(years) == 1 else None
 
 
 def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:

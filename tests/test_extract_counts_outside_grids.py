@@ -1,0 +1,132 @@
+"""Constructed families of counts outside grids, each rendered in several variants: month or year pairs on one line,
+`YEAR – N` lists, two values on a line with what each counts in brackets, `Label: N` lines and bulleted answers,
+counts in sentences among dates, postcodes, money and legal sections. No value may be proposed under another value's
+label, nothing that is not a value may be proposed, and each family keeps a read rate (values proposed with their own
+label) at or above its floor in extract_outside_grids_floors.yaml, which may only rise."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.extract import extract
+
+HEAD = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThank you for your request. The figures are below.\n\n"
+FLOORS = yaml.safe_load((Path(__file__).parent / "extract_outside_grids_floors.yaml").read_text())
+SETS = [
+    [("2019", "12"), ("2020", "15"), ("2021", "9")],
+    [("2018", "104"), ("2019", "97"), ("2020", "131"), ("2021", "88")],
+    [("2016", "3"), ("2017", "0"), ("2018", "7")],
+]
+MONTHS = [[("Jan", "4"), ("Feb", "9"), ("Mar", "2")], [("January", "14"), ("February", "11"), ("March", "6"), ("April", "8")]]
+WORDS = [[("Male", "40"), ("Female", "54")], [("Charged", "12"), ("Cautioned", "6"), ("No further action", "31")],
+         [("Niche", "41"), ("Athena", "17")], [("Online", "23"), ("In person", "8"), ("By telephone", "15")]]
+
+
+def _families():
+    f = {}
+    for k, s in enumerate(SETS):
+        f[f"years-dash-line-{k}"] = ", ".join(f"{a} – {b}" for a, b in s), s
+        f[f"years-hyphen-line-{k}"] = " ".join(f"{a} - {b}" for a, b in s), s
+        f[f"years-colon-line-{k}"] = ", ".join(f"{a}: {b}" for a, b in s), s
+        f[f"years-dash-list-{k}"] = "\n".join(f"{a} – {b}" for a, b in s), s
+        f[f"years-colon-list-{k}"] = "\n".join(f"{a}: {b}" for a, b in s), s
+        f[f"years-bulleted-{k}"] = "\n".join(f"• {a} - {b}" for a, b in s), s
+        f[f"years-in-sentence-{k}"] = "In " + ", ".join(f"{a} there were {b} offences" for a, b in s) + ".", s
+    for k, s in enumerate(MONTHS):
+        f[f"months-numbered-line-{k}"] = "2: " + " - ".join(f"{a} - {b}" for a, b in s), s
+        f[f"months-dash-line-{k}"] = ", ".join(f"{a} – {b}" for a, b in s), s
+        f[f"months-colon-list-{k}"] = "\n".join(f"{a}: {b}" for a, b in s), s
+    for k, s in enumerate(WORDS):
+        f[f"label-colon-list-{k}"] = "\n".join(f"{a}: {b}" for a, b in s), s
+        f[f"label-colon-line-{k}"] = " ".join(f"{a}: {b}" for a, b in s), s
+        f[f"bracketed-line-{k}"] = " ".join(f"{b} ({a})" for a, b in s), s
+        f[f"bulleted-colon-{k}"] = "\n".join(f"- {a}: {b}" for a, b in s), s
+        f[f"label-dash-list-{k}"] = "\n".join(f"{a} - {b}" for a, b in s), s
+    return f
+
+
+FAMILIES = _families()
+SENTENCES = {  # counts in sentences among not-data numbers: (text, [(label words, count)])
+    "among-dates": ("Between 1 April 2019 and 31 March 2020 there were 27 offences recorded.", [("offences", "27")]),
+    "among-dates-2": ("On 14/02/2021 we held 12 records of this kind.", [("records", "12")]),
+    "among-postcodes": ("The 14 incidents took place near Leeds LS1 4HJ. There were 9 arrests at the scene.",
+                        [("arrests", "9")]),
+    "among-money": ("The cost of £4,500 covered 16 investigations, and 3 arrests were made.",
+                    [("investigations", "16"), ("arrests", "3")]),
+    "among-sections": ("Under section 40(2) we withheld 2 names. There were 35 offences under s.1 of the Act.",
+                       [("offences", "35")]),
+    "among-references": ("Further to FOI 2021/1755, there were 18 reports in 2020.", [("reports", "18")]),
+    "among-times": ("Officers attended 44 incidents between 10:00 and 14:00 on 3 May 2021.", [("incidents", "44")]),
+    "among-percent": ("There were 120 offences, 45% of which involved a child.", [("offences", "120")]),
+}
+NOT_COUNTS = {  # money and shares among counts: never proposed as counts
+    "money": "The total cost was £12,340 and 45 officers attended.",
+    "percent": "Of 200 arrests, 45% (90) led to a charge.",
+    "per-cent": "Recorded crime rose by 12 per cent to 340 offences.",
+    "money-list": "Overtime: £1,234\nTravel: £567",
+    "percent-list": "Charged: 12%\nCautioned: 45%",
+}
+
+
+def _read(text: str):
+    return [(str(row["value"]), {str(row[d]) for d in t.dims}) for t in extract((HEAD + text + "\n").encode()).proposals
+            for row in t.rows if row["status"] != "blank"]
+
+
+def measure(text: str, pairs: list[tuple[str, str]]) -> tuple[int, list, list]:
+    """(values read with their own label, values proposed under another value's label, proposals that are no value)."""
+    right, wrong, false = 0, [], []
+    labels = {a for a, _ in pairs}
+    for value, got in _read(text):
+        own = [a for a, b in pairs if b == value]
+        if not own:
+            false.append((value, got))
+        elif any(any(a in g or g in a for g in got) for a in own) and not (got & labels - set(own)):
+            right += 1
+        else:
+            wrong.append((value, sorted(got)))
+    return right, wrong, false
+
+
+def _kind(name: str) -> str:
+    return name.rsplit("-", 1)[0]
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_no_value_outside_a_grid_is_proposed_under_another_values_label(name):
+    text, pairs = FAMILIES[name]
+    _, wrong, false = measure(text, pairs)
+    assert (wrong, false) == ([], []), text
+
+
+@pytest.mark.parametrize("kind", sorted({_kind(n) for n in FAMILIES}))
+def test_each_family_keeps_its_read_rate(kind):
+    names = [n for n in FAMILIES if _kind(n) == kind]
+    right = sum(measure(*FAMILIES[n])[0] for n in names)
+    total = sum(len(FAMILIES[n][1]) for n in names)
+    assert round(100 * right / total, 1) >= FLOORS[kind], f"{kind}: {right}/{total}"
+
+
+@pytest.mark.parametrize("name", sorted(SENTENCES))
+def test_a_count_in_a_sentence_among_dates_postcodes_money_and_sections(name):
+    text, pairs = SENTENCES[name]
+    values = [v for v, _ in _read(text)]
+    assert sorted(values) == sorted(b for _, b in pairs), text
+
+
+@pytest.mark.parametrize("name", sorted(NOT_COUNTS))
+def test_money_and_shares_are_never_proposed_as_counts(name):
+    values = [v for v, _ in _read(NOT_COUNTS[name])]
+    assert not any(v in NOT_COUNTS[name].replace(",", "") and (f"£{v}" in NOT_COUNTS[name].replace(",", "")
+                                                               or f"{v}%" in NOT_COUNTS[name]) for v in values), values
+
+
+def test_a_count_in_a_sentence_carries_the_one_year_of_its_clause_never_a_years_of_a_date():
+    rows = [{k: r[k] for k in t.dims} | {"value": r["value"]} for t in
+            extract((HEAD + "In 2019 there were 12 offences, in 2020 there were 15 offences.\n"
+                     "In March 2024 there were 41 offences.\nBetween 2018 and 2020 there were 9 arrests.\n").encode()).prose
+            for r in t.rows]
+    assert rows == [{"measure": "offences", "year": "2019", "value": 12}, {"measure": "offences", "year": "2020", "value": 15},
+                    {"measure": "offences", "value": 41}, {"measure": "arrests", "value": 9}]
