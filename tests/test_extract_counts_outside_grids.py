@@ -34,6 +34,12 @@ def _families():
         f[f"years-colon-list-{k}"] = "\n".join(f"{a}: {b}" for a, b in s), s
         f[f"years-bulleted-{k}"] = "\n".join(f"• {a} - {b}" for a, b in s), s
         f[f"years-in-sentence-{k}"] = "In " + ", ".join(f"{a} there were {b} offences" for a, b in s) + ".", s
+        f[f"years-answer-sentence-{k}"] = "Answer: " + ", ".join(f"{a} – {b}" for a, b in s[:-1]) + \
+            f" and {s[-1][0]} – {s[-1][1]}.", s
+        f[f"counts-in-years-{k}"] = "There were " + ", ".join(f"{b} in {a}" for a, b in s[:-1]) + \
+            f" and {s[-1][1]} in {s[-1][0]}.", s
+        f[f"years-after-a-lead-{k}"] = "The figures by year: " + ", ".join(f"{a} – {b}" for a, b in s), s
+        f[f"years-o-bulleted-{k}"] = "\n".join(f"o {a}: {b}" for a, b in s), s
     for k, s in enumerate(MONTHS):
         f[f"months-numbered-line-{k}"] = "2: " + " - ".join(f"{a} - {b}" for a, b in s), s
         f[f"months-dash-line-{k}"] = ", ".join(f"{a} – {b}" for a, b in s), s
@@ -70,6 +76,16 @@ NOT_COUNTS = {  # money and shares among counts: never proposed as counts
 }
 
 
+def test_a_total_stated_before_a_line_of_pairs_that_disagrees_is_reported_with_both_numbers():
+    for lead in ("There were 45 offences in total: ", "A total of 45 offences were recorded. "):
+        result = extract((HEAD + lead + "2019 – 12, 2020 – 15, 2021 – 9.\n").encode())
+        (checks,) = result.totals.values()
+        assert [(c.stated, c.parts_sum, c.agrees) for c in checks] == [(45, 36, False)]
+        assert [(r["year"], r["value"]) for t in result.tables for r in t.rows] == [("2019", 12), ("2020", 15), ("2021", 9)]
+    agreeing = extract((HEAD + "There were 36 offences in total: 2019 – 12, 2020 – 15, 2021 – 9.\n").encode())
+    assert [(c.stated, c.parts_sum, c.agrees) for c in next(iter(agreeing.totals.values()))] == [(36, 36, True)]
+
+
 def _read(text: str):
     return [(str(row["value"]), {str(row[d]) for d in t.dims}) for t in extract((HEAD + text + "\n").encode()).proposals
             for row in t.rows if row["status"] != "blank"]
@@ -83,7 +99,7 @@ def measure(text: str, pairs: list[tuple[str, str]]) -> tuple[int, list, list]:
         own = [a for a, b in pairs if b == value]
         if not own:
             false.append((value, got))
-        elif any(any(a in g or g in a for g in got) for a in own) and not (got & labels - set(own)):
+        elif any(a.lower() in {g.strip().lower() for g in got} for a in own) and not (got & labels - set(own)):
             right += 1
         else:
             wrong.append((value, sorted(got)))
