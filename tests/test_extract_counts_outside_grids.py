@@ -146,3 +146,22 @@ def test_a_count_in_a_sentence_carries_the_one_year_of_its_clause_never_a_years_
             for r in t.rows]
     assert rows == [{"measure": "offences", "year": "2019", "value": 12}, {"measure": "offences", "year": "2020", "value": 15},
                     {"measure": "offences", "value": 41}, {"measure": "arrests", "value": 9}]
+
+
+YEAR_SENTENCES = {  # a count in a sentence with years about: (text, {value: its year, or None when none is carried})
+    "years-after-counts": ("Officers made 120 arrests (2019) and 98 arrests (2020).", {120: None, 98: None}),
+    "financial-years-run": ("The force recorded 45 offences in 2019/20, 38 in 2020/21 and 51 in 2021/22.",
+                            {45: "2019/20", 38: "2020/21", 51: "2021/22"}),
+    "year-opens-each-clause": ("In 2019 there were 12 offences, and in 2020 there were 15.", {12: "2019", 15: None}),
+    "two-subjects": ("Niche holds 41 records and Athena holds 17 records.", {41: None, 17: None}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(YEAR_SENTENCES))
+def test_a_count_in_a_sentence_never_carries_another_counts_year_or_subject(name):
+    text, want = YEAR_SENTENCES[name]
+    got = {r["value"]: r.get("year") for t in extract((HEAD + text + "\n").encode()).proposals for r in t.rows}
+    assert got == want
+    labels = [str(r[d]) for t in extract((HEAD + text + "\n").encode()).proposals for r in t.rows for d in t.dims]
+    assert not any("Athena" in x and "records" in x for x in labels)  # 41's words stop before the next subject
+    assert not any("offences" in x and "2020" in x for x in labels)  # 12's words stop before the next clause's year

@@ -61,13 +61,14 @@ def _dashed(line: str, n: int) -> Grid | None:
     return grid
 
 
-IN_YEAR = re.compile(rf"(?<![\w£$/.,-])(?P<value>{COUNT})\s+(?:in|during|for)\s+(?P<label>(?:19|20)\d{{2}}(?:/\d{{2}})?)(?![\d/-])",
+IN_YEAR = re.compile(rf"(?<![\w£$/.,-])(?P<value>{COUNT})\s+(?:[a-z]+\s+)?(?:in|during|for)\s+(?P<label>(?:19|20)\d{{2}}(?:/\d{{2}})?)(?![\d/-])",
                      re.IGNORECASE)
 
 
 def _in_years(line: str, n: int) -> Grid | None:
-    """`There were 12 in 2019, 15 in 2020 and 9 in 2021.`: two counts or more, each `N in YEAR`, joined by commas or
-    `and` and nothing else; the words before the first are their caption."""
+    """`There were 12 in 2019, 15 in 2020 and 9 in 2021.`: two counts or more, each `N in YEAR` (a word may stand
+    between: `45 offences in 2019/20`), joined by commas or `and` and nothing else; the words before the first are
+    their caption."""
     pairs = list(IN_YEAR.finditer(line))
     if len(pairs) < 2 or not all(JOIN.match(line[a.end(): b.start()]) for a, b in zip(pairs, pairs[1:])) \
             or line[pairs[-1].end():].strip(" .;"):
