@@ -129,6 +129,11 @@ NO_DATA = {
     "cover-pipe-words": "Arrests | for | Notifiable | Offence | Groups\n2010 | to | 2020",
     "cover-gaps": "ARRESTS FOR NOTIFIABLE OFFENCE GROUPS 2010 - 2020\n\n\n\nMETROPOLITAN POLICE SERVICE\n\n\n\n"
                   "FOI 2021 0001\n\n\n\n2",
+    "chart-axis-spaced": "Arrests      0      500      1000      1500      2000",
+    "chart-axis-lines": "Arrests by year\n20,000\n15,000\n10,000\n5,000\n0\n2010 2011 2012 2013 2014 2015",
+    "chart-axis-one-line": "Arrests by year\n0 5,000 10,000 15,000 20,000\n2010 2011 2012 2013",
+    "chart-axis-labels": "Violence against the person\nSexual offences\nRobbery\n0 2000 4000 6000 8000",
+    "chart-legend": "Arrests\nCharges\n2010 2012 2014 2016 2018 2020\n0\n100\n200\n300",
     "boilerplate-years": "In 2019 the force introduced a new system.\nSince 2015 the figures have been published "
                          "annually.\nThis was the 3rd request on this subject.",
 }
@@ -200,3 +205,9 @@ def test_a_label_split_from_its_number_is_told_from_a_label_that_ends_in_a_date_
         [True] * 4
     assert [_split_tail(x) for x in ("01/04/23 to 31/03/24", "01.01.20 - 01.01.21", "2019/20", "Sexual activity 86/2",
                                      "Rape", "Aged 10-17")] == [False] * 6
+
+
+def test_a_chart_axis_is_ticks_but_small_counts_that_rise_by_one_are_counts():
+    from scripts.extract.numbers import numbers_in
+    assert {f.reason for f in numbers_in("Arrests 0 500 1000 1500")} == {"a chart's axis"}
+    assert {f.reason for f in numbers_in("Rape 0 1 2 3")} == {None}

@@ -140,7 +140,17 @@ def numbers_in(line: str) -> list[Found]:
         count = bool(count) or bool(prev and prev.count and prev.reason is None and own  # to a count, and as its noun
                                     and COORDINATED.match(line[prev.end:start]) and PLURAL_AFTER.match(after))
         out.append(Found(int(m.group(1).replace(",", "")), m.group(1), start, end, reason, count, bool(RESTATED.search(before))))
-    return out
+    return _axis(out)
+
+
+def _axis(found: list[Found]) -> list[Found]:
+    """A chart's axis saved as text (`0 500 1000 1500 2000`, `0% 10% 20% 30%`): four numbers or more on a line that
+    rise in equal steps of 5 or more from 0; ticks, not counts."""
+    values = [f.value for f in found]
+    steps = {b - a for a, b in zip(values, values[1:])}
+    if len(values) >= 4 and values[0] == 0 and len(steps) == 1 and steps.pop() >= 5:  # `0 1 2 3` may be counts
+        return [Found(f.value, f.text, f.start, f.end, f.reason or "a chart's axis", False, f.restated) for f in found]
+    return found
 
 
 def next_label(before: str, after: str) -> bool:
