@@ -40,6 +40,9 @@ def _families():
             f" and {s[-1][1]} in {s[-1][0]}.", s
         f[f"years-after-a-lead-{k}"] = "The figures by year: " + ", ".join(f"{a} – {b}" for a, b in s), s
         f[f"years-o-bulleted-{k}"] = "\n".join(f"o {a}: {b}" for a, b in s), s
+        f[f"years-bracketed-{k}"] = ", ".join(f"{a} ({b})" for a, b in s), s
+        f[f"counts-bracketed-years-{k}"] = "Answer: " + ", ".join(f"{b} ({a})" for a, b in s), s
+        f[f"years-after-question-dash-{k}"] = "Q3 – " + ", ".join(f"{a}: {b}" for a, b in s), s
     for k, s in enumerate(MONTHS):
         f[f"months-numbered-line-{k}"] = "2: " + " - ".join(f"{a} - {b}" for a, b in s), s
         f[f"months-dash-line-{k}"] = ", ".join(f"{a} – {b}" for a, b in s), s

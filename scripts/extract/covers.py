@@ -15,7 +15,7 @@ ENTRY = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[A-Za-z].*?[\s.…]+(\d{1,3})\s
 # Words that name what the number after them identifies, not what it counts.
 IDENTIFIES = re.compile(r"^(?:pages?|page\s+no\.?|p\.|version|v|edition|volume|vol\.?|issue|release|ref(?:erence)?\.?"
                         r"|our\s+ref\.?|your\s+ref\.?|foi(?:\s+ref(?:erence)?)?|tel(?:ephone)?\.?|fax|phone|ext(?:ension)?\.?"
-                        r"|date|time|published|issn|isbn|section|s\.|table|figure|chart|appendix|annex|po\s+box|box|dx)$",
+                        r"|date|time|published|issn|isbn|section|s\.|tables?|figure|charts?|appendix|appendices|annex(?:es)?|po\s+box|box|dx)$",
                         re.IGNORECASE)
 LONE = re.compile(r"^\f?\s*\d{1,3}\s*\f?\s*$")  # a number alone on its line
 YEAR = re.compile(r"^(?:19|20)\d{2}$")

@@ -15,8 +15,10 @@ COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+|nil|none|\*|<\s?\d+)"
 LABEL = rf"(?:{MONTH}\.?(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}}(?:\s?[/-]\s?\d{{2,4}})?|[A-Z][A-Za-z']*(?:\s[A-Za-z'&]+){{0,3}})"
 PAIR = re.compile(rf"(?P<label>{LABEL})\s*(?:[-–—:=]\s*)(?P<value>{COUNT})(?![\d/%-]|[.,]\d|\s*%|\s*per\s*cent)", re.IGNORECASE)
 LEAD = re.compile(r"^(?P<lead>[A-Z][^:]*?\D)[:.]\s+(?=(?:19|20)\d{2}|[A-Z][a-z]{2})")  # `There were 45 offences in total: 2019 – 12, ...`
-BRACKETED = re.compile(rf"(?<![\w£$/.-])(?P<value>{COUNT})\s*\((?P<label>[A-Za-z][^()]{{0,40}})\)")
-PREFIX = re.compile(r"^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*[.:)]\s*|(?:answer|response|reply|a)\s*\d{0,2}\s*[:.–—-]\s*)?",
+BRACKETED = re.compile(rf"(?<![\w£$/.-])(?P<value>{COUNT})\s*\((?P<label>[A-Za-z][^()]{{0,40}}|(?:19|20)\d{{2}}(?:/\d{{2}})?)\)")
+YEAR_FIRST = re.compile(rf"(?<![\w£$/.-])(?P<label>(?:19|20)\d{{2}}(?:/\d{{2}})?)\s*\((?P<value>{COUNT})\)")  # `2019 (12)`
+PREFIX = re.compile(r"^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*[.:)]\s*|q(?:uestion)?\s*\d{1,2}[a-z]?\s*[–—-]\s*"
+                    r"|(?:answer|response|reply|a)\s*\d{0,2}\s*[:.–—-]\s*)?",
                     re.IGNORECASE)  # `2. Jan - 4 ...`, `Answer: 2019 - 12, ...`
 YEARS = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 JOIN = re.compile(r"^[\s,;:–—-]*(?:and\s+)?$", re.IGNORECASE)
@@ -91,11 +93,17 @@ def _year_span(pair: re.Match) -> bool:
 def _bracketed(line: str, n: int) -> Grid | None:
     """`41 (Niche) 17 (Athena)`: two counts or more, each followed by what it counts, side by side."""
     pairs = list(BRACKETED.finditer(line))
+    if len(pairs) < 2:
+        pairs = list(YEAR_FIRST.finditer(line))
     if len(pairs) < 2 or not all(JOIN.match(line[a.end(): b.start()]) for a, b in zip(pairs, pairs[1:])):
         return None
+    years = all(YEAR.match(p.group("label")) for p in pairs)
+    if years and (len({p.group("label") for p in pairs}) < len(pairs) or line[pairs[-1].end():].strip(" .;")):
+        return None  # a year twice, or words after the last pair: not a list of years' counts
     if sum(bool(YEARS.match(p.group("value"))) for p in pairs) >= 2:
         return None  # `2019 (Jan-Dec) 2020 (Jan-Dec)`: years with what they span, a header, not counts
-    grid = Grid("pairs on a line", n, n, caption=line[: pairs[0].start()].strip() or None, row_dims=["category"])
+    grid = Grid("pairs on a line", n, n, caption=line[: pairs[0].start()].strip() or None,
+                row_dims=["year" if years else "category"])
     grid.rows = [Row(n, [p.group("label").strip(), p.group("value")]) for p in pairs]
     return grid
 
