@@ -168,3 +168,25 @@ def test_a_count_in_a_sentence_never_carries_another_counts_year_or_subject(name
     labels = [str(r[d]) for t in extract((HEAD + text + "\n").encode()).proposals for r in t.rows for d in t.dims]
     assert not any("Athena" in x and "records" in x for x in labels)  # 41's words stop before the next subject
     assert not any("offences" in x and "2020" in x for x in labels)  # 12's words stop before the next clause's year
+
+
+FILLERS = ["on 12 March 2021", "between 1 April 2019 and 31 March 2020", "in Leeds LS1 4HJ", "under section 40(2)",
+           "under s.15A of the Sexual Offences Act 2003", "at a cost of £4,500", "(reference FOI 2021/1755)", "at 14:30",
+           "in the 2019/20 financial year", "during 2020", "within 20 working days", "at 12 High Street"]
+PHRASES = [("there were {n} offences recorded", "offences"), ("the force recorded {n} crimes", "crimes"),
+           ("{n} arrests were made", "arrests"), ("we hold {n} records", "records"), ("{n} people were charged", "people")]
+AMONG = [(p, noun, n, f, where) for p, noun in PHRASES for n in (7, 23, 145) for f in FILLERS for where in ("before", "after")]
+
+
+def test_counts_in_sentences_among_dates_postcodes_money_sections_and_references_keep_their_floor():
+    """360 sentences: a count phrase with a not-data phrase before or after it. Every count's own value only, never a
+    number of the other phrase; read with its noun at least at the floor."""
+    right = 0
+    for phrase, noun, n, filler, where in AMONG:
+        body = phrase.format(n=n)
+        text = f"{filler[0].upper()}{filler[1:]}, {body}." if where == "before" else f"{body[0].upper()}{body[1:]} {filler}."
+        rows = [(r["value"], " ".join(str(r[d]) for d in t.dims)) for t in extract((HEAD + text + "\n").encode()).proposals
+                for r in t.rows]
+        assert all(v == n for v, _ in rows), text
+        right += any(noun in label for _, label in rows)
+    assert round(100 * right / len(AMONG), 1) >= FLOORS["counts-among-not-data"]

@@ -31,7 +31,8 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
                         r"(?:\s*(?:,|&|and|or)\s*\d+[a-z]?\b)*"),
     ("legal section", r"\b(?:sections?|ss?\.|s(?=\d)|articles?|regulations?|reg\.|paragraphs?|para\.|schedules?|sch\."
                       r"|chapter|rule|SI|statutory instrument(?:\s+number)?|number)\s*\d+[A-Z]?(?:\s*\(\w+\))*"
-                      r"(?:\s*(?:,|and|&|or|to)\s*\d+[A-Z]?(?:\s*\(\w+\))*)*"),
+                      rf"(?:\s*(?:,|and|&|or|to)\s*\d+(?!\d)[A-Z]?(?:\s*\(\w+\))*(?!\s+(?:[\w/-]+\s+)?{NOUN}\b))*"),
+    # (a section listed after a section, but not a count of a noun: `Under section 40(2), 7 arrests were made`)
     ("Home Office code", r"\b0?\d{1,3}[A-Z]?\s?/\s?\d{1,2}\b(?!\s*/)"),
     ("Home Office code", r"\b(?:ho\s+)?(?:code|class|offence|outcome(?:\s+(?:type|code|group))?|oc|category)\s*:?\s*\d+[A-Z]?\b"),
     ("Home Office code", r"\b\d{2,3}[A-Z]\b|\bOC\d+\b"),
