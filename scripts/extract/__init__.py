@@ -190,11 +190,16 @@ def self_check(tables: list[Proposed], lines: list[str]) -> list[str]:
 def _leftovers(result: Extraction, lines: list[str], free: list[bool]) -> None:
     """Numbers outside every proposal: those that look like data (left to do), and those judged not data."""
     aliases = _aliases()
+    shared = {n for n, _ in result.not_data}
     for n, line in enumerate(lines, start=1):
         found = codes_in(line) + [aliases[t] for t in re.findall(r"(?<![\w/])\d{3,5}(?![\w/])", line) if t in aliases]
         result.codes += [(n, code, line.strip()) for code in found]
         outside = n in result.furniture or n in result.request
-        if not free[n - 1] and not outside:
+        if not free[n - 1] and not outside:  # a line read: its money and shares are still reported, never counts
+            money = [f for f in numbers_in(line) if f.reason == "money, time or share" and re.search(r"[£$€%]|per\s*cent",
+                                                                                                   line[f.start - 2: f.end + 9])]
+            if money and n not in shared:  # (a share beside a count is reported already)
+                result.not_data.append((n, ", ".join(f"{f.text} ({f.reason})" for f in money)))
             continue
         numbers = numbers_in(line)
         if outside:
