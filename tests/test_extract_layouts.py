@@ -130,7 +130,7 @@ def test_counts_in_prose_become_one_row_tables_and_restatements_and_words_are_le
     assert result.tables == []
     assert [rows(t)[0] for t in result.prose] == [
         ("offences recorded under s15A of the Sexual Offences Act 2003 in the period", 63, R, 8),
-        ("referrals from the national agency", 71, R, 9), ("involved a child under 13", 9, R, 9),
+        ("referrals from the national agency", "2023", 71, R, 9), ("involved a child under 13", 9, R, 9),
         ("individuals aged 17 and under were brought into custody", 1204, R, 10)]
     assert [n for n, _ in result.loose] == [11, 12, 13]
     lines = report_lines(result, "p")

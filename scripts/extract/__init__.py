@@ -18,6 +18,7 @@ from .commas import read_commas
 from .choose import choose, refusal, weigh
 from .flat import read_bare, read_piped
 from .furniture import furniture_lines
+from .covers import cover_lines, identifier_label
 from .delimited import kind, read_delimited
 from .lists import read_lists, read_spans
 from .model import Grid, Row
@@ -83,7 +84,7 @@ def extract(data: bytes) -> Extraction:
     lines = repair(text)[0].split("\n")
     result = Extraction(encoding, original, repaired=[n + 1 for n, (a, b) in enumerate(zip(original, lines)) if a != b])
     marks = page_marks(lines)
-    result.furniture = sorted(furniture_lines(lines))
+    result.furniture = sorted(furniture_lines(lines) | set(cover_lines(lines)))  # a cover's title, its contents
     result.request = sorted(request_lines(lines) - set(result.furniture))
     free = [n + 1 not in result.furniture and n + 1 not in result.request for n in range(len(lines))]
     origin = page_view(lines, marks)  # the readers see the text without the page marks inside it
@@ -97,7 +98,8 @@ def extract(data: bytes) -> Extraction:
             (readings if grid.rows else others).append(weigh(grid, rank, view))
     def at(k: int) -> int:
         return origin[k - 1] if 1 <= k <= len(origin) else k
-    vetoed = {id(r): other_header(r.grid, view, at) or count_in_label(r.table, at) or heading_problem(r.grid, r.table, view, at)
+    vetoed = {id(r): other_header(r.grid, view, at) or count_in_label(r.table, at) or identifier_label(r.table, at)
+              or heading_problem(r.grid, r.table, view, at)
               for r in readings if r.table.values}
     kept, refused = choose([r for r in readings if not vetoed.get(id(r))], view)
     taken = {n for r in kept for n in r.grid.lines}
@@ -161,10 +163,12 @@ def _propose(result: Extraction, grids: list[Grid]) -> None:
 
 def _prose_table(s: Statement, taken: list[str]) -> Proposed:
     """A count stated in a sentence as a one-row table, labelled by its sentence."""
-    grid = Grid("prose", s.line, s.line, rows=[Row(s.line, [s.label, s.found.text])], row_dims=["measure"], caption=s.sentence)
+    dims = ["measure", "year"] if s.year else ["measure"]  # a year written before the count, in its clause
+    grid = Grid("prose", s.line, s.line, rows=[Row(s.line, [s.label, s.found.text])], row_dims=dims, caption=s.sentence)
     name = _unique(f"line-{s.line}-" + slug(" ".join(s.label.split()[:6]))[:40].strip("-"), taken)
-    table = Proposed(name, grid, ["measure"], structure="a count stated in a sentence", layout_rows=["measure"])
-    table.rows.append({"measure": s.label, "value": s.found.value, "status": "reported", "line": s.line})
+    table = Proposed(name, grid, dims, structure="a count stated in a sentence", layout_rows=dims)
+    table.rows.append({**({"year": s.year} if s.year else {}), "measure": s.label, "value": s.found.value,
+                       "status": "reported", "line": s.line})
     return table
 
 
@@ -186,11 +190,16 @@ def self_check(tables: list[Proposed], lines: list[str]) -> list[str]:
 def _leftovers(result: Extraction, lines: list[str], free: list[bool]) -> None:
     """Numbers outside every proposal: those that look like data (left to do), and those judged not data."""
     aliases = _aliases()
+    shared = {n for n, _ in result.not_data}
     for n, line in enumerate(lines, start=1):
         found = codes_in(line) + [aliases[t] for t in re.findall(r"(?<![\w/])\d{3,5}(?![\w/])", line) if t in aliases]
         result.codes += [(n, code, line.strip()) for code in found]
         outside = n in result.furniture or n in result.request
-        if not free[n - 1] and not outside:
+        if not free[n - 1] and not outside:  # a line read: its money and shares are still reported, never counts
+            money = [f for f in numbers_in(line) if f.reason == "money, time or share" and re.search(r"[£$€%]|per\s*cent",
+                                                                                                   line[f.start - 2: f.end + 9])]
+            if money and n not in shared:  # (a share beside a count is reported already)
+                result.not_data.append((n, ", ".join(f"{f.text} ({f.reason})" for f in money)))
             continue
         numbers = numbers_in(line)
         if outside:

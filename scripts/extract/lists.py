@@ -14,12 +14,12 @@ from .vocab import SPAN
 VALUE = r"(?:\d{1,3}(?:,\d{3})+|\d+|<\s*\d+|\*|x|c|\[redacted\]|redacted|nil return|nil|none|zero|–|-|—)(?:\s+[A-Za-z][A-Za-z ]*)?"
 NUM = r"(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?|[a-z]"
 BARE = re.compile(rf"^\s*(?P<num>{NUM})\s*(?:[.)]|\s[–—-]|[–—:=])\s*(?P<value>{VALUE})\s*\.?\**\s*$", re.IGNORECASE)
-ITEM = re.compile(rf"^\s*(?:[-•·]\s+)?(?:(?P<num>{NUM})[.)]\s*)?(?P<label>.*?\S)\s*(?P<sep>\s[-–—]|[–—]|:|=)\s*"
+ITEM = re.compile(rf"^\s*(?:[-•·]\s+|o\s+(?=[A-Z\d]))?(?:(?P<num>{NUM})[.)]\s*)?(?P<label>.*?\S)\s*(?P<sep>\s[-–—]|[–—]|:|=)\s*"
                   rf"(?P<value>{VALUE})\s*\.?\**\s*$", re.IGNORECASE)
 NOT_LABEL = re.compile(r"^\W*(?:ref(?:erence)?|our ref|your ref|tel(?:ephone)?|phone|fax|mobile|ext(?:ension)?|e-?mail|dated?|page"
-                       r"|version|no|number|postcode|time|section|article|code|ho code|total page|file type|request|case"
+                       r"|version|no(?=\W*$|\.)|number|postcode|time|section|article|code|ho code|total page|file type|request|case"
                        r"|crime number|foi|id|urn|room|year ending)\b"
-                       r"|\b(?:reference|ref|page|date|telephone|tel|dated)\W*$", re.IGNORECASE)
+                       r"|\b(?:reference|ref|page|date|dated)\W*$", re.IGNORECASE)  # `By telephone: 15` is a label
 ANSWER_WORD = re.compile(r"^(?:answer|response|reply|a)\s*\d{0,2}$", re.IGNORECASE)
 FOLLOWING = re.compile(r"\bthe following (\w+?)s?\b", re.IGNORECASE)
 

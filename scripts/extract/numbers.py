@@ -23,7 +23,7 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
     ("date", r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b"),
     ("date", rf"\b\d{{1,2}}-{MONTH}-\d{{2,4}}\b"),
     ("phone number", r"\b(?:tel(?:ephone)?|phone|fax|mobile|ext(?:ension)?|call|dial|text|ring)\b\.?\s*(?:no\.?|number)?\s*:?"
-                     r"\s*\+?\d[\d ()-]{1,}"),
+                     r"\s*(?:\+?\d[\d ()-]{4,}|999|101|111)"),  # a number of five figures or more, or 999/101/111
     ("phone number", r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
     ("question number", r"^\s*(?:[-•*]\s*)*(?:(?:q(?:uestion)?|request|answer|response|part|point|item)\s*\.?\s*)?\(?\d+[a-z]?"
                         r"(?:\s*(?:,|&|and)\s*\d+[a-z]?)*\s*(?:[.):]|\s*[–—-]\s)"),
@@ -31,7 +31,8 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
                         r"(?:\s*(?:,|&|and|or)\s*\d+[a-z]?\b)*"),
     ("legal section", r"\b(?:sections?|ss?\.|s(?=\d)|articles?|regulations?|reg\.|paragraphs?|para\.|schedules?|sch\."
                       r"|chapter|rule|SI|statutory instrument(?:\s+number)?|number)\s*\d+[A-Z]?(?:\s*\(\w+\))*"
-                      r"(?:\s*(?:,|and|&|or|to)\s*\d+[A-Z]?(?:\s*\(\w+\))*)*"),
+                      rf"(?:\s*(?:,|and|&|or|to)\s*\d+(?!\d)[A-Z]?(?:\s*\(\w+\))*(?!\s+(?:[\w/-]+\s+)?{NOUN}\b))*"),
+    # (a section listed after a section, but not a count of a noun: `Under section 40(2), 7 arrests were made`)
     ("Home Office code", r"\b0?\d{1,3}[A-Z]?\s?/\s?\d{1,2}\b(?!\s*/)"),
     ("Home Office code", r"\b(?:ho\s+)?(?:code|class|offence|outcome(?:\s+(?:type|code|group))?|oc|category)\s*:?\s*\d+[A-Z]?\b"),
     ("Home Office code", r"\b\d{2,3}[A-Z]\b|\bOC\d+\b"),
@@ -51,9 +52,12 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
                              r"|working days|weeks?|months?|seconds?|pounds|pence)\b)"
                              r"|\b\d+-(?:years?|months?|weeks?|days?|hours?|minutes?)\b"),
     ("ordinal", r"\b\d+(?:st|nd|rd|th)\b"),
+    ("time", r"(?<![\d:])\b\d{1,2}:\d{2}(?::\d{2})?\b(?!:)|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)"),
+    ("reference", r"\bIS[SB]N(?:-1[03])?\s*:?\s*[\dX][\dX -]*"),
     # a number that names a thing rather than counts it: "Grade 1", "Level 2", "3-Door", "999 calls"
     ("part of a name", r"\b(?:grades?|levels?|tiers?|stages?|priorit(?:y|ies)|phases?|bands?|types?|classes?|divisions?"
-                       r"|zones?|sectors?|teams?|versions?|rounds?|lots?|key\s+stages?)\s*\d+[a-z]?\b"
+                       r"|zones?|sectors?|teams?|versions?|rounds?|lots?|key\s+stages?|editions?|volumes?|vol\.|issue|release"
+                       r"|table|figure|chart|appendix|annex|week|period|quarter|month)\s*\d+[a-z]?\b"
                        r"(?:\s*(?:,|&|and|or|to)\s*\d+[a-z]?\b)*"),
     ("part of a name", r"\b\d+-[A-Za-z]{2,}\b"),
     ("phone number", r"\b(?:999|101)\s+(?:calls?|emergenc(?:y|ies)|non-emergency|services?|lines?|numbers?)\b"
@@ -64,6 +68,11 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
     ("period", r"\b(?:last|past|previous|next|first)\s+\d+\b"),
     ("address", r"\b\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){0,2}(?:road|street|st|avenue|lane|way|drive|close|place|square|court|house|park)\b"),
     ("school year", r"\byear\s+\d{1,2}\b(?!\s*[/-])"),
+    # "Report 2 of 3", "Part 1 of 4": a part of a document, not a count
+    ("part of a name", r"\b(?:reports?|parts?|documents?|volumes?|sections?|sheets?|appendix|annex|tabs?)\s+\d+\s+of\s+\d+\b"),
+    # "the 32 London boroughs", "10 offence groups": how a report is cut up (its groups, areas, categories), not a count
+    ("how the figures are cut", r"\b\d+\s+(?:[A-Za-z][\w-]*\s+){0,2}(?:groups|categories|types|boroughs|districts|wards"
+                                r"|regions|divisions|areas|columns|tables|chapters|sub-?categories)\b(?!\s+(?:of|were|was|had|have))"),
 ]]
 
 UNIT = (r"(?:seconds|minutes|mins|hours|hrs|days|weeks|months|years|yrs|decades|pounds|pence|euros|dollars|miles|metres"
@@ -132,7 +141,17 @@ def numbers_in(line: str) -> list[Found]:
         count = bool(count) or bool(prev and prev.count and prev.reason is None and own  # to a count, and as its noun
                                     and COORDINATED.match(line[prev.end:start]) and PLURAL_AFTER.match(after))
         out.append(Found(int(m.group(1).replace(",", "")), m.group(1), start, end, reason, count, bool(RESTATED.search(before))))
-    return out
+    return _axis(out)
+
+
+def _axis(found: list[Found]) -> list[Found]:
+    """A chart's axis saved as text (`0 500 1000 1500 2000`, `0% 10% 20% 30%`): four numbers or more on a line that
+    rise in equal steps of 5 or more from 0; ticks, not counts."""
+    values = [f.value for f in found]
+    steps = {b - a for a, b in zip(values, values[1:])}
+    if len(values) >= 4 and values[0] == 0 and len(steps) == 1 and steps.pop() >= 5:  # `0 1 2 3` may be counts
+        return [Found(f.value, f.text, f.start, f.end, f.reason or "a chart's axis", False, f.restated) for f in found]
+    return found
 
 
 def next_label(before: str, after: str) -> bool:

@@ -13,9 +13,12 @@ from .numbers import MONTH, numbers_in
 
 COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+|nil|none|\*|<\s?\d+)"
 LABEL = rf"(?:{MONTH}\.?(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}}(?:\s?[/-]\s?\d{{2,4}})?|[A-Z][A-Za-z']*(?:\s[A-Za-z'&]+){{0,3}})"
-PAIR = re.compile(rf"(?P<label>{LABEL})\s*(?:[-–—:=]\s*)(?P<value>{COUNT})(?![\d/.%-]|,\d|\s*%|\s*per\s*cent)", re.IGNORECASE)
-BRACKETED = re.compile(rf"(?<![\w£$/.-])(?P<value>{COUNT})\s*\((?P<label>[A-Za-z][^()]{{0,40}})\)")
-PREFIX = re.compile(r"^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*[.:)]\s*|(?:answer|response|reply|a)\s*\d{0,2}\s*[:.–—-]\s*)?",
+PAIR = re.compile(rf"(?P<label>{LABEL})\s*(?:[-–—:=]\s*)(?P<value>{COUNT})(?![\d/%-]|[.,]\d|\s*%|\s*per\s*cent)", re.IGNORECASE)
+LEAD = re.compile(r"^(?P<lead>[A-Z][^:]*?\D)[:.]\s+(?=(?:19|20)\d{2}|[A-Z][a-z]{2})")  # `There were 45 offences in total: 2019 – 12, ...`
+BRACKETED = re.compile(rf"(?<![\w£$/.-])(?P<value>{COUNT})\s*\((?P<label>[A-Za-z][^()]{{0,40}}|(?:19|20)\d{{2}}(?:/\d{{2}})?)\)")
+YEAR_FIRST = re.compile(rf"(?<![\w£$/.-])(?P<label>(?:19|20)\d{{2}}(?:/\d{{2}})?)\s*\((?P<value>{COUNT})\)")  # `2019 (12)`
+PREFIX = re.compile(r"^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*[.:)]\s*|q(?:uestion)?\s*\d{1,2}[a-z]?\s*[–—-]\s*"
+                    r"|(?:answer|response|reply|a)\s*\d{0,2}\s*[:.–—-]\s*)?",
                     re.IGNORECASE)  # `2. Jan - 4 ...`, `Answer: 2019 - 12, ...`
 YEARS = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 JOIN = re.compile(r"^[\s,;:–—-]*(?:and\s+)?$", re.IGNORECASE)
@@ -27,7 +30,7 @@ def read_pairs(lines: list[str], free: list[bool]) -> list[Grid]:
     for n, line in enumerate(lines):
         if not free[n] or FURNITURE.search(line):
             continue
-        grid = _dashed(line, n + 1) or _bracketed(line, n + 1) or _times(line, n + 1) or _times_run(line, n + 1) \
+        grid = _dashed(line, n + 1) or _in_years(line, n + 1) or _bracketed(line, n + 1) or _times(line, n + 1) or _times_run(line, n + 1) \
             or _coloned(line, n + 1) or _separated_run(line, n + 1) or _counts_first(lines, free, n)
         if grid:
             grids.append(grid)
@@ -37,31 +40,70 @@ def read_pairs(lines: list[str], free: list[bool]) -> list[Grid]:
 def _dashed(line: str, n: int) -> Grid | None:
     """`Jan - 4 - Feb - 9`: labels that are months or years, each then a count; nothing else on the line."""
     body = line[PREFIX.match(line).end():]
+    lead = LEAD.match(body)
+    lead_text = lead.group("lead") if lead and not PAIR.search(lead.group("lead")) else None
+    if lead_text:  # a sentence that introduces the pairs, ended by a colon: their caption (it may state their total)
+        body = body[lead.end():]
     pairs = list(PAIR.finditer(body))
     if len(pairs) < 2:
         return None
     labels = [p.group("label") for p in pairs]
     if any(YEARS.match(p.group("value")) for p in pairs):
         return None  # `2018-2019 2019-2020`: year ranges (a header), not a year and its count
+    if any(_year_span(p) for p in pairs):
+        return None  # `2010-11 2011-12`: financial years written with a dash (a header), not a year and its count
     if not (all(re.fullmatch(rf"{MONTH}\.?(?:\s+(?:19|20)\d{{2}})?", x, re.IGNORECASE) for x in labels)
             or all(YEAR.match(x.replace(" ", "")) for x in labels)):
         return None
     gaps = [body[: pairs[0].start()]] + [body[a.end(): b.start()] for a, b in zip(pairs, pairs[1:])] + [body[pairs[-1].end():]]
     if not all(JOIN.match(g) or not g.strip(" .") for g in gaps):
         return None
-    grid = Grid("pairs on a line", n, n)
+    grid = Grid("pairs on a line", n, n, caption=lead_text)
     grid.rows = [Row(n, [p.group("label"), p.group("value")]) for p in pairs]
     return grid
+
+
+IN_YEAR = re.compile(rf"(?<![\w£$/.,-])(?P<value>{COUNT})\s+(?:[a-z]+\s+)?(?:in|during|for)\s+(?P<label>(?:19|20)\d{{2}}(?:/\d{{2}})?)(?![\d/-])",
+                     re.IGNORECASE)
+
+
+def _in_years(line: str, n: int) -> Grid | None:
+    """`There were 12 in 2019, 15 in 2020 and 9 in 2021.`: two counts or more, each `N in YEAR` (a word may stand
+    between: `45 offences in 2019/20`), joined by commas or `and` and nothing else; the words before the first are
+    their caption."""
+    pairs = list(IN_YEAR.finditer(line))
+    if len(pairs) < 2 or not all(JOIN.match(line[a.end(): b.start()]) for a, b in zip(pairs, pairs[1:])) \
+            or line[pairs[-1].end():].strip(" .;"):
+        return None
+    judged = {f.start: f for f in numbers_in(line)}
+    if any(not judged[p.start("value")].data for p in pairs) or len({p.group("label") for p in pairs}) < len(pairs):
+        return None  # a date, a reference, or one year twice (`12 in 2019 and 4 in 2019`: two measures, not a list)
+    grid = Grid("pairs on a line", n, n, caption=line[: pairs[0].start()].strip(" ,:") or None)
+    grid.rows = [Row(n, [p.group("label"), p.group("value")]) for p in pairs]
+    return grid
+
+
+def _year_span(pair: re.Match) -> bool:
+    """`2010-11`, `2019/20`: a year, a dash or slash with no space, then the next year's last two digits."""
+    text = pair.group(0).strip()
+    m = re.fullmatch(r"((?:19|20)\d{2})[/-](\d{2})", text)
+    return bool(m) and int(m.group(2)) == (int(m.group(1)) + 1) % 100
 
 
 def _bracketed(line: str, n: int) -> Grid | None:
     """`41 (Niche) 17 (Athena)`: two counts or more, each followed by what it counts, side by side."""
     pairs = list(BRACKETED.finditer(line))
+    if len(pairs) < 2:
+        pairs = list(YEAR_FIRST.finditer(line))
     if len(pairs) < 2 or not all(JOIN.match(line[a.end(): b.start()]) for a, b in zip(pairs, pairs[1:])):
         return None
+    years = all(YEAR.match(p.group("label")) for p in pairs)
+    if years and (len({p.group("label") for p in pairs}) < len(pairs) or line[pairs[-1].end():].strip(" .;")):
+        return None  # a year twice, or words after the last pair: not a list of years' counts
     if sum(bool(YEARS.match(p.group("value"))) for p in pairs) >= 2:
         return None  # `2019 (Jan-Dec) 2020 (Jan-Dec)`: years with what they span, a header, not counts
-    grid = Grid("pairs on a line", n, n, caption=line[: pairs[0].start()].strip() or None, row_dims=["category"])
+    grid = Grid("pairs on a line", n, n, caption=line[: pairs[0].start()].strip() or None,
+                row_dims=["year" if years else "category"])
     grid.rows = [Row(n, [p.group("label").strip(), p.group("value")]) for p in pairs]
     return grid
 

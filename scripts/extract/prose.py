@@ -6,10 +6,15 @@ import re
 from dataclasses import dataclass
 
 from .furniture import FURNITURE
-from .numbers import Found, next_label, numbers_in
+from .numbers import MONTH, Found, next_label, numbers_in
 
 NEXT_CLAUSE = re.compile(r"^(?:,\s*)?(?:and|or|but|while|whereas|with)\b\s*", re.IGNORECASE)
 PAIR_SEP = re.compile(r"(?:\s*[:=–—]|\s+-)\s*$")  # words that end so, just before a count, are that count's label
+CLAUSE_WITH_NUMBER = re.compile(r"\s*[,;]\s+(?=(?:(?:in|and|of|for|during|then)\s+){0,2}[£$€]?\d)", re.IGNORECASE)
+YEAR_WORD = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?:/\d{2})?(?![\d/.-])")
+IN_DATE = re.compile(rf"\b{MONTH}\.?,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas|then)\b", re.IGNORECASE)
+NEW_SUBJECT = re.compile(r"\s+(?:and|but|while|whereas)\s+(?=[A-Z][a-z])")  # `41 records and Athena holds 17`
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\d])")
 
 
@@ -29,28 +34,68 @@ class Statement:
         """What the number counts, as written: the rest of the sentence after it, else the words before it."""
         at = self.found.start - self.start
         raw = self.sentence[at + len(self.found.text): self.stop - self.start if self.stop else None]  # up to the next count
+        raw = CLAUSE_WITH_NUMBER.split(raw, 1)[0]  # `12 offences, 2020 there were 15`: not the next clause's words
+        if self.stop:
+            raw = NEW_SUBJECT.split(raw, 1)[0]  # the next count's subject is not this count's words
         after = re.sub(r"(?:\s*(?:,|\band\b|\bor\b))+\s*$", "", raw.strip()).rstrip(".,;:–-").strip()
         if (NEXT_CLAUSE.match(after) or next_label(self.sentence[:at], self.sentence[at + len(self.found.text):])) and self.stop:
             after = ""  # `15 and in 2021 there were 9`, `40 Female - 54`: the words after the count are the next count's
         since = max(0, self.begin - self.start) if self.begin else 0  # not the words of the count before it
+        if self.begin:  # `12 offences, and in 2020 there were 15`: from the clause that opens after the count before
+            since += max((m.end() for m in re.finditer(r"[,;]\s+", self.sentence[since:at])), default=0)
         before = NEXT_CLAUSE.sub("", self.sentence[since:at].strip().lstrip(",;:–- ")).strip().rstrip(",;:–-").strip()
         if PAIR_SEP.search(self.sentence[since:at]):  # `...: Male - 40`: its label is the words before its own separator
             before = re.split(r"[:?]\s", before)[-1].strip() or before
         return after if (after and after[0].isalpha()) or not before else before
 
+    @property
+    def year(self) -> str | None:
+        """The one year (or financial year) written between the count before this one (or the sentence's start) and this
+        count (`In 2019 there were 12 offences, 2020 there were 15`), as written; None when none or more than one."""
+        at = self.found.start - self.start
+        since = max(0, self.begin - self.start) if self.begin else 0
+        years = [m for m in YEAR_WORD.finditer(self.sentence[since:at])
+                 if not IN_DATE.search(self.sentence[since:since + m.start()])]  # not `March 2024`, `1 April 2019`
+        if len(years) != 1 or YEAR_WORD.search(self.label):
+            return None  # none, two, or a year in the count's own words (`98 arrests (2020)`)
+        if self.begin and not CLAUSE_BREAK.search(self.sentence[since:since + years[0].start()]):
+            return None  # `120 arrests (2019) and 98`: the year closes the count before's words, it opens no clause
+        return years[0].group(0)
+
 
 def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:
     """Every count stated in a sentence on the free lines (not restatements: "the 245 incidents")."""
-    out = []
+    out, items = [], item_numbers(lines)
     for n, line in enumerate(lines, start=1):
         if not free[n - 1] or FURNITURE.search(line):
             continue
-        data = [f for f in numbers_in(line) if f.data]
+        data = [f for f in numbers_in(line) if f.data and not (n in items and f.start == items[n])]
         counts = [f for f in data if f.count and not f.restated]
         for found in counts:  # a label runs up to the next number that may be data, counted or not ("12 in a caution
             stop = next((f.start for f in data if f.start > found.start), None)  # and 4 in ...": the 4 ends it)
             begin = max((f.start + len(f.text) for f in counts if f.start < found.start), default=None)
             out.append(Statement(n, found, *sentence_of(line, found.start), stop=stop, begin=begin))
+    return out
+
+
+ITEM = re.compile(r"^\s*(\d{1,2})\s+[A-Z]")
+
+
+def item_numbers(lines: list[str]) -> dict[int, int]:
+    """Numbered notes or items without a stop (`1 Data extracted ...`, `2 Offence groups as defined ...`): lines that
+    open with 1, 2, 3 ... in turn (blank lines aside), each then a capitalised word. {line: where its number stands}."""
+    out: dict[int, int] = {}
+    run: list[tuple[int, int]] = []
+    for n, line in enumerate(lines + ["end"], start=1):
+        if not line.strip():
+            continue
+        m = ITEM.match(line)
+        if m and int(m.group(1)) == (int(lines[run[-1][0] - 1].split()[0]) + 1 if run else 1):
+            run.append((n, m.start(1)))
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = [(n, m.start(1))] if m and int(m.group(1)) == 1 else []
     return out
 
 

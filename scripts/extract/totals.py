@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..curated.tables import TOTAL
+from .numbers import numbers_in
 from .prose import Statement
 from .tidy import Proposed
 
@@ -76,12 +77,25 @@ def table_checks(table: Proposed) -> list[Check]:
             if parts:
                 out.append(_check(_stated(row), row["line"], _where(table, row), parts, dim))
     out += _grand_totals(table, {(c.line, c.where) for c in out})
+    out += _lead_total(table)
     if table.grid.incomplete:  # rows found but not read: a total that disagrees may be right
         out = [c if not c.checkable or c.agrees else
                Check(c.stated, c.line, c.where, c.parts_sum, c.part_lines, c.withheld, c.over,
                      f"some rows of the table were not read (see its notes); the {c.parts_sum} read so far is not all of it")
                for c in out]
     return out
+
+
+def _lead_total(table: Proposed) -> list[Check]:
+    """A total stated in the words that introduce a line of pairs (`There were 45 offences in total: 2019 – 12, ...`):
+    the one count in them, when they say it is a total, against the pairs."""
+    lead = table.grid.caption if table.grid.layout == "pairs on a line" and table.grid.start == table.grid.end else None
+    if not lead or not TOTAL_WORDS.search(lead):
+        return []
+    counts = [f for f in numbers_in(lead) if f.data and f.count]
+    if len(counts) != 1 or any(TOTAL in (row[d] for d in table.dims) for row in table.rows) or len(table.rows) < 2:
+        return []
+    return [_check(counts[0].value, table.grid.start, "stated in the words before the pairs", table.rows, "every pair")]
 
 
 def _stated(row: dict) -> int | None:
