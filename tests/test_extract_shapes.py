@@ -26,6 +26,9 @@ TABLES = {
     "month-cols": (["Offence", "January", "February", "March"], [["Rape", "1", "2", "3"], ["Assault", "4", "5", "6"]]),
     "long-labels": (["Offence", "2019", "2020"], [["Sexual activity with a child under 13", "4", "6"],
                                                   ["Causing a child to watch a sexual act", "1", "0"]]),
+    "number-labels": (["Age", "2019", "2020", "2021"], [["13", "1", "", "6"], ["14", "3", "2", ""], ["15", "", "5", "4"]]),
+    "words-then-number-labels": (["", "2019", "2020", "2021"], [["Male", "4", "", "6"], ["13", "1", "2", ""],
+                                                                 ["14", "3", "", "5"]]),
     "big-numbers": (["Force area", "2019", "2020"], [["North", "1,234", "1,456"], ["South", "987", "1,002"]]),
 }
 LAYOUTS = ("tab", "pipe", "spaced", "runs", "csv", "one-cell", "one-cell-blank", "one-cell-pipe", "slash")
