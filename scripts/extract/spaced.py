@@ -13,6 +13,8 @@ from .numbers import MONTH, numbers_in
 
 VALUE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|\*|<\d+|nil)$", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s*$", re.IGNORECASE)
+FUNCTION_WORD = re.compile(r"with|of|and|or|to|in|for|the|a|an|on|by|at|from|under|over|not|than|between|per|&|-|–",
+                           re.IGNORECASE)
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 MONTH_LABEL = re.compile(rf"^{MONTH}\.?$", re.IGNORECASE)  # a row labelled by a month alone ("January 4"), not a date
 
@@ -138,15 +140,20 @@ def _relabel(line: str, label: str, values: list[str], cut: int) -> str:
     return line[tokens[0].start(): tokens[n_label + cut - 1].end()]
 
 
+def _one_word_labels(words: list[str]) -> bool:
+    """Words that can each head a column on their own (`Male Female Unknown`, `2019 2020`), not a title or a phrase
+    cut into words (`Number of officers seconded`, `Officers on leave`): none a joining word, each starts with a
+    capital letter or a digit."""
+    return not any(FUNCTION_WORD.fullmatch(w) or not (w[0].isupper() or w[0].isdigit()) for w in words)
+
+
 def _heading(text: str, width: int) -> list[str] | None:
     """The heading line split into a label heading and `width` column labels, when single spaces allow it."""
     words = text.split()
     if width == 1:
         return None
-    if len(words) == width + 1:
-        return words
-    if len(words) == width:
-        return [""] + words
+    if len(words) in (width, width + 1) and _one_word_labels(words[-width:]):
+        return words if len(words) == width + 1 else [""] + words
     split = _atoms_heading(text, width)
     if split:
         return split
