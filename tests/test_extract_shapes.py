@@ -107,7 +107,8 @@ def test_no_constructed_value_is_proposed_under_another_values_label(name, layou
 
 
 TITLES = ("Number of officers seconded", "Officers on career break", "Officers away from the force",
-          "Figures for each year", "Requests received and refused", "Arrests by year")
+          "Figures for each year", "Requests received and refused", "Arrests by year", "Police Officers Seconded Abroad",
+          "Officers Seconded Abroad", "Crimes Recorded Locally", "Annual Leave Taken", "Hate Crime Reports Received")
 ROWS = {2: ["2007 12 4", "2008 15 6", "2009 11 5"], 3: ["2007 12 4 3", "2008 15 6 2", "2009 11 5 7"],
         4: ["2007 12 4 3 1", "2008 15 6 2 1", "2009 11 5 7 0"]}
 
