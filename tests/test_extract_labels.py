@@ -146,7 +146,7 @@ def test_a_year_read_as_a_value_under_a_header_of_years_is_refused():
     result = read("labels-one-cell-years-no-corner-single-row")
     assert result.proposals == []  # was: 2021 under '2019' in row '2020', 1400 in row '1300': the wrong table
     assert any("2021 stands as a value under a header of years" in u or "the table is wider than the reading" in u
-               for u in result.unread)
+               or "the year 2020 labels a row while years" in u for u in result.unread)
 
 
 def test_row_labels_that_mix_words_and_counts_are_refused():
@@ -168,7 +168,8 @@ def test_a_title_cell_in_front_of_the_header_never_puts_counts_under_a_label_hea
 def test_a_year_over_the_row_labels_of_a_header_of_years_is_refused(name):
     result = read(name)
     assert result.proposals == []  # was: Rape's 12 under 2020 (2019 taken for the corner cell)
-    assert any("the year 2019 stands over the row labels while years head the columns" in u for u in result.unread)
+    assert any("the year 2019 stands over the row labels while years head the columns" in u
+               or "no heading line that splits into" in u for u in result.unread)
 
 
 def test_a_header_of_year_ranges_is_never_read_as_year_count_pairs():

@@ -26,6 +26,9 @@ TABLES = {
     "month-cols": (["Offence", "January", "February", "March"], [["Rape", "1", "2", "3"], ["Assault", "4", "5", "6"]]),
     "long-labels": (["Offence", "2019", "2020"], [["Sexual activity with a child under 13", "4", "6"],
                                                   ["Causing a child to watch a sexual act", "1", "0"]]),
+    "number-labels": (["Age", "2019", "2020", "2021"], [["13", "1", "", "6"], ["14", "3", "2", ""], ["15", "", "5", "4"]]),
+    "words-then-number-labels": (["", "2019", "2020", "2021"], [["Male", "4", "", "6"], ["13", "1", "2", ""],
+                                                                 ["14", "3", "", "5"]]),
     "big-numbers": (["Force area", "2019", "2020"], [["North", "1,234", "1,456"], ["South", "987", "1,002"]]),
 }
 LAYOUTS = ("tab", "pipe", "spaced", "runs", "csv", "one-cell", "one-cell-blank", "one-cell-pipe", "slash")
@@ -101,3 +104,23 @@ def test_no_constructed_value_is_proposed_under_another_values_label(name, layou
     text = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThe figures are below.\n\n" + \
         (above + "\n" if above else "") + body + ("\n" + below if below else "") + "\n\nEnd of response.\n"
     assert _wrong(text, header, rs) == [], text
+
+
+TITLES = ("Number of officers seconded", "Officers on career break", "Officers away from the force",
+          "Figures for each year", "Requests received and refused", "Arrests by year", "Police Officers Seconded Abroad",
+          "Officers Seconded Abroad", "Crimes Recorded Locally", "Annual Leave Taken", "Hate Crime Reports Received")
+ROWS = {2: ["2007 12 4", "2008 15 6", "2009 11 5"], 3: ["2007 12 4 3", "2008 15 6 2", "2009 11 5 7"],
+        4: ["2007 12 4 3 1", "2008 15 6 2 1", "2009 11 5 7 0"]}
+
+
+@pytest.mark.parametrize("title", TITLES)
+@pytest.mark.parametrize("width", sorted(ROWS))
+def test_a_title_over_single_space_rows_is_never_cut_into_one_word_column_labels(title, width):
+    """A phrase over rows of single-spaced counts is a title, not headings: cut one word per column it gives labels
+    like 'of', 'officers', 'seconded', which stand on the line above and so pass the citation check."""
+    text = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThe figures are below.\n\n" + title + "\n" + \
+        "\n".join(ROWS[width]) + "\n\nEnd of response.\n"
+    words = set(title.split())
+    for table in extract(text.encode()).proposals:
+        for row in table.rows:
+            assert not {str(row[d]) for d in table.dims} & words, (title, width, row)

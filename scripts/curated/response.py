@@ -110,7 +110,7 @@ def value_cells(line: str) -> str:
 
 def comma_cells(line: str) -> list[str]:
     """The value cells of a comma-separated row (`Rape,12,15`, a CSV export pasted into a letter), digits only, or []:
-    a label cell with a letter in it (or a year, or a band), then cells that are each a whole number (quoted when it has a
+    a label cell with a letter in it (or a year, a band, or a number of up to three digits), then cells that are each a whole number (quoted when it has a
     thousands separator), a value marker or empty. A label ending in a digit needs two value cells, the first not of
     three digits, so that the row never reads a thousands separator as a cell ('Offences: 1,234' is 1234, never 234)."""
     if "\t" in line or "|" in line or "," not in line:
@@ -122,7 +122,8 @@ def comma_cells(line: str) -> list[str]:
     label, rest = cells[0].strip(), [c.strip() for c in cells[1:]]
     year = bool(re.fullmatch(r"(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?", label))
     band = bool(re.fullmatch(r"\d{1,3}\s*(?:[-–]|to)\s*\d{1,3}", label))  # an age band, `10-17`
-    if not rest or not (year or band or re.search(r"[^\W\d_]", label)) or \
+    number = bool(re.fullmatch(r"\d{1,3}", label))  # an age or an item number, `13`: needs two value cells (below)
+    if not rest or not (year or band or number or re.search(r"[^\W\d_]", label)) or \
             not all(re.fullmatch(r"\d+|\d{1,3}(?:,\d{3})+", c) or not c or status_of(c) for c in rest):
         return []
     if not year and label[-1].isdigit() and (len(rest) < 2 or re.fullmatch(r"\d{3}", rest[0])):

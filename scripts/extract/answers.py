@@ -12,6 +12,7 @@ from .numbers import numbers_in
 
 BARE_COUNT = re.compile(r"^\s*(?:(?:answer|response|reply|a)\s*\d{0,2}\s*[:.–—-]\s*)?(\d{1,3}(?:,\d{3})+|\d+)\s*\.?\s*$",
                         re.IGNORECASE)  # `222`, or `Answer: 222` under its question
+YEARS = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 QUESTION_NUMBER = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\(?\d{1,2}[a-z]?[.):]?\s+", re.IGNORECASE)
 
 
@@ -27,12 +28,26 @@ def read_answers(lines: list[str], free: list[bool]) -> list[Grid]:
             k -= 1
         if k < 0 or not free[k] or FURNITURE.search(lines[k]) or not lines[k].rstrip().endswith("?"):
             continue
+        if _opens_cells(lines, n):
+            continue
         question = lines[k].strip()
         question = question[QUESTION_NUMBER.match(question).end():] if QUESTION_NUMBER.match(question) else question
         grid = Grid("answer under its question", k + 1, n + 1, row_dims=["question"])
         grid.rows = [Row(n + 1, [question, m.group(1)])]
         grids.append(grid)
     return grids
+
+
+
+def _opens_cells(lines: list[str], n: int) -> bool:
+    """The number under the question is a year and the next line that holds anything is another bare number or a
+    no-break-space cell: the first heading of a table saved one cell a line, not the answer."""
+    if not YEARS.match(lines[n].strip()):
+        return False
+    k = n + 1
+    while k < len(lines) and not lines[k].strip() and "\xa0" not in lines[k] and k - n <= 3:
+        k += 1
+    return k < len(lines) and k - n <= 3 and ("\xa0" in lines[k] and not lines[k].strip() or bool(BARE_COUNT.match(lines[k])))
 
 
 LED = re.compile(r"^\s*(?P<label>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|&|St))*)\s+(?P<value>\d{1,3}(?:,\d{3})+|\d+)\s+"

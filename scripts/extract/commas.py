@@ -25,8 +25,14 @@ def _split(line: str) -> list[str] | None:
 def _row(cells: list[str]) -> bool:
     """A label then values (numbers, nil words, suppression markers, blank cells), at least one a number."""
     label, rest = unwrap(cells[0]), [read_cell(c) for c in cells[1:]]
-    return bool(label) and all(c.status is not None for c in rest) and any(c.status == "reported" for c in rest) \
-        and not (YEAR.match(label) is None and label.replace(",", "").isdigit())
+    return bool(label) and all(c.status is not None for c in rest) and any(c.status == "reported" for c in rest)
+
+
+def _numbered(rows: list[list[str]]) -> bool:
+    """Row labels that are bare numbers (not years) are ages or item numbers only when they rise down the table
+    (`Age,2019,2020` over `13,1,4` and `14,2,0`); numbers that fall are counts in the label column."""
+    numbers = [unwrap(r[0]).replace(",", "") for r in rows if YEAR.match(unwrap(r[0])) is None and unwrap(r[0]).replace(",", "").isdigit()]
+    return not numbers or all(int(b) > int(a) for a, b in zip(numbers, numbers[1:]))
 
 
 def _header(cells: list[str]) -> bool:
@@ -54,7 +60,7 @@ def read_commas(lines: list[str], free: list[bool]) -> list[Grid]:
         for k in block:  # columns empty on every line (a spreadsheet's trailing commas) are no columns
             split[k] = split[k][:width]
         head, rows = split[block[0]], [split[k] for k in block[1:]]
-        if not all(_row(r) for r in rows):
+        if not all(_row(r) for r in rows) or not _numbered(rows):
             continue  # prose with commas, or cells that are not values: not this reader's table
         grid = Grid("comma-separated", block[0] + 1, block[-1] + 1)
         if not _header(head):

@@ -319,8 +319,8 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                     continue  # with row markers, every row stands between two of them, no marker inside a row
                 if not any(is_value(t.text) and not YEAR.match(t.text) for r in rows for t in r[1:]):
                     continue
-                if any(is_value(r[0].text) and not YEAR.match(r[0].text) for r in rows):
-                    continue  # a number that labels a row is a year, not a page number or a count
+                if any(is_value(r[0].text) and not YEAR.match(r[0].text) for r in rows) and not _ages(rows, width):
+                    continue  # a number that labels a row is a year or an age, not a page number or a count
                 after = i + skip + width + used
                 if after < len(tokens) and is_value(tokens[after].text):
                     continue  # a value left over right after the rows: the width is wrong
@@ -377,6 +377,26 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
         out.append(grid)
         i += skip + width + used
     return out
+
+
+def _ages(rows: list[list[Token]], width: int) -> bool:
+    """Bare numbers that label rows are ages or item numbers (`13`, `14`, `15`) only when each row has two values or
+    more and the numbers rise down the table, in runs under worded labels (`Male`, then `13`, `14`)."""
+    if width < 3:
+        return False
+    numbers = [r[0].text for r in rows if is_value(r[0].text) and not YEAR.match(r[0].text)]
+    if not all(re.fullmatch(r"\d{1,3}", x) for x in numbers):
+        return False
+    last = None
+    for r in rows:
+        x = r[0].text
+        if re.fullmatch(r"\d{1,3}", x):
+            if last is not None and int(x) <= last:
+                return False
+            last = int(x)
+        else:
+            last = None
+    return True
 
 
 def _empty_corner(tokens: list[Token], i: int) -> tuple[Grid, int] | None:

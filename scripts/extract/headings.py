@@ -50,6 +50,11 @@ def _cut_short(grid: Grid, table: Proposed, at) -> str | None:
         return (f"line {at(grid.header_line or grid.start)}: the year {corner} stands over the row labels while years "
                 "head the columns: the header has no corner cell and is read one cell late; nothing proposed")
     if heads:
+        for row in grid.rows:
+            label = unwrap(row.cells[0]) if row.cells else ""
+            if YEARS.match(label) and min(heads) <= int(label) <= max(heads) + 1:
+                return (f"line {at(row.line)}: the year {label} labels a row while years ({', '.join(map(str, heads))}) "
+                        "head the columns: the header is cut short and read one cell early; nothing proposed")
         for row in table.rows:
             v = row["value"]
             if row["status"] == "reported" and v is not None and min(heads) - 2 <= v <= max(heads) + 2 and \
@@ -69,6 +74,32 @@ def _cut_short(grid: Grid, table: Proposed, at) -> str | None:
         line = next(r.line for r in grid.rows if unwrap(r.cells[0]) == counts[0])
         return (f"line {at(line)}: the row labels mix words and counts ({worded[0]!r}, {counts[0]!r}): a count read as a row label, the "
                 "grid cut at the wrong width; nothing proposed")
+    return _numbers_as_labels(grid, labels, at)
+
+
+def _numbers_as_labels(grid: Grid, labels: list[str], at) -> str | None:
+    """Row labels that are bare numbers (ages 13 14 15, question numbers 1 2 3) stand in rising runs, under worded
+    labels that head them (an offence, then its ages). A run that falls (`12`, `30`, `28`) is counts read as labels: a
+    table cut at the wrong width."""
+    kinds = ["n" if NUMBER.match(x) and not YEARS.match(x) else "y" if YEARS.match(x) else "w" for x in labels]
+    if "n" not in kinds:
+        return None
+    runs, k = [], 0  # the runs of bare-number labels, each as its numbers
+    while k < len(kinds):
+        if kinds[k] == "n":
+            j = k
+            while j < len(kinds) and kinds[j] == "n":
+                j += 1
+            runs.append((k, [int(x.replace(",", "")) for x in labels[k:j]]))
+            k = j
+        else:
+            k += 1
+    falling = [at_ for at_, run in runs if any(b <= a for a, b in zip(run, run[1:]))]
+    if falling:
+        bad = labels[falling[0]]
+        line = next(r.line for r in grid.rows if unwrap(r.cells[0]) == bad)
+        return (f"line {at(line)}: the row labels {', '.join(repr(x) for x in labels[:6])} hold bare numbers that are not one rising "
+                "run: a count read as a row label, the grid cut at the wrong width; nothing proposed")
     return None
 
 
@@ -82,9 +113,11 @@ def _unused_cells(grid: Grid, table: Proposed, view: list[str], at) -> str | Non
     used = sorted({row["line"] for row in table.rows})
     if len(used) < 2:
         return None
+    cells = {r.line_of(k) for r in grid.rows for k in range(len(r.cells))} if min(len(r.cells) for r in grid.rows) > 2 \
+        else set()  # a number read as a row label is a used cell, in a reading of two value columns or more
     for n in range(used[0] + 1, used[-1]):
         bare = view[n - 1].strip().rstrip("|").strip() if 1 <= n <= len(view) else ""
-        if n not in used and re.fullmatch(r"\d[\d,]*", bare) and not YEARS.match(bare):  # a year alone labels a row
+        if n not in used and n not in cells and re.fullmatch(r"\d[\d,]*", bare) and not YEARS.match(bare):  # a year alone labels a row
             return (f"line {at(n)}: the number {view[n - 1].strip()} stands alone between the reading's values and is "
                     "not read: the table is wider than the reading; nothing proposed")
     return None

@@ -13,6 +13,15 @@ from .numbers import MONTH, numbers_in
 
 VALUE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|\*|<\d+|nil)$", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s*$", re.IGNORECASE)
+FUNCTION_WORD = re.compile(r"with|of|and|or|to|in|for|the|a|an|on|by|at|from|under|over|not|than|between|per|&|-|–",
+                           re.IGNORECASE)
+TIME_HEADING = re.compile(r"year|period|date|month|quarter|time|fy\b|calendar", re.IGNORECASE)
+CORNER = re.compile(r"year|age|month|quarter|offence|crime|outcome|gender|sex|ethnicity|area|district|division|station"
+                    r"|ward|borough|force|rank|role|grade|category|type|reason|status|period|date|day|time|measure"
+                    r"|description|item|question|classification|legislation|section|breed|department|unit", re.IGNORECASE)
+COLUMN_WORD = re.compile(r"male|female|unknown|other|total|yes|no|adult|adults|child|children|juvenile|juveniles|charged"
+                         r"|cautioned|arrested|received|refused|granted|disclosed|open|closed|officers|staff|pcsos"
+                         r"|specials|volunteers|(?:19|20)\d\d(?:/\d\d)?|q[1-4]", re.IGNORECASE)
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 MONTH_LABEL = re.compile(rf"^{MONTH}\.?$", re.IGNORECASE)  # a row labelled by a month alone ("January 4"), not a date
 
@@ -100,6 +109,9 @@ def _grid(lines: list[str], free: list[bool], rows: list, i: int, j: int) -> Gri
             and split_row(lines[i - 1]) is None:
         grid.header, grid.header_line = _heading(lines[i - 1].strip(), width), i
         grid.start = i
+        corner = (grid.header or [""])[0]
+        if corner and all(YEAR.match(label.strip()) for _, (label, _) in block) and not TIME_HEADING.search(corner):
+            grid.header = None  # rows labelled by years under a heading that is no time ('Hate Crime' over 2019): a title
         if grid.header is None:
             grid.caption = lines[i - 1].strip()
     for line, (label, values) in block:
@@ -138,14 +150,21 @@ def _relabel(line: str, label: str, values: list[str], cut: int) -> str:
     return line[tokens[0].start(): tokens[n_label + cut - 1].end()]
 
 
+def _one_word_labels(words: list[str]) -> bool:
+    """Words that can each head a column on their own (`Male Female Unknown`, `2019 2020`), not a title or a phrase
+    cut into words (`Number of officers seconded`, `Officers on leave`): none a joining word, each starts with a
+    capital letter or a digit."""
+    return not any(FUNCTION_WORD.fullmatch(w) or not (w[0].isupper() or w[0].isdigit()) for w in words)
+
+
 def _heading(text: str, width: int) -> list[str] | None:
     """The heading line split into a label heading and `width` column labels, when single spaces allow it."""
     words = text.split()
     if width == 1:
         return None
-    if len(words) == width + 1:
+    if len(words) == width + 1 and CORNER.fullmatch(words[0]) and _one_word_labels(words[1:]):
         return words
-    if len(words) == width:
+    if len(words) == width and _one_word_labels(words) and all(COLUMN_WORD.fullmatch(w) for w in words):
         return [""] + words
     split = _atoms_heading(text, width)
     if split:
