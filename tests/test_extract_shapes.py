@@ -124,3 +124,21 @@ def test_a_title_over_single_space_rows_is_never_cut_into_one_word_column_labels
     for table in extract(text.encode()).proposals:
         for row in table.rows:
             assert not {str(row[d]) for d in table.dims} & words, (title, width, row)
+
+
+RUN_TOGETHER = (("Male", "12", "Female", "4"), ("Charged", "31", "Cautioned", "7", "No further action", "55"),
+                ("Under 18", "3", "Adults", "40"), ("Rape", "120", "Sexual assault", "98"))
+
+
+@pytest.mark.parametrize("lead", ["", "2019 ", "In 2019: "])
+@pytest.mark.parametrize("pairs", RUN_TOGETHER, ids=lambda p: p[0])
+def test_a_row_run_together_never_labels_a_count_by_the_next_label(pairs, lead):
+    """`Male 12 Female 4`: a table's row run together on one line, as PDF letters saved as text give them. The words
+    after a count are the next count's label; a sentence reader took them for its own ('12 Female')."""
+    text = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThe figures are below.\n\n" + lead + \
+        " ".join(pairs) + "\n\nEnd of response.\n"
+    own = dict(zip(pairs[1::2], pairs[0::2]))
+    for table in extract(text.encode()).proposals:
+        for row in table.rows:
+            labels = {str(row[d]) for d in table.dims} & set(pairs[0::2])
+            assert row["status"] == "blank" or labels <= {own.get(str(row["value"]))}, (row, labels)

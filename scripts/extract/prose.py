@@ -15,6 +15,9 @@ YEAR_WORD = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?:/\d{2})?(?![\d/.-])")
 IN_DATE = re.compile(rf"\b{MONTH}\.?,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas|then)\b", re.IGNORECASE)
 NEW_SUBJECT = re.compile(r"\s+(?:and|but|while|whereas)\s+(?=[A-Z][a-z])")  # `41 records and Athena holds 17`
+RUN_TOGETHER = re.compile(r"^\s*(?:(?:19|20)\d{2}(?:/\d{2})?:?\s+|[^:\d]{0,30}(?:(?:19|20)\d{2}(?:/\d{2})?)?:\s+)?(?:[A-Z][\w'’/&().-]*(?:\s+[\w'’/&().-]+){0,5}?\s+"
+                          r"(?:\d{1,3}(?:,\d{3})+|\d+)\s*){2,}$")  # `Male 12 Female 4`: a table's row run together, no sentence;
+# the words after a count are the next count's label, so no count here is read as a sentence (the table readers may)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\d])")
 
 
@@ -67,7 +70,7 @@ def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:
     """Every count stated in a sentence on the free lines (not restatements: "the 245 incidents")."""
     out, items = [], item_numbers(lines)
     for n, line in enumerate(lines, start=1):
-        if not free[n - 1] or FURNITURE.search(line):
+        if not free[n - 1] or FURNITURE.search(line) or RUN_TOGETHER.match(line):
             continue
         data = [f for f in numbers_in(line) if f.data and not (n in items and f.start == items[n])]
         counts = [f for f in data if f.count and not f.restated]
