@@ -142,3 +142,14 @@ def test_a_row_run_together_never_labels_a_count_by_the_next_label(pairs, lead):
         for row in table.rows:
             labels = {str(row[d]) for d in table.dims} & set(pairs[0::2])
             assert row["status"] == "blank" or labels <= {own.get(str(row["value"]))}, (row, labels)
+
+
+@pytest.mark.parametrize("heading", ["% change", "Percentage", "Rate per 1,000", "Average age", "+/-", "Difference"])
+@pytest.mark.parametrize("layout", ["tab", "pipe", "spaced", "csv"])
+def test_a_column_of_shares_rates_averages_or_changes_is_never_proposed_as_counts(heading, layout):
+    """Cells under '% change' or 'Average age' are derived from counts; proposed as counts they mislead."""
+    header, rows = ["Year", "Arrests", heading], [["2019", "120", "5"], ["2020", "98", "18"]]
+    text = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThe figures are below.\n\n" + \
+        render(layout, header, rows) + "\n\nEnd of response.\n"
+    proposed = [(row["value"], {str(row[d]) for d in t.dims}) for t in extract(text.encode()).proposals for row in t.rows]
+    assert not any(heading in labels or value in (5, 18) for value, labels in proposed), proposed

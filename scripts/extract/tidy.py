@@ -13,6 +13,10 @@ LEVEL_SPLIT = re.compile(r"\s*(?:/|>|\\)\s*")
 # A column heading that names money ('Spend £', 'Cost (£)', 'Expenditure'): its cells are sums of money, not counts.
 MONEY = re.compile(r"[£$€]|\b(?:costs?|spend|spent|expenditure|budget|salary|salaries|price)\b",
                    re.IGNORECASE)
+# A column heading that names a share, a rate, an average or a change ('% change', 'Rate per 1,000', 'Average age',
+# '+/-'): its cells are derived from counts, not counts.
+DERIVED = re.compile(r"%|\+/-|\b(?:per ?cent|percentage|proportion|rate|ratio|average|mean|median|change|difference)\b",
+                     re.IGNORECASE)
 LISTS = ("list", "numbered list", "numbered answers", "prose", "pairs on a line", "pairs run together", "answer under its question",
          "counts of each kind on a line", "a count after a name, line by line")
 
@@ -243,6 +247,10 @@ def _cells(row: Row, row_dims: list[str], columns: list[str], dims: list[str], n
         if MONEY.search(column) and cell.status not in (None, "blank"):
             notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {column!r}: a sum of money, not a count; "
                          "not proposed")
+            continue
+        if DERIVED.search(column) and cell.status not in (None, "blank"):
+            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {column!r}: a share, rate, average or change, "
+                         "not a count; not proposed")
             continue
         if not column and any(columns) and cell.status not in (None, "blank"):
             notes.append(f"line {row.line_of(k + 1)}: cell {raw.strip()!r} has no column label over it (a heading that "
