@@ -227,7 +227,7 @@ def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: Resp
         match = pattern.search if pattern is TOTAL_WORD else pattern.fullmatch
         years = [c.strip() for c in cells]
         shift = 1 if len(cells) == width - 1 and all(YEARS_CELL.fullmatch(c) or TOTAL_WORD.fullmatch(c) for c in years) \
-            and YEARS_CELL.fullmatch(years[0]) else 0
+            and YEARS_CELL.fullmatch(years[0]) else -1 if len(cells) == width + 1 and _title_in_front(years) else 0
         heads = [c.strip().strip("*_").strip() for c in cells]  # **2019**: emphasis
         spans = [h or (next((x for x in reversed(heads[1:k]) if x), "") if k in headed else "") if k else h
                  for k, h in enumerate(heads)]  # a blank heading over a column headed on a lower header row: the
@@ -236,6 +236,14 @@ def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: Resp
             return True
         headed |= {k for k, h in enumerate(heads) if k and h and not re.fullmatch(r"[\d,]+", h) or YEAR.fullmatch(h)}
     return False
+
+
+def _title_in_front(cells: list[str]) -> bool:
+    """A header one cell longer than the row that starts with a title of words, then the row labels' heading (or an
+    empty corner cell): its cells stand over the row's cells one place back."""
+    first, second = cells[0], cells[1]
+    return bool(re.search(r"[A-Za-z]", first)) and not YEARS_CELL.fullmatch(first) and not re.fullmatch(r"[\d,]+", second) \
+        and not YEARS_CELL.fullmatch(second) and all(cells[2:])
 
 
 def _in_block_above(pattern: re.Pattern, response: ResponseText, number: int) -> bool:

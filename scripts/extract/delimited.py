@@ -6,6 +6,7 @@ from collections import Counter
 
 from .cells import PAGE_BREAK, YEAR, is_value, read_cell
 from .model import Grid, Row
+from .titles import title_cell
 
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 SPACED = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces; cells are split by two spaces or more
@@ -151,7 +152,20 @@ def _grids(layout: str, rows: list[tuple[int, list[str]]], start: int, end: int)
             grid.rows.append(Row(line, cells))
     for g in out + [grid]:
         _corner(g)
+        _title(g)
     return out + [grid]
+
+
+def _title(grid: Grid) -> None:
+    """A header one cell longer than its rows, a title cell in front of the label column's heading: the title is the
+    caption, the rest the header."""
+    if not grid.header or not grid.rows:
+        return
+    title = title_cell(grid.header, max(len(_trim([c.strip() for c in r.cells])) for r in grid.rows))
+    if title:
+        grid.caption, grid.header = grid.caption or title, grid.header[1:]
+        grid.notes.append(f"line {grid.header_line}: {title!r} stands in front of the header's row-label heading: a "
+                          "title, not a column heading")
 
 
 def _corner(grid: Grid) -> None:
@@ -178,14 +192,23 @@ def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
     starts = [spaced_cells(lines[n])[0][0] for n in range(i + 1, j + 1) if lines[n].strip()]
     if widths and widths.most_common(1)[0][0] == len(header) + 1 and starts and header[0][0] > min(starts) + 1:
         header = [(min(starts), "")] + header  # no heading over the row labels: the header starts over the first values
-    grid = Grid("space-separated", i + 1, j + 1, header=[c for _, c in header], header_line=i + 1)
+    title = title_cell([c for _, c in header], max(widths)) if widths else None
+    if title:  # a title cell in front of the row-label heading: not a column
+        header = header[1:]
+    grid = Grid("space-separated", i + 1, j + 1, header=[c for _, c in header], header_line=i + 1, caption=title)
     spans = [(s, s + len(c)) for s, c in header]
+    full = [spaced_cells(lines[n]) for n in range(i + 1, j + 1) if len(spaced_cells(lines[n])) == len(header)]
+    askew = any(_column(spans, s, s + len(t)) != k for cells in full for k, (s, t) in enumerate(cells) if k)
     for n in range(i + 1, j + 1):
         cells = spaced_cells(lines[n])
         if not cells:  # a blank line between rows
             continue
         if [c for _, c in cells] == grid.header:
             grid.notes.append(f"line {n + 1}: the header is repeated; skipped")
+            continue
+        if askew and len(cells) < len(header):
+            grid.notes.append(f"line {n + 1}: {len(cells) - 1} values for {len(header) - 1} columns, and the full rows' "
+                              "cells do not stand under their headings, so the alignment cannot place these; not read")
             continue
         placed = [""] * len(header)
         placed[0] = cells[0][1]
