@@ -48,6 +48,8 @@ def read_delimited(lines: list[str], free: list[bool]) -> list[Grid]:
     """Every tab, pipe and aligned-space table on the free lines, in order; pieces split by a page break are joined."""
     kinds = [kind(line) if free[n] else "taken" for n, line in enumerate(lines)]
     kinds = ["slash" if k == "text" and _slashed(line) else k for k, line in zip(kinds, lines)]
+    kinds = ["slash" if k == "text" and _slash_header(line, lines[n + 1] if n + 1 < len(lines) and kinds[n + 1] == "slash" else "")
+             else k for n, (k, line) in enumerate(zip(kinds, lines))]
     grids: list[Grid] = []
     i = 0
     while i < len(lines):
@@ -71,6 +73,14 @@ def _slashed(line: str) -> bool:
     cells = line.strip().split(SLASH)
     return (len(cells) >= 3 or (len(cells) == 2 and is_value(cells[1]))) and all(c.strip() for c in cells) \
         and len(line) <= 200 and not line.rstrip().endswith((".", ":", "?", ";"))
+
+
+def _slash_header(line: str, below: str) -> bool:
+    """Two headings split by ' / ' (`Outcome / Number`) straight above rows of a label and a value split the same way:
+    the header of a two-column table."""
+    cells = [c.strip() for c in line.strip().split(SLASH)]
+    return len(cells) == 2 and len(below.strip().split(SLASH)) == 2 and header_like(cells) and len(line) <= 120 \
+        and not line.rstrip().endswith((".", ":", "?", ";"))
 
 
 def _slash_grids(lines: list[str], i: int, j: int) -> list[Grid]:
@@ -108,7 +118,7 @@ def _spaced_extent(lines: list[str], kinds: list[str], i: int) -> tuple[int, int
         text = lines[n].strip()
         return kinds[n] == "text" and cellular(n) and len(text) <= 120 and not text.endswith((".", ":", "?", ";", ",")) \
             and all(len(c.split()) <= 8 for _, c in spaced_cells(lines[n]))
-    if i > 0 and kinds[i - 1] == "text" and cellular(i - 1):
+    if i > 0 and kinds[i - 1] == "text" and (cellular(i - 1) or _over_values(lines[i - 1], lines[i])):
         start = i - 1
     elif i > 1 and kinds[i - 1] == "blank" and heading(i - 2):  # web tables saved as text: a blank line after each row
         start = i - 2
@@ -122,6 +132,14 @@ def _spaced_extent(lines: list[str], kinds: list[str], i: int) -> tuple[int, int
             j += 2
         else:
             return start, j
+
+
+def _over_values(line: str, row: str) -> bool:
+    """One heading indented over the values of the row below, with no heading over the row labels
+    (`          Number of cases` over `2018/19          4`): the header of a one-column table."""
+    cells, below = spaced_cells(line), spaced_cells(row)
+    return len(cells) == 1 and len(below) == 2 and cells[0][0] > below[0][0] + len(below[0][1]) \
+        and len(cells[0][1].split()) <= 6 and not cells[0][1].endswith((".", ":", "?", ";", ","))
 
 
 def header_like(cells: list[str]) -> bool:
@@ -190,7 +208,7 @@ def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
     header = spaced_cells(lines[i])
     widths = Counter(len(spaced_cells(lines[n])) for n in range(i + 1, j + 1) if lines[n].strip())
     starts = [spaced_cells(lines[n])[0][0] for n in range(i + 1, j + 1) if lines[n].strip()]
-    if widths and widths.most_common(1)[0][0] == len(header) + 1 and starts and header[0][0] > min(starts) + 1:
+    if widths and max(widths) == len(header) + 1 and starts and header[0][0] > min(starts) + 1:
         header = [(min(starts), "")] + header  # no heading over the row labels: the header starts over the first values
     title = title_cell([c for _, c in header], max(widths)) if widths else None
     if title:  # a title cell in front of the row-label heading: not a column

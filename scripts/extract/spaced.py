@@ -55,7 +55,7 @@ def _label_ok(label: str, line: str, first: int) -> bool:
     if (MONTH_BEFORE.search(line[:first]) and not MONTH_LABEL.match(label.strip())) or FURNITURE.search(line) \
             or label.rstrip().endswith((",", "(")):
         return False
-    if label.rstrip()[-1] in ":=–—-" and not is_total(label):  # "LABEL – N" is a list item, not a row of cells
+    if label.rstrip()[-1] in ":=–—-/" and not is_total(label):  # "LABEL – N" is a list item; `Charged / 4` a ' / ' row
         return False
     if label.rstrip().endswith(("..", "…")):  # a contents line: a title, dot leaders, a page number
         return False
@@ -141,8 +141,9 @@ def _relabel(line: str, label: str, values: list[str], cut: int) -> str:
 def _heading(text: str, width: int) -> list[str] | None:
     """The heading line split into a label heading and `width` column labels, when single spaces allow it."""
     words = text.split()
-    if width == 1:
-        return None
+    if width == 1:  # one column of values: its heading only when the line splits as a row-label heading and a unit,
+        # or is a count heading alone (`Number of cases`) with no heading over the row labels
+        return ["", text] if COUNT_HEADING.fullmatch(text) else _atoms_heading(text, 1)
     if len(words) == width + 1:
         return words
     if len(words) == width:
@@ -163,6 +164,7 @@ ATOM = re.compile(r"(?:under|over|aged)\s+\d+(?:\s*(?:years|yrs))?|\d+\s*(?:-|�
                   r"|\d+\s+(?:and|or)\s+(?:over|under|above|below)|(?:number|no\.)\s+of\s+[A-Za-z]+|\S+", re.IGNORECASE)
 BAND_ATOM = re.compile(r"^(?:(?:under|over|aged)\s+\d+|\d+\s*(?:-|–|to)\s*\d+|\d+\s*\+|\d+\s+(?:and|or)\s+\w+)", re.IGNORECASE)
 COLUMN_ATOM = re.compile(rf"^(?:(?:number|no\.)\s+of\s+\w+|{MONTH}\.?|q[1-4]|male|female|men|women|boys|girls|unknown)$", re.IGNORECASE)
+COUNT_HEADING = re.compile(r"(?:(?:total\s+)?(?:number|no\.)(?:\s+of\s+\w+)?|count|total)", re.IGNORECASE)
 # The heading over the row labels, when it is a phrase of its own ('Financial year', 'Offence type', 'Age band').
 ROW_HEADING = re.compile(r"^(?:[A-Z][a-z]+\s+)?(?:year|type|band|group|category|description|area|month|period|quarter|offence|"
                          r"crime|outcome|ethnicity|gender|age|classification)$", re.IGNORECASE)
