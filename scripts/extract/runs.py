@@ -250,6 +250,12 @@ def _listed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut
     body = _body(lines, free, n, segs, cut, grid)
     if any(len(s.counts) > 1 for s in body):
         return None
+    first = body[0].label.split() if body and body[0] is segs[0] and not grid.header else []
+    if len(first) >= 3 and len(first) > max(len(s.label.split()) for s in body[1:]) and sum(w[0].isupper() for w in first) >= 2:
+        grid.notes.append(f"line {n + 1}: the first label {body[0].label!r} is longer than every other and may begin with "
+                          "a heading run into it (`Platform Offences Snapchat 41`); where the heading ends cannot be told; "
+                          "not read")
+        return grid
     placed = _place(body, 1, grid)
     if len(placed) < 3:
         return None

@@ -98,8 +98,12 @@ def _grid(lines: list[str], free: list[bool], rows: list, i: int, j: int) -> Gri
         block = block[1:]
     elif i > 0 and free[i - 1] and kind(lines[i - 1]) == "text" and not lines[i - 1].rstrip().endswith((".", ":", "?")) \
             and split_row(lines[i - 1]) is None:
-        grid.header, grid.header_line = _heading(lines[i - 1].strip(), width), i
+        grid.header, grid.header_line = _heading(lines[i - 1].strip(), width) if _heading_line(lines[i - 1]) else None, i
         grid.start = i
+        if grid.header and width > 1 and i > 1 and free[i - 2] and _wrapped_above(lines[i - 2]):
+            grid.notes.append(f"line {i - 1}: {lines[i - 2].strip()!r} stands straight above the heading line: the column "
+                              "headings may run over two lines, so which words label each column cannot be told")
+            grid.header = None
         if grid.header is None:
             grid.caption = lines[i - 1].strip()
     for line, (label, values) in block:
@@ -136,6 +140,26 @@ def _relabel(line: str, label: str, values: list[str], cut: int) -> str:
     tokens = list(re.finditer(r"\S+", line))
     n_label = len(tokens) - len(values)
     return line[tokens[0].start(): tokens[n_label + cut - 1].end()]
+
+
+REFERENCE = re.compile(r"^\W*(?:(?:our|your|foi)\s+)?ref(?:erence)?\b|^\W*(?:tel(?:ephone)?|fax|e-?mail|dated?|page)\b",
+                       re.IGNORECASE)
+
+
+def _wrapped_above(line: str) -> bool:
+    """A short line of words alone (no value, not a sentence): the first line of headings wrapped over two lines."""
+    text = line.strip()
+    return bool(text) and kind(line) == "text" and split_row(line) is None and not re.search(r"\d", text) \
+        and len(text.split()) <= 8 and not text.endswith((".", ":", "?", ";", ","))
+
+
+def _heading_line(line: str) -> bool:
+    """A line that can be a header: not a reference, a date or a `name: value` line (`Our ref: FOI 2024-0123`); every
+    word with a digit is a year, a number or an age band."""
+    text = line.strip()
+    if REFERENCE.search(text) or re.search(r"\w:\s+\S", text):
+        return False
+    return all(YEAR.match(w) or re.fullmatch(r"\d+|\d+[-–]\d+|\d+\+", w) for w in text.split() if re.search(r"\d", w))
 
 
 def _heading(text: str, width: int) -> list[str] | None:

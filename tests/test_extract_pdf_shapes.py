@@ -1,0 +1,56 @@
+"""Constructed tables in the shapes PDF letters saved as text leave them in (tests/pdf_shapes.py: headings wrapped over
+lines, year rows under a one-line header, rows run together on a line, cross-tabs whose empty cells vanished, page
+furniture mid-table), measured per family: no value may carry another value's label or a label the table does not
+have, and each family's read rate may not fall below its floor (extract_shape_floors.yaml; floors only rise)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.extract import extract
+from tests.pdf_shapes import FAMILIES, FIXTURE, cases
+
+FLOORS = yaml.safe_load((Path(__file__).parent / "extract_shape_floors.yaml").read_text(encoding="utf-8"))
+CASES = list(cases())
+
+
+def _labels(header: list[str], rows: list[list[str]]) -> set[str]:
+    return {c for c in header if c} | {r[0] for r in rows} | {"Total"}
+
+
+def _read(text: str, header: list[str], rows: list[list[str]]) -> tuple[int, int, list[tuple]]:
+    """(values read with both labels right, values in the table, proposed values with a wrong or foreign label)."""
+    want = {(r[0], h): v.replace(",", "") for r in rows for h, v in zip(header[1:], r[1:]) if v}
+    own: dict[str, list[set]] = {}
+    for (label, head), v in want.items():
+        own.setdefault(v, []).append({label, head} - {""})
+    every, got, bad = _labels(header, rows), set(), []
+    for table in extract(text.encode()).proposals:
+        for row in table.rows:
+            if row["status"] == "blank":
+                continue
+            labels = {str(row[d]) for d in table.dims}
+            value = str(row["value"]) if row["value"] is not None else None
+            if labels - every or value is None or not any(labels <= mine | {"Total"} for mine in own.get(value, [])):
+                bad.append((value, sorted(labels), row["line"]))
+                continue
+            got |= {(lab, head) for (lab, head), v in want.items() if v == value and lab in labels and (head in labels or not head)}
+    return len(got), len(want), bad
+
+
+@pytest.mark.parametrize(("family", "name", "body", "header", "rows"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_no_value_is_proposed_under_a_label_not_its_own(family, name, body, header, rows):
+    text = FIXTURE.format(body)
+    assert _read(text, header, rows)[2] == [], text
+
+
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_each_family_reads_at_least_its_floor(family):
+    got = want = 0
+    for fam, _, body, header, rows in CASES:
+        if fam == family:
+            g, w, _ = _read(FIXTURE.format(body), header, rows)
+            got, want = got + g, want + w
+    assert got / want >= FLOORS[family], f"{family}: {got}/{want} read, floor {FLOORS[family]:.1%}"
