@@ -19,7 +19,8 @@ YEAR_ROWS = {
                                                                  ["2020", "1412", "1390", "22"]]),
     "number-of": (["Year", "Number of arrests", "Number of charges"], [["2019", "412", "120"], ["2020", "398", "131"],
                                                                         ["2021", "405", "119"]]),
-    "ambiguous": (["Year", "Cases referred", "Cases closed"], [["2019", "41", "30"], ["2020", "52", "47"]]),
+    "repeated-word": (["Year", "Cases referred", "Cases closed"], [["2019", "41", "30"], ["2020", "52", "47"]]),
+    "two-ways": (["Year", "Referred to CPS", "Charged"], [["2019", "41", "30"], ["2020", "52", "47"]]),  # words alone cannot split it
 }
 # Label-count tables whose rows run together on one line.
 RUN_ON = {

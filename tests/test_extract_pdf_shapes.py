@@ -54,3 +54,17 @@ def test_each_family_reads_at_least_its_floor(family):
             g, w, _ = _read(FIXTURE.format(body), header, rows)
             got, want = got + g, want + w
     assert got / want >= FLOORS[family], f"{family}: {got}/{want} read, floor {FLOORS[family]:.1%}"
+
+
+def test_year_rows_under_a_header_that_splits_two_ways_are_refused_with_the_reason():
+    text = FIXTURE.format("Year Referred to CPS Charged\n2019 41 30\n2020 52 47")
+    result = extract(text.encode())
+    assert not any(t.rows for t in result.proposals)
+    assert any("'Year Referred to CPS Charged' splits into 2 labels in more than one way" in u for u in result.unread)
+
+
+def test_column_labels_that_repeat_their_first_word_split_one_way():
+    result = extract(FIXTURE.format("Year Cases referred Cases closed\n\n2019 41 30\n2020 52 47").encode())
+    got = {(r["year"], r[t.dims[-1]]): r["value"] for t in result.proposals for r in t.rows}
+    assert got == {("2019", "Cases referred"): 41, ("2019", "Cases closed"): 30, ("2020", "Cases referred"): 52,
+                   ("2020", "Cases closed"): 47}

@@ -106,6 +106,12 @@ def _grid(lines: list[str], free: list[bool], rows: list, i: int, j: int) -> Gri
             grid.header = None
         if grid.header is None:
             grid.caption = lines[i - 1].strip()
+    elif width > 1 and i > 1 and not lines[i - 1].strip() and free[i - 2] and _heading_line(lines[i - 2]) \
+            and kind(lines[i - 2]) == "text" and not lines[i - 2].rstrip().endswith((".", ":", "?")) \
+            and split_row(lines[i - 2]) is None and not (i > 2 and free[i - 3] and _wrapped_above(lines[i - 3])):
+        grid.header = _heading(lines[i - 2].strip(), width)  # a heading line, one blank line, then the rows
+        if grid.header:
+            grid.header_line, grid.start = i - 1, i - 1
     for line, (label, values) in block:
         if len(values) > width:  # numbers that belong to the label ("Before 2010 1")
             cut = len(values) - width
@@ -121,8 +127,10 @@ def _grid(lines: list[str], free: list[bool], rows: list, i: int, j: int) -> Gri
                           "dates; not read")
         grid.rows = []
     if width > 1 and grid.header is None:
-        grid.notes.append(f"{width} columns of values but no heading line that splits into {width} column labels; "
-                          "the values are not proposed")
+        said = f" (the heading line {grid.caption!r} splits into {width} labels in more than one way, or none)" \
+            if grid.caption else ""
+        grid.notes.append(f"{width} columns of values but no heading line that splits into {width} column labels"
+                          f"{said}; the values are not proposed")
         grid.rows = []
     return grid
 
@@ -172,7 +180,7 @@ def _heading(text: str, width: int) -> list[str] | None:
         return words
     if len(words) == width:
         return [""] + words
-    split = _atoms_heading(text, width)
+    split = _atoms_heading(text, width) or _repeated_heading(words, width)
     if split:
         return split
     tail = words[-width:]
@@ -181,6 +189,20 @@ def _heading(text: str, width: int) -> list[str] | None:
             return None  # more column labels than values ("2018 2019 2020 Total" over three): which one lost its cell is unknown
         return [" ".join(words[:-width])] + tail
     return None
+
+
+def _repeated_heading(words: list[str], width: int) -> list[str] | None:
+    """Column labels that each start with the same word (`Year Cases referred Cases closed`): split before every
+    repeat of that word, when exactly one choice of the row-label heading gives `width` labels of two words or more;
+    two choices that fit are two readings, and neither is taken."""
+    fits = []
+    for k in range(1, len(words) - width):
+        lead = words[k].casefold()
+        starts = [i for i in range(k, len(words)) if words[i].casefold() == lead]
+        groups = [words[a:b] for a, b in zip(starts, starts[1:] + [len(words)])]
+        if len(groups) == width and all(len(g) >= 2 for g in groups) and not any(w.casefold() == lead for w in words[:k]):
+            fits.append([" ".join(words[:k])] + [" ".join(g) for g in groups])
+    return fits[0] if len(fits) == 1 else None
 
 
 # Column headings of more than one word that read as one: age bands, 'Number of X', '% of total'.
