@@ -68,3 +68,10 @@ def test_column_labels_that_repeat_their_first_word_split_one_way():
     got = {(r["year"], r[t.dims[-1]]): r["value"] for t in result.proposals for r in t.rows}
     assert got == {("2019", "Cases referred"): 41, ("2019", "Cases closed"): 30, ("2020", "Cases referred"): 52,
                    ("2020", "Cases closed"): 47}
+
+
+def test_pairs_run_together_under_a_heading_line_keep_its_column_label_over_two_lines():
+    text = FIXTURE.format("Outcome Number\nCharged 14 Cautioned 6\nNo further action 31 Community resolution 3")
+    got = {(r["outcome"], r[t.dims[-1]]): r["value"] for t in extract(text.encode()).proposals for r in t.rows}
+    assert got == {("Charged", "Number"): 14, ("Cautioned", "Number"): 6, ("No further action", "Number"): 31,
+                   ("Community resolution", "Number"): 3}

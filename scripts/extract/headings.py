@@ -8,14 +8,12 @@ import re
 
 from .cells import NUMBER, YEAR, is_total, read_cell, unwrap
 from .model import Grid
+from .titles import LABEL_HEADING
 from .tidy import Proposed
 
 YEARS = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 CONNECTIVE = re.compile(r"(?:\b(?:with|of|and|or|to|in|for|the|a|an|on|by|at|from|under|over|not|than|between)|[-–,&/(])\s*$",
                         re.IGNORECASE)
-LABEL_HEADING = re.compile(r"(?:offence|offence type|crime type|offence group|year|financial year|calendar year|age|age band|age group"
-                           r"|area|force area|district|station|gender|sex|ethnicity|month|outcome|outcome type|period"
-                           r"|legislation|category|type|name)\s*:?", re.IGNORECASE)  # headings of label columns, singular
 SEPARATED = re.compile(r"\t|\|| {2,}")
 
 

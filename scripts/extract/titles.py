@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 
 from .cells import YEAR, is_value, unwrap
-from .headings import LABEL_HEADING
+
+LABEL_HEADING = re.compile(r"(?:offence|offence type|crime type|offence group|year|financial year|calendar year|age|age band|age group"
+                           r"|area|force area|district|station|gender|sex|ethnicity|month|outcome|outcome type|period"
+                           r"|legislation|category|type|name)\s*:?", re.IGNORECASE)  # headings of label columns, singular
 
 
 def title_cell(header: list[str], widest: int) -> str | None:
