@@ -46,6 +46,7 @@ FURNITURE = {
     "page-of": ["Page 1 of 2"],
     "letter-header": ["Page 1 of 2", "", "OFFICIAL", "Freedom of Information Request 2024/0123"],
     "reference": ["Our ref: FOI 2024-0123", "Page 2"],
+    "running-head": ["Page 1 of 2", "", "Northshire Police", "Information Rights Unit"],  # also at the top of page 1
 }
 
 
@@ -115,6 +116,8 @@ def paged_cases():
                     half = len(rows) // 2
                     lines = _render(layout, header, rows[:half]) + [""] + marks + [""] + \
                         _render(layout, header, rows[half:], head=repeat)
+                    if how == "running-head":  # the letter's running head stands on every page
+                        lines = marks[2:] + [""] + lines
                     yield "page-furniture", f"{name}-{how}-{'repeated' if repeat else 'once'}-{layout}", "\n".join(lines), \
                         header, rows
 

@@ -75,3 +75,11 @@ def test_pairs_run_together_under_a_heading_line_keep_its_column_label_over_two_
     got = {(r["outcome"], r[t.dims[-1]]): r["value"] for t in extract(text.encode()).proposals for r in t.rows}
     assert got == {("Charged", "Number"): 14, ("Cautioned", "Number"): 6, ("No further action", "Number"): 31,
                    ("Community resolution", "Number"): 3}
+
+
+def test_a_tab_table_broken_by_a_page_mark_and_a_reference_line_is_read_whole_and_passes_the_check():
+    body = "Offence\t2019\t2020\nRape\t12\t15\nAssault\t30\t28\n\nOur ref: FOI 2024-0123\nPage 2\n\nGrooming\t4\t6\nOther\t1\t2"
+    result = extract(FIXTURE.format(body).encode())
+    got = {(r["offence"], r["year"]): r["value"] for t in result.proposals for r in t.rows}
+    assert got[("Grooming", "2020")] == 6 and got[("Other", "2019")] == 1 and len(got) == 8
+    assert result.unchecked == []

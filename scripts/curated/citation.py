@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .model import TOTAL
+from .pagemarks import page_break_above
 from .markers import status_of
 from .response import NUMBER, ResponseText, comma_cells, stands_on
 
@@ -221,6 +222,8 @@ def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: Resp
         text = response.line(n) or ""
         if not text.strip() and sep in (response.line(n - 1) or ""):
             continue  # a blank line between separated rows (as web tables saved as text often have) is no table end
+        if sep not in text and (k := page_break_above(response.lines, n)) and sep in (response.line(k) or ""):
+            continue  # a page break inside the table (page marks, the letter's reference line): the table goes on above
         if sep not in text:
             return False
         cells = _cells(text, sep)
