@@ -83,3 +83,13 @@ def test_a_tab_table_broken_by_a_page_mark_and_a_reference_line_is_read_whole_an
     got = {(r["offence"], r["year"]): r["value"] for t in result.proposals for r in t.rows}
     assert got[("Grooming", "2020")] == 6 and got[("Other", "2019")] == 1 and len(got) == 8
     assert result.unchecked == []
+
+
+def test_rows_whose_empty_cells_vanished_are_refused_never_shifted_left():
+    for body in ("Offence 2019 2020 2021\nRape 12 9\nSexual assault 30 28 33\nGrooming 4",
+                 "Offence 2019 2020 2021 Rape 12 9 Sexual assault 30 28 33 Grooming 4"):
+        result = extract(FIXTURE.format(body).encode())
+        rows = [(r["offence"], r["year"], r["value"]) for t in result.proposals for r in t.rows]
+        assert not any(label in ("Rape", "Grooming") for label, _, _ in rows), body
+        assert all(label == "Sexual assault" for label, _, _ in rows)
+    assert any("'Rape' has 2 counts for 3 columns (12, 9): its empty cells vanished" in u for u in result.unread)

@@ -153,11 +153,14 @@ def _headed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut
         grid.incomplete = True
         grid.notes.append(f"line {n + 1}: a row of {width} counts with no label right after the header "
                           f"({', '.join(unlabelled)}); not read")
-    if len(placed) < 2 or (not rest and not any(r.line > n + 1 for r in placed)):
-        return None
     if all(len(s.counts) == 1 for s in body) and width > 1:
         return None
-    grid.rows = placed
+    if len(placed) < 2 or (not rest and not any(r.line > n + 1 for r in placed)):
+        if not grid.incomplete or not body:
+            return None
+        grid.rows = []  # rows whose empty cells vanished under a header of years: report them, read none
+    else:
+        grid.rows = placed
     return grid
 
 

@@ -90,6 +90,9 @@ def read_spaced(lines: list[str], free: list[bool]) -> list[Grid]:
 def _grid(lines: list[str], free: list[bool], rows: list, i: int, j: int) -> Grid | None:
     block = [(n + 1, rows[n]) for n in range(i, j + 1)]
     width = Counter(_width(v) for _, (_, v) in block).most_common(1)[0][0]
+    years = _years_above(lines, free, i)
+    if years > width and all(_width(v) <= years for _, (_, v) in block):
+        width = years  # a header of N years above: N columns, whatever most rows hold (their empty cells vanished)
     grid = Grid("single spaces", i + 1, j + 1)
     first_label, first_values = block[0][1]
     if len(first_values) == width and width > 1 and all(YEAR.match(v) for v in first_values) and \
@@ -117,7 +120,9 @@ def _grid(lines: list[str], free: list[bool], rows: list, i: int, j: int) -> Gri
             cut = len(values) - width
             label, values = _relabel(lines[line - 1], label, values, cut), values[cut:]
         if len(values) < width:
-            grid.notes.append(f"line {line}: {len(values)} values for {width} columns; not read")
+            why = f" under a header of {width} years: its empty cells vanished, or a count stands in its label, so " \
+                "which column each stands in cannot be told" if years == width else ""
+            grid.notes.append(f"line {line}: {len(values)} values for {width} columns{why}; not read")
             continue
         grid.rows.append(Row(line, [label] + values))
     months = [MONTHS.index(r.cells[0].strip().rstrip(".").lower()[:3]) for r in grid.rows if MONTH_LABEL.match(r.cells[0].strip())]
@@ -133,6 +138,18 @@ def _grid(lines: list[str], free: list[bool], rows: list, i: int, j: int) -> Gri
                           f"{said}; the values are not proposed")
         grid.rows = []
     return grid
+
+
+def _years_above(lines: list[str], free: list[bool], i: int) -> int:
+    """How many rising years end the heading line above the rows (`Offence 2019 2020 2021`), or 0."""
+    if i < 1 or not free[i - 1]:
+        return 0
+    words = lines[i - 1].split()
+    k = len(words)
+    while k > 0 and YEAR.match(words[k - 1]):
+        k -= 1
+    years = [int(w[:4]) for w in words[k:]]
+    return len(years) if len(years) >= 2 and all(b > a for a, b in zip(years, years[1:])) and k > 0 else 0
 
 
 def _width(values: list[str]) -> int:
