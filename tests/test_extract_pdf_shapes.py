@@ -93,3 +93,12 @@ def test_rows_whose_empty_cells_vanished_are_refused_never_shifted_left():
         assert not any(label in ("Rape", "Grooming") for label, _, _ in rows), body
         assert all(label == "Sexual assault" for label, _, _ in rows)
     assert any("'Rape' has 2 counts for 3 columns (12, 9): its empty cells vanished" in u for u in result.unread)
+
+
+def test_aligned_headings_wrapped_over_two_lines_are_joined_and_pass_the_check():
+    body = "        Number of    Number of\nYear    officers     staff\n2018    1,204        312\n2019    1,250        298"
+    result = extract(FIXTURE.format(body).encode())
+    got = {(r["year"], r[t.dims[-1]]): r["value"] for t in result.proposals for r in t.rows}
+    assert got == {("2018", "Number of officers"): 1204, ("2018", "Number of staff"): 312,
+                   ("2019", "Number of officers"): 1250, ("2019", "Number of staff"): 298}
+    assert result.unchecked == []

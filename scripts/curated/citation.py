@@ -203,9 +203,34 @@ def column_label_problem(columns: list[str], status: str, value: int | None, res
             indexes = _value_columns(status, value, _cells(text, sep))
             if not _in_header(pattern, indexes, sep, response, number, len(_cells(text, sep))):
                 return f"the column label {label!r} is not in the header of the value's column above the line"
-        elif not _in_block_above(pattern, response, number) and not _before_row_label(pattern, text, row_label):
+        elif not _in_block_above(pattern, response, number) and not _before_row_label(pattern, text, row_label) \
+                and not _stacked_above(pattern, text, status, value, response, number):
             return f"the column label {label!r} is not on a line above, in the same table"
     return None
+
+
+def _stacked_above(pattern: re.Pattern, text: str, status: str, value: int | None, response: ResponseText,
+                   number: int) -> bool:
+    """A heading wrapped over two or three lines straight above each other, aligned with runs of spaces: the cells
+    over the value's place on consecutive heading lines, read top down, make the label (`Number of` over `officers`)."""
+    if status != "reported" or value is None:
+        return False
+    places = [m.span() for m in re.finditer(r"(?<![\w,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w,])", text)
+              if int(m.group(0).replace(",", "")) == value]
+    n = number - 1
+    while n >= 1 and (response.line(n) or "").strip() and re.search(r"\d", response.line(n) or ""):
+        n -= 1  # the table's rows above this one
+    for start, end in places:
+        stack = []
+        for k in range(n, max(0, n - 3), -1):
+            line = response.line(k) or ""
+            over = [m.group(0) for m in re.finditer(r"\S+(?: \S+)*", line) if m.start() < end and m.end() > start]
+            if len(over) != 1 or re.search(r"\d", over[0]):
+                break
+            stack.insert(0, over[0])
+            if len(stack) > 1 and pattern.fullmatch(" ".join(stack)):
+                return True
+    return False
 
 
 def _before_row_label(pattern: re.Pattern, text: str, row_label: str | None) -> bool:

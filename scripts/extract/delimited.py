@@ -56,7 +56,7 @@ def read_delimited(lines: list[str], free: list[bool]) -> list[Grid]:
         k, j = kinds[i], i
         if k == "spaced":
             i, j = _spaced_extent(lines, kinds, i)
-            grids += _spaced(lines, i, j) if j > i else []
+            grids += _spaced(lines, i, j, kinds) if j > i else []
         elif k in ("tab", "pipe", "slash") or (k == "rule" and i + 1 < len(lines) and kinds[i + 1] == "pipe"):
             same = ("pipe", "rule") if k in ("pipe", "rule") else (k,)
             while j + 1 < len(lines) and (kinds[j + 1] in same or (  # one blank line between rows is no end of table
@@ -203,7 +203,27 @@ def _trim(header: list[str]) -> list[str]:
     return header
 
 
-def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
+def _stacked(lines: list[str], kinds: list[str], i: int, header: list[tuple[int, str]]) -> tuple[list[str], int]:
+    """Headings wrapped over lines straight above the header (`Number of` over `officers`): each cell of a heading line
+    above stands over exactly one column heading and no other cell does; its words go in front of that heading. The
+    joined headings and the top heading line."""
+    labels, top = [c for _, c in header], i
+    spans = [(s, s + len(c)) for s, c in header]
+    for k in (i - 1, i - 2):
+        if k < 0 or kinds[k] != "text" or re.search(r"\d", lines[k]) or lines[k].rstrip().endswith((".", ":", "?", ";", ",")):
+            break
+        cells = spaced_cells(lines[k])
+        over = [[c for c, (s, e) in enumerate(spans) if s < start + len(text) and e > start] for start, text in cells]
+        if not cells or any(len(o) != 1 or o[0] == 0 or not labels[o[0]] for o in over) or \
+                len({o[0] for o in over}) < len(over) or any(len(text.split()) > 4 for _, text in cells):
+            break
+        for (_, text), (c,) in zip(cells, over):
+            labels[c] = f"{text} {labels[c]}"
+        top = k
+    return labels, top
+
+
+def _spaced(lines: list[str], i: int, j: int, kinds: list[str] | None = None) -> list[Grid]:
     """Cells separated by runs of spaces, placed under the header column they overlap (so blanks keep their place)."""
     header = spaced_cells(lines[i])
     widths = Counter(len(spaced_cells(lines[n])) for n in range(i + 1, j + 1) if lines[n].strip())
@@ -214,6 +234,10 @@ def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
     if title:  # a title cell in front of the row-label heading: not a column
         header = header[1:]
     grid = Grid("space-separated", i + 1, j + 1, header=[c for _, c in header], header_line=i + 1, caption=title)
+    stacked, top = _stacked(lines, kinds, i, header) if kinds else (grid.header, i)
+    if top < i:
+        grid.header, grid.start, grid.header_line = stacked, top + 1, top + 1
+        grid.notes.append(f"lines {top + 1}-{i + 1}: column headings wrapped over {i - top + 1} lines; joined top down")
     spans = [(s, s + len(c)) for s, c in header]
     full = [spaced_cells(lines[n]) for n in range(i + 1, j + 1) if len(spaced_cells(lines[n])) == len(header)]
     askew = any(_column(spans, s, s + len(t)) != k for cells in full for k, (s, t) in enumerate(cells) if k)
