@@ -102,3 +102,12 @@ def test_aligned_headings_wrapped_over_two_lines_are_joined_and_pass_the_check()
     assert got == {("2018", "Number of officers"): 1204, ("2018", "Number of staff"): 312,
                    ("2019", "Number of officers"): 1250, ("2019", "Number of staff"): 298}
     assert result.unchecked == []
+
+
+def test_a_heading_wrapped_from_the_top_whose_bottom_line_is_empty_is_a_column_of_its_own():
+    body = "        Number      Number       Number\n        of          of police    of\nYear    officers                 volunteers\n" \
+           "2018    1,204       312          45\n2019    1,250       298          51"
+    result = extract(FIXTURE.format(body).encode())
+    got = {(r["year"], r[t.dims[-1]]): r["value"] for t in result.proposals for r in t.rows}
+    assert got[("2018", "Number of police")] == 312 and got[("2019", "Number of volunteers")] == 51 and len(got) == 6
+    assert result.unchecked == []

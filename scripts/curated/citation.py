@@ -225,6 +225,8 @@ def _stacked_above(pattern: re.Pattern, text: str, status: str, value: int | Non
         for k in range(n, max(0, n - 3), -1):
             line = response.line(k) or ""
             over = [m.group(0) for m in re.finditer(r"\S+(?: \S+)*", line) if m.start() < end and m.end() > start]
+            if not over and not stack and k == n and line.strip() and not re.search(r"\d", line):
+                continue  # the header line has no cell here: the heading wrapped from the top stops short of it
             if len(over) != 1 or re.search(r"\d", over[0]):
                 break
             stack.insert(0, over[0])

@@ -203,24 +203,34 @@ def _trim(header: list[str]) -> list[str]:
     return header
 
 
-def _stacked(lines: list[str], kinds: list[str], i: int, header: list[tuple[int, str]]) -> tuple[list[str], int]:
+def _stacked(lines: list[str], kinds: list[str], i: int, header: list[tuple[int, str]]) \
+        -> tuple[list[tuple[int, str]], list[tuple[int, int]], int]:
     """Headings wrapped over lines straight above the header (`Number of` over `officers`): each cell of a heading line
-    above stands over exactly one column heading and no other cell does; its words go in front of that heading. The
-    joined headings and the top heading line."""
-    labels, top = [c for _, c in header], i
-    spans = [(s, s + len(c)) for s, c in header]
+    above stands over exactly one column (its words go in front of that column's heading) or over none, between
+    columns (a heading whose bottom line is empty: a column of its own); never over the row labels or two columns.
+    The joined header, each column's span, and the top heading line."""
+    cols = [[s, s + len(c), c] for s, c in header]
+    top = i
     for k in (i - 1, i - 2):
         if k < 0 or kinds[k] != "text" or re.search(r"\d", lines[k]) or lines[k].rstrip().endswith((".", ":", "?", ";", ",")):
             break
         cells = spaced_cells(lines[k])
-        over = [[c for c, (s, e) in enumerate(spans) if s < start + len(text) and e > start] for start, text in cells]
-        if not cells or any(len(o) != 1 or o[0] == 0 or not labels[o[0]] for o in over) or \
-                len({o[0] for o in over}) < len(over) or any(len(text.split()) > 4 for _, text in cells):
+        over = [[c for c, (s, e, _) in enumerate(cols) if s < start + len(text) and e > start] for start, text in cells]
+        if not cells or any(len(o) > 1 or o == [0] or (o and not cols[o[0]][2]) for o in over) or \
+                len({o[0] for o in over if o}) < len([o for o in over if o]) or any(len(t.split()) > 4 for _, t in cells) or \
+                any(not o and start < cols[0][1] + 1 for o, (start, _) in zip(over, cells)):
             break
-        for (_, text), (c,) in zip(cells, over):
-            labels[c] = f"{text} {labels[c]}"
+        for (start, text), o in zip(cells, over):
+            if o:
+                col = cols[o[0]]
+                col[0], col[1], col[2] = min(col[0], start), max(col[1], start + len(text)), f"{text} {col[2]}"
+            else:
+                cols.append([start, start + len(text), text])
+        cols.sort(key=lambda c: c[0])
         top = k
-    return labels, top
+    if any(a[1] > b[0] for a, b in zip(cols, cols[1:])):
+        return header, [(s, s + len(c)) for s, c in header], i  # columns that overlap: not one reading
+    return [(s, c) for s, _, c in cols], [(s, e) for s, e, _ in cols], top
 
 
 def _spaced(lines: list[str], i: int, j: int, kinds: list[str] | None = None) -> list[Grid]:
@@ -234,11 +244,13 @@ def _spaced(lines: list[str], i: int, j: int, kinds: list[str] | None = None) ->
     if title:  # a title cell in front of the row-label heading: not a column
         header = header[1:]
     grid = Grid("space-separated", i + 1, j + 1, header=[c for _, c in header], header_line=i + 1, caption=title)
-    stacked, top = _stacked(lines, kinds, i, header) if kinds else (grid.header, i)
-    if top < i:
-        grid.header, grid.start, grid.header_line = stacked, top + 1, top + 1
-        grid.notes.append(f"lines {top + 1}-{i + 1}: column headings wrapped over {i - top + 1} lines; joined top down")
     spans = [(s, s + len(c)) for s, c in header]
+    if kinds:
+        stacked, wide, top = _stacked(lines, kinds, i, header)
+        if top < i:
+            header, spans = stacked, wide
+            grid.header, grid.start, grid.header_line = [c for _, c in header], top + 1, top + 1
+            grid.notes.append(f"lines {top + 1}-{i + 1}: column headings wrapped over {i - top + 1} lines; joined top down")
     full = [spaced_cells(lines[n]) for n in range(i + 1, j + 1) if len(spaced_cells(lines[n])) == len(header)]
     askew = any(_column(spans, s, s + len(t)) != k for cells in full for k, (s, t) in enumerate(cells) if k)
     for n in range(i + 1, j + 1):
