@@ -122,8 +122,19 @@ def paged_cases():
                         header, rows
 
 
+def interleaved_cases():
+    """Two page columns interleaved line by line: the left table's lines and the right table's alternate."""
+    left, right = PAGED["years"], CROSS["genders"]
+    for layout in ("single", "aligned"):
+        a = _render(layout, left[0], left[1][:3])
+        b = _render(layout, right[0], right[1])
+        lines = [x for pair in zip(a, b) for x in pair]
+        for name, (header, rows) in (("left", (left[0], left[1][:3])), ("right", right)):
+            yield "interleaved", f"{name}-{layout}", "\n".join(lines), header, rows
+
+
 FAMILIES = {"wrapped-header": wordy_cases, "year-rows": year_rows_cases, "run-on": run_on_cases,
-            "vanished-cells": cross_cases, "page-furniture": paged_cases}
+            "vanished-cells": cross_cases, "page-furniture": paged_cases, "interleaved": interleaved_cases}
 
 
 def cases():

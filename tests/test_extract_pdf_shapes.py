@@ -111,3 +111,10 @@ def test_a_heading_wrapped_from_the_top_whose_bottom_line_is_empty_is_a_column_o
     got = {(r["year"], r[t.dims[-1]]): r["value"] for t in result.proposals for r in t.rows}
     assert got[("2018", "Number of police")] == 312 and got[("2019", "Number of volunteers")] == 51 and len(got) == 6
     assert result.unchecked == []
+
+
+def test_two_aligned_page_columns_interleaved_line_by_line_are_refused_with_the_reason():
+    body = next(c[2] for c in CASES if c[0] == "interleaved" and c[1] == "left-aligned")
+    result = extract(FIXTURE.format(body).encode())
+    assert not any(t.rows for t in result.proposals)
+    assert any("rows stand in two alignments" in u for u in result.unread)

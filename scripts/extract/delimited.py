@@ -277,6 +277,7 @@ def _spaced(lines: list[str], i: int, j: int, kinds: list[str] | None = None) ->
             grid.notes.append(f"line {n + 1}: two cells fall under one column; not read")
             continue
         grid.rows.append(Row(n + 1, placed))
+    _two_alignments(grid, lines, spans)
     def years(row: Row) -> bool:  # starts with two rising years: "2016  2017  2018"
         cells = [c.strip() for c in row.cells if c.strip()]
         return len(cells) > 1 and all(YEAR.fullmatch(c) for c in cells[:2]) and int(cells[1][:4]) > int(cells[0][:4])
@@ -290,6 +291,24 @@ def _spaced(lines: list[str], i: int, j: int, kinds: list[str] | None = None) ->
                           "page side by side?); not read")
         grid.rows = []
     return [grid]
+
+
+def _two_alignments(grid: Grid, lines: list[str], spans: list[tuple[int, int]]) -> None:
+    """Rows whose values all stand inside their headings' spans, and rows whose values all stand outside them: two
+    tables' rows in two alignments (page columns interleaved line by line), so no row is read."""
+    inside, outside = [], []
+    for row in grid.rows:
+        cells = spaced_cells(lines[row.line - 1])[1:]
+        values = [(start, text) for start, text in cells if is_value(text)]
+        if not values or len(values) < len(cells):
+            continue
+        hits = [any(s < start + len(text) and e > start for s, e in spans[1:]) for start, text in values]
+        (inside if all(hits) else outside if not any(hits) else []).append(row.line)
+    if len(spans) > 2 and len(inside) > 1 and len(outside) > 1:  # two value columns or more, two rows each way
+        grid.notes.append(f"lines {inside[0]} and {outside[0]}: rows stand in two alignments, one under the headings and "
+                          "one between them (two page columns interleaved, or two tables): which column each value "
+                          "stands in cannot be told; not read")
+        grid.rows = []
 
 
 def _column(spans: list[tuple[int, int]], start: int, end: int) -> int:
