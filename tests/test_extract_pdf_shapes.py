@@ -118,3 +118,16 @@ def test_two_aligned_page_columns_interleaved_line_by_line_are_refused_with_the_
     result = extract(FIXTURE.format(body).encode())
     assert not any(t.rows for t in result.proposals)
     assert any("rows stand in two alignments" in u for u in result.unread)
+
+
+@pytest.mark.parametrize("layout", list(FLOORS["layouts"]))
+def test_each_delimited_or_aligned_layout_of_the_nine_layout_shapes_reads_at_least_its_floor(layout):
+    from tests.test_extract_shapes import TABLES, perturb, render
+    got = want = 0
+    for header, rows in TABLES.values():
+        for _, above, h, rs, below in perturb(header, rows):
+            text = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThe figures are below.\n\n" + \
+                (above + "\n" if above else "") + render(layout, h, rs) + ("\n" + below if below else "") + "\n\nEnd of response.\n"
+            g, w, _ = _read(text, header, rs)
+            got, want = got + g, want + w
+    assert got / want >= FLOORS["layouts"][layout], f"{layout}: {got}/{want} read, floor {FLOORS['layouts'][layout]:.1%}"
