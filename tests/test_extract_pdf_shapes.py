@@ -131,3 +131,11 @@ def test_each_delimited_or_aligned_layout_of_the_nine_layout_shapes_reads_at_lea
             g, w, _ = _read(text, header, rs)
             got, want = got + g, want + w
     assert got / want >= FLOORS["layouts"][layout], f"{layout}: {got}/{want} read, floor {FLOORS['layouts'][layout]:.1%}"
+
+
+def test_a_row_of_small_counts_is_never_a_header_unless_its_corner_says_what_the_numbers_are():
+    result = extract(FIXTURE.format("Rape / 1 / 2 / 3\nAssault / 4 / 5 / 6\nOther / 7 / 8 / 9").encode())
+    assert not any(t.rows for t in result.proposals)  # was: Assault's 4 under the column '1'
+    result = extract(FIXTURE.format("Age / 10 / 11 / 12\nMale / 4 / 5 / 6\nFemale / 7 / 8 / 9").encode())
+    got = {(r[t.dims[0]], r[t.dims[-1]]): r["value"] for t in result.proposals for r in t.rows}
+    assert got[("Male", "10")] == 4 and got[("Female", "12")] == 9
