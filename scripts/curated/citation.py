@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .model import TOTAL
+from .pagemarks import page_break_above
 from .markers import status_of
 from .response import NUMBER, ResponseText, comma_cells, stands_on
 
@@ -202,9 +203,36 @@ def column_label_problem(columns: list[str], status: str, value: int | None, res
             indexes = _value_columns(status, value, _cells(text, sep))
             if not _in_header(pattern, indexes, sep, response, number, len(_cells(text, sep))):
                 return f"the column label {label!r} is not in the header of the value's column above the line"
-        elif not _in_block_above(pattern, response, number) and not _before_row_label(pattern, text, row_label):
+        elif not _in_block_above(pattern, response, number) and not _before_row_label(pattern, text, row_label) \
+                and not _stacked_above(pattern, text, status, value, response, number):
             return f"the column label {label!r} is not on a line above, in the same table"
     return None
+
+
+def _stacked_above(pattern: re.Pattern, text: str, status: str, value: int | None, response: ResponseText,
+                   number: int) -> bool:
+    """A heading wrapped over two or three lines straight above each other, aligned with runs of spaces: the cells
+    over the value's place on consecutive heading lines, read top down, make the label (`Number of` over `officers`)."""
+    if status != "reported" or value is None:
+        return False
+    places = [m.span() for m in re.finditer(r"(?<![\w,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w,])", text)
+              if int(m.group(0).replace(",", "")) == value]
+    n = number - 1
+    while n >= 1 and (response.line(n) or "").strip() and re.search(r"\d", response.line(n) or ""):
+        n -= 1  # the table's rows above this one
+    for start, end in places:
+        stack = []
+        for k in range(n, max(0, n - 3), -1):
+            line = response.line(k) or ""
+            over = [m.group(0) for m in re.finditer(r"\S+(?: \S+)*", line) if m.start() < end and m.end() > start]
+            if not over and not stack and k == n and line.strip() and not re.search(r"\d", line):
+                continue  # the header line has no cell here: the heading wrapped from the top stops short of it
+            if len(over) != 1 or re.search(r"\d", over[0]):
+                break
+            stack.insert(0, over[0])
+            if len(stack) > 1 and pattern.fullmatch(" ".join(stack)):
+                return True
+    return False
 
 
 def _before_row_label(pattern: re.Pattern, text: str, row_label: str | None) -> bool:
@@ -221,13 +249,15 @@ def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: Resp
         text = response.line(n) or ""
         if not text.strip() and sep in (response.line(n - 1) or ""):
             continue  # a blank line between separated rows (as web tables saved as text often have) is no table end
+        if sep not in text and (k := page_break_above(response.lines, n)) and sep in (response.line(k) or ""):
+            continue  # a page break inside the table (page marks, the letter's reference line): the table goes on above
         if sep not in text:
             return False
         cells = _cells(text, sep)
         match = pattern.search if pattern is TOTAL_WORD else pattern.fullmatch
         years = [c.strip() for c in cells]
         shift = 1 if len(cells) == width - 1 and all(YEARS_CELL.fullmatch(c) or TOTAL_WORD.fullmatch(c) for c in years) \
-            and YEARS_CELL.fullmatch(years[0]) else 0
+            and YEARS_CELL.fullmatch(years[0]) else -1 if len(cells) == width + 1 and _title_in_front(years) else 0
         heads = [c.strip().strip("*_").strip() for c in cells]  # **2019**: emphasis
         spans = [h or (next((x for x in reversed(heads[1:k]) if x), "") if k in headed else "") if k else h
                  for k, h in enumerate(heads)]  # a blank heading over a column headed on a lower header row: the
@@ -236,6 +266,14 @@ def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: Resp
             return True
         headed |= {k for k, h in enumerate(heads) if k and h and not re.fullmatch(r"[\d,]+", h) or YEAR.fullmatch(h)}
     return False
+
+
+def _title_in_front(cells: list[str]) -> bool:
+    """A header one cell longer than the row that starts with a title of words, then the row labels' heading (or an
+    empty corner cell): its cells stand over the row's cells one place back."""
+    first, second = cells[0], cells[1]
+    return bool(re.search(r"[A-Za-z]", first)) and not YEARS_CELL.fullmatch(first) and not re.fullmatch(r"[\d,]+", second) \
+        and not YEARS_CELL.fullmatch(second) and all(cells[2:])
 
 
 def _in_block_above(pattern: re.Pattern, response: ResponseText, number: int) -> bool:

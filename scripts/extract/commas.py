@@ -7,6 +7,7 @@ import csv
 
 from .cells import YEAR, read_cell, unwrap
 from .model import Grid, Row
+from .titles import title_cell
 
 MIN_ROWS = 2  # a header and at least two rows: fewer is a sentence with commas as often as a table
 
@@ -54,6 +55,13 @@ def read_commas(lines: list[str], free: list[bool]) -> list[Grid]:
             j += 1
         block = list(range(i, j + 1))
         i = j + 1
+        above = block[0] - 1
+        title = title_cell(split[above], len(split[block[0]])) if above >= 0 and split[above] and free[above] else None
+        if title and _header(split[above][1:]) and _row(split[block[0]]):  # a title cell in front of the header
+            split[above] = split[above][1:]
+            block = [above] + block
+        else:
+            title = None
         if len(block) < MIN_ROWS + 1:
             continue
         width = max(max((c for c, cell in enumerate(split[k]) if cell.strip()), default=0) for k in block) + 1
@@ -68,7 +76,7 @@ def read_commas(lines: list[str], free: list[bool]) -> list[Grid]:
                               "which column each value stands in cannot be told; not read")
             grids.append(grid)
             continue
-        grid.header, grid.header_line = head, block[0] + 1
+        grid.header, grid.header_line, grid.caption = head, block[0] + 1, title
         grid.rows = [Row(k + 1, split[k]) for k in block[1:]]
         grids.append(grid)
     return grids

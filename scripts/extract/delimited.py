@@ -6,6 +6,7 @@ from collections import Counter
 
 from .cells import PAGE_BREAK, YEAR, is_value, read_cell
 from .model import Grid, Row
+from .titles import title_cell
 
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 SPACED = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces; cells are split by two spaces or more
@@ -47,13 +48,15 @@ def read_delimited(lines: list[str], free: list[bool]) -> list[Grid]:
     """Every tab, pipe and aligned-space table on the free lines, in order; pieces split by a page break are joined."""
     kinds = [kind(line) if free[n] else "taken" for n, line in enumerate(lines)]
     kinds = ["slash" if k == "text" and _slashed(line) else k for k, line in zip(kinds, lines)]
+    kinds = ["slash" if k == "text" and _slash_header(line, lines[n + 1] if n + 1 < len(lines) and kinds[n + 1] == "slash" else "")
+             else k for n, (k, line) in enumerate(zip(kinds, lines))]
     grids: list[Grid] = []
     i = 0
     while i < len(lines):
         k, j = kinds[i], i
         if k == "spaced":
             i, j = _spaced_extent(lines, kinds, i)
-            grids += _spaced(lines, i, j) if j > i else []
+            grids += _spaced(lines, i, j, kinds) if j > i else []
         elif k in ("tab", "pipe", "slash") or (k == "rule" and i + 1 < len(lines) and kinds[i + 1] == "pipe"):
             same = ("pipe", "rule") if k in ("pipe", "rule") else (k,)
             while j + 1 < len(lines) and (kinds[j + 1] in same or (  # one blank line between rows is no end of table
@@ -70,6 +73,14 @@ def _slashed(line: str) -> bool:
     cells = line.strip().split(SLASH)
     return (len(cells) >= 3 or (len(cells) == 2 and is_value(cells[1]))) and all(c.strip() for c in cells) \
         and len(line) <= 200 and not line.rstrip().endswith((".", ":", "?", ";"))
+
+
+def _slash_header(line: str, below: str) -> bool:
+    """Two headings split by ' / ' (`Outcome / Number`) straight above rows of a label and a value split the same way:
+    the header of a two-column table."""
+    cells = [c.strip() for c in line.strip().split(SLASH)]
+    return len(cells) == 2 and len(below.strip().split(SLASH)) == 2 and header_like(cells) and len(line) <= 120 \
+        and not line.rstrip().endswith((".", ":", "?", ";"))
 
 
 def _slash_grids(lines: list[str], i: int, j: int) -> list[Grid]:
@@ -107,7 +118,7 @@ def _spaced_extent(lines: list[str], kinds: list[str], i: int) -> tuple[int, int
         text = lines[n].strip()
         return kinds[n] == "text" and cellular(n) and len(text) <= 120 and not text.endswith((".", ":", "?", ";", ",")) \
             and all(len(c.split()) <= 8 for _, c in spaced_cells(lines[n]))
-    if i > 0 and kinds[i - 1] == "text" and cellular(i - 1):
+    if i > 0 and kinds[i - 1] == "text" and (cellular(i - 1) or _over_values(lines[i - 1], lines[i])):
         start = i - 1
     elif i > 1 and kinds[i - 1] == "blank" and heading(i - 2):  # web tables saved as text: a blank line after each row
         start = i - 2
@@ -121,6 +132,14 @@ def _spaced_extent(lines: list[str], kinds: list[str], i: int) -> tuple[int, int
             j += 2
         else:
             return start, j
+
+
+def _over_values(line: str, row: str) -> bool:
+    """One heading indented over the values of the row below, with no heading over the row labels
+    (`          Number of cases` over `2018/19          4`): the header of a one-column table."""
+    cells, below = spaced_cells(line), spaced_cells(row)
+    return len(cells) == 1 and len(below) == 2 and cells[0][0] > below[0][0] + len(below[0][1]) \
+        and len(cells[0][1].split()) <= 6 and not cells[0][1].endswith((".", ":", "?", ";", ","))
 
 
 def header_like(cells: list[str]) -> bool:
@@ -151,7 +170,20 @@ def _grids(layout: str, rows: list[tuple[int, list[str]]], start: int, end: int)
             grid.rows.append(Row(line, cells))
     for g in out + [grid]:
         _corner(g)
+        _title(g)
     return out + [grid]
+
+
+def _title(grid: Grid) -> None:
+    """A header one cell longer than its rows, a title cell in front of the label column's heading: the title is the
+    caption, the rest the header."""
+    if not grid.header or not grid.rows:
+        return
+    title = title_cell(grid.header, max(len(_trim([c.strip() for c in r.cells])) for r in grid.rows))
+    if title:
+        grid.caption, grid.header = grid.caption or title, grid.header[1:]
+        grid.notes.append(f"line {grid.header_line}: {title!r} stands in front of the header's row-label heading: a "
+                          "title, not a column heading")
 
 
 def _corner(grid: Grid) -> None:
@@ -171,21 +203,66 @@ def _trim(header: list[str]) -> list[str]:
     return header
 
 
-def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
+def _stacked(lines: list[str], kinds: list[str], i: int, header: list[tuple[int, str]]) \
+        -> tuple[list[tuple[int, str]], list[tuple[int, int]], int]:
+    """Headings wrapped over lines straight above the header (`Number of` over `officers`): each cell of a heading line
+    above stands over exactly one column (its words go in front of that column's heading) or over none, between
+    columns (a heading whose bottom line is empty: a column of its own); never over the row labels or two columns.
+    The joined header, each column's span, and the top heading line."""
+    cols = [[s, s + len(c), c] for s, c in header]
+    top = i
+    for k in (i - 1, i - 2):
+        if k < 0 or kinds[k] != "text" or re.search(r"\d", lines[k]) or lines[k].rstrip().endswith((".", ":", "?", ";", ",")):
+            break
+        cells = spaced_cells(lines[k])
+        over = [[c for c, (s, e, _) in enumerate(cols) if s < start + len(text) and e > start] for start, text in cells]
+        if not cells or any(len(o) > 1 or o == [0] or (o and not cols[o[0]][2]) for o in over) or \
+                len({o[0] for o in over if o}) < len([o for o in over if o]) or any(len(t.split()) > 4 for _, t in cells) or \
+                any(not o and start < cols[0][1] + 1 for o, (start, _) in zip(over, cells)):
+            break
+        for (start, text), o in zip(cells, over):
+            if o:
+                col = cols[o[0]]
+                col[0], col[1], col[2] = min(col[0], start), max(col[1], start + len(text)), f"{text} {col[2]}"
+            else:
+                cols.append([start, start + len(text), text])
+        cols.sort(key=lambda c: c[0])
+        top = k
+    if any(a[1] > b[0] for a, b in zip(cols, cols[1:])):
+        return header, [(s, s + len(c)) for s, c in header], i  # columns that overlap: not one reading
+    return [(s, c) for s, _, c in cols], [(s, e) for s, e, _ in cols], top
+
+
+def _spaced(lines: list[str], i: int, j: int, kinds: list[str] | None = None) -> list[Grid]:
     """Cells separated by runs of spaces, placed under the header column they overlap (so blanks keep their place)."""
     header = spaced_cells(lines[i])
     widths = Counter(len(spaced_cells(lines[n])) for n in range(i + 1, j + 1) if lines[n].strip())
     starts = [spaced_cells(lines[n])[0][0] for n in range(i + 1, j + 1) if lines[n].strip()]
-    if widths and widths.most_common(1)[0][0] == len(header) + 1 and starts and header[0][0] > min(starts) + 1:
+    if widths and max(widths) == len(header) + 1 and starts and header[0][0] > min(starts) + 1:
         header = [(min(starts), "")] + header  # no heading over the row labels: the header starts over the first values
-    grid = Grid("space-separated", i + 1, j + 1, header=[c for _, c in header], header_line=i + 1)
+    title = title_cell([c for _, c in header], max(widths)) if widths else None
+    if title:  # a title cell in front of the row-label heading: not a column
+        header = header[1:]
+    grid = Grid("space-separated", i + 1, j + 1, header=[c for _, c in header], header_line=i + 1, caption=title)
     spans = [(s, s + len(c)) for s, c in header]
+    if kinds:
+        stacked, wide, top = _stacked(lines, kinds, i, header)
+        if top < i:
+            header, spans = stacked, wide
+            grid.header, grid.start, grid.header_line = [c for _, c in header], top + 1, top + 1
+            grid.notes.append(f"lines {top + 1}-{i + 1}: column headings wrapped over {i - top + 1} lines; joined top down")
+    full = [spaced_cells(lines[n]) for n in range(i + 1, j + 1) if len(spaced_cells(lines[n])) == len(header)]
+    askew = any(_column(spans, s, s + len(t)) != k for cells in full for k, (s, t) in enumerate(cells) if k)
     for n in range(i + 1, j + 1):
         cells = spaced_cells(lines[n])
         if not cells:  # a blank line between rows
             continue
         if [c for _, c in cells] == grid.header:
             grid.notes.append(f"line {n + 1}: the header is repeated; skipped")
+            continue
+        if askew and len(cells) < len(header):
+            grid.notes.append(f"line {n + 1}: {len(cells) - 1} values for {len(header) - 1} columns, and the full rows' "
+                              "cells do not stand under their headings, so the alignment cannot place these; not read")
             continue
         placed = [""] * len(header)
         placed[0] = cells[0][1]
@@ -200,6 +277,7 @@ def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
             grid.notes.append(f"line {n + 1}: two cells fall under one column; not read")
             continue
         grid.rows.append(Row(n + 1, placed))
+    _two_alignments(grid, lines, spans)
     def years(row: Row) -> bool:  # starts with two rising years: "2016  2017  2018"
         cells = [c.strip() for c in row.cells if c.strip()]
         return len(cells) > 1 and all(YEAR.fullmatch(c) for c in cells[:2]) and int(cells[1][:4]) > int(cells[0][:4])
@@ -213,6 +291,24 @@ def _spaced(lines: list[str], i: int, j: int) -> list[Grid]:
                           "page side by side?); not read")
         grid.rows = []
     return [grid]
+
+
+def _two_alignments(grid: Grid, lines: list[str], spans: list[tuple[int, int]]) -> None:
+    """Rows whose values all stand inside their headings' spans, and rows whose values all stand outside them: two
+    tables' rows in two alignments (page columns interleaved line by line), so no row is read."""
+    inside, outside = [], []
+    for row in grid.rows:
+        cells = spaced_cells(lines[row.line - 1])[1:]
+        values = [(start, text) for start, text in cells if is_value(text)]
+        if not values or len(values) < len(cells):
+            continue
+        hits = [any(s < start + len(text) and e > start for s, e in spans[1:]) for start, text in values]
+        (inside if all(hits) else outside if not any(hits) else []).append(row.line)
+    if len(spans) > 2 and len(inside) > 1 and len(outside) > 1:  # two value columns or more, two rows each way
+        grid.notes.append(f"lines {inside[0]} and {outside[0]}: rows stand in two alignments, one under the headings and "
+                          "one between them (two page columns interleaved, or two tables): which column each value "
+                          "stands in cannot be told; not read")
+        grid.rows = []
 
 
 def _column(spans: list[tuple[int, int]], start: int, end: int) -> int:

@@ -8,14 +8,14 @@ import re
 
 from .cells import NUMBER, YEAR, is_total, read_cell, unwrap
 from .model import Grid
+from .titles import LABEL_HEADING
 from .tidy import Proposed
 
 YEARS = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 CONNECTIVE = re.compile(r"(?:\b(?:with|of|and|or|to|in|for|the|a|an|on|by|at|from|under|over|not|than|between)|[-–,&/(])\s*$",
                         re.IGNORECASE)
-LABEL_HEADING = re.compile(r"(?:offence|offence type|crime type|offence group|year|financial year|calendar year|age|age band|age group"
-                           r"|area|force area|district|station|gender|sex|ethnicity|month|outcome|outcome type|period"
-                           r"|legislation|category|type|name)\s*:?", re.IGNORECASE)  # headings of label columns, singular
+AGES = re.compile(r"\b(?:age[ds]?|years?|months?|weeks?|days?|hours?|quarters?|periods?|no\.?|number)\b", re.IGNORECASE)  # a run 1 2 3
+# heads columns only under a heading that says what the numbers are; otherwise it is a row of counts
 SEPARATED = re.compile(r"\t|\|| {2,}")
 
 
@@ -171,7 +171,9 @@ def heading_problem(grid: Grid, table: Proposed, view: list[str], at=lambda k: k
             return why
     if grid.header and not listed:
         columns = [unwrap(c) for c in grid.header[1:] if unwrap(c)]
-        if _counts_as_headings(columns):
+        corner = unwrap(grid.header[0]) + " " + (grid.caption or "")
+        if _counts_as_headings(columns) or (len(columns) > 1 and all(NUMBER.match(c) and not YEARS.match(c) for c in columns)
+                                            and not AGES.search(corner)):
             return (f"line {at(grid.header_line or grid.start)}: the column headings hold counts "
                     f"({', '.join(c for c in columns if NUMBER.match(c))}): a row of values taken for the header; "
                     "nothing proposed")

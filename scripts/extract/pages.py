@@ -5,19 +5,39 @@ from __future__ import annotations
 
 import re
 
+from ..curated.pagemarks import LETTER_LINE, PAGE_MARK
 from .model import Grid
 
-PAGE_MARK = re.compile(
-    r"^\s*(?:\f|official(?:\s*[-–:]\s*(?:sensitive|for public release))?|not\s+protectively\s+marked|unclassified|restricted"
-    r"|page\s+\d+(?:\s+of\s+\d+)?|-\s*\d{1,3}\s*-|\d{1,3}\s+of\s+\d{1,3}|-+\s*page break\s*-+|continued(?: overleaf)?\.?"
-    r"|\(continued\))\s*$",
-    re.IGNORECASE)
 LINE_WORD = re.compile(r"\b(lines?) (\d+)(?:-(\d+))?")
 
 
 def page_marks(lines: list[str]) -> set[int]:
-    """The 1-based numbers of the lines that are page marks."""
-    return {n for n, line in enumerate(lines, start=1) if PAGE_MARK.match(line)}
+    """The 1-based numbers of the lines that are page marks, and of the letter's running lines beside them (a
+    reference, the Act's name, or a line repeated word for word elsewhere in the text): a page break's furniture."""
+    marks = {n for n, line in enumerate(lines, start=1) if PAGE_MARK.match(line)}
+    seen: dict[str, int] = {}
+    for line in lines:
+        key = " ".join(line.split()).casefold()
+        seen[key] = seen.get(key, 0) + 1
+    def running(n: int) -> bool:
+        text = lines[n - 1].strip()
+        if not text or len(text) > 100 or len(re.findall(r"(?<![\w/-])\d[\d,]*(?![\w/-])", text)) > 1:
+            return False
+        if re.search(r"\t|\||\S {2,}\S", text):
+            return False  # a row of cells (a header repeated after the break) is the table's, not the page's
+        return bool(LETTER_LINE.match(text)) or seen[" ".join(text.split()).casefold()] > 1 and not re.search(r"\d\s*$", text)
+    grown = True
+    while grown:
+        grown = False
+        for n in sorted(marks):
+            for step in (-1, 1):
+                k = n + step
+                if 1 <= k <= len(lines) and not lines[k - 1].strip():
+                    k += step  # one blank line between a mark and its running line
+                if 1 <= k <= len(lines) and k not in marks and running(k):
+                    marks.add(k)
+                    grown = True
+    return marks
 
 
 def page_view(lines: list[str], marks: set[int]) -> list[int]:

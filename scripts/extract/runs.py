@@ -12,6 +12,7 @@ from .furniture import FURNITURE
 from .lists import NOT_LABEL
 from .model import Grid, Row
 from .numbers import MONTH
+from .spaced import _heading, _heading_line  # one rule for a one-column heading
 
 COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|\*|<\d+)$")
 YEARISH = re.compile(r"^(?:(?:19|20)\d{2}(?:[/-]\d{2}|[/-](?:19|20)\d{2})?)$")
@@ -26,6 +27,7 @@ MAX_LABEL_WORDS = 16
 BAND = re.compile(r"^\d{1,2}\s*(?:-|–|to)\s*\d{1,3}$|^\d{1,2}\s*\+$")
 COLUMN_WORD = re.compile(r"^(?P<heading>[A-Z][\w/]*(?:\s+[\w/]+){0,2})\s+(?P<column>number|no\.|count|total|figures?)\s+"
                          r"(?P<label>\S.*)$", re.IGNORECASE)
+NO_WORDS = re.compile(r"^no\s+[a-z]{3,}", re.IGNORECASE)  # 'No further action' is a label; 'No. 3', 'No 12' are not
 TOTAL_WORD = re.compile(r"^((?:grand\s+)?totals?)\b", re.IGNORECASE)
 
 
@@ -151,11 +153,14 @@ def _headed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut
         grid.incomplete = True
         grid.notes.append(f"line {n + 1}: a row of {width} counts with no label right after the header "
                           f"({', '.join(unlabelled)}); not read")
-    if len(placed) < 2 or (not rest and not any(r.line > n + 1 for r in placed)):
-        return None
     if all(len(s.counts) == 1 for s in body) and width > 1:
         return None
-    grid.rows = placed
+    if len(placed) < 2 or (not rest and not any(r.line > n + 1 for r in placed)):
+        if not grid.incomplete or not body:
+            return None
+        grid.rows = []  # rows whose empty cells vanished under a header of years: report them, read none
+    else:
+        grid.rows = placed
     return grid
 
 
@@ -211,11 +216,13 @@ def _header_then_values(line: str, n: int, segs: list[Segment]) -> Grid | None:
 
 def _counted(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut: bool) -> Grid | None:
     """A `Number of ...` heading then label-count pairs run together: one column of counts."""
-    if len(segs) < 3 or not all(len(s.counts) == 1 for s in segs[:-1]):
+    if len(segs) < 2 or not all(len(s.counts) == 1 for s in segs[:-1]):
         return None
     m = HEADING.search(segs[0].label)
     if not m:
         return _listed(lines, free, n, segs, cut)
+    if len(segs) < 3:
+        return None
     first_label = segs[0].label[m.end():].strip()
     if not first_label or not all(_short_label(s.label) for s in segs[1:] if s.counts):
         return None
@@ -232,14 +239,26 @@ def _counted(lines: list[str], free: list[bool], n: int, segs: list[Segment], cu
     return grid
 
 
+def _heading_above(lines: list[str], free: list[bool], n: int) -> list[str] | None:
+    """The line above as a heading of a one-column table (`Outcome Number`, `Number of cases`): a row-label heading
+    and a count heading, split one way by the single-space reader's rule."""
+    if n < 1 or not free[n - 1] or not lines[n - 1].strip() or re.search(r"\d", lines[n - 1]):
+        return None
+    text = lines[n - 1].strip()
+    if SENTENCE.search(text) or not _heading_line(text) or len(text.split()) > 8:
+        return None
+    return _heading(text, 1)
+
+
 def _listed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut: bool) -> Grid | None:
     """No heading: three label-count pairs or more run together, every label short and capitalised (`Female 4046
     Male 21175 Not recorded 210`); a list of one count per label."""
     rows = [s for s in segs if s.counts]
-    if len(rows) < 3 or not all(len(s.counts) == 1 and _short_label(s.label) and len(s.label.split()) <= 6
+    above = _heading_above(lines, free, n)
+    if len(rows) < (2 if above else 3) or not all(len(s.counts) == 1 and _short_label(s.label) and len(s.label.split()) <= 6
                                 and not re.search(r"\d", s.label) for s in rows):
         return None
-    if any(NOT_LABEL.search(_bare_label(s.label)) or YEARISH.match(s.texts[0]) for s in rows):
+    if any(NOT_LABEL.search(_bare_label(s.label)) and not NO_WORDS.match(s.label) or YEARISH.match(s.texts[0]) for s in rows):
         return None  # `FOI - 2019 Page - 3 Section - 4`: a reference, a page, a section, a year are not a list's counts
     grid = Grid("pairs run together", n + 1, n + 1)
     head = COLUMN_WORD.match(rows[0].label) if rows[0] is segs[0] else None
@@ -247,13 +266,23 @@ def _listed(lines: list[str], free: list[bool], n: int, segs: list[Segment], cut
     if head and len(head.group("label").split()) <= widest:  # `Outcome Number Charged 12 Cautioned 4`: a heading first
         grid.header, grid.header_line = [head.group("heading"), head.group("column")], n + 1
         segs = [Segment(n + 1, head.group("label"), segs[0].start + head.start("label"), segs[0].counts)] + segs[1:]
+    elif above:  # `Outcome Number` on the line above: the row-label heading and the column's
+        grid.header, grid.header_line, grid.start = above, n, n
     body = _body(lines, free, n, segs, cut, grid)
     if any(len(s.counts) > 1 for s in body):
         return None
+    first = body[0].label.split() if body and body[0] is segs[0] and not grid.header else []
+    if len(first) >= 3 and len(first) > max(len(s.label.split()) for s in body[1:]) and sum(w[0].isupper() for w in first) >= 2:
+        grid.notes.append(f"line {n + 1}: the first label {body[0].label!r} is longer than every other and may begin with "
+                          "a heading run into it (`Platform Offences Snapchat 41`); where the heading ends cannot be told; "
+                          "not read")
+        return grid
     placed = _place(body, 1, grid)
     if len(placed) < 3:
         return None
     grid.rows = placed
+    if grid.header:  # a column heading: a grid of one column, so the values keep it as their column label
+        grid.layout = "rows run together"
     return grid
 
 

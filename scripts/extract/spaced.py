@@ -64,7 +64,7 @@ def _label_ok(label: str, line: str, first: int) -> bool:
     if (MONTH_BEFORE.search(line[:first]) and not MONTH_LABEL.match(label.strip())) or FURNITURE.search(line) \
             or label.rstrip().endswith((",", "(")):
         return False
-    if label.rstrip()[-1] in ":=–—-" and not is_total(label):  # "LABEL – N" is a list item, not a row of cells
+    if label.rstrip()[-1] in ":=–—-/" and not is_total(label):  # "LABEL – N" is a list item; `Charged / 4` a ' / ' row
         return False
     if label.rstrip().endswith(("..", "…")):  # a contents line: a title, dot leaders, a page number
         return False
@@ -99,6 +99,9 @@ def read_spaced(lines: list[str], free: list[bool]) -> list[Grid]:
 def _grid(lines: list[str], free: list[bool], rows: list, i: int, j: int) -> Grid | None:
     block = [(n + 1, rows[n]) for n in range(i, j + 1)]
     width = Counter(_width(v) for _, (_, v) in block).most_common(1)[0][0]
+    years = _years_above(lines, free, i)
+    if years > width and all(_width(v) <= years for _, (_, v) in block):
+        width = years  # a header of N years above: N columns, whatever most rows hold (their empty cells vanished)
     grid = Grid("single spaces", i + 1, j + 1)
     first_label, first_values = block[0][1]
     if len(first_values) == width and width > 1 and all(YEAR.match(v) for v in first_values) and \
@@ -107,19 +110,31 @@ def _grid(lines: list[str], free: list[bool], rows: list, i: int, j: int) -> Gri
         block = block[1:]
     elif i > 0 and free[i - 1] and kind(lines[i - 1]) == "text" and not lines[i - 1].rstrip().endswith((".", ":", "?")) \
             and split_row(lines[i - 1]) is None:
-        grid.header, grid.header_line = _heading(lines[i - 1].strip(), width), i
+        grid.header, grid.header_line = _heading(lines[i - 1].strip(), width) if _heading_line(lines[i - 1]) else None, i
         grid.start = i
         corner = (grid.header or [""])[0]
         if corner and all(YEAR.match(label.strip()) for _, (label, _) in block) and not TIME_HEADING.search(corner):
             grid.header = None  # rows labelled by years under a heading that is no time ('Hate Crime' over 2019): a title
+        if grid.header and width > 1 and i > 1 and free[i - 2] and _wrapped_above(lines[i - 2]):
+            grid.notes.append(f"line {i - 1}: {lines[i - 2].strip()!r} stands straight above the heading line: the column "
+                              "headings may run over two lines, so which words label each column cannot be told")
+            grid.header = None
         if grid.header is None:
             grid.caption = lines[i - 1].strip()
+    elif width > 1 and i > 1 and not lines[i - 1].strip() and free[i - 2] and _heading_line(lines[i - 2]) \
+            and kind(lines[i - 2]) == "text" and not lines[i - 2].rstrip().endswith((".", ":", "?")) \
+            and split_row(lines[i - 2]) is None and not (i > 2 and free[i - 3] and _wrapped_above(lines[i - 3])):
+        grid.header = _heading(lines[i - 2].strip(), width)  # a heading line, one blank line, then the rows
+        if grid.header:
+            grid.header_line, grid.start = i - 1, i - 1
     for line, (label, values) in block:
         if len(values) > width:  # numbers that belong to the label ("Before 2010 1")
             cut = len(values) - width
             label, values = _relabel(lines[line - 1], label, values, cut), values[cut:]
         if len(values) < width:
-            grid.notes.append(f"line {line}: {len(values)} values for {width} columns; not read")
+            why = f" under a header of {width} years: its empty cells vanished, or a count stands in its label, so " \
+                "which column each stands in cannot be told" if years == width else ""
+            grid.notes.append(f"line {line}: {len(values)} values for {width} columns{why}; not read")
             continue
         grid.rows.append(Row(line, [label] + values))
     months = [MONTHS.index(r.cells[0].strip().rstrip(".").lower()[:3]) for r in grid.rows if MONTH_LABEL.match(r.cells[0].strip())]
@@ -129,10 +144,24 @@ def _grid(lines: list[str], free: list[bool], rows: list, i: int, j: int) -> Gri
                           "dates; not read")
         grid.rows = []
     if width > 1 and grid.header is None:
-        grid.notes.append(f"{width} columns of values but no heading line that splits into {width} column labels; "
-                          "the values are not proposed")
+        said = f" (the heading line {grid.caption!r} splits into {width} labels in more than one way, or none)" \
+            if grid.caption else ""
+        grid.notes.append(f"{width} columns of values but no heading line that splits into {width} column labels"
+                          f"{said}; the values are not proposed")
         grid.rows = []
     return grid
+
+
+def _years_above(lines: list[str], free: list[bool], i: int) -> int:
+    """How many rising years end the heading line above the rows (`Offence 2019 2020 2021`), or 0."""
+    if i < 1 or not free[i - 1]:
+        return 0
+    words = lines[i - 1].split()
+    k = len(words)
+    while k > 0 and YEAR.match(words[k - 1]):
+        k -= 1
+    years = [int(w[:4]) for w in words[k:]]
+    return len(years) if len(years) >= 2 and all(b > a for a, b in zip(years, years[1:])) and k > 0 else 0
 
 
 def _width(values: list[str]) -> int:
@@ -157,16 +186,37 @@ def _one_word_labels(words: list[str]) -> bool:
     return not any(FUNCTION_WORD.fullmatch(w) or not (w[0].isupper() or w[0].isdigit()) for w in words)
 
 
+REFERENCE = re.compile(r"^\W*(?:(?:our|your|foi)\s+)?ref(?:erence)?\b|^\W*(?:tel(?:ephone)?|fax|e-?mail|dated?|page)\b",
+                       re.IGNORECASE)
+
+
+def _wrapped_above(line: str) -> bool:
+    """A short line of words alone (no value, not a sentence): the first line of headings wrapped over two lines."""
+    text = line.strip()
+    return bool(text) and kind(line) == "text" and split_row(line) is None and not re.search(r"\d", text) \
+        and len(text.split()) <= 8 and not text.endswith((".", ":", "?", ";", ","))
+
+
+def _heading_line(line: str) -> bool:
+    """A line that can be a header: not a reference, a date or a `name: value` line (`Our ref: FOI 2024-0123`); every
+    word with a digit is a year, a number or an age band."""
+    text = line.strip()
+    if REFERENCE.search(text) or re.search(r"\w:\s+\S", text):
+        return False
+    return all(YEAR.match(w) or re.fullmatch(r"\d+|\d+[-–]\d+|\d+\+", w) for w in text.split() if re.search(r"\d", w))
+
+
 def _heading(text: str, width: int) -> list[str] | None:
     """The heading line split into a label heading and `width` column labels, when single spaces allow it."""
     words = text.split()
-    if width == 1:
-        return None
+    if width == 1:  # one column of values: its heading only when the line splits as a row-label heading and a unit,
+        # or is a count heading alone (`Number of cases`) with no heading over the row labels
+        return ["", text] if COUNT_HEADING.fullmatch(text) else _atoms_heading(text, 1)
     if len(words) == width + 1 and CORNER.fullmatch(words[0]) and _one_word_labels(words[1:]):
         return words
     if len(words) == width and _one_word_labels(words) and all(COLUMN_WORD.fullmatch(w) for w in words):
         return [""] + words
-    split = _atoms_heading(text, width)
+    split = _atoms_heading(text, width) or _repeated_heading(words, width)
     if split:
         return split
     tail = words[-width:]
@@ -177,11 +227,26 @@ def _heading(text: str, width: int) -> list[str] | None:
     return None
 
 
+def _repeated_heading(words: list[str], width: int) -> list[str] | None:
+    """Column labels that each start with the same word (`Year Cases referred Cases closed`): split before every
+    repeat of that word, when exactly one choice of the row-label heading gives `width` labels of two words or more;
+    two choices that fit are two readings, and neither is taken."""
+    fits = []
+    for k in range(1, len(words) - width):
+        lead = words[k].casefold()
+        starts = [i for i in range(k, len(words)) if words[i].casefold() == lead]
+        groups = [words[a:b] for a, b in zip(starts, starts[1:] + [len(words)])]
+        if len(groups) == width and all(len(g) >= 2 for g in groups) and not any(w.casefold() == lead for w in words[:k]):
+            fits.append([" ".join(words[:k])] + [" ".join(g) for g in groups])
+    return fits[0] if len(fits) == 1 else None
+
+
 # Column headings of more than one word that read as one: age bands, 'Number of X', '% of total'.
 ATOM = re.compile(r"(?:under|over|aged)\s+\d+(?:\s*(?:years|yrs))?|\d+\s*(?:-|–|to)\s*\d+(?:\s*(?:years|yrs))?|\d+\s*\+"
                   r"|\d+\s+(?:and|or)\s+(?:over|under|above|below)|(?:number|no\.)\s+of\s+[A-Za-z]+|\S+", re.IGNORECASE)
 BAND_ATOM = re.compile(r"^(?:(?:under|over|aged)\s+\d+|\d+\s*(?:-|–|to)\s*\d+|\d+\s*\+|\d+\s+(?:and|or)\s+\w+)", re.IGNORECASE)
 COLUMN_ATOM = re.compile(rf"^(?:(?:number|no\.)\s+of\s+\w+|{MONTH}\.?|q[1-4]|male|female|men|women|boys|girls|unknown)$", re.IGNORECASE)
+COUNT_HEADING = re.compile(r"(?:(?:total\s+)?(?:number|no\.)(?:\s+of\s+\w+)?|count|total)", re.IGNORECASE)
 # The heading over the row labels, when it is a phrase of its own ('Financial year', 'Offence type', 'Age band').
 ROW_HEADING = re.compile(r"^(?:[A-Z][a-z]+\s+)?(?:year|type|band|group|category|description|area|month|period|quarter|offence|"
                          r"crime|outcome|ethnicity|gender|age|classification)$", re.IGNORECASE)
