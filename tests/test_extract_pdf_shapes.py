@@ -124,8 +124,8 @@ def test_two_aligned_page_columns_interleaved_line_by_line_are_refused_with_the_
 def test_each_delimited_or_aligned_layout_of_the_nine_layout_shapes_reads_at_least_its_floor(layout):
     from tests.test_extract_shapes import TABLES, perturb, render
     got = want = 0
-    for header, rows in TABLES.values():
-        for _, above, h, rs, below in perturb(header, rows):
+    for header, rows in (TABLES[name] for name in FLOORS["layout_tables"]):  # a fixed set: a table added later
+        for _, above, h, rs, below in perturb(header, rows):                  # would move what the floor measures
             text = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThe figures are below.\n\n" + \
                 (above + "\n" if above else "") + render(layout, h, rs) + ("\n" + below if below else "") + "\n\nEnd of response.\n"
             g, w, _ = _read(text, header, rs)

@@ -266,11 +266,16 @@ def _spaced(lines: list[str], i: int, j: int, kinds: list[str] | None = None) ->
             continue
         placed = [""] * len(header)
         placed[0] = cells[0][1]
-        clash = False
+        clash = stray = False
         for start, text in cells[1:]:
             k = _column(spans, start, start + len(text))
             clash = clash or bool(placed[k])
+            stray = stray or min(spans[k][1], start + len(text)) <= max(spans[k][0], start)
             placed[k] = text
+        if stray and len(cells) < len(header):
+            grid.notes.append(f"line {n + 1}: {len(cells) - 1} values for {len(header) - 1} columns, and a value stands "
+                              "under no heading, so the alignment cannot place it; not read")
+            continue
         if len(cells) == len(header) and (clash or placed != [c for _, c in cells]):
             placed = [c for _, c in cells]  # a cell for every column: in order, whatever the alignment says
         elif clash:

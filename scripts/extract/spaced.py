@@ -21,7 +21,9 @@ CORNER = re.compile(r"year|age|month|quarter|offence|crime|outcome|gender|sex|et
                     r"|description|item|question|classification|legislation|section|breed|department|unit", re.IGNORECASE)
 COLUMN_WORD = re.compile(r"male|female|unknown|other|total|yes|no|adult|adults|child|children|juvenile|juveniles|charged"
                          r"|cautioned|arrested|received|refused|granted|disclosed|open|closed|officers|staff|pcsos"
-                         r"|specials|volunteers|(?:19|20)\d\d(?:/\d\d)?|q[1-4]", re.IGNORECASE)
+                         r"|specials|volunteers|completed|overdue|pending|withdrawn|upheld|rejected|accepted|approved"
+                         r"|declined|dismissed|resolved|unresolved|ongoing|finalised|recorded|reported|solved|detected"
+                         rf"|(?:19|20)\d\d(?:/\d\d)?|q[1-4]|{MONTH}\.?", re.IGNORECASE)
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 MONTH_LABEL = re.compile(rf"^{MONTH}\.?$", re.IGNORECASE)  # a row labelled by a month alone ("January 4"), not a date
 
