@@ -15,7 +15,8 @@ YEAR_WORD = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?:/\d{2})?(?![\d/.-])")
 IN_DATE = re.compile(rf"\b{MONTH}\.?,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas|then)\b", re.IGNORECASE)
 NEW_SUBJECT = re.compile(r"\s+(?:and|but|while|whereas)\s+(?=[A-Z][a-z])")  # `41 records and Athena holds 17`
-RUN_TOGETHER = re.compile(r"^\s*(?:(?:19|20)\d{2}(?:/\d{2})?:?\s+|[^:\d]{0,30}(?:(?:19|20)\d{2}(?:/\d{2})?)?:\s+)?(?:[A-Z][\w'’/&().-]*(?:\s+[\w'’/&().-]+){0,5}?\s+"
+RUN_TOGETHER = re.compile(r"^\s*(?:(?:19|20)\d{2}(?:/\d{2})?:?\s+|[^:\d]{0,30}(?:(?:19|20)\d{2}(?:/\d{2})?)?:\s+)?"
+                          r"(?:[A-Z][\w'’/&().-]*(?:\s+[\w'’/&().-]+){0,5}?\s+"
                           r"(?:\d{1,3}(?:,\d{3})+|\d+)\s*){2,}$")  # `Male 12 Female 4`: a table's row run together, no sentence;
 # the words after a count are the next count's label, so no count here is read as a sentence (the table readers may)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\d])")
