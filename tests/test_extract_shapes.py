@@ -153,3 +153,14 @@ def test_a_column_of_shares_rates_averages_or_changes_is_never_proposed_as_count
         render(layout, header, rows) + "\n\nEnd of response.\n"
     proposed = [(row["value"], {str(row[d]) for d in t.dims}) for t in extract(text.encode()).proposals for row in t.rows]
     assert not any(heading in labels or value in (5, 18) for value, labels in proposed), proposed
+
+
+@pytest.mark.parametrize("label", ["Mean", "Median", "Average", "Highest", "Lowest", "Maximum", "Minimum"])
+@pytest.mark.parametrize("layout", ["tab", "pipe", "spaced", "runs", "csv"])
+def test_a_row_naming_a_statistic_is_never_proposed_as_counts(label, layout):
+    """A 'Mean 14' or 'Highest 30 28' row under the counts summarises them; proposed as a count it misleads."""
+    header, rows = ["Offence", "2019", "2020"], [["Rape", "12", "16"], ["Assault", "30", "28"], [label, "21", "22"]]
+    text = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThe figures are below.\n\n" + \
+        render(layout, header, rows) + "\n\nEnd of response.\n"
+    proposed = [(row["value"], {str(row[d]) for d in t.dims}) for t in extract(text.encode()).proposals for row in t.rows]
+    assert not any(label in labels or value in (21, 22) for value, labels in proposed), proposed

@@ -17,6 +17,9 @@ MONEY = re.compile(r"[£$€]|\b(?:costs?|spend|spent|expenditure|budget|salary|
 # '+/-'): its cells are derived from counts, not counts.
 DERIVED = re.compile(r"%|\+/-|\b(?:per ?cent|percentage|proportion|rate|ratio|average|mean|median|change|difference)\b",
                      re.IGNORECASE)
+# A row label that names a statistic of the rows ('Mean', 'Median', 'Highest'): its values are not counts.
+STATISTIC = re.compile(r"^(?:mean|median|mode|average|avg\.?|highest|lowest|max(?:imum)?|min(?:imum)?|standard deviation)\b",
+                       re.IGNORECASE)
 LISTS = ("list", "numbered list", "numbered answers", "prose", "pairs on a line", "pairs run together", "answer under its question",
          "counts of each kind on a line", "a count after a name, line by line")
 
@@ -117,6 +120,9 @@ def _tidy_list(grid: Grid, name: str) -> Proposed:
                    layout_rows=list(dims))
     for row in grid.rows:
         keys = [unwrap(c) for c in row.cells[:-1]]
+        if STATISTIC.match(keys[-1]):
+            out.notes.append(f"line {row.line}: the row {keys[-1]!r} names a statistic of the rows, not a count; not proposed")
+            continue
         keys[-1] = TOTAL if is_total(keys[-1]) and len(keys) == 1 else keys[-1]
         cell = read_cell(row.cells[-1], units=True)
         out.rows.append({**dict(zip(dims, keys)), "value": cell.value, "status": cell.status,
@@ -184,6 +190,9 @@ def _tidy_grid(grid: Grid, name: str) -> Proposed:
         label = unwrap(row.cells[0])
         if not label:
             out.notes.append(f"line {row.line}: a row with no label; not read")
+            continue
+        if STATISTIC.match(label):
+            out.notes.append(f"line {row.line}: the row {label!r} names a statistic of the rows, not a count; not proposed")
             continue
         if is_total(row.cells[0]):
             row_dims = [TOTAL] * len(levels) if not row.group else [unwrap(row.group)] + [TOTAL] * (len(levels) - 1)
