@@ -164,3 +164,14 @@ def test_a_row_naming_a_statistic_is_never_proposed_as_counts(label, layout):
         render(layout, header, rows) + "\n\nEnd of response.\n"
     proposed = [(row["value"], {str(row[d]) for d in t.dims}) for t in extract(text.encode()).proposals for row in t.rows]
     assert not any(label in labels or value in (21, 22) for value, labels in proposed), proposed
+
+
+@pytest.mark.parametrize("heading", ["Cost (£)", "Spend in pounds", "Total expenditure", "Average days to charge",
+                                     "Rate per thousand people", "Median age of victims"])
+@pytest.mark.parametrize("gap", [" ", "    ", "\t"])
+def test_a_list_under_a_money_or_average_heading_is_never_proposed_as_counts(heading, gap):
+    """'Year Cost (£)' over '2019 1200' rows: the values are money or averages, whichever reader takes the rows."""
+    text = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThe figures are below.\n\n" + \
+        f"Year{gap}{heading}\n2019{gap}1200\n2020{gap}1500\n2021{gap}1350\n" + "\n\nEnd of response.\n"
+    proposed = [(row["value"], {str(row[d]) for d in t.dims}) for t in extract(text.encode()).proposals for row in t.rows]
+    assert not any(value in (1200, 1500, 1350) for value, labels in proposed), proposed

@@ -9,7 +9,7 @@ import re
 from .cells import NUMBER, YEAR, is_total, read_cell, unwrap
 from .model import Grid
 from .titles import LABEL_HEADING
-from .tidy import Proposed
+from .tidy import DERIVED, MONEY, Proposed
 
 YEARS = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 CONNECTIVE = re.compile(r"(?:\b(?:with|of|and|or|to|in|for|the|a|an|on|by|at|from|under|over|not|than|between)|[-–,&/(])\s*$",
@@ -204,7 +204,8 @@ def heading_problem(grid: Grid, table: Proposed, view: list[str], at=lambda k: k
             return (f"line {at(row.line)}: the row label {label!r} has no values and reads as part of the label "
                     "beside it (a label wrapped over two lines); which label the values have cannot be told; "
                     "nothing proposed")
-    return _wrapped_after(grid, view, at) or _heading_above(grid, view, at) or _list_under_header(grid, table, view, at)
+    return _wrapped_after(grid, view, at) or _heading_above(grid, view, at) or _list_under_header(grid, table, view, at) \
+        or _money_heading_over_list(grid, table, view, at)
 
 
 def _list_under_header(grid: Grid, table: Proposed, view: list[str], at) -> str | None:
@@ -263,3 +264,24 @@ def _heading_above(grid: Grid, view: list[str], at) -> str | None:
     return (f"line {at(h - 1)}: a line of headings ({' / '.join(c.strip() for c in cells)}) straight above the header "
             f"on line {at(h)}: the column headings run over two lines; which words label each column cannot be told "
             "for sure; nothing proposed")
+
+
+def _money_heading_over_list(grid: Grid, table: Proposed, view: list[str], at) -> str | None:
+    """A reading of one value a row straight under a short heading line that names money or a derived figure ('Year
+    Cost (£)', 'Year Average days to charge'): the heading was not split into labels, so the reading lost it, and its
+    values are sums of money, averages or rates, not counts."""
+    if table.layout_columns or not grid.rows:
+        return None
+    n = min(r.line for r in grid.rows) - 1
+    while n >= 1 and not view[n - 1].strip():
+        n -= 1
+    if n < 1 or n in {r.line for r in grid.rows}:
+        return None
+    text = view[n - 1].strip()
+    if re.search(r"\d", text) or len(text.split()) > 8 or text.endswith("."):
+        return None
+    found = MONEY.search(text) or DERIVED.search(text)
+    if not found:
+        return None
+    return (f"line {at(n)}: the heading {text!r} over rows read one value a row names {found.group(0)!r}: the values are "
+            "money, shares, rates or averages, not counts; nothing proposed")
