@@ -157,7 +157,9 @@ def test_columns_of_unequal_length_are_noted_not_guessed():
     (table,) = run("unequal-columns").tables
     assert ("Possession", "2020") not in [r[:2] for r in rows(table)]
     assert table.notes == ["line 4: 2 cells for 3 columns; nothing is proposed under '2020'",
-                           "line 5: 4 cells for 3 columns; the extra ones are not read"]
+                           "line 5: 4 cells for 3 columns: a heading is missing, so which column each value stands "
+                           "under cannot be told; the row is not read"]
+    assert "Taking" not in [r[0] for r in rows(table)]  # 1 2 3 99 under 2018 2019 2020: which heading is missing?
 
 
 def test_sum_row_and_dash_as_suppressed():

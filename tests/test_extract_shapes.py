@@ -175,3 +175,16 @@ def test_a_list_under_a_money_or_average_heading_is_never_proposed_as_counts(hea
         f"Year{gap}{heading}\n2019{gap}1200\n2020{gap}1500\n2021{gap}1350\n" + "\n\nEnd of response.\n"
     proposed = [(row["value"], {str(row[d]) for d in t.dims}) for t in extract(text.encode()).proposals for row in t.rows]
     assert not any(value in (1200, 1500, 1350) for value, labels in proposed), proposed
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe", "runs", "csv", "spaced"])
+@pytest.mark.parametrize("header", [["Offence", "2019", "2020"], ["", "2019", "2020"], ["Offence", "2020", "Total"]])
+def test_a_row_with_more_values_than_headings_is_never_read_into_the_first_columns(layout, header):
+    """'2019 2020' over 'Rape 12 15 9': a heading is missing, and which one cannot be told; the first values are not
+    put under the first headings."""
+    rows = [["Rape", "12", "15", "9"], ["Assault", "30", "28", "22"]]
+    text = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThe figures are below.\n\n" + \
+        render(layout, header, rows) + "\n\nEnd of response.\n"
+    proposed = [(row["value"], row["line"]) for t in extract(text.encode()).proposals for row in t.rows
+                if row["status"] != "blank"]
+    assert not proposed, proposed

@@ -157,7 +157,7 @@ def _propose(result: Extraction, grids: list[Grid]) -> None:
         if table.values:
             result.tables.append(table)
         elif grid.rows or grid.notes:
-            why = "; ".join(grid.notes) or "no number, nil word or suppression marker in its cells (a form to fill in?)"
+            why = "; ".join(table.notes or grid.notes) or "no number, nil word or suppression marker in its cells (a form to fill in?)"
             result.unread.append(f"lines {grid.start}-{grid.end} ({grid.layout}): {why}")
 
 

@@ -245,6 +245,10 @@ def _cells(row: Row, row_dims: list[str], columns: list[str], dims: list[str], n
     if len(cells) < len(columns):
         missing = ", ".join(repr(c) for c in columns[len(cells):])
         notes.append(f"line {row.line}: {len(cells)} cells for {len(columns)} columns; nothing is proposed under {missing}")
+    elif len(cells) > len(columns) and any(read_cell(c).status not in (None, "blank") for c in cells[len(columns):]):
+        notes.append(f"line {row.line}: {len(cells)} cells for {len(columns)} columns: a heading is missing, so which "
+                     "column each value stands under cannot be told; the row is not read")
+        return []
     elif len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
         notes.append(f"line {row.line}: {len(cells)} cells for {len(columns)} columns; the extra ones are not read")
     out = []
