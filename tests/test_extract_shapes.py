@@ -188,3 +188,15 @@ def test_a_row_with_more_values_than_headings_is_never_read_into_the_first_colum
     proposed = [(row["value"], row["line"]) for t in extract(text.encode()).proposals for row in t.rows
                 if row["status"] != "blank"]
     assert not proposed, proposed
+
+
+@pytest.mark.parametrize("note", ["1 Figures exclude cancelled crimes.", "1 Data extracted from the crime system.",
+                                  "1 Offences recorded under the Home Office counting rules.", "1 Please note the caveats."])
+@pytest.mark.parametrize("layout", ["tab", "pipe", "runs", "spaced"])
+def test_a_lone_numbered_note_under_a_table_is_not_a_count(note, layout):
+    """'1 Figures exclude ...' under a table is note 1, not a count of 1 labelled 'Figures exclude'."""
+    text = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThe figures are below.\n\n" + \
+        render(layout, ["Year", "Offences"], [["2019", "12"], ["2020", "15"]]) + f"\n{note}\n\nEnd of response.\n"
+    where = text.split("\n").index(note) + 1
+    proposed = [(row["value"], row["line"]) for t in extract(text.encode()).proposals for row in t.rows]
+    assert not [p for p in proposed if p[1] == where], proposed

@@ -97,10 +97,18 @@ def item_numbers(lines: list[str]) -> dict[int, int]:
         if m and int(m.group(1)) == (int(lines[run[-1][0] - 1].split()[0]) + 1 if run else 1):
             run.append((n, m.start(1)))
             continue
-        if len(run) >= 2:
-            out.update(run)
+        if len(run) >= 2 or len(run) == 1 and not _counted(lines[run[0][0] - 1]):
+            out.update(run)  # a lone `1 Figures exclude ...` is a note's number too, not one figure
         run = [(n, m.start(1))] if m and int(m.group(1)) == 1 else []
     return out
+
+
+LONE_COUNT = re.compile(rf"^\s*1\s+(?:{MONTH}\b|[A-Z][a-z]*\s+(?:was|is|has|had|were|are)\b)", re.IGNORECASE)
+
+
+def _counted(line: str) -> bool:
+    """`1 January ...` or `1 Offence was ...`: the 1 is a date's or a count's, not a note's number."""
+    return bool(LONE_COUNT.match(line))
 
 
 def sentence_of(line: str, at: int) -> tuple[str, int]:
