@@ -167,7 +167,8 @@ def test_a_row_naming_a_statistic_is_never_proposed_as_counts(label, layout):
 
 
 @pytest.mark.parametrize("heading", ["Cost (£)", "Spend in pounds", "Total expenditure", "Average days to charge",
-                                     "Rate per thousand people", "Median age of victims"])
+                                     "Rate per thousand people", "Median age of victims", "Officers per 1,000 people",
+                                     "Crimes per head"])
 @pytest.mark.parametrize("gap", [" ", "    ", "\t"])
 def test_a_list_under_a_money_or_average_heading_is_never_proposed_as_counts(heading, gap):
     """'Year Cost (£)' over '2019 1200' rows: the values are money or averages, whichever reader takes the rows."""

@@ -16,6 +16,7 @@ CONNECTIVE = re.compile(r"(?:\b(?:with|of|and|or|to|in|for|the|a|an|on|by|at|fro
                         re.IGNORECASE)
 AGES = re.compile(r"\b(?:age[ds]?|years?|months?|weeks?|days?|hours?|quarters?|periods?|no\.?|number)\b", re.IGNORECASE)  # a run 1 2 3
 # heads columns only under a heading that says what the numbers are; otherwise it is a row of counts
+PER = re.compile(r"\bper\s+(?:[\d,]+|head|capita|hundred|thousand|million)\b", re.IGNORECASE)  # a rate's base
 SEPARATED = re.compile(r"\t|\|| {2,}")
 
 
@@ -278,7 +279,7 @@ def _money_heading_over_list(grid: Grid, table: Proposed, view: list[str], at) -
     if n < 1 or n in {r.line for r in grid.rows}:
         return None
     text = view[n - 1].strip()
-    if re.search(r"\d", text) or len(text.split()) > 8 or text.endswith("."):
+    if re.search(r"\d", PER.sub("", text)) or len(text.split()) > 8 or text.endswith("."):
         return None
     found = MONEY.search(text) or DERIVED.search(text)
     if not found:

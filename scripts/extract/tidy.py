@@ -15,7 +15,8 @@ MONEY = re.compile(r"[£$€]|\b(?:costs?|spend|spent|expenditure|budget|salary|
                    re.IGNORECASE)
 # A column heading that names a share, a rate, an average or a change ('% change', 'Rate per 1,000', 'Average age',
 # '+/-'): its cells are derived from counts, not counts.
-DERIVED = re.compile(r"%|\+/-|\b(?:per ?cent|percentage|proportion|rate|ratio|average|mean|median|change|difference)\b",
+DERIVED = re.compile(r"%|\+/-|\b(?:per ?cent|percentage|proportion|rate|ratio|average|mean|median|change|difference)\b"
+                     r"|\bper\s+(?:[\d,]+|head|capita|hundred|thousand|million)\b",
                      re.IGNORECASE)
 # A row label that names a statistic of the rows ('Mean', 'Median', 'Highest'): its values are not counts.
 STATISTIC = re.compile(r"^(?:mean|median|mode|average|avg\.?|highest|lowest|max(?:imum)?|min(?:imum)?|standard deviation)\b",
