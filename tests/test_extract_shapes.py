@@ -201,3 +201,15 @@ def test_a_lone_numbered_note_under_a_table_is_not_a_count(note, layout):
     where = text.split("\n").index(note) + 1
     proposed = [(row["value"], row["line"]) for t in extract(text.encode()).proposals for row in t.rows]
     assert not [p for p in proposed if p[1] == where], proposed
+
+
+@pytest.mark.parametrize("rows", [[["2019", "1,234"], ["2020", "1 234"]], [["Rape", "1,234"], ["Assault", "2 345"]],
+                                  [["April", "980"], ["May", "1 045"], ["June", "870"]]])
+def test_a_count_with_a_space_for_the_thousands_never_lends_its_thousands_to_the_label(rows):
+    """'2020 1 234' is 1 234 as likely as the label '2020 1' and 234: which cannot be told, so it is not guessed."""
+    text = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThe figures are below.\n\n" + \
+        render("runs", ["Period", "Offences"], rows) + "\n\nEnd of response.\n"
+    proposed = [{str(row[d]) for d in t.dims} for t in extract(text.encode()).proposals for row in t.rows]
+    assert not [labels for labels in proposed if any(label[-1:].isdigit() and " " in label and not label.startswith(
+        ("19", "20")) or label.startswith(("2020 ", "May ", "Assault ")) for label in labels)], proposed
+

@@ -15,7 +15,11 @@ YEAR_PAIR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:/\d{2})?\s*[-–—:=]\s*(\d[\d
 
 
 def count_in_label(table: Proposed, at=lambda k: k) -> str | None:
-    """Why the table's row labels are not labels, or None: a label holding a count after a colon, with words after it."""
+    """Why the table's row labels are not labels, or None: a label holding a count after a colon, with words after it,
+    or the first digits of a count written with a space for the thousands."""
+    why = _split_thousands(table, at)
+    if why:
+        return why
     for row in table.rows:
         for dim in table.layout_rows:
             label = str(row[dim]).strip()
@@ -26,4 +30,31 @@ def count_in_label(table: Proposed, at=lambda k: k) -> str | None:
             if counts:
                 return (f"line {at(row['line'])}: the row label {label!r} holds {', '.join(counts)}, which may be counts: "
                         "the rows are cut in the wrong place; nothing proposed")
+    return None
+
+
+# Words that a number after them belongs to ('section 23', 'Station 4', 'Under 18', 'Q2'): a label's own number.
+NUMBERING = re.compile(r"(?:\b(?:s|ss|sections?|parts?|schedules?|regs?|regulations?|rules?|articles?|codes?|stations?|"
+                       r"areas?|no|nos|number|grades?|levels?|class|classes|stages?|phases?|categor(?:y|ies)|types?|"
+                       r"bands?|groups?|zones?|sectors?|districts?|wards?|divisions?|teams?|units?|tiers?|weeks?|days?|"
+                       r"months?|quarters?|q|ages?|aged|under|over|and|to|than|tables?|pages?|cohorts?|rounds?)\.?|[-–/(#])$",
+                       re.IGNORECASE)
+TRAILING = re.compile(r"^(.*\S)\s+(\d{1,3})$")  # "2020 1": a label that ends in a short bare number
+
+
+def _split_thousands(table: Proposed, at) -> str | None:
+    """'2020 1 234' read as the label '2020 1' and 234: a label ending in a short number, beside a value of three
+    digits, in a column whose other labels end in no number, is one count written with a space for the thousands
+    (1 234) as likely as a label and a count; which cannot be told."""
+    for dim in table.layout_rows:
+        labels = {str(row[dim]).strip() for row in table.rows}
+        plain = [label for label in labels if not TRAILING.match(label)]
+        if not plain:
+            continue
+        for row in table.rows:
+            m = TRAILING.match(str(row[dim]).strip())
+            if m and not NUMBERING.search(m.group(1)) and isinstance(row["value"], int) and 100 <= row["value"] <= 999:
+                return (f"line {at(row['line'])}: the row label {m.group(0)!r} ends in {m.group(2)}, which may be the "
+                        f"thousands of the count beside it ({m.group(2)} {row['value']}), unlike the other row labels; "
+                        "nothing proposed")
     return None
