@@ -192,7 +192,8 @@ def test_a_row_with_more_values_than_headings_is_never_read_into_the_first_colum
 
 
 @pytest.mark.parametrize("note", ["1 Figures exclude cancelled crimes.", "1 Data extracted from the crime system.",
-                                  "1 Offences recorded under the Home Office counting rules.", "1 Please note the caveats."])
+                                  "1 Offences recorded under the Home Office counting rules.", "1 Please note the caveats.",
+                                  "1 includes transferred crimes", "2 excludes cancelled crimes."])
 @pytest.mark.parametrize("layout", ["tab", "pipe", "runs", "spaced"])
 def test_a_lone_numbered_note_under_a_table_is_not_a_count(note, layout):
     """'1 Figures exclude ...' under a table is note 1, not a count of 1 labelled 'Figures exclude'."""

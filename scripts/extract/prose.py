@@ -97,12 +97,17 @@ def item_numbers(lines: list[str]) -> dict[int, int]:
         if m and int(m.group(1)) == (int(lines[run[-1][0] - 1].split()[0]) + 1 if run else 1):
             run.append((n, m.start(1)))
             continue
+        if (note := NOTE_VERB.match(line)) and not m:  # `1 includes transferred crimes`: a note's number
+            out[n] = note.start(1)
         if len(run) >= 2 or len(run) == 1 and not _counted(lines[run[0][0] - 1]):
             out.update(run)  # a lone `1 Figures exclude ...` is a note's number too, not one figure
         run = [(n, m.start(1))] if m and int(m.group(1)) == 1 else []
     return out
 
 
+# A number opening a line with a verb straight after it and no noun: a count needs its noun, so it numbers a note.
+NOTE_VERB = re.compile(r"^\s*\*?(\d{1,2})\s+(?:includes?|excludes?|relates?|refers?|covers?|means|denotes|represents|"
+                       r"shows|indicates)\b", re.IGNORECASE)
 LONE_COUNT = re.compile(rf"^\s*1\s+(?:{MONTH}\b|[A-Z][a-z]*\s+(?:was|is|has|had|were|are)\b)", re.IGNORECASE)
 
 
