@@ -214,3 +214,11 @@ def test_a_count_with_a_space_for_the_thousands_never_lends_its_thousands_to_the
     assert not [labels for labels in proposed if any(label[-1:].isdigit() and " " in label and not label.startswith(
         ("19", "20")) or label.startswith(("2020 ", "May ", "Assault ")) for label in labels)], proposed
 
+
+
+def test_number_labels_rise_in_runs_under_worded_labels():
+    """The one rule behind ages as row labels, in the one-cell, comma and label-veto readers alike."""
+    from scripts.extract.cells import first_fall
+    assert first_fall([None, 13, 14, None, 13, 14]) is None  # Male 13 14, Female 13 14
+    assert first_fall([None, 13, 14, None, 13, 14], across_words=True) == 4
+    assert first_fall([12, 30, 28]) == 2  # counts read as labels

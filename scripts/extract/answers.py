@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 from ..curated.citation import BULLET, bullet_question
-from .cells import plausible, read_cell
+from .cells import YEARS, plausible, read_cell
 from .furniture import FURNITURE
 from .model import Grid, Row
 from .numbers import numbers_in
 
 BARE_COUNT = re.compile(r"^\s*(?:(?:answer|response|reply|a)\s*\d{0,2}\s*[:.–—-]\s*)?(\d{1,3}(?:,\d{3})+|\d+)\s*\.?\s*$",
                         re.IGNORECASE)  # `222`, or `Answer: 222` under its question
-YEARS = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 QUESTION_NUMBER = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\(?\d{1,2}[a-z]?[.):]?\s+", re.IGNORECASE)
 
 

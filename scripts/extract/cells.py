@@ -11,6 +11,8 @@ TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|hrs|minutes?|mins|seconds?|
 NUMBER_WITH_UNIT = re.compile(rf"^(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?!{TIME_UNITS}\b)[A-Za-z][A-Za-z ]*$", re.IGNORECASE)
 TOTAL = re.compile(r"^(grand\s+total|sub[\s-]?total|totals?|total\s+count|sum|all)\s*:?$", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d{2}(\s*[/-]\s*(\d{2}|(19|20)\d{2}))?$")
+JOINING = "with|of|and|or|to|in|for|the|a|an|on|by|at|from|under|over|not|than|between"  # words that join, never head
+YEARS = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")  # a calendar year alone, as a label or a heading
 AGE = re.compile(r"^(under\s+\d+('?s)?|\d+\s*(-|–|to)\s*\d+(\s*years?)?|\d+\s*\+|\d+\s+(and|or)\s+(over|under|above|below)"
                  r"|over\s+\d+|\d+|unknown.*|not\s+(known|recorded).*)$", re.IGNORECASE)
 GENDER = re.compile(r"^(male|female|males|females|boys?|girls?|men|women|unknown|not\s+(known|recorded|stated)|other)(\s+\w+)?$",
@@ -117,3 +119,18 @@ def codes_in(text: str) -> list[str]:
         if number <= 200 and not (len(a) == 2 == len(b) and int(b) == number + 1):
             out.append(f"{number}{a[-1] if a[-1].isalpha() else ''}/{int(b)}")
     return out
+
+
+def first_fall(numbers: list[int | None], across_words: bool = False) -> int | None:
+    """Where bare numbers that label rows stop rising (ages 13 14 15 label rows; 12 30 28 are counts read as labels):
+    the index of the first number not above the one before it, or None. None in the list is a worded label, which
+    starts a new run (`Male`, 13, 14, `Female`, 13, 14) unless `across_words`."""
+    last = None
+    for k, n in enumerate(numbers):
+        if n is None:
+            last = last if across_words else None
+        elif last is not None and n <= last:
+            return k
+        else:
+            last = n
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 
-from .cells import YEAR, read_cell, unwrap
+from .cells import YEAR, first_fall, read_cell, unwrap
 from .model import Grid, Row
 from .titles import title_cell
 
@@ -32,8 +32,9 @@ def _row(cells: list[str]) -> bool:
 def _numbered(rows: list[list[str]]) -> bool:
     """Row labels that are bare numbers (not years) are ages or item numbers only when they rise down the table
     (`Age,2019,2020` over `13,1,4` and `14,2,0`); numbers that fall are counts in the label column."""
-    numbers = [unwrap(r[0]).replace(",", "") for r in rows if YEAR.match(unwrap(r[0])) is None and unwrap(r[0]).replace(",", "").isdigit()]
-    return not numbers or all(int(b) > int(a) for a, b in zip(numbers, numbers[1:]))
+    digits = [unwrap(r[0]).replace(",", "") for r in rows]
+    return first_fall([int(d) if d.isdigit() and YEAR.match(unwrap(r[0])) is None else None
+                       for d, r in zip(digits, rows)], across_words=True) is None
 
 
 def _header(cells: list[str]) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cells import YEAR, is_value, read_cell
+from .cells import YEAR, first_fall, is_value, read_cell
 from .furniture import FURNITURE
 from .delimited import PIPE_RULE, kind, pipe_cells
 from .model import Grid, Row
@@ -387,16 +387,7 @@ def _ages(rows: list[list[Token]], width: int) -> bool:
     numbers = [r[0].text for r in rows if is_value(r[0].text) and not YEAR.match(r[0].text)]
     if not all(re.fullmatch(r"\d{1,3}", x) for x in numbers):
         return False
-    last = None
-    for r in rows:
-        x = r[0].text
-        if re.fullmatch(r"\d{1,3}", x):
-            if last is not None and int(x) <= last:
-                return False
-            last = int(x)
-        else:
-            last = None
-    return True
+    return first_fall([int(r[0].text) if re.fullmatch(r"\d{1,3}", r[0].text) else None for r in rows]) is None
 
 
 def _empty_corner(tokens: list[Token], i: int) -> tuple[Grid, int] | None:

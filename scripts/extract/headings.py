@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import re
 
-from .cells import NUMBER, YEAR, is_total, read_cell, unwrap
+from .cells import JOINING, NUMBER, YEAR, YEARS, first_fall, is_total, read_cell, unwrap
 from .model import Grid
 from .titles import LABEL_HEADING
 from .tidy import DERIVED, MONEY, Proposed
 
-YEARS = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
-CONNECTIVE = re.compile(r"(?:\b(?:with|of|and|or|to|in|for|the|a|an|on|by|at|from|under|over|not|than|between)|[-–,&/(])\s*$",
-                        re.IGNORECASE)
+CONNECTIVE = re.compile(rf"(?:\b(?:{JOINING})|[-–,&/(])\s*$", re.IGNORECASE)
 AGES = re.compile(r"\b(?:age[ds]?|years?|months?|weeks?|days?|hours?|quarters?|periods?|no\.?|number)\b", re.IGNORECASE)  # a run 1 2 3
 # heads columns only under a heading that says what the numbers are; otherwise it is a row of counts
 PER = re.compile(r"\bper\s+(?:[\d,]+|head|capita|hundred|thousand|million)\b", re.IGNORECASE)  # a rate's base
@@ -82,22 +80,13 @@ def _numbers_as_labels(grid: Grid, labels: list[str], at) -> str | None:
     """Row labels that are bare numbers (ages 13 14 15, question numbers 1 2 3) stand in rising runs, under worded
     labels that head them (an offence, then its ages). A run that falls (`12`, `30`, `28`) is counts read as labels: a
     table cut at the wrong width."""
-    kinds = ["n" if NUMBER.match(x) and not YEARS.match(x) else "y" if YEARS.match(x) else "w" for x in labels]
-    if "n" not in kinds:
-        return None
-    runs, k = [], 0  # the runs of bare-number labels, each as its numbers
-    while k < len(kinds):
-        if kinds[k] == "n":
-            j = k
-            while j < len(kinds) and kinds[j] == "n":
-                j += 1
-            runs.append((k, [int(x.replace(",", "")) for x in labels[k:j]]))
-            k = j
-        else:
-            k += 1
-    falling = [at_ for at_, run in runs if any(b <= a for a, b in zip(run, run[1:]))]
-    if falling:
-        bad = labels[falling[0]]
+    numbers = [int(x.replace(",", "")) if NUMBER.match(x) and not YEARS.match(x) else None for x in labels]
+    fall = first_fall(numbers)
+    if fall is not None:
+        start = fall
+        while start > 0 and numbers[start - 1] is not None:
+            start -= 1
+        bad = labels[start]  # the run's first label
         line = next(r.line for r in grid.rows if unwrap(r.cells[0]) == bad)
         return (f"line {at(line)}: the row labels {', '.join(repr(x) for x in labels[:6])} hold bare numbers that are not one rising "
                 "run: a count read as a row label, the grid cut at the wrong width; nothing proposed")

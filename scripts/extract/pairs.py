@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import YEAR
+from .cells import YEAR, YEARS
 from .furniture import FURNITURE
 from .lists import NOT_LABEL
 from .model import Grid, Row
@@ -20,7 +20,6 @@ YEAR_FIRST = re.compile(rf"(?<![\w£$/.-])(?P<label>(?:19|20)\d{{2}}(?:/\d{{2}})
 PREFIX = re.compile(r"^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?\s*[.:)]\s*|q(?:uestion)?\s*\d{1,2}[a-z]?\s*[–—-]\s*"
                     r"|(?:answer|response|reply|a)\s*\d{0,2}\s*[:.–—-]\s*)?",
                     re.IGNORECASE)  # `2. Jan - 4 ...`, `Answer: 2019 - 12, ...`
-YEARS = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 JOIN = re.compile(r"^[\s,;:–—-]*(?:and\s+)?$", re.IGNORECASE)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .cells import YEAR, is_total, plausible
+from .cells import JOINING, YEAR, is_total, plausible
 from .furniture import FURNITURE
 from .delimited import kind
 from .model import Grid, Row
@@ -13,8 +13,7 @@ from .numbers import MONTH, numbers_in
 
 VALUE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+|\*|<\d+|nil)$", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s*$", re.IGNORECASE)
-FUNCTION_WORD = re.compile(r"with|of|and|or|to|in|for|the|a|an|on|by|at|from|under|over|not|than|between|per|&|-|–",
-                           re.IGNORECASE)
+FUNCTION_WORD = re.compile(rf"{JOINING}|per|&|-|–", re.IGNORECASE)
 TIME_HEADING = re.compile(r"year|period|date|month|quarter|time|fy\b|calendar", re.IGNORECASE)
 CORNER = re.compile(r"year|age|month|quarter|offence|crime|outcome|gender|sex|ethnicity|area|district|division|station"
                     r"|ward|borough|force|rank|role|grade|category|type|reason|status|period|date|day|time|measure"
