@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -38,12 +40,27 @@ def text_href(descriptor: dict) -> str:
     return "text/" if text_page(descriptor) else ""
 
 
+def slug(text: str) -> str:
+    """An anchor-safe form of a code: '86/2' -> '86-2', '88A' -> '88a'."""
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "x"
+
+
+def grouped(items, key: str) -> list[tuple]:
+    """Items grouped by a key in the order each key first appears (Jinja's groupby sorts): [(key, [items])]."""
+    out: dict = {}
+    for item in items:
+        out.setdefault(item[key], []).append(item)
+    return list(out.items())
+
+
 @cache
 def environment() -> jinja2.Environment:
     """The one template environment: autoescape on for every template, undefined names are errors."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
-    env.globals["our_checks"] = OUR_CHECKS
+    env.filters.update(plural=plural, slug=slug, grouped=grouped, tabs=lambda s: Markup(escape(s)).replace("\t", Markup("&#9;")),
+                       nl=lambda s: Markup(escape(s)).replace("\n", Markup("&#10;")))
+    env.globals.update(our_checks=OUR_CHECKS, fate_word=lambda s: SHOWN_FATES.get(s, s), fate=fate)
     return env
 
 

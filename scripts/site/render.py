@@ -14,12 +14,11 @@ import json
 import re
 from pathlib import Path
 
-import jinja2
 import yaml
 from markupsafe import Markup, escape
 
 from . import crosstab, pagekit
-from .pagekit import FATES, plural, read_rows, status_line  # noqa: F401 (FATES and status_line: used here and by tests as render.*)
+from .pagekit import FATES, grouped, plural, read_rows, slug, status_line  # noqa: F401 (FATES, grouped, status_line: used by tests as render.*)
 from ..curated.sources import Source, SourceError, cell_name, column_letters, parse_cell, read_source
 from .analyst import render_analyst_pages
 from .compare import chart_figures, exports_links
@@ -30,35 +29,10 @@ from . import paginate as paginate_module
 from .paginate import paginate, url_of
 from .trie import trie_pattern
 
-TEMPLATES = Path(__file__).with_name("templates")
 GLOSSARY = Path(__file__).with_name("glossary.yaml")
 LATEST = 5  # requests listed on the home page
 TABLE_EXTRAS = ("questions", "caveats", "caveat_targets", "response")
-
-
-def slug(text: str) -> str:
-    """An anchor-safe form of a code: '86/2' -> '86-2', '88A' -> '88a'."""
-    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "x"
-
-
-def grouped(items, key: str) -> list[tuple]:
-    """Items grouped by a key in the order each key first appears (Jinja's groupby sorts): [(key, [items])]."""
-    out: dict = {}
-    for item in items:
-        out.setdefault(item[key], []).append(item)
-    return list(out.items())
-
-
-def _env() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(plural=plural, slug=slug, grouped=grouped, tabs=lambda s: Markup(escape(s)).replace("\t", Markup("&#9;")),
-                       nl=lambda s: Markup(escape(s)).replace("\n", Markup("&#10;")))
-    env.globals.update(fate_word=lambda s: pagekit.SHOWN_FATES.get(s, s), our_checks=pagekit.OUR_CHECKS, fate=pagekit.fate)
-    return env
-
-
-ENV = _env()
+ENV = pagekit.environment()
 
 
 def block(template: str, **context) -> str:
