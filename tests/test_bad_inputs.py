@@ -280,6 +280,22 @@ def break_answer_quotes_question(root):
          "as this is not always formally recorded.\n    line: 63", "    status: answered\n    quote: involved 11-17 year olds?")
 
 
+def break_answer_drops_its_opener(root):
+    edit(root, "datapackages/avon-and-somerset-ours-021c0bf0/request.yaml",
+         "  quote: In relation to question 6, please see the offence years for the above 21 prosecutions in the table below\n",
+         "  quote: please see the offence years for the above 21 prosecutions in the table below\n")
+
+
+def break_answer_stops_before_its_figure(root):
+    edit(root, "datapackages/west-midlands-19-15/request.yaml", "01 April 2013 to 31 March 2014 = 111\n    note: The non-crimes",
+         "01 April 2013 to 31 March 2014\n    note: The non-crimes")
+
+
+def break_answer_is_one_cell(root):
+    edit(root, "datapackages/northamptonshire-foi-10905-25/request.yaml", "    quote: 11 and under | 12-15 | 16 and over | Unknown Age |\n",
+         "    quote: Unknown Age |\n")
+
+
 def break_ambiguous_answer(root):
     edit(root, f"{HERTS}/request.yaml", "formally recorded.\n    line: 65\n", "formally recorded.\n", 1)
 
@@ -355,6 +371,9 @@ CASES = [
     (break_title_month, [(f"{H}/request.yaml", 157, "tables[0].title", "claim-not-in-text")]),
     (break_caveat_quotes_requester, [("datapackages/south-yorkshire-20180075/request.yaml", 97, "caveats[0].quote", "quote-is-request")]),
     (break_answer_quotes_question, [(f"{H}/request.yaml", 75, "questions[2].quote", "quote-is-request")]),
+    (break_answer_drops_its_opener, [("datapackages/avon-and-somerset-ours-021c0bf0/request.yaml", 75, "questions[4].quote", "quote-cut")]),
+    (break_answer_stops_before_its_figure, [("datapackages/west-midlands-19-15/request.yaml", 39, "questions[0].quote", "quote-cut")]),
+    (break_answer_is_one_cell, [("datapackages/northamptonshire-foi-10905-25/request.yaml", 59, "questions[1].quote", "quote-cut")]),
     (break_ambiguous_answer, [(f"{H}/request.yaml", 96, "questions[5].quote", "quote-ambiguous")]),
     (break_answer_line, [(f"{H}/request.yaml", 97, "questions[5].line", "quote-not-found")]),
     (break_layout, [(f"{H}/request.yaml", 181, "tables[1].layout", "layout")]),

@@ -17,6 +17,7 @@ CODES = {
     "quote-is-request": "a caveat or answer quotes the request's words as if they were the force's",
     "quote-not-found": "a quote or question text that does not stand in response.txt",
     "quote-ambiguous": "the quote that answers a question stands more than once in response.txt",
+    "quote-cut": "the quote that answers a question is cut so that it misleads (one table cell; no 'In relation to question N,'; short of its '= N')",
     "reference-not-in-text": "the reference number does not stand in its quote",
     "draft": "a request.yaml written by make draft that a curator has not yet read and released (draft: true)",
     "unknown-dimension": "a table dimension name that is not in the vocabulary (the reference list of dimensions)",

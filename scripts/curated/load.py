@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 
-from . import claims, dimensions, reconcile, sums, yamlio
+from . import claims, cuts, dimensions, reconcile, sums, yamlio
 from .errors import Problems
 from .model import (Attachment, Change, Quote, Caveat, CodeMapping, Curation, Dated, Dimension, Evidence, Force, Layout, Mismatch, Period,
                     Question, Reference, Request, Row, Source, SourceFile, HiddenPart, System, Table, resource_name)
@@ -378,22 +378,25 @@ class _Builder:
         }
 
     def answer(self, i: int, text: str, line: int | None = None) -> Quote:
-        """The quote that answers a question points at one place: where the words stand twice, `line` says which."""
+        """The quote that answers a question points at one place (where the words stand twice, `line` says which), whole."""
         spans = self.response.find_all(text)
         if not spans:
             return self.q(("questions", i, "quote"), text)
+        chosen = spans[0]
         if line is not None:
             chosen = next((s for s in spans if s.start == line), None)
             if chosen is None:
                 self.add(("questions", i, "line"), f"the quote does not start on line {line}; it stands on line"
                          f"{'s' if len(spans) > 1 else ''} {', '.join(str(s.start) for s in spans)}", "quote-not-found")
                 return Quote(text, spans[0])
-            return Quote(text, chosen)
-        if len(spans) > 1:
+        elif len(spans) > 1:
             self.add(("questions", i, "quote"), f"{_short(text)!r} stands {len(spans)} times in response.txt (lines "
                      f"{', '.join(str(s.start) for s in spans)}); add line: with the line where this question is answered, or quote "
                      "a few more words", "quote-ambiguous")
-        return Quote(text, spans[0])
+        why = cuts.cut(text, [self.response.line(n) or "" for n in range(chosen.start, chosen.end + 1)])
+        if why:
+            self.add(("questions", i, "quote"), f"{_short(text)!r} is cut so that it misleads: {why}", "quote-cut")
+        return Quote(text, chosen)
 
     def files(self) -> tuple[tuple[SourceFile, ...], dict]:
         """Each source file besides response.txt: a real file in the folder, its bytes as recorded, its hidden parts declared."""
