@@ -29,7 +29,7 @@ TABLES = {
     "big-numbers": (["Force area", "2019", "2020"], [["North", "1,234", "1,456"], ["South", "987", "1,002"]]),
 }
 LAYOUTS = ("tab", "pipe", "spaced", "runs", "csv", "one-cell", "one-cell-blank", "one-cell-pipe", "slash")
-VARIANTS = ("as-is", "no-corner", "title-cell", "total-row", "title-above", "question-above", "note-below")
+VARIANTS = ("as-is", "no-corner", "title-cell", "total-row", "title-above", "question-above", "note-below", "ranking-above")
 
 
 def render(layout: str, header: list[str], rows: list[list[str]]) -> str:
@@ -68,6 +68,7 @@ def perturb(header: list[str], rows: list[list[str]]):
     yield "title-above", "Table 1: figures by year", header, rows, ""
     yield "question-above", "Q2. Please provide the figures for each year?", header, rows, ""
     yield "note-below", "", header, rows, "* figures under 5 are suppressed."
+    yield "ranking-above", "Top 5 offences", header, rows, ""  # a ranking's size in a title, not a count
 
 
 def text(layout: str, above: str, header: list[str], rows: list[list[str]], below: str) -> str:
