@@ -80,3 +80,15 @@ def test_number_labels_rise_in_runs_under_worded_labels():
     assert first_fall([None, 13, 14, None, 13, 14]) is None  # Male 13 14, Female 13 14
     assert first_fall([None, 13, 14, None, 13, 14], across_words=True) == 4
     assert first_fall([12, 30, 28]) == 2  # counts read as labels
+
+
+@pytest.mark.parametrize("note", ["Note: 2 offences were later cancelled.", "NB: 2 offences were later cancelled.",
+                                  "Please note - 3 offences were cancelled.", "Notes: 4", "Note 1: 5 offences were transferred.",
+                                  "Caveat: 2 offences were cancelled.", "Footnote: 3 crimes were reclassified."])
+@pytest.mark.parametrize("under", ["", "Offence\t2019\nRape\t12\nAssault\t30\n"])
+def test_a_notes_marker_is_never_a_counts_label(note, under):
+    """'Note: 2 offences were later cancelled.' is a note, not a count of 2 labelled 'Note'."""
+    marker = note.split(":")[0].split(" -")[0]
+    proposed = [{str(row[d]) for d in t.dims} for t in extract(FIXTURE.format(under + note).encode()).proposals
+                for row in t.rows]
+    assert not [labels for labels in proposed if marker in labels], proposed
