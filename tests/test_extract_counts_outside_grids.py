@@ -24,36 +24,33 @@ WORDS = [[("Male", "40"), ("Female", "54")], [("Charged", "12"), ("Cautioned", "
          [("Niche", "41"), ("Athena", "17")], [("Online", "23"), ("In person", "8"), ("By telephone", "15")]]
 
 
+FORMS = (  # how each family writes its pairs: a lead, the cell, what joins cells (and the last one), an end
+    (SETS, {"years-dash-line": {}, "years-hyphen-line": {"sep": " ", "cell": "{} - {}"},
+            "years-colon-line": {"cell": "{}: {}"}, "years-dash-list": {"sep": "\n"},
+            "years-colon-list": {"sep": "\n", "cell": "{}: {}"}, "years-bulleted": {"sep": "\n", "cell": "• {} - {}"},
+            "years-in-sentence": {"lead": "In ", "cell": "{} there were {} offences", "end": "."},
+            "years-answer-sentence": {"lead": "Answer: ", "last": " and ", "end": "."},
+            "counts-in-years": {"lead": "There were ", "cell": "{1} in {0}", "last": " and ", "end": "."},
+            "years-after-a-lead": {"lead": "The figures by year: "}, "years-o-bulleted": {"sep": "\n", "cell": "o {}: {}"},
+            "years-bracketed": {"cell": "{} ({})"}, "counts-bracketed-years": {"lead": "Answer: ", "cell": "{1} ({0})"},
+            "years-after-question-dash": {"lead": "Q3 – ", "cell": "{}: {}"}}),
+    (MONTHS, {"months-numbered-line": {"lead": "2: ", "sep": " - ", "cell": "{} - {}"}, "months-dash-line": {},
+              "months-colon-list": {"sep": "\n", "cell": "{}: {}"}}),
+    (WORDS, {"label-colon-list": {"sep": "\n", "cell": "{}: {}"}, "label-colon-line": {"sep": " ", "cell": "{}: {}"},
+             "bracketed-line": {"sep": " ", "cell": "{1} ({0})"}, "bulleted-colon": {"sep": "\n", "cell": "- {}: {}"},
+             "label-dash-list": {"sep": "\n", "cell": "{} - {}"}}),
+)
+
+
+def _write(pairs, lead="", cell="{} – {}", sep=", ", last=None, end=""):
+    """One family's text of a set of (label, count) pairs."""
+    cells = [cell.format(a, b) for a, b in pairs]
+    return lead + (sep.join(cells) if last is None else sep.join(cells[:-1]) + last + cells[-1]) + end
+
+
 def _families():
-    f = {}
-    for k, s in enumerate(SETS):
-        f[f"years-dash-line-{k}"] = ", ".join(f"{a} – {b}" for a, b in s), s
-        f[f"years-hyphen-line-{k}"] = " ".join(f"{a} - {b}" for a, b in s), s
-        f[f"years-colon-line-{k}"] = ", ".join(f"{a}: {b}" for a, b in s), s
-        f[f"years-dash-list-{k}"] = "\n".join(f"{a} – {b}" for a, b in s), s
-        f[f"years-colon-list-{k}"] = "\n".join(f"{a}: {b}" for a, b in s), s
-        f[f"years-bulleted-{k}"] = "\n".join(f"• {a} - {b}" for a, b in s), s
-        f[f"years-in-sentence-{k}"] = "In " + ", ".join(f"{a} there were {b} offences" for a, b in s) + ".", s
-        f[f"years-answer-sentence-{k}"] = "Answer: " + ", ".join(f"{a} – {b}" for a, b in s[:-1]) + \
-            f" and {s[-1][0]} – {s[-1][1]}.", s
-        f[f"counts-in-years-{k}"] = "There were " + ", ".join(f"{b} in {a}" for a, b in s[:-1]) + \
-            f" and {s[-1][1]} in {s[-1][0]}.", s
-        f[f"years-after-a-lead-{k}"] = "The figures by year: " + ", ".join(f"{a} – {b}" for a, b in s), s
-        f[f"years-o-bulleted-{k}"] = "\n".join(f"o {a}: {b}" for a, b in s), s
-        f[f"years-bracketed-{k}"] = ", ".join(f"{a} ({b})" for a, b in s), s
-        f[f"counts-bracketed-years-{k}"] = "Answer: " + ", ".join(f"{b} ({a})" for a, b in s), s
-        f[f"years-after-question-dash-{k}"] = "Q3 – " + ", ".join(f"{a}: {b}" for a, b in s), s
-    for k, s in enumerate(MONTHS):
-        f[f"months-numbered-line-{k}"] = "2: " + " - ".join(f"{a} - {b}" for a, b in s), s
-        f[f"months-dash-line-{k}"] = ", ".join(f"{a} – {b}" for a, b in s), s
-        f[f"months-colon-list-{k}"] = "\n".join(f"{a}: {b}" for a, b in s), s
-    for k, s in enumerate(WORDS):
-        f[f"label-colon-list-{k}"] = "\n".join(f"{a}: {b}" for a, b in s), s
-        f[f"label-colon-line-{k}"] = " ".join(f"{a}: {b}" for a, b in s), s
-        f[f"bracketed-line-{k}"] = " ".join(f"{b} ({a})" for a, b in s), s
-        f[f"bulleted-colon-{k}"] = "\n".join(f"- {a}: {b}" for a, b in s), s
-        f[f"label-dash-list-{k}"] = "\n".join(f"{a} - {b}" for a, b in s), s
-    return f
+    return {f"{name}-{k}": (_write(s, **form), s) for sets, forms in FORMS for name, form in forms.items()
+            for k, s in enumerate(sets)}
 
 
 FAMILIES = _families()

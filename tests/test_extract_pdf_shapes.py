@@ -11,39 +11,16 @@ import yaml
 
 from scripts.extract import extract
 from tests.pdf_shapes import FAMILIES, FIXTURE, cases
+from tests.shape_measure import measure
 
 FLOORS = yaml.safe_load((Path(__file__).parent / "extract_shape_floors.yaml").read_text(encoding="utf-8"))
 CASES = list(cases())
 
 
-def _labels(header: list[str], rows: list[list[str]]) -> set[str]:
-    return {c for c in header if c} | {r[0] for r in rows} | {"Total"}
-
-
-def _read(text: str, header: list[str], rows: list[list[str]]) -> tuple[int, int, list[tuple]]:
-    """(values read with both labels right, values in the table, proposed values with a wrong or foreign label)."""
-    want = {(r[0], h): v.replace(",", "") for r in rows for h, v in zip(header[1:], r[1:]) if v}
-    own: dict[str, list[set]] = {}
-    for (label, head), v in want.items():
-        own.setdefault(v, []).append({label, head} - {""})
-    every, got, bad = _labels(header, rows), set(), []
-    for table in extract(text.encode()).proposals:
-        for row in table.rows:
-            if row["status"] == "blank":
-                continue
-            labels = {str(row[d]) for d in table.dims}
-            value = str(row["value"]) if row["value"] is not None else None
-            if labels - every or value is None or not any(labels <= mine | {"Total"} for mine in own.get(value, [])):
-                bad.append((value, sorted(labels), row["line"]))
-                continue
-            got |= {(lab, head) for (lab, head), v in want.items() if v == value and lab in labels and (head in labels or not head)}
-    return len(got), len(want), bad
-
-
 @pytest.mark.parametrize(("family", "name", "body", "header", "rows"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
 def test_no_value_is_proposed_under_a_label_not_its_own(family, name, body, header, rows):
     text = FIXTURE.format(body)
-    assert _read(text, header, rows)[2] == [], text
+    assert measure(text, header, rows)[2] == [], text
 
 
 @pytest.mark.parametrize("family", list(FAMILIES))
@@ -51,7 +28,7 @@ def test_each_family_reads_at_least_its_floor(family):
     got = want = 0
     for fam, _, body, header, rows in CASES:
         if fam == family:
-            g, w, _ = _read(FIXTURE.format(body), header, rows)
+            g, w, _ = measure(FIXTURE.format(body), header, rows)
             got, want = got + g, want + w
     assert got / want >= FLOORS[family], f"{family}: {got}/{want} read, floor {FLOORS[family]:.1%}"
 
@@ -118,19 +95,6 @@ def test_two_aligned_page_columns_interleaved_line_by_line_are_refused_with_the_
     result = extract(FIXTURE.format(body).encode())
     assert not any(t.rows for t in result.proposals)
     assert any("rows stand in two alignments" in u for u in result.unread)
-
-
-@pytest.mark.parametrize("layout", list(FLOORS["layouts"]))
-def test_each_delimited_or_aligned_layout_of_the_nine_layout_shapes_reads_at_least_its_floor(layout):
-    from tests.test_extract_shapes import TABLES, perturb, render
-    got = want = 0
-    for header, rows in (TABLES[name] for name in FLOORS["layout_tables"]):  # a fixed set: a table added later
-        for _, above, h, rs, below in perturb(header, rows):                  # would move what the floor measures
-            text = "CONSTRUCTED TEST FIXTURE: not a police response.\n\nThe figures are below.\n\n" + \
-                (above + "\n" if above else "") + render(layout, h, rs) + ("\n" + below if below else "") + "\n\nEnd of response.\n"
-            g, w, _ = _read(text, header, rs)
-            got, want = got + g, want + w
-    assert got / want >= FLOORS["layouts"][layout], f"{layout}: {got}/{want} read, floor {FLOORS['layouts'][layout]:.1%}"
 
 
 def test_a_row_of_small_counts_is_never_a_header_unless_its_corner_says_what_the_numbers_are():

@@ -18,7 +18,7 @@ ITEM = re.compile(rf"^\s*(?:[-•·]\s+|o\s+(?=[A-Z\d]))?(?:(?P<num>{NUM})[.)]\s
                   rf"(?P<value>{VALUE})\s*\.?\**\s*$", re.IGNORECASE)
 NOT_LABEL = re.compile(r"^\W*(?:ref(?:erence)?|our ref|your ref|tel(?:ephone)?|phone|fax|mobile|ext(?:ension)?|e-?mail|dated?|page"
                        r"|version|no(?=\W*$|\.)|number|postcode|time|section|article|code|ho code|total page|file type|request|case"
-                       r"|crime number|foi|id|urn|room|year ending)\b"
+                       r"|crime number|foi|id|urn|room|year ending|(?:please\s+)?notes?|n\.?b|caveats?|footnotes?)\b"
                        r"|\b(?:reference|ref|page|date|dated)\W*$", re.IGNORECASE)  # `By telephone: 15` is a label
 ANSWER_WORD = re.compile(r"^(?:answer|response|reply|a)\s*\d{0,2}$", re.IGNORECASE)
 FOLLOWING = re.compile(r"\bthe following (\w+?)s?\b", re.IGNORECASE)

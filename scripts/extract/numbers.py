@@ -66,6 +66,7 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
     ("page number", r"\bpages?\s*[:.]?\s*\d+(?:\s+of\s+\d+)?"),
     ("threshold", r"\b(?:less|fewer|more|greater|lower|higher)\s+than\s+\d+|\bat\s+(?:least|most)\s+\d+|[<>≤≥]\s*\d+"),
     ("period", r"\b(?:last|past|previous|next|first)\s+\d+\b"),
+    ("ranking", r"\b(?:top|bottom)\s+\d+\b"),  # `Top 5 offences`: how many a ranking lists, not a count
     ("address", r"\b\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){0,2}(?:road|street|st|avenue|lane|way|drive|close|place|square|court|house|park)\b"),
     ("school year", r"\byear\s+\d{1,2}\b(?!\s*[/-])"),
     # "Report 2 of 3", "Part 1 of 4": a part of a document, not a count
