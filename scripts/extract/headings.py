@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import JOINING, NUMBER, YEAR, YEARS, first_fall, is_total, read_cell, unwrap
+from .cells import JOINING, NUMBER, YEAR, YEARS, first_fall, is_total, is_value, read_cell, unwrap
 from .model import Grid
 from .titles import LABEL_HEADING
 from .tidy import DERIVED, MONEY, Proposed
@@ -130,6 +130,26 @@ def _header_longer(grid: Grid, at) -> str | None:
             "value has cannot be told; nothing proposed")
 
 
+# A cell's words that say why it holds no count ('Not recorded', 'N/A', 'Unknown', 'See note 2'): a status, not a label.
+STATUS_WORDS = re.compile(r"(?:not\b|no\s+(?:data|record)|n/?[akr]\b|unknown|unavailable|withheld|tbc\b|see\b|data\s+not)",
+                          re.IGNORECASE)
+
+
+def _label_between(grid: Grid, at) -> str | None:
+    """A word standing between a row's values (`Rape | 12 | | Charged | 4`): a column of labels part-way along the
+    row, so two tables stand side by side and the values after it are that label's, not the row's."""
+    for row in grid.rows:
+        cells = [c for c in row.cells[1:] if unwrap(c)]
+        first = next((k for k, c in enumerate(cells) if is_value(c)), len(cells))
+        word = next((unwrap(c) for k, c in enumerate(cells) if k > first and not is_value(c) and not STATUS_WORDS.match(unwrap(c))
+                     and any(is_value(d) for d in cells[k + 1:])), None)
+        if word:
+            return (f"line {at(row.line)}: the label {word!r} stands between the row's values: a column of labels "
+                    "part-way along (two tables side by side?), so which label the values after it have cannot be "
+                    "told; nothing proposed")
+    return None
+
+
 def _empty_row(cells: list[str]) -> bool:
     return bool(cells) and all(read_cell(c).status in (None, "blank") and not unwrap(c) for c in cells)
 
@@ -152,7 +172,7 @@ def heading_problem(grid: Grid, table: Proposed, view: list[str], at=lambda k: k
         if len(values) == len(row.cells) - 1 and _year_run(values):
             return (f"line {at(row.line)}: a row of years ({', '.join(values)}) under the header: a second header row, "
                     "so each column has two labels; not read as counts; nothing proposed")
-    why = _unused_cells(grid, table, view, at)
+    why = _unused_cells(grid, table, view, at) or (None if listed else _label_between(grid, at))
     if why:
         return why
     if not listed:
