@@ -55,13 +55,27 @@ def tidy(grid: Grid, name: str) -> Proposed:
     return out
 
 
+def header_levels(grid: Grid) -> list[str]:
+    """The headings of the row-label levels that the corner cell names (`Offence / Outcome`); one heading when the row
+    labels hold the same mark themselves (`Offence / Trosedd` over `Rape / Treisio`: one label in two languages)."""
+    corner = grid.header[0] if grid.header and grid.header[0] else ""
+    if not corner:
+        return []
+    levels = LEVEL_SPLIT.split(corner)
+    labels = [unwrap(r.cells[0]) for r in grid.rows if r.cells and unwrap(r.cells[0]) and not is_total(r.cells[0])]
+    marks = set(re.findall(r"[/>\\]", corner))
+    if len(levels) > 1 and labels and all(any(m in x for m in marks) for x in labels):
+        return [corner.strip()]
+    return levels
+
+
 def group_rows(grid: Grid) -> None:
     """Rows with no value above rows with values (an offence above its outcomes) become the outer label of the rows
     under them, when the header names two levels, the labels are offence codes, or the inner labels repeat."""
     rows = grid.rows
     if any(r.group for r in rows):
         return
-    levels = LEVEL_SPLIT.split(grid.header[0]) if grid.header and grid.header[0] else []
+    levels = header_levels(grid)
     empty = [all(not c.strip() for c in r.cells[1:]) and not is_total(r.cells[0]) for r in rows]
     groups = {k for k, e in enumerate(empty) if e and k + 1 < len(rows) and not empty[k + 1]}
     inner = [unwrap(r.cells[0]) for k, r in enumerate(rows) if k not in groups and not is_total(r.cells[0])]
@@ -134,7 +148,7 @@ def _tidy_list(grid: Grid, name: str) -> Proposed:
 def _tidy_grid(grid: Grid, name: str) -> Proposed:
     header = grid.header or []
     columns = [unwrap(c) for c in header[1:]]
-    headings = list(grid.row_dims) if grid.row_dims else LEVEL_SPLIT.split(header[0]) if header and header[0] else [""]
+    headings = list(grid.row_dims) if grid.row_dims else header_levels(grid) or [""]
     grouped = any(r.group for r in grid.rows)
     inner = [r.cells[0] for r in grid.rows if not r.head]
     levels: list[str] = []
@@ -214,7 +228,7 @@ def two_level(grid: Grid, columns: list[str]) -> list[tuple[str, str]] | str | N
     years, no counts) and each column's upper heading is certain: the upper row is filled in every column, or its
     headings each span the same number of columns, under which the lower headings repeat alike (Male over 2019 2020,
     Female over 2019 2020). A second header row whose spans cannot be told: the reason. No second header row: None."""
-    if len(grid.rows) < 2 or grid.row_dims or any(r.group for r in grid.rows) or len(LEVEL_SPLIT.split((grid.header or [""])[0])) > 1:
+    if len(grid.rows) < 2 or grid.row_dims or any(r.group for r in grid.rows) or len(header_levels(grid)) > 1:
         return None
     first = grid.rows[0]
     subs = [unwrap(c) for c in first.cells[1:]]
