@@ -15,7 +15,7 @@ MONEY = re.compile(r"[£$€]|\b(?:costs?|spend|spent|expenditure|budget|salary|
                    re.IGNORECASE)
 # A column heading that names a share, a rate, an average or a change ('% change', 'Rate per 1,000', 'Average age',
 # '+/-'): its cells are derived from counts, not counts.
-DERIVED = re.compile(r"%|\+/-|\b(?:per ?cent|percentage|proportion|rate|ratio|average|mean|median|change|difference)\b"
+DERIVED = re.compile(r"%|\+/-|\b(?:per ?cent|percentage|proportion|share|rate|ratio|average|mean|median|change|difference)\b"
                      r"|\bper\s+(?:[\d,]+|head|capita|hundred|thousand|million)\b",
                      re.IGNORECASE)
 # A row label that names a statistic of the rows ('Mean', 'Median', 'Highest'): its values are not counts.
@@ -272,12 +272,13 @@ def _cells(row: Row, row_dims: list[str], columns: list[str], dims: list[str], n
             break
         raw = cells[k]
         cell = read_cell(raw)
-        if MONEY.search(column) and cell.status not in (None, "blank"):
-            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {column!r}: a sum of money, not a count; "
+        named = column + (f" {subs[k]}" if subs and k < len(subs) else "")  # a units row under the header ('(%)', '(£)')
+        if MONEY.search(named) and cell.status not in (None, "blank"):
+            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {named!r}: a sum of money, not a count; "
                          "not proposed")
             continue
-        if DERIVED.search(column) and cell.status not in (None, "blank"):
-            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {column!r}: a share, rate, average or change, "
+        if DERIVED.search(named) and cell.status not in (None, "blank"):
+            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {named!r}: a share, rate, average or change, "
                          "not a count; not proposed")
             continue
         if not column and any(columns) and cell.status not in (None, "blank"):
