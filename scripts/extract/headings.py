@@ -81,6 +81,10 @@ def _numbers_as_labels(grid: Grid, labels: list[str], at) -> str | None:
     labels that head them (an offence, then its ages). A run that falls (`12`, `30`, `28`) is counts read as labels: a
     table cut at the wrong width."""
     numbers = [int(x.replace(",", "")) if NUMBER.match(x) and not YEARS.match(x) else None for x in labels]
+    if len(numbers) == 1 and numbers[0] is not None and grid.header and not AGES.search(" ".join(grid.header)):
+        line = grid.rows[0].line
+        return (f"line {at(line)}: the one row is labelled by the bare number {labels[0]!r}, under no heading that "
+                "names ages or numbers: a count read as a row label as likely as not; nothing proposed")
     fall = first_fall(numbers)
     if fall is not None:
         start = fall
@@ -103,6 +107,13 @@ def _unused_cells(grid: Grid, table: Proposed, view: list[str], at) -> str | Non
     used = sorted({row["line"] for row in table.rows})
     if len(used) < 2:
         return None
+    if grid.layout.startswith("one cell") and not table.layout_columns:  # years a line above values read one a row
+        first = min(r.line for r in grid.rows)
+        above = [view[n - 1].strip().rstrip("|").strip() for n in range(max(1, first - 4), first)]
+        years = [x for x in above if YEARS.match(x)]
+        if len(years) >= 2 and _year_run(years):
+            return (f"line {at(first)}: years stand one a line above rows read one value a row ({', '.join(years)}): "
+                    "a header that gives each row a value a year (an empty cell written as nothing?); nothing proposed")
     cells = {r.line_of(k) for r in grid.rows for k in range(len(r.cells))} if min(len(r.cells) for r in grid.rows) > 2 \
         else set()  # a number read as a row label is a used cell, in a reading of two value columns or more
     for n in range(used[0] + 1, used[-1]):
