@@ -64,7 +64,8 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
                      r"|\b(?:via|on|to|dialled|dialling)\s+(?:999|101)\b"),
     ("margin", r"(?:[+±]|\+/-)\s?\d[\d,.]*(?:\s*(?:or|/)\s*-\s?\d[\d,.]*)?"),
     ("page number", r"\bpages?\s*[:.]?\s*\d+(?:\s+of\s+\d+)?"),
-    ("threshold", r"\b(?:less|fewer|more|greater|lower|higher)\s+than\s+\d+|\bat\s+(?:least|most)\s+\d+|[<>≤≥]\s*\d+"),
+    ("threshold", r"\b(?:less|fewer|more|greater|lower|higher)\s+than\s+\d+|\bat\s+(?:least|most)\s+\d+|[<>≤≥]\s*\d+"
+                  r"|\b\d+\s+or\s+(?:more|fewer|less)\b"),  # "2 or more incidents": a bound, not a count
     ("period", r"\b(?:last|past|previous|next|first)\s+\d+\b"),
     ("address", r"\b\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){0,2}(?:road|street|st|avenue|lane|way|drive|close|place|square|court|house|park)\b"),
     ("school year", r"\byear\s+\d{1,2}\b(?!\s*[/-])"),

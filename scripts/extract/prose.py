@@ -90,8 +90,9 @@ def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:
 # `12 of 40`, `12 out of the 40`: a part and its whole, whose words say what neither counts alone.
 PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|all\s+)?", re.IGNORECASE)
 # A sentence whose counts pair with labels in order (`12 and 15 offences in 2019 and 2020 respectively`): no count in
-# it has its own words beside it.
-NOT_STATED = re.compile(r"\brespectively\b", re.IGNORECASE)
+# it has its own words beside it. A question, asked or told back (`you asked how many times, in the last 10 years, ...`):
+# its numbers are the requester's.
+NOT_STATED = re.compile(r"\brespectively\b|\bhow\s+many\b|\?\s*$", re.IGNORECASE)
 EMPTY = re.compile(rf"(?:\b(?:{JOINING}|there|were|was|is|are|have|has|had|been|be|which|these|those|this|that|it|they|"
                    r"out|of)\b|\W)*", re.IGNORECASE)
 
