@@ -15,12 +15,18 @@ MONEY = re.compile(r"[£$€]|\b(?:costs?|spend|spent|expenditure|budget|salary|
                    re.IGNORECASE)
 # A column heading that names a share, a rate, an average or a change ('% change', 'Rate per 1,000', 'Average age',
 # '+/-'): its cells are derived from counts, not counts.
-DERIVED = re.compile(r"%|\+/-|\b(?:per ?cent|percentage|proportion|share|rate|ratio|average|mean|median|change|difference)\b"
+DERIVED = re.compile(r"%|\+/-|\b(?:per ?cent|percentage|proportion|share|rate|ratio|average|avg|ave(?=\.)|mean|median|change"
+                     r"|difference)\b"
                      r"|\bper\s+(?:[\d,]+|head|capita|hundred|thousand|million)\b",
                      re.IGNORECASE)
 # A row label that names a statistic of the rows ('Mean', 'Median', 'Highest'): its values are not counts.
-STATISTIC = re.compile(r"^(?:mean|median|mode|average|avg\.?|highest|lowest|max(?:imum)?|min(?:imum)?|standard deviation)\b",
+STATISTIC = re.compile(r"^(?:mean|median|mode|average|avg\.?|ave\.|highest|lowest|max(?:imum)?|min(?:imum)?|standard deviation)"
+                       r"(?:\b|(?<=\.))",
                        re.IGNORECASE)
+# A list item's label that names money or a share, rate or average ('Total cost', 'Detection rate', 'Avg. days'): its
+# value is not a count. ('Spent convictions' are counts: 'spent' is not money here.)
+NOT_COUNTED = re.compile(r"[£$€%]|\b(?:costs?|spend|expenditure|budget|salary|salaries|price|per ?cent|percentage|proportion"
+                         r"|rate|ratio|average|avg|mean|median)\b", re.IGNORECASE)
 LISTS = ("list", "numbered list", "numbered answers", "prose", "pairs on a line", "pairs run together", "answer under its question",
          "counts of each kind on a line", "a count after a name, line by line")
 
@@ -138,6 +144,10 @@ def _tidy_list(grid: Grid, name: str) -> Proposed:
         if STATISTIC.match(keys[-1]):
             out.notes.append(f"line {row.line}: the row {keys[-1]!r} names a statistic of the rows, not a count; not proposed")
             continue
+        if NOT_COUNTED.search(keys[-1]) and grid.layout != "prose":
+            out.notes.append(f"line {row.line}: the item {keys[-1]!r} names money, a share, a rate or an average: its value "
+                             "is not a count; not proposed")
+            continue
         keys[-1] = TOTAL if is_total(keys[-1]) and len(keys) == 1 else keys[-1]
         cell = read_cell(row.cells[-1], units=True)
         out.rows.append({**dict(zip(dims, keys)), "value": cell.value, "status": cell.status,
@@ -208,6 +218,10 @@ def _tidy_grid(grid: Grid, name: str) -> Proposed:
             continue
         if STATISTIC.match(label):
             out.notes.append(f"line {row.line}: the row {label!r} names a statistic of the rows, not a count; not proposed")
+            continue
+        if NOT_COUNTED.search(label):
+            out.notes.append(f"line {row.line}: the row {label!r} names money, a share, a rate or an average: its values "
+                             "are not counts; not proposed")
             continue
         if is_total(row.cells[0]):
             row_dims = [TOTAL] * len(levels) if not row.group else [unwrap(row.group)] + [TOTAL] * (len(levels) - 1)
