@@ -34,7 +34,8 @@ from .pairs import read_pairs
 from .shares import mask_shares
 from .runs import read_runs
 from .spaced import read_spaced
-from .tidy import Proposed, tidy
+from .tidy import LISTS, Proposed, tidy
+from .titles import period_title
 from .totals import Check, prose_checks, table_checks
 
 # A number glued to its label, as a web table's cells run together when saved as text ("Making/Taking26").
@@ -120,6 +121,7 @@ def extract(data: bytes) -> Extraction:
         if grid.rows:
             for n in grid.lines:
                 free[n - 1] = False
+    _entitle(grids, lines, {n for g in grids if g.rows for n in g.lines} | set(result.furniture) | set(result.request))
     _propose(result, sorted(grids, key=lambda g: g.start))
     statements = read_prose(lines, [f and n + 1 not in judged for n, f in enumerate(free)])
     result.prose = [_prose_table(s, [t.name for t in result.proposals]) for s in statements]
@@ -148,6 +150,17 @@ def _withdraw(result: Extraction, free: list[bool]) -> None:
             free[n - 1] = n not in result.furniture and n not in result.request
     result.tables = [t for t in result.tables if t.name not in bad]
     result.prose = [t for t in result.prose if t.name not in bad]
+
+
+def _entitle(grids: list[Grid], lines: list[str], taken: set[int]) -> None:
+    """A table of columns with no caption takes the period its title line names (`2019` over a table, `2020` over the
+    next, with the same labels) as its caption, so the tables stay told apart."""
+    for grid in grids:
+        if grid.rows and grid.header and not grid.caption and grid.layout not in LISTS:
+            found = period_title(lines, grid.start, taken)
+            if found:
+                grid.caption = found[1]
+                grid.notes.append(f"line {found[0]}: the title {found[1]!r} above the table names its period; its caption")
 
 
 def _propose(result: Extraction, grids: list[Grid]) -> None:

@@ -9,7 +9,8 @@ from ..curated.markers import status_of
 NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)$")
 TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|hrs|minutes?|mins|seconds?|%|per\s*cent)"
 NUMBER_WITH_UNIT = re.compile(rf"^(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?!{TIME_UNITS}\b)[A-Za-z][A-Za-z ]*$", re.IGNORECASE)
-TOTAL = re.compile(r"^(grand\s+total|sub[\s-]?total|totals?|total\s+count|sum|all)\s*:?$", re.IGNORECASE)
+TOTAL = re.compile(r"^(?:cyfanswm\s*/\s*)?(grand\s+total|sub[\s-]?total|totals?|total\s+count|sum|all)(?:\s*/\s*cyfanswm)?\s*:?$",
+                   re.IGNORECASE)  # in English, or in English and Welsh (`Total / Cyfanswm`)
 YEAR = re.compile(r"^(19|20)\d{2}(\s*[/-]\s*(\d{2}|(19|20)\d{2}))?$")
 JOINING = "with|of|and|or|to|in|for|the|a|an|on|by|at|from|under|over|not|than|between"  # words that join, never head
 YEARS = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")  # a calendar year alone, as a label or a heading

@@ -161,8 +161,9 @@ def _grids(layout: str, rows: list[tuple[int, list[str]]], start: int, end: int)
             grid.header_line, grid.header = line, _trim(stripped)
         elif stripped[: len(grid.header)] == grid.header:
             grid.notes.append(f"line {line}: the header is repeated; skipped")
-        elif header_like(stripped) and grid.rows and stripped[0].lower() == grid.header[0].lower():
-            grid.end = line - 1
+        elif header_like(stripped) and grid.rows and (stripped[0].lower() == grid.header[0].lower() or
+                                                      any(is_value(c) for r in grid.rows for c in r.cells[1:])):
+            grid.end = line - 1  # a row of headings under rows of values: the next table's header, not a row of text
             out.append(grid)
             grid = Grid(layout, line, end, header=_trim(stripped), header_line=line)
             grid.notes.append(f"line {line}: a new header part-way down starts this table")
@@ -260,6 +261,11 @@ def _spaced(lines: list[str], i: int, j: int, kinds: list[str] | None = None) ->
         if [c for _, c in cells] == grid.header:
             grid.notes.append(f"line {n + 1}: the header is repeated; skipped")
             continue
+        if header_like([c for _, c in cells]) and any(is_value(c) for r in grid.rows for c in r.cells[1:]):
+            grid.notes.append(f"line {n + 1}: a row of headings ({', '.join(c for _, c in cells)}) under rows of values: "
+                              "the next table's header, whose columns this table's alignment cannot give; the rows from "
+                              "here on are not read")
+            break
         if askew and len(cells) < len(header):
             grid.notes.append(f"line {n + 1}: {len(cells) - 1} values for {len(header) - 1} columns, and the full rows' "
                               "cells do not stand under their headings, so the alignment cannot place these; not read")

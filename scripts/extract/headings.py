@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import JOINING, NUMBER, YEAR, YEARS, first_fall, is_total, read_cell, unwrap
+from .cells import JOINING, NUMBER, YEAR, YEARS, first_fall, is_total, is_value, read_cell, unwrap
 from .model import Grid
 from .titles import LABEL_HEADING
 from .tidy import DERIVED, MONEY, Proposed
@@ -81,6 +81,10 @@ def _numbers_as_labels(grid: Grid, labels: list[str], at) -> str | None:
     labels that head them (an offence, then its ages). A run that falls (`12`, `30`, `28`) is counts read as labels: a
     table cut at the wrong width."""
     numbers = [int(x.replace(",", "")) if NUMBER.match(x) and not YEARS.match(x) else None for x in labels]
+    if len(numbers) == 1 and numbers[0] is not None and grid.header and not AGES.search(" ".join(grid.header)):
+        line = grid.rows[0].line
+        return (f"line {at(line)}: the one row is labelled by the bare number {labels[0]!r}, under no heading that "
+                "names ages or numbers: a count read as a row label as likely as not; nothing proposed")
     fall = first_fall(numbers)
     if fall is not None:
         start = fall
@@ -103,6 +107,13 @@ def _unused_cells(grid: Grid, table: Proposed, view: list[str], at) -> str | Non
     used = sorted({row["line"] for row in table.rows})
     if len(used) < 2:
         return None
+    if grid.layout.startswith("one cell") and not table.layout_columns:  # years a line above values read one a row
+        first = min(r.line for r in grid.rows)
+        above = [view[n - 1].strip().rstrip("|").strip() for n in range(max(1, first - 4), first)]
+        years = [x for x in above if YEARS.match(x)]
+        if len(years) >= 2 and _year_run(years):
+            return (f"line {at(first)}: years stand one a line above rows read one value a row ({', '.join(years)}): "
+                    "a header that gives each row a value a year (an empty cell written as nothing?); nothing proposed")
     cells = {r.line_of(k) for r in grid.rows for k in range(len(r.cells))} if min(len(r.cells) for r in grid.rows) > 2 \
         else set()  # a number read as a row label is a used cell, in a reading of two value columns or more
     for n in range(used[0] + 1, used[-1]):
@@ -130,6 +141,26 @@ def _header_longer(grid: Grid, at) -> str | None:
             "value has cannot be told; nothing proposed")
 
 
+# A cell's words that say why it holds no count ('Not recorded', 'N/A', 'Unknown', 'See note 2'): a status, not a label.
+STATUS_WORDS = re.compile(r"(?:not\b|no\s+(?:data|record)|n/?[akr]\b|unknown|unavailable|withheld|tbc\b|see\b|data\s+not)",
+                          re.IGNORECASE)
+
+
+def _label_between(grid: Grid, at) -> str | None:
+    """A word standing between a row's values (`Rape | 12 | | Charged | 4`): a column of labels part-way along the
+    row, so two tables stand side by side and the values after it are that label's, not the row's."""
+    for row in grid.rows:
+        cells = [c for c in row.cells[1:] if unwrap(c)]
+        first = next((k for k, c in enumerate(cells) if is_value(c)), len(cells))
+        word = next((unwrap(c) for k, c in enumerate(cells) if k > first and not is_value(c) and not STATUS_WORDS.match(unwrap(c))
+                     and any(is_value(d) for d in cells[k + 1:])), None)
+        if word:
+            return (f"line {at(row.line)}: the label {word!r} stands between the row's values: a column of labels "
+                    "part-way along (two tables side by side?), so which label the values after it have cannot be "
+                    "told; nothing proposed")
+    return None
+
+
 def _empty_row(cells: list[str]) -> bool:
     return bool(cells) and all(read_cell(c).status in (None, "blank") and not unwrap(c) for c in cells)
 
@@ -152,7 +183,7 @@ def heading_problem(grid: Grid, table: Proposed, view: list[str], at=lambda k: k
         if len(values) == len(row.cells) - 1 and _year_run(values):
             return (f"line {at(row.line)}: a row of years ({', '.join(values)}) under the header: a second header row, "
                     "so each column has two labels; not read as counts; nothing proposed")
-    why = _unused_cells(grid, table, view, at)
+    why = _unused_cells(grid, table, view, at) or (None if listed else _label_between(grid, at))
     if why:
         return why
     if not listed:

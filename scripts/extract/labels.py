@@ -17,7 +17,7 @@ YEAR_PAIR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:/\d{2})?\s*[-–—:=]\s*(\d[\d
 def count_in_label(table: Proposed, at=lambda k: k) -> str | None:
     """Why the table's row labels are not labels, or None: a label holding a count after a colon, with words after it,
     or the first digits of a count written with a space for the thousands."""
-    why = _split_thousands(table, at)
+    why = _split_thousands(table, at) or _labels_end_in_counts(table, at)
     if why:
         return why
     for row in table.rows:
@@ -57,4 +57,22 @@ def _split_thousands(table: Proposed, at) -> str | None:
                 return (f"line {at(row['line'])}: the row label {m.group(0)!r} ends in {m.group(2)}, which may be the "
                         f"thousands of the count beside it ({m.group(2)} {row['value']}), unlike the other row labels; "
                         "nothing proposed")
+    return None
+
+
+def _labels_end_in_counts(table: Proposed, at) -> str | None:
+    """Every row label of a column ends in a bare number of its own ('Rape 12', 'Assault 30' beside 40 and 90, from
+    'Rape 12 / 40' under 'Offence Charged / Recorded'), and the numbers are not a run (Station 1, 2, 3): each label
+    holds a count of the row, so the reading has cut its cells in the wrong place; which cannot be told."""
+    for dim in table.layout_rows:
+        labels = list(dict.fromkeys(str(row[dim]).strip() for row in table.rows if row["status"] != "blank"))
+        found = [TRAILING.match(label) for label in labels]
+        if len(labels) < 2 or not all(m and not NUMBERING.search(m.group(1)) for m in found):
+            continue
+        numbers = [int(m.group(2)) for m in found]
+        if all(b == a + 1 for a, b in zip(numbers, numbers[1:])):
+            continue
+        line = next(row["line"] for row in table.rows if str(row[dim]).strip() == labels[0])
+        return (f"line {at(line)}: every row label ends in a number of its own ({', '.join(repr(x) for x in labels[:3])}): "
+                "each may hold a count of its row, the cells cut in the wrong place; nothing proposed")
     return None

@@ -14,7 +14,9 @@ from .vocab import SPAN
 VALUE = r"(?:\d{1,3}(?:,\d{3})+|\d+|<\s*\d+|\*|x|c|\[redacted\]|redacted|nil return|nil|none|zero|–|-|—)(?:\s+[A-Za-z][A-Za-z ]*)?"
 NUM = r"(?:q(?:uestion)?\s*)?\d{1,2}[a-z]?|[a-z]"
 BARE = re.compile(rf"^\s*(?P<num>{NUM})\s*(?:[.)]|\s[–—-]|[–—:=])\s*(?P<value>{VALUE})\s*\.?\**\s*$", re.IGNORECASE)
-ITEM = re.compile(rf"^\s*(?:[-•·]\s+|o\s+(?=[A-Z\d]))?(?:(?P<num>{NUM})[.)]\s*)?(?P<label>.*?\S)\s*(?P<sep>\s[-–—]|[–—]|:|=)\s*"
+# A lettered item's letter stands apart from its label ('a. Charged', 'b) 2019'); `s.160` and `s. 160` are a section.
+AFTER_NUM = r"(?:(?<=[a-z][.)])(?:\s+(?!\d)|\s*(?=(?:19|20)\d\d\b))|(?<=\d[.)])\s*|(?<=\d[a-z][.)])\s*)"
+ITEM = re.compile(rf"^\s*(?:[-•·]\s+|o\s+(?=[A-Z\d]))?(?:(?P<num>{NUM})[.)]{AFTER_NUM})?(?P<label>.*?\S)\s*(?P<sep>\s[-–—]|[–—]|:|=)\s*"
                   rf"(?P<value>{VALUE})\s*\.?\**\s*$", re.IGNORECASE)
 NOT_LABEL = re.compile(r"^\W*(?:ref(?:erence)?|our ref|your ref|tel(?:ephone)?|phone|fax|mobile|ext(?:ension)?|e-?mail|dated?|page"
                        r"|version|no(?=\W*$|\.)|number|postcode|time|section|article|code|ho code|total page|file type|request|case"

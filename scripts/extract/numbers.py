@@ -64,9 +64,17 @@ NOT_DATA = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in 
                      r"|\b(?:via|on|to|dialled|dialling)\s+(?:999|101)\b"),
     ("margin", r"(?:[+±]|\+/-)\s?\d[\d,.]*(?:\s*(?:or|/)\s*-\s?\d[\d,.]*)?"),
     ("page number", r"\bpages?\s*[:.]?\s*\d+(?:\s+of\s+\d+)?"),
-    ("threshold", r"\b(?:less|fewer|more|greater|lower|higher)\s+than\s+\d+|\bat\s+(?:least|most)\s+\d+|[<>≤≥]\s*\d+"),
+    ("threshold", r"\b(?:less|fewer|more|greater|lower|higher)\s+than\s+\d+|\bat\s+(?:least|most)\s+\d+|[<>≤≥]\s*\d+"
+                  r"|\b\d+\s+or\s+(?:more|fewer|less)\b"),  # "2 or more incidents": a bound, not a count
     ("period", r"\b(?:last|past|previous|next|first)\s+\d+\b"),
     ("ranking", r"\b(?:top|bottom)\s+\d+\b"),  # `Top 5 offences`: how many a ranking lists, not a count
+    # "12 offences per 1,000 population", "1 in 5 victims", "3 fewer than in 2019", "an increase of 3": a rate, a ratio or
+    # a difference between counts, not a count
+    ("rate", r"\b\d[\d,]*\s+(?:[A-Za-z][\w-]*\s+){0,3}per\s+(?:[\d,]+|head|capita|hundred|thousand|million)\b"),
+    ("ratio", r"\b\d+\s+in\s+(?:every\s+)?(?!(?:19|20)\d{2}\b)\d+\b(?!\s*[/-]\s*\d)"),
+    ("difference", r"\b\d[\d,]*\s+(?:fewer|more|less|higher|lower)\b(?:\s+[a-z]+){0,2}\s+than\b"
+                   r"|\b(?:increase|decrease|rise|fall|drop|reduction|change)\s+of\s+\d[\d,]*"
+                   r"|\b(?:up|down|increased|decreased|rose|fell|risen|fallen|dropped)\s+by\s+\d[\d,]*"),
     ("address", r"\b\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){0,2}(?:road|street|st|avenue|lane|way|drive|close|place|square|court|house|park)\b"),
     ("school year", r"\byear\s+\d{1,2}\b(?!\s*[/-])"),
     # "Report 2 of 3", "Part 1 of 4": a part of a document, not a count

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cells import JOINING
 from .furniture import FURNITURE
 from .numbers import MONTH, Found, next_label, numbers_in
 
@@ -75,11 +76,37 @@ def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:
             continue
         data = [f for f in numbers_in(line) if f.data and not (n in items and f.start == items[n])]
         counts = [f for f in data if f.count and not f.restated]
+        parts = {f.start for a, b in zip(data, data[1:]) if PART_OF.fullmatch(line[a.end:b.start]) for f in (a, b)}
+        lead = LEAD.match(line)
+        if lead and len(counts) > 1 and not YEAR_WORD.fullmatch(lead.group(1).strip()):
+            continue  # `Rape - 12 offences, 3 arrests`: a row run together, whose label each count would lose
         for found in counts:  # a label runs up to the next number that may be data, counted or not ("12 in a caution
             stop = next((f.start for f in data if f.start > found.start), None)  # and 4 in ...": the 4 ends it)
             begin = max((f.start + len(f.text) for f in counts if f.start < found.start), default=None)
-            out.append(Statement(n, found, *sentence_of(line, found.start), stop=stop, begin=begin))
+            statement = Statement(n, found, *sentence_of(line, found.start), stop=stop, begin=begin)
+            if found.start in parts or NOT_STATED.search(statement.sentence) or not _worded(statement.label):
+                continue  # `12 of 40`, `12 and 15 offences ... respectively`: which words are whose is not told
+            out.append(statement)
     return out
+
+
+# A line that opens with a worded label and its separator straight before a count (`Rape - 12 offences, 3 arrests`),
+# not an answer's or a question's word.
+LEAD = re.compile(r"^\s*(?!(?:answer|response|reply|question|q\d|a\d?|note|nb)\b)([A-Za-z][^:=–—\d]{0,60}?)"
+                  r"(?:\s*[:=–—]|\s+-)\s*\d", re.IGNORECASE)
+# `12 of 40`, `12 out of the 40`: a part and its whole, whose words say what neither counts alone.
+PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|all\s+)?", re.IGNORECASE)
+# A sentence whose counts pair with labels in order (`12 and 15 offences in 2019 and 2020 respectively`): no count in
+# it has its own words beside it. A question, asked or told back (`you asked how many times, in the last 10 years, ...`):
+# its numbers are the requester's.
+NOT_STATED = re.compile(r"\brespectively\b|\bhow\s+many\b|\?\s*$", re.IGNORECASE)
+EMPTY = re.compile(rf"(?:\b(?:{JOINING}|there|were|was|is|are|have|has|had|been|be|which|these|those|this|that|it|they|"
+                   r"out|of)\b|\W)*", re.IGNORECASE)
+
+
+def _worded(label: str) -> bool:
+    """A label with a word of its own, not only joining words (`of`, `out of the`, `There were`)."""
+    return not EMPTY.fullmatch(label)
 
 
 ITEM = re.compile(r"^\s*(\d{1,2})\s+[A-Z]")

@@ -15,12 +15,18 @@ MONEY = re.compile(r"[£$€]|\b(?:costs?|spend|spent|expenditure|budget|salary|
                    re.IGNORECASE)
 # A column heading that names a share, a rate, an average or a change ('% change', 'Rate per 1,000', 'Average age',
 # '+/-'): its cells are derived from counts, not counts.
-DERIVED = re.compile(r"%|\+/-|\b(?:per ?cent|percentage|proportion|rate|ratio|average|mean|median|change|difference)\b"
+DERIVED = re.compile(r"%|\+/-|\b(?:per ?cent|percentage|proportion|share|rate|ratio|average|avg|ave(?=\.)|mean|median|change"
+                     r"|difference)\b"
                      r"|\bper\s+(?:[\d,]+|head|capita|hundred|thousand|million)\b",
                      re.IGNORECASE)
 # A row label that names a statistic of the rows ('Mean', 'Median', 'Highest'): its values are not counts.
-STATISTIC = re.compile(r"^(?:mean|median|mode|average|avg\.?|highest|lowest|max(?:imum)?|min(?:imum)?|standard deviation)\b",
+STATISTIC = re.compile(r"^(?:mean|median|mode|average|avg\.?|ave\.|highest|lowest|max(?:imum)?|min(?:imum)?|standard deviation)"
+                       r"(?:\b|(?<=\.))",
                        re.IGNORECASE)
+# A list item's label that names money or a share, rate or average ('Total cost', 'Detection rate', 'Avg. days'): its
+# value is not a count. ('Spent convictions' are counts: 'spent' is not money here.)
+NOT_COUNTED = re.compile(r"[£$€%]|\b(?:costs?|spend|expenditure|budget|salary|salaries|price|per ?cent|percentage|proportion"
+                         r"|rate|ratio|average|avg|mean|median)\b", re.IGNORECASE)
 LISTS = ("list", "numbered list", "numbered answers", "prose", "pairs on a line", "pairs run together", "answer under its question",
          "counts of each kind on a line", "a count after a name, line by line")
 
@@ -55,13 +61,27 @@ def tidy(grid: Grid, name: str) -> Proposed:
     return out
 
 
+def header_levels(grid: Grid) -> list[str]:
+    """The headings of the row-label levels that the corner cell names (`Offence / Outcome`); one heading when the row
+    labels hold the same mark themselves (`Offence / Trosedd` over `Rape / Treisio`: one label in two languages)."""
+    corner = grid.header[0] if grid.header and grid.header[0] else ""
+    if not corner:
+        return []
+    levels = LEVEL_SPLIT.split(corner)
+    labels = [unwrap(r.cells[0]) for r in grid.rows if r.cells and unwrap(r.cells[0]) and not is_total(r.cells[0])]
+    marks = set(re.findall(r"[/>\\]", corner))
+    if len(levels) > 1 and labels and all(any(m in x for m in marks) for x in labels):
+        return [corner.strip()]
+    return levels
+
+
 def group_rows(grid: Grid) -> None:
     """Rows with no value above rows with values (an offence above its outcomes) become the outer label of the rows
     under them, when the header names two levels, the labels are offence codes, or the inner labels repeat."""
     rows = grid.rows
     if any(r.group for r in rows):
         return
-    levels = LEVEL_SPLIT.split(grid.header[0]) if grid.header and grid.header[0] else []
+    levels = header_levels(grid)
     empty = [all(not c.strip() for c in r.cells[1:]) and not is_total(r.cells[0]) for r in rows]
     groups = {k for k, e in enumerate(empty) if e and k + 1 < len(rows) and not empty[k + 1]}
     inner = [unwrap(r.cells[0]) for k, r in enumerate(rows) if k not in groups and not is_total(r.cells[0])]
@@ -124,6 +144,10 @@ def _tidy_list(grid: Grid, name: str) -> Proposed:
         if STATISTIC.match(keys[-1]):
             out.notes.append(f"line {row.line}: the row {keys[-1]!r} names a statistic of the rows, not a count; not proposed")
             continue
+        if NOT_COUNTED.search(keys[-1]) and grid.layout != "prose":
+            out.notes.append(f"line {row.line}: the item {keys[-1]!r} names money, a share, a rate or an average: its value "
+                             "is not a count; not proposed")
+            continue
         keys[-1] = TOTAL if is_total(keys[-1]) and len(keys) == 1 else keys[-1]
         cell = read_cell(row.cells[-1], units=True)
         out.rows.append({**dict(zip(dims, keys)), "value": cell.value, "status": cell.status,
@@ -134,7 +158,7 @@ def _tidy_list(grid: Grid, name: str) -> Proposed:
 def _tidy_grid(grid: Grid, name: str) -> Proposed:
     header = grid.header or []
     columns = [unwrap(c) for c in header[1:]]
-    headings = list(grid.row_dims) if grid.row_dims else LEVEL_SPLIT.split(header[0]) if header and header[0] else [""]
+    headings = list(grid.row_dims) if grid.row_dims else header_levels(grid) or [""]
     grouped = any(r.group for r in grid.rows)
     inner = [r.cells[0] for r in grid.rows if not r.head]
     levels: list[str] = []
@@ -195,6 +219,10 @@ def _tidy_grid(grid: Grid, name: str) -> Proposed:
         if STATISTIC.match(label):
             out.notes.append(f"line {row.line}: the row {label!r} names a statistic of the rows, not a count; not proposed")
             continue
+        if NOT_COUNTED.search(label):
+            out.notes.append(f"line {row.line}: the row {label!r} names money, a share, a rate or an average: its values "
+                             "are not counts; not proposed")
+            continue
         if is_total(row.cells[0]):
             row_dims = [TOTAL] * len(levels) if not row.group else [unwrap(row.group)] + [TOTAL] * (len(levels) - 1)
         elif grouped and row.head:
@@ -214,7 +242,7 @@ def two_level(grid: Grid, columns: list[str]) -> list[tuple[str, str]] | str | N
     years, no counts) and each column's upper heading is certain: the upper row is filled in every column, or its
     headings each span the same number of columns, under which the lower headings repeat alike (Male over 2019 2020,
     Female over 2019 2020). A second header row whose spans cannot be told: the reason. No second header row: None."""
-    if len(grid.rows) < 2 or grid.row_dims or any(r.group for r in grid.rows) or len(LEVEL_SPLIT.split((grid.header or [""])[0])) > 1:
+    if len(grid.rows) < 2 or grid.row_dims or any(r.group for r in grid.rows) or len(header_levels(grid)) > 1:
         return None
     first = grid.rows[0]
     subs = [unwrap(c) for c in first.cells[1:]]
@@ -258,12 +286,13 @@ def _cells(row: Row, row_dims: list[str], columns: list[str], dims: list[str], n
             break
         raw = cells[k]
         cell = read_cell(raw)
-        if MONEY.search(column) and cell.status not in (None, "blank"):
-            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {column!r}: a sum of money, not a count; "
+        named = column + (f" {subs[k]}" if subs and k < len(subs) else "")  # a units row under the header ('(%)', '(£)')
+        if MONEY.search(named) and cell.status not in (None, "blank"):
+            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {named!r}: a sum of money, not a count; "
                          "not proposed")
             continue
-        if DERIVED.search(column) and cell.status not in (None, "blank"):
-            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {column!r}: a share, rate, average or change, "
+        if DERIVED.search(named) and cell.status not in (None, "blank"):
+            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {named!r}: a share, rate, average or change, "
                          "not a count; not proposed")
             continue
         if not column and any(columns) and cell.status not in (None, "blank"):

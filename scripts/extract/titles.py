@@ -28,3 +28,26 @@ def title_cell(header: list[str], widest: int) -> str | None:
     if not re.search(r"[A-Za-z]", first) or any(not c for c in cells[2:]):
         return None
     return header[0].strip()
+
+
+# A short title line that names a period (`2019`, `2019/20:`, `Year 2020`, `April 2020 - March 2021`).
+PERIOD = re.compile(r"(?<![\d/])(?:19|20)\d{2}(?:\s*[/-]\s*(?:(?:19|20)\d{2}|\d{2}))?(?![\d/])")
+PERIOD_WORDS = re.compile(r"\b(?:year|years|financial|calendar|fy|to|ending|for|figures|data|period|quarter|q[1-4]|jan(?:uary)?"
+                          r"|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+                          r"|nov(?:ember)?|dec(?:ember)?)\b|[^\w]", re.IGNORECASE)
+
+
+def period_title(lines: list[str], start: int, taken: set[int]) -> tuple[int, str] | None:
+    """The title line straight above a table (one blank line between at most) when it names a period and nothing
+    else: forces repeat one table a year under such titles, with the same labels, and the title alone tells the
+    tables apart. Its line and text, or None."""
+    n = start - 1
+    if n >= 1 and not lines[n - 1].strip():
+        n -= 1
+    if n < 1 or n in taken:
+        return None
+    text = lines[n - 1].strip()
+    if not text or len(text) > 60 or len(text.split()) > 6 or text.endswith((".", "?", ";", ",")) or "\t" in text \
+            or "|" in text or not PERIOD.search(text) or PERIOD_WORDS.sub("", PERIOD.sub("", text)).strip():
+        return None
+    return n, text
