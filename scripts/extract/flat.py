@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .cells import YEAR, first_fall, is_value, read_cell
 from .furniture import FURNITURE
 from .delimited import PIPE_RULE, kind, pipe_cells
+from ..curated.units import unit_or_note
 from .model import Grid, Row
 from .score import CLEAR, score
 
@@ -181,6 +182,10 @@ def _assemble(layout: str, head: list[Token], body: list[Token], width: int, sta
     grid = Grid(layout, start, end)
     lead = len(head) == width + 1 and head[0].bare
     header = head[1:] if lead else head
+    if len(header) > width and unit_or_note(header[-1].text) == "word":  # `Count` last: a unit after the header, or a
+        grid.notes.append(f"line {header[0].line}: two readings fit: the header's last cell "  # title cell in front
+                          f"{header[-1].text!r} a unit under it, or its first cell a title; not read")
+        return [grid]
     if len(header) > width:  # words before the header: a caption
         grid.caption = " ".join(t.text for t in header[: len(header) - width] if t.text) or None
         header = header[len(header) - width:]
@@ -319,6 +324,8 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                     continue  # with row markers, every row stands between two of them, no marker inside a row
                 if not any(is_value(t.text) and not YEAR.match(t.text) for r in rows for t in r[1:]):
                     continue
+                if rows and re.fullmatch(r"counts?", rows[0][0].text, re.I):
+                    continue  # `Count` straight under the header is the header's unit (or a row): not a row label here
                 if any(is_value(r[0].text) and not YEAR.match(r[0].text) for r in rows) and not _ages(rows, width):
                     continue  # a number that labels a row is a year or an age, not a page number or a count
                 after = i + skip + width + used
@@ -371,6 +378,13 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
             i += skip + width + used
             continue
         head = tokens[i + skip: i + skip + width]
+        if skip and any(re.fullmatch(r"counts?", t.text, re.I) for t in head[1:]):  # `Count` in a header cut late: a unit
+            grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line)  # under the header, or a heading
+            grid.notes.append(f"two readings fit: {head[-1].text!r} a unit under the header (line {head[-1].line}), "
+                              f"or a heading after a title; not read")
+            out.append(grid)
+            i += skip + width + used
+            continue
         grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line, header=[t.text for t in head],
                     header_line=head[0].line, caption=" ".join(t.text for t in tokens[i: i + skip]) or None)
         grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
