@@ -355,6 +355,11 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                 out.append(grid)
                 i = after
                 continue
+        cornerless = _no_corner(tokens, i, marked) if not readings else None
+        if cornerless:
+            out.append(cornerless[0])
+            i = cornerless[1]
+            continue
         if not readings:
             listed = _bare_list(tokens, i)
             if not listed and heads > 1:  # headings before a label-value list: the last is the first label
@@ -428,6 +433,40 @@ def _empty_corner(tokens: list[Token], i: int) -> tuple[Grid, int] | None:
     head = tokens[i + 1: i + 1 + k]
     grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line, header=[""] + [t.text for t in head],
                 header_line=head[0].line)
+    grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
+    return grid, after
+
+
+def _no_corner(tokens: list[Token], i: int, marked: bool) -> tuple[Grid, int] | None:
+    """Two or more headings with no cell over the row labels (`Male`, `Female`, then `Under 10`, `3`, `5`): the
+    header is the headings after which every row is a label (a word, a year, or an age rising down the table) then
+    counts or empty cells, two rows or more, with nothing left over; read only when exactly one header length fits."""
+    heads = 0
+    while i + heads < len(tokens) and not tokens[i + heads].bare and tokens[i + heads].text and \
+            (not is_value(tokens[i + heads].text) or YEAR.match(tokens[i + heads].text)):
+        heads += 1
+    fits = []
+    for k in range(2, min(heads, MAX_WIDTH - 1) + 1):
+        rows, used = segment(tokens[i + k:], k + 1, marked)
+        after = i + k + used
+        if len(rows) < 2 or (marked and not _between_markers(tokens[i + k:], rows)):
+            continue
+        labels_ok = all(r[0].text and not (is_value(r[0].text) and not YEAR.match(r[0].text)) for r in rows) \
+            or _ages(rows, k + 1) and not any(YEAR.match(r[0].text) for r in rows)
+        if labels_ok and all(is_value(t.text) or not t.text for r in rows for t in r[1:]) and \
+                any(is_value(t.text) and not YEAR.match(t.text) for r in rows for t in r[1:]) and \
+                not (after < len(tokens) and is_value(tokens[after].text)):
+            fits.append((k, rows, after))
+    if len(fits) != 1:
+        return None
+    k, rows, after = fits[0]
+    head = tokens[i: i + k]
+    if YEAR.match(head[-1].text) and any(YEAR.match(r[0].text) for r in rows) and not all(YEAR.match(h.text) for h in head):
+        return None  # a year closing a header of words over rows labelled by years: the header may be cut one cell late
+    grid = Grid("one cell per line", head[0].line, rows[-1][-1].line, header=[""] + [t.text for t in head],
+                header_line=head[0].line)
+    grid.notes.append(f"line {head[0].line}: the header has no cell over the row labels; each heading stands over the "
+                      "values in its place")
     grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
     return grid, after
 
