@@ -135,14 +135,17 @@ def _piped_block(block: list[tuple[int, str]]) -> list[Grid]:
         for lead in (1, 0):
             if lead and not tokens[0].bare:
                 continue
-            for short in (0, 1):  # a header with a cell over the row labels, or without one
+            for short in (0, 1, -1):  # a header with a cell over the row labels, without one, or with a title in front
                 head, body = tokens[: width + lead - short], tokens[width + lead - short:]
                 if short and (not head[lead:] or any(is_value(t.text) and not YEAR.match(t.text) for t in head[lead:])):
                     continue
+                if short < 0 and (len(body) < 2 * width or not head[lead].text or YEAR.match(head[lead].text)):
+                    continue  # a title is a cell of words, over two rows or more
                 rows, used = segment(body, width, bool(lead))
                 if rows and used == len(body):
-                    points = score([""] * short + [t.text for t in head[lead:]], [[t.text for t in r] for r in rows])
-                    readings.append((points - short, -width, width, head, body))
+                    points = score([""] * max(short, 0) + [t.text for t in head[lead - min(short, 0):]],
+                                   [[t.text for t in r] for r in rows])
+                    readings.append((points - abs(short), -width, width, head, body))
     grid = Grid("pipe, one cell per line", start, end)
     if not readings:
         grid.notes.append("could not find a row width that makes every row a label followed by values; not read")
