@@ -29,10 +29,21 @@ TABLES = {
     "big-numbers": (["Force area", "2019", "2020"], [["North", "1,234", "1,456"], ["South", "987", "1,002"]]),
 }
 LAYOUTS = ("tab", "pipe", "spaced", "runs", "csv", "one-cell", "one-cell-blank", "one-cell-pipe", "slash")
-VARIANTS = ("as-is", "no-corner", "title-cell", "total-row", "title-above", "question-above", "note-below", "ranking-above")
+VARIANTS = ("as-is", "no-corner", "title-cell", "total-row", "title-above", "question-above", "note-below", "ranking-above",
+            "unit-below-header", "note-below-header")
+# Lines a response puts between a table's header and its rows: a unit, or a note on what the figures are. Each table
+# gets one of each, in turn (tables in TABLES order), so every line is met in every layout.
+UNITS = ("(numbers)", "(number of crimes)", "Count")
+NOTES = ("All figures are counts of recorded crimes", "Source: Niche RMS")
 
 
-def render(layout: str, header: list[str], rows: list[list[str]]) -> str:
+def render(layout: str, header: list[str], rows: list[list[str]], under: str = "") -> str:
+    """The table in a layout; `under` is a line of its own between the header and the rows, when the variant has one."""
+    if under:
+        lines = render(layout, header, rows).split("\n")
+        cells = len([c for c in header if c]) if layout.startswith("one-cell") else 1 if all(header) or layout != "slash" else 0
+        k = {"pipe": 2, "one-cell-blank": 2 * cells - 1}.get(layout, cells)
+        return "\n".join(lines[:k] + ([""] if layout == "one-cell-blank" else []) + [under] + lines[k:])
     cells = [header] + rows
     if layout == "tab":
         return "\n".join("\t".join(r) for r in cells)
@@ -58,7 +69,14 @@ def render(layout: str, header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(f"{c} |" for c in flat)
 
 
-def perturb(header: list[str], rows: list[list[str]]):
+def perturb(header: list[str], rows: list[list[str]], turn: int = 0):
+    """(variant, line above, header, rows, line below, line between header and rows) for each header variant."""
+    yield from ((*v, "") for v in _perturb(header, rows))
+    yield "unit-below-header", "", header, rows, "", UNITS[turn % len(UNITS)]
+    yield "note-below-header", "", header, rows, "", NOTES[turn % len(NOTES)]
+
+
+def _perturb(header: list[str], rows: list[list[str]]):
     yield "as-is", "", header, rows, ""
     yield "no-corner", "", [""] + header[1:], rows, ""
     yield "title-cell", "", ["Figures"] + header, rows, ""  # a title cell in front: the header one cell too long
@@ -71,15 +89,16 @@ def perturb(header: list[str], rows: list[list[str]]):
     yield "ranking-above", "Top 5 offences", header, rows, ""  # a ranking's size in a title, not a count
 
 
-def text(layout: str, above: str, header: list[str], rows: list[list[str]], below: str) -> str:
-    """The fixture text of a table in a layout, with a line above or below it when the variant has one."""
-    return FIXTURE.format((above + "\n" if above else "") + render(layout, header, rows) + ("\n" + below if below else ""))
+def text(layout: str, above: str, header: list[str], rows: list[list[str]], below: str, under: str = "") -> str:
+    """The fixture text of a table in a layout, with a line above, below or under its header when the variant has one."""
+    return FIXTURE.format((above + "\n" if above else "") + render(layout, header, rows, under)
+                          + ("\n" + below if below else ""))
 
 
 def cases(variants=VARIANTS):
     """(table, layout, variant, text, header, rows) for every table in every layout, for each of the variants."""
-    for name, (header, rows) in TABLES.items():
+    for turn, (name, (header, rows)) in enumerate(TABLES.items()):
         for layout in LAYOUTS:
-            for how, above, h, rs, below in perturb(header, rows):
+            for how, above, h, rs, below, under in perturb(header, rows, turn):
                 if how in variants:
-                    yield name, layout, how, text(layout, above, h, rs, below), header, rs
+                    yield name, layout, how, text(layout, above, h, rs, below, under), header, rs

@@ -17,6 +17,7 @@ from .model import TOTAL
 from .pagemarks import page_break_above
 from .markers import status_of
 from .response import NUMBER, ResponseText, comma_cells, stands_on
+from .units import unit_or_note
 
 TOTAL_WORD = re.compile(r"(?<!\w)(grand total|totals?|sum|all)(?!\w)", re.IGNORECASE)
 SEPARATORS = ("\t", "|")
@@ -251,6 +252,8 @@ def _in_header(pattern: re.Pattern, indexes: list[int], sep: str, response: Resp
             continue  # a blank line between separated rows (as web tables saved as text often have) is no table end
         if sep not in text and (k := page_break_above(response.lines, n)) and sep in (response.line(k) or ""):
             continue  # a page break inside the table (page marks, the letter's reference line): the table goes on above
+        if sep not in text and unit_or_note(text) and sep in (response.line(n - 1) or ""):
+            continue  # a unit or a note line straight under the header (`(numbers)`, `Source: ...`): the header is above
         if sep not in text:
             return False
         cells = _cells(text, sep)

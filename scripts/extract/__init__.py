@@ -36,6 +36,7 @@ from .runs import read_runs
 from .spaced import read_spaced
 from .tidy import LISTS, Proposed, tidy
 from .titles import period_title
+from .units import unit_lines
 from .totals import Check, prose_checks, table_checks
 
 # A number glued to its label, as a web table's cells run together when saved as text ("Making/Taking26").
@@ -60,6 +61,7 @@ class Extraction:
     codes: list[tuple[int, str, str]] = field(default_factory=list)
     loose: list[tuple[int, str]] = field(default_factory=list)  # lines with numbers that look like data, not read
     not_data: list[tuple[int, str]] = field(default_factory=list)  # lines whose numbers were judged not data, and why
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # unit or note lines under a table's header, and why
     unread: list[str] = field(default_factory=list)  # tables found but not read, and why
     unchecked: list[str] = field(default_factory=list)
     totals: dict[str, list[Check]] = field(default_factory=dict)
@@ -88,7 +90,11 @@ def extract(data: bytes) -> Extraction:
     result.furniture = sorted(furniture_lines(lines) | set(cover_lines(lines)))  # a cover's title, its contents
     result.request = sorted(request_lines(lines) - set(result.furniture))
     free = [n + 1 not in result.furniture and n + 1 not in result.request for n in range(len(lines))]
-    origin = page_view(lines, marks)  # the readers see the text without the page marks inside it
+    units = unit_lines(lines, marks | set(result.furniture) | set(result.request))
+    result.skipped = sorted(units.items())
+    origin = _without(page_view(lines, marks), units, lines)  # the readers see the text without the page marks inside
+    for n in units:  # it, nor a unit or note line under a table's header
+        free[n - 1] = False
     view, seen = [lines[n - 1] for n in origin], [free[n - 1] for n in origin]
     view, shares = mask_shares(view)  # a percentage beside a count is reported, never read as a count
     result.not_data += [(origin[k - 1], f"{share} (a percentage beside a count: a share, not a count; not proposed)")
@@ -135,6 +141,16 @@ def extract(data: bytes) -> Extraction:
     _withdraw(result, free)
     _leftovers(result, lines, free)
     return result
+
+
+def _without(origin: list[int], units: dict[int, str], lines: list[str]) -> list[int]:
+    """The view without the unit and note lines, and without the blank line after one that stands between blank lines
+    (a table saved one cell a line with a blank line between cells keeps one blank line between its cells)."""
+    drop = set(units)
+    for n in units:
+        if 2 <= n < len(lines) and not lines[n - 2].strip() and not lines[n].strip():
+            drop.add(n + 1)
+    return [n for n in origin if n not in drop]
 
 
 def _withdraw(result: Extraction, free: list[bool]) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .cells import YEAR, first_fall, is_value, read_cell
 from .furniture import FURNITURE
 from .delimited import PIPE_RULE, kind, pipe_cells
+from ..curated.units import unit_or_note
 from .model import Grid, Row
 from .score import CLEAR, score
 
@@ -134,14 +135,17 @@ def _piped_block(block: list[tuple[int, str]]) -> list[Grid]:
         for lead in (1, 0):
             if lead and not tokens[0].bare:
                 continue
-            for short in (0, 1):  # a header with a cell over the row labels, or without one
+            for short in (0, 1, -1):  # a header with a cell over the row labels, without one, or with a title in front
                 head, body = tokens[: width + lead - short], tokens[width + lead - short:]
                 if short and (not head[lead:] or any(is_value(t.text) and not YEAR.match(t.text) for t in head[lead:])):
                     continue
+                if short < 0 and (len(body) < 2 * width or not head[lead].text or YEAR.match(head[lead].text)):
+                    continue  # a title is a cell of words, over two rows or more
                 rows, used = segment(body, width, bool(lead))
                 if rows and used == len(body):
-                    points = score([""] * short + [t.text for t in head[lead:]], [[t.text for t in r] for r in rows])
-                    readings.append((points - short, -width, width, head, body))
+                    points = score([""] * max(short, 0) + [t.text for t in head[lead - min(short, 0):]],
+                                   [[t.text for t in r] for r in rows])
+                    readings.append((points - abs(short), -width, width, head, body))
     grid = Grid("pipe, one cell per line", start, end)
     if not readings:
         grid.notes.append("could not find a row width that makes every row a label followed by values; not read")
@@ -181,6 +185,10 @@ def _assemble(layout: str, head: list[Token], body: list[Token], width: int, sta
     grid = Grid(layout, start, end)
     lead = len(head) == width + 1 and head[0].bare
     header = head[1:] if lead else head
+    if len(header) > width and unit_or_note(header[-1].text) == "word":  # `Count` last: a unit after the header, or a
+        grid.notes.append(f"line {header[0].line}: two readings fit: the header's last cell "  # title cell in front
+                          f"{header[-1].text!r} a unit under it, or its first cell a title; not read")
+        return [grid]
     if len(header) > width:  # words before the header: a caption
         grid.caption = " ".join(t.text for t in header[: len(header) - width] if t.text) or None
         header = header[len(header) - width:]
@@ -319,6 +327,8 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                     continue  # with row markers, every row stands between two of them, no marker inside a row
                 if not any(is_value(t.text) and not YEAR.match(t.text) for r in rows for t in r[1:]):
                     continue
+                if rows and re.fullmatch(r"counts?", rows[0][0].text, re.I):
+                    continue  # `Count` straight under the header is the header's unit (or a row): not a row label here
                 if any(is_value(r[0].text) and not YEAR.match(r[0].text) for r in rows) and not _ages(rows, width):
                     continue  # a number that labels a row is a year or an age, not a page number or a count
                 after = i + skip + width + used
@@ -348,6 +358,11 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
                 out.append(grid)
                 i = after
                 continue
+        cornerless = _no_corner(tokens, i, marked) if not readings else None
+        if cornerless:
+            out.append(cornerless[0])
+            i = cornerless[1]
+            continue
         if not readings:
             listed = _bare_list(tokens, i)
             if not listed and heads > 1:  # headings before a label-value list: the last is the first label
@@ -371,6 +386,13 @@ def _bare_tables(tokens: list[Token]) -> list[Grid]:
             i += skip + width + used
             continue
         head = tokens[i + skip: i + skip + width]
+        if skip and any(re.fullmatch(r"counts?", t.text, re.I) for t in head[1:]):  # `Count` in a header cut late: a unit
+            grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line)  # under the header, or a heading
+            grid.notes.append(f"two readings fit: {head[-1].text!r} a unit under the header (line {head[-1].line}), "
+                              f"or a heading after a title; not read")
+            out.append(grid)
+            i += skip + width + used
+            continue
         grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line, header=[t.text for t in head],
                     header_line=head[0].line, caption=" ".join(t.text for t in tokens[i: i + skip]) or None)
         grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
@@ -414,6 +436,40 @@ def _empty_corner(tokens: list[Token], i: int) -> tuple[Grid, int] | None:
     head = tokens[i + 1: i + 1 + k]
     grid = Grid("one cell per line", tokens[i].line, rows[-1][-1].line, header=[""] + [t.text for t in head],
                 header_line=head[0].line)
+    grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
+    return grid, after
+
+
+def _no_corner(tokens: list[Token], i: int, marked: bool) -> tuple[Grid, int] | None:
+    """Two or more headings with no cell over the row labels (`Male`, `Female`, then `Under 10`, `3`, `5`): the
+    header is the headings after which every row is a label (a word, a year, or an age rising down the table) then
+    counts or empty cells, two rows or more, with nothing left over; read only when exactly one header length fits."""
+    heads = 0
+    while i + heads < len(tokens) and not tokens[i + heads].bare and tokens[i + heads].text and \
+            (not is_value(tokens[i + heads].text) or YEAR.match(tokens[i + heads].text)):
+        heads += 1
+    fits = []
+    for k in range(2, min(heads, MAX_WIDTH - 1) + 1):
+        rows, used = segment(tokens[i + k:], k + 1, marked)
+        after = i + k + used
+        if len(rows) < 2 or (marked and not _between_markers(tokens[i + k:], rows)):
+            continue
+        labels_ok = all(r[0].text and not (is_value(r[0].text) and not YEAR.match(r[0].text)) for r in rows) \
+            or _ages(rows, k + 1) and not any(YEAR.match(r[0].text) for r in rows)
+        if labels_ok and all(is_value(t.text) or not t.text for r in rows for t in r[1:]) and \
+                any(is_value(t.text) and not YEAR.match(t.text) for r in rows for t in r[1:]) and \
+                not (after < len(tokens) and is_value(tokens[after].text)):
+            fits.append((k, rows, after))
+    if len(fits) != 1:
+        return None
+    k, rows, after = fits[0]
+    head = tokens[i: i + k]
+    if YEAR.match(head[-1].text) and any(YEAR.match(r[0].text) for r in rows) and not all(YEAR.match(h.text) for h in head):
+        return None  # a year closing a header of words over rows labelled by years: the header may be cut one cell late
+    grid = Grid("one cell per line", head[0].line, rows[-1][-1].line, header=[""] + [t.text for t in head],
+                header_line=head[0].line)
+    grid.notes.append(f"line {head[0].line}: the header has no cell over the row labels; each heading stands over the "
+                      "values in its place")
     grid.rows = [Row(r[0].line, [t.text for t in r], [t.line for t in r]) for r in rows]
     return grid, after
 

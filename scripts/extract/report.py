@@ -29,6 +29,9 @@ def report(result: Extraction, source: str, written: dict[str, str]) -> str:
     out = [f"Extracted from {source} ({result.encoding}, {len(result.lines)} lines)"]
     if result.furniture:
         out.append(f"Page furniture skipped (cookie banners, navigation, footers): lines {_ranges(result.furniture)}")
+    if result.skipped:
+        out.append("Unit and note lines under a table's header, skipped (never a label):")
+        out += [f"  line {n}: {why}" for n, why in result.skipped]
     if result.repaired:
         out.append(f"Mis-encoded characters repaired for reading on lines {', '.join(map(str, result.repaired))}; "
                    "labels from those lines are shown repaired; check them against the text.")
