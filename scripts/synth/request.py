@@ -272,7 +272,8 @@ class Composer:
                 "dimensions": [{"name": n, "title": t, "description": desc} for n, t, desc in d.dims]}
         if d.mismatches:
             meta["mismatches"] = d.mismatches
-        if len(d.rows) > 1 and not any(TOTAL in labels for labels, *_ in d.rows):  # the build cannot tell: say it, as a curator must
+        # the build cannot tell (no stated total, or one that does not reconcile; scripts/curated/sums.py): say it, as a curator must
+        if len(d.rows) > 1 and (d.mismatches or not any(TOTAL in labels for labels, *_ in d.rows)):
             overlapping = {"keyword", "platform"} & set(d.dim_names)
             meta["sums"] = {"additive": False, "reason": "overlapping"} if overlapping else {"additive": True}
         if d.source:
