@@ -29,3 +29,11 @@ def test_a_page_number_between_rows_is_not_a_value(table, mark):
     assert page not in {v for _, v in got}, got
     for labels, _ in got:  # no row of counts stands as a label
         assert not any(any(c.isdigit() for c in label) and " " in label and label.split()[-1].isdigit() for label in labels), got
+
+
+@pytest.mark.parametrize("table", TABLES)
+@pytest.mark.parametrize("footer", ["https://www.example.police.uk/foi-ai/disclosure-2021 3",
+                                    "www.example.police.uk 3", "http://example.police.uk/foi Page 3 of 4"])
+def test_a_page_address_and_its_number_are_furniture(table, footer):
+    got = readings(table.format(mark=footer))
+    assert 3 not in {v for _, v in got} and not any("example" in " ".join(labels) for labels, _ in got), got
