@@ -51,6 +51,11 @@ class Statement:
         before = NEXT_CLAUSE.sub("", self.sentence[since:at].strip().lstrip(",;:–- ")).strip().rstrip(",;:–-").strip()
         if PAIR_SEP.search(self.sentence[since:at]):  # `...: Male - 40`: its label is the words before its own separator
             before = re.split(r"[:?]\s", before)[-1].strip() or before
+        if after.startswith("("):  # `30 (25%) resulted in a charge`: an aside after the count, then its words
+            rest = re.sub(r"^\([^()]*\)\s*", "", after)
+            if rest == after or not rest[:1].isalpha():
+                return ""  # `30 (see note 1) ...`, `30 (25%).`: its words are cut or none; the words before are the whole's
+            after = rest
         return after if (after and after[0].isalpha()) or not before else before
 
     @property
