@@ -24,6 +24,7 @@ from .lists import read_lists, read_spans
 from .model import Grid, Row
 from .numbers import Found, counts_in_words, numbers_in
 from .prose import Statement, read_prose
+from .repeats import repeated_labels
 from .request import request_lines
 from .answers import read_answers, read_bulleted, read_led
 from .interleaved import other_header
@@ -106,7 +107,7 @@ def extract(data: bytes) -> Extraction:
     def at(k: int) -> int:
         return origin[k - 1] if 1 <= k <= len(origin) else k
     vetoed = {id(r): other_header(r.grid, view, at) or count_in_label(r.table, at) or identifier_label(r.table, at)
-              or heading_problem(r.grid, r.table, view, at)
+              or heading_problem(r.grid, r.table, view, at) or repeated_labels(r.table, at)
               for r in readings if r.table.values}
     kept, refused = choose([r for r in readings if not vetoed.get(id(r))], view)
     taken = {n for r in kept for n in r.grid.lines}

@@ -109,7 +109,18 @@ def choose(readings: list[Reading], view: list[str]) -> tuple[list[Reading], lis
             if not any(r.span & k.span for k in chosen):
                 chosen.append(r)
         kept += chosen
+    for reading in [r for r in kept if _labels_on_values(r, kept)]:
+        kept.remove(reading)
+        reading.grid.notes.append("its labels stand on lines another table takes values from; not read")
     return sorted(kept, key=lambda r: r.grid.start), refused
+
+
+def _labels_on_values(reading: Reading, kept: list[Reading]) -> bool:
+    """A reading whose row labels or header stand on lines that another kept reading takes values from read that
+    table's rows as its labels (`2019 15` over a page number `2`): its values are not what the labels say."""
+    own = {row.line_of(0) for row in reading.grid.rows} | ({reading.grid.header_line} if reading.grid.header else set())
+    own -= reading.span
+    return any(own & other.span for other in kept if other is not reading and other.table.values >= reading.table.values)
 
 
 def refusal(best: Reading, rival: Reading, at=None) -> str:

@@ -10,7 +10,9 @@ FURNITURE = re.compile(
     r"|coronavirus \(covid-19\)|keep our foi requests running|^\s*font size|^\s*speech:|this is a new service"
     r"|^\s*share (this page|on)|was this (page|information) (useful|helpful)|^\s*accessibility( controls)?\s*$"
     r"|^\s*(main menu|menu|search|home|contact us|sign in|close)\s*$|^\s*you are here:|^\s*follow us\b"
-    r"|^\s*\d{1,2} \w+ \d{4} : column \d+w?(continued)?\s*$",  # a parliamentary column mark in a saved page
+    r"|^\s*\d{1,2} \w+ \d{4} : column \d+w?(continued)?\s*$"  # a parliamentary column mark in a saved page
+    r"|^\s*(?:https?://|www\.)\S+(?:\s+(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?)?\s*$",  # a page's address in its footer, and
+    # its page number: the number is the page's, never data
     re.IGNORECASE)
 
 

@@ -9,7 +9,7 @@ import re
 from .cells import JOINING, NUMBER, YEAR, YEARS, first_fall, is_total, is_value, read_cell, unwrap
 from .model import Grid
 from .titles import LABEL_HEADING
-from .tidy import DERIVED, MONEY, Proposed
+from .tidy import DERIVED, DURATION, MONEY, Proposed
 
 CONNECTIVE = re.compile(rf"(?:\b(?:{JOINING})|[-–,&/(])\s*$", re.IGNORECASE)
 AGES = re.compile(r"\b(?:age[ds]?|years?|months?|weeks?|days?|hours?|quarters?|periods?|no\.?|number)\b", re.IGNORECASE)  # a run 1 2 3
@@ -301,7 +301,7 @@ def _money_heading_over_list(grid: Grid, table: Proposed, view: list[str], at) -
     text = view[n - 1].strip()
     if re.search(r"\d", PER.sub("", text)) or len(text.split()) > 8 or text.endswith("."):
         return None
-    found = MONEY.search(text) or DERIVED.search(text)
+    found = MONEY.search(text) or DERIVED.search(text) or DURATION.search(text)
     if not found:
         return None
     return (f"line {at(n)}: the heading {text!r} over rows read one value a row names {found.group(0)!r}: the values are "

@@ -51,6 +51,11 @@ class Statement:
         before = NEXT_CLAUSE.sub("", self.sentence[since:at].strip().lstrip(",;:–- ")).strip().rstrip(",;:–-").strip()
         if PAIR_SEP.search(self.sentence[since:at]):  # `...: Male - 40`: its label is the words before its own separator
             before = re.split(r"[:?]\s", before)[-1].strip() or before
+        if after.startswith("("):  # `30 (25%) resulted in a charge`: an aside after the count, then its words
+            rest = re.sub(r"^\([^()]*\)\s*", "", after)
+            if rest == after or not rest[:1].isalpha():
+                return ""  # `30 (see note 1) ...`, `30 (25%).`: its words are cut or none; the words before are the whole's
+            after = rest
         return after if (after and after[0].isalpha()) or not before else before
 
     @property
@@ -86,6 +91,9 @@ def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:
             statement = Statement(n, found, *sentence_of(line, found.start), stop=stop, begin=begin)
             if found.start in parts or NOT_STATED.search(statement.sentence) or not _worded(statement.label):
                 continue  # `12 of 40`, `12 and 15 offences ... respectively`: which words are whose is not told
+            if stop is not None and _cut_before(line[found.end:stop]) and \
+                    statement.label.endswith(line[found.end:stop].split()[-1]):
+                continue  # `120 calls graded 1`: the label runs into a number that is its own (a grade, a level)
             out.append(statement)
     return out
 
@@ -94,6 +102,18 @@ def read_prose(lines: list[str], free: list[bool]) -> list[Statement]:
 # not an answer's or a question's word.
 LEAD = re.compile(r"^\s*(?!(?:answer|response|reply|question|q\d|a\d?|note|nb)\b)([A-Za-z][^:=–—\d]{0,60}?)"
                   r"(?:\s*[:=–—]|\s+-)\s*\d", re.IGNORECASE)
+# Words that run straight into the next number, with no joining word or stop between (`calls graded 1`): that number
+# ends the words' phrase, so a label cut before it is not the count's own.
+OPEN_WORDS = re.compile(rf"^(?:{JOINING}|were|was|are|is|there|then|while|whereas|including|totalling|total)$", re.IGNORECASE)
+
+
+def _cut_before(between: str) -> bool:
+    """The words between a count and the next number end in a word, not a joining word or a stop."""
+    words = between.split()
+    return len(words) >= 1 and bool(re.fullmatch(r"[A-Za-z]+", words[-1])) and between.endswith((" ", "\t")) and \
+        not OPEN_WORDS.match(words[-1])
+
+
 # `12 of 40`, `12 out of the 40`: a part and its whole, whose words say what neither counts alone.
 PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|all\s+)?", re.IGNORECASE)
 # A sentence whose counts pair with labels in order (`12 and 15 offences in 2019 and 2020 respectively`): no count in

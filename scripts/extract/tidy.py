@@ -19,6 +19,15 @@ DERIVED = re.compile(r"%|\+/-|\b(?:per ?cent|percentage|proportion|share|rate|ra
                      r"|difference)\b"
                      r"|\bper\s+(?:[\d,]+|head|capita|hundred|thousand|million)\b",
                      re.IGNORECASE)
+# A heading or label that gives its values a unit of time ('Target (mins)', 'Time taken (hours)', 'Duration',
+# 'Response time in minutes', 'Minutes'), a measure ('Weight (kg)') or an age ('Victim age'): its values are lengths of
+# time, measures or ages, not counts. Bands ('Within 15 mins', 'Age 10-15', 'Age unknown') count people or calls.
+DURATION = re.compile(r"\((?:mins?|minutes|hrs?|hours|secs?|seconds|days|hh:mm(?::ss)?)\)|\b(?:in|of)\s+(?:minutes|hours|seconds)\b"
+                      r"|\b(?:time\s+taken|duration|hh:mm(?::ss)?|years?\s+(?:of\s+service|served)|length\s+of\s+service)\b"
+                      r"|^\s*(?:mins?|minutes|hrs?|hours|secs?|seconds)(?:\s+taken)?\s*$"  # a column of minutes
+                      r"|\((?:kg|g|grams?|kilos?|km|miles|mph|cm|mm|ml|litres?)\)"  # weights and lengths: measures, not counts
+                      r"|^\s*(?:(?:victim|suspect|offender|child|person)(?:'?s)?\s+age|age\s+(?:of|at)\s+[a-z ]+)\s*(?:\(years\))?\s*$",
+                      re.IGNORECASE)  # a column of ages ('Victim age', 'Age of victim'); a bare 'Age' may head row labels
 # A row label that names a statistic of the rows ('Mean', 'Median', 'Highest'): its values are not counts.
 STATISTIC = re.compile(r"^(?:mean|median|mode|average|avg\.?|ave\.|highest|lowest|max(?:imum)?|min(?:imum)?|standard deviation)"
                        r"(?:\b|(?<=\.))",
@@ -144,9 +153,9 @@ def _tidy_list(grid: Grid, name: str) -> Proposed:
         if STATISTIC.match(keys[-1]):
             out.notes.append(f"line {row.line}: the row {keys[-1]!r} names a statistic of the rows, not a count; not proposed")
             continue
-        if NOT_COUNTED.search(keys[-1]) and grid.layout != "prose":
-            out.notes.append(f"line {row.line}: the item {keys[-1]!r} names money, a share, a rate or an average: its value "
-                             "is not a count; not proposed")
+        if (NOT_COUNTED.search(keys[-1]) or DURATION.search(keys[-1])) and grid.layout != "prose":
+            out.notes.append(f"line {row.line}: the item {keys[-1]!r} names money, a share, a rate, an average or a "
+                             "length of time: its value is not a count; not proposed")
             continue
         keys[-1] = TOTAL if is_total(keys[-1]) and len(keys) == 1 else keys[-1]
         cell = read_cell(row.cells[-1], units=True)
@@ -219,9 +228,9 @@ def _tidy_grid(grid: Grid, name: str) -> Proposed:
         if STATISTIC.match(label):
             out.notes.append(f"line {row.line}: the row {label!r} names a statistic of the rows, not a count; not proposed")
             continue
-        if NOT_COUNTED.search(label):
-            out.notes.append(f"line {row.line}: the row {label!r} names money, a share, a rate or an average: its values "
-                             "are not counts; not proposed")
+        if NOT_COUNTED.search(label) or DURATION.search(label):
+            out.notes.append(f"line {row.line}: the row {label!r} names money, a share, a rate, an average or a length of "
+                             "time: its values are not counts; not proposed")
             continue
         if is_total(row.cells[0]):
             row_dims = [TOTAL] * len(levels) if not row.group else [unwrap(row.group)] + [TOTAL] * (len(levels) - 1)
@@ -294,6 +303,10 @@ def _cells(row: Row, row_dims: list[str], columns: list[str], dims: list[str], n
         if DERIVED.search(named) and cell.status not in (None, "blank"):
             notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {named!r}: a share, rate, average or change, "
                          "not a count; not proposed")
+            continue
+        if DURATION.search(named) and cell.status not in (None, "blank"):
+            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {named!r}: a length of time, a measure or an age, not a count; "
+                         "not proposed")
             continue
         if not column and any(columns) and cell.status not in (None, "blank"):
             notes.append(f"line {row.line_of(k + 1)}: cell {raw.strip()!r} has no column label over it (a heading that "
