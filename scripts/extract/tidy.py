@@ -36,6 +36,9 @@ STATISTIC = re.compile(r"^(?:mean|median|mode|average|avg\.?|ave\.|highest|lowes
 # value is not a count. ('Spent convictions' are counts: 'spent' is not money here.)
 NOT_COUNTED = re.compile(r"[£$€%]|\b(?:costs?|spend|expenditure|budget|salary|salaries|price|per ?cent|percentage|proportion"
                          r"|rate|ratio|average|avg|mean|median)\b", re.IGNORECASE)
+# What a column's heading says its cells are when they are not counts, in the order the headings are tried.
+NOT_COUNT_COLUMNS = ((MONEY, "a sum of money"), (DERIVED, "a share, rate, average or change"),
+                     (DURATION, "a length of time, a measure or an age"))
 LISTS = ("list", "numbered list", "numbered answers", "prose", "pairs on a line", "pairs run together", "answer under its question",
          "counts of each kind on a line", "a count after a name, line by line")
 
@@ -68,6 +71,16 @@ def tidy(grid: Grid, name: str) -> Proposed:
         out = _tidy_grid(grid, name)
     _note_duplicates(out)
     return out
+
+
+def not_counted(label: str) -> str | None:
+    """Why a row's or a list item's values are not counts, by its label: 'statistic' (Mean, Highest), 'measure' (money, a
+    share, a rate, an average, a length of time), or None."""
+    if STATISTIC.match(label):
+        return "statistic"
+    if NOT_COUNTED.search(label) or DURATION.search(label):
+        return "measure"
+    return None
 
 
 def header_levels(grid: Grid) -> list[str]:
@@ -150,10 +163,11 @@ def _tidy_list(grid: Grid, name: str) -> Proposed:
                    layout_rows=list(dims))
     for row in grid.rows:
         keys = [unwrap(c) for c in row.cells[:-1]]
-        if STATISTIC.match(keys[-1]):
+        kind = not_counted(keys[-1])
+        if kind == "statistic":
             out.notes.append(f"line {row.line}: the row {keys[-1]!r} names a statistic of the rows, not a count; not proposed")
             continue
-        if (NOT_COUNTED.search(keys[-1]) or DURATION.search(keys[-1])) and grid.layout != "prose":
+        if kind == "measure" and grid.layout != "prose":
             out.notes.append(f"line {row.line}: the item {keys[-1]!r} names money, a share, a rate, an average or a "
                              "length of time: its value is not a count; not proposed")
             continue
@@ -225,10 +239,11 @@ def _tidy_grid(grid: Grid, name: str) -> Proposed:
         if not label:
             out.notes.append(f"line {row.line}: a row with no label; not read")
             continue
-        if STATISTIC.match(label):
+        kind = not_counted(label)
+        if kind == "statistic":
             out.notes.append(f"line {row.line}: the row {label!r} names a statistic of the rows, not a count; not proposed")
             continue
-        if NOT_COUNTED.search(label) or DURATION.search(label):
+        if kind == "measure":
             out.notes.append(f"line {row.line}: the row {label!r} names money, a share, a rate, an average or a length of "
                              "time: its values are not counts; not proposed")
             continue
@@ -296,17 +311,9 @@ def _cells(row: Row, row_dims: list[str], columns: list[str], dims: list[str], n
         raw = cells[k]
         cell = read_cell(raw)
         named = column + (f" {subs[k]}" if subs and k < len(subs) else "")  # a units row under the header ('(%)', '(£)')
-        if MONEY.search(named) and cell.status not in (None, "blank"):
-            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {named!r}: a sum of money, not a count; "
-                         "not proposed")
-            continue
-        if DERIVED.search(named) and cell.status not in (None, "blank"):
-            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {named!r}: a share, rate, average or change, "
-                         "not a count; not proposed")
-            continue
-        if DURATION.search(named) and cell.status not in (None, "blank"):
-            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {named!r}: a length of time, a measure or an age, not a count; "
-                         "not proposed")
+        what = next((w for pattern, w in NOT_COUNT_COLUMNS if pattern.search(named)), None)
+        if what and cell.status not in (None, "blank"):
+            notes.append(f"line {row.line_of(k + 1)}: {raw.strip()!r} under {named!r}: {what}, not a count; not proposed")
             continue
         if not column and any(columns) and cell.status not in (None, "blank"):
             notes.append(f"line {row.line_of(k + 1)}: cell {raw.strip()!r} has no column label over it (a heading that "
